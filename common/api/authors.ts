@@ -1,0 +1,3 @@
+import type { MethodSpec } from './method';
+
+export const authorsApi = {} satisfies Record<string, MethodSpec>;

@@ -1,0 +1,3 @@
+import type { MethodSpec } from './method';
+
+export const commentsApi = {} satisfies Record<string, MethodSpec>;

@@ -1,0 +1,3 @@
+import type { MethodSpec } from './method';
+
+export const publishApi = {} satisfies Record<string, MethodSpec>;

@@ -1,0 +1,3 @@
+import type { MethodSpec } from './method';
+
+export const revisionsApi = {} satisfies Record<string, MethodSpec>;

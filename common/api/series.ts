@@ -1,0 +1,3 @@
+import type { MethodSpec } from './method';
+
+export const seriesApi = {} satisfies Record<string, MethodSpec>;

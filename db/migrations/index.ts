@@ -1,0 +1,14 @@
+/**
+ * Every schema step in order. A step is one file named by its version; add new ones at the end
+ * with a higher number, never edit a released step.
+ */
+import type Database from 'better-sqlite3';
+import * as initial from './0010-initial';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: (db: Database.Database) => void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [initial];

@@ -1,0 +1,75 @@
+import type { DB } from '../connection';
+import type { Author } from '../../common/domain';
+import { uuidv7 } from '../../common/ids';
+import { nowIso } from '../clock';
+
+export interface AuthorRow {
+  id: string;
+  name: string;
+  role: string;
+  organisation: string;
+  bio: string;
+  email: string;
+  url: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export function toAuthor(r: AuthorRow): Author {
+  return {
+    id: r.id,
+    name: r.name,
+    role: r.role,
+    organisation: r.organisation,
+    bio: r.bio,
+    email: r.email,
+    url: r.url,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export function listAuthors(db: DB): Author[] {
+  return (db.prepare('SELECT * FROM authors WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE').all() as AuthorRow[]).map(toAuthor);
+}
+
+export function authorsOfPost(db: DB, postId: string): Author[] {
+  const rows = db
+    .prepare(
+      `SELECT a.* FROM post_authors pa JOIN authors a ON a.id = pa.author_id
+       WHERE pa.post_id = ? AND pa.deleted_at IS NULL AND a.deleted_at IS NULL ORDER BY pa.position`,
+    )
+    .all(postId) as AuthorRow[];
+  return rows.map(toAuthor);
+}
+
+export interface AuthorFields {
+  name: string;
+  role?: string;
+  organisation?: string;
+  bio?: string;
+  email?: string;
+  url?: string;
+}
+
+export function createAuthor(db: DB, fields: AuthorFields): Author {
+  const now = nowIso();
+  const id = uuidv7();
+  db.prepare(
+    `INSERT INTO authors (id, created_at, updated_at, name, role, organisation, bio, email, url)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(id, now, now, fields.name, fields.role ?? '', fields.organisation ?? '', fields.bio ?? '', fields.email ?? '', fields.url ?? '');
+  return toAuthor(db.prepare('SELECT * FROM authors WHERE id = ?').get(id) as AuthorRow);
+}
+
+/** Replaces a post's byline with the given authors, in order. */
+export function setPostAuthors(db: DB, postId: string, authorIds: readonly string[]): void {
+  const now = nowIso();
+  // Soft-delete and revive rather than delete, so a sync engine sees removals as changes.
+  db.prepare('UPDATE post_authors SET deleted_at = ?, updated_at = ? WHERE post_id = ? AND deleted_at IS NULL').run(now, now, postId);
+  const insert = db.prepare(
+    `INSERT INTO post_authors (id, created_at, updated_at, post_id, author_id, position) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (post_id, author_id) DO UPDATE SET deleted_at = NULL, position = excluded.position, updated_at = excluded.updated_at`,
+  );
+  authorIds.forEach((authorId, i) => insert.run(uuidv7(), now, now, postId, authorId, i));
+}

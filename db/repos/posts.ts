@@ -1,0 +1,272 @@
+/**
+ * Posts: drafts and published posts are one entity with a status. Every save bumps `revision`;
+ * a save that names an older base revision is refused, so two windows never overwrite each other.
+ */
+import type { DB } from '../connection';
+import type { EditorState, Post, PostSummary } from '../../common/domain';
+import { AppError } from '../../common/errors';
+import { uuidv7 } from '../../common/ids';
+import { countWords, slugify } from '../../common/text';
+import { editorStateText, emptyEditorState } from '../../common/editor/state-text';
+import { nowIso } from '../clock';
+import { authorsOfPost, setPostAuthors } from './authors';
+
+export interface PostRow {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  slug: string;
+  title: string;
+  standfirst: string;
+  label: string;
+  body: string;
+  body_text: string;
+  word_count: number;
+  status: string;
+  series_id: string | null;
+  position: number | null;
+  planned_date: string | null;
+  deadline: string | null;
+  published_at: string | null;
+  tags: string;
+  revision: number;
+  source_url: string | null;
+  comment_count?: number;
+}
+
+const SUMMARY_COLUMNS = `p.id, p.created_at, p.updated_at, p.deleted_at, p.slug, p.title, p.standfirst, p.status, p.series_id,
+  p.position, p.planned_date, p.deadline, p.tags, p.revision, p.word_count,
+  (SELECT count(*) FROM comments c WHERE c.post_id = p.id AND c.deleted_at IS NULL) AS comment_count`;
+
+export function toSummary(db: DB, r: PostRow): PostSummary {
+  return {
+    id: r.id,
+    slug: r.slug,
+    title: r.title,
+    standfirst: r.standfirst,
+    status: r.status,
+    seriesId: r.series_id,
+    position: r.position,
+    plannedDate: r.planned_date,
+    deadline: r.deadline,
+    tags: JSON.parse(r.tags) as string[],
+    authors: authorsOfPost(db, r.id),
+    wordCount: r.word_count,
+    revision: r.revision,
+    commentCount: r.comment_count ?? 0,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+function toPost(db: DB, r: PostRow): Post {
+  return {
+    ...toSummary(db, r),
+    label: r.label,
+    body: JSON.parse(r.body) as EditorState,
+    sourceUrl: r.source_url,
+    publishedAt: r.published_at,
+  };
+}
+
+export interface ListPostsOptions {
+  status?: string[];
+  seriesId?: string;
+  authorId?: string;
+  search?: string;
+  sort?: 'updated' | 'planned' | 'title';
+  trash?: boolean;
+  limit?: number;
+}
+
+/** Turns what a person types into an FTS5 query: each word a prefix match, all words required. */
+export function ftsQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  return words.map((w) => `"${w}"*`).join(' ');
+}
+
+export function listPosts(db: DB, o: ListPostsOptions = {}): PostSummary[] {
+  const where: string[] = [o.trash ? 'p.deleted_at IS NOT NULL' : 'p.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (o.status?.length) {
+    where.push(`p.status IN (${o.status.map(() => '?').join(',')})`);
+    params.push(...o.status);
+  }
+  if (o.seriesId) {
+    where.push('p.series_id = ?');
+    params.push(o.seriesId);
+  }
+  if (o.authorId) {
+    where.push('EXISTS (SELECT 1 FROM post_authors pa WHERE pa.post_id = p.id AND pa.author_id = ? AND pa.deleted_at IS NULL)');
+    params.push(o.authorId);
+  }
+  if (o.search) {
+    const q = ftsQuery(o.search);
+    if (!q) return [];
+    where.push('p.rowid IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)');
+    params.push(q);
+  }
+  const order =
+    o.sort === 'planned'
+      ? 'p.planned_date IS NULL, p.planned_date, p.updated_at DESC'
+      : o.sort === 'title'
+        ? 'p.title COLLATE NOCASE'
+        : 'p.updated_at DESC';
+  const rows = db
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM posts p WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`)
+    .all(...params, o.limit ?? 1000) as PostRow[];
+  return rows.map((r) => toSummary(db, r));
+}
+
+export function findPostRow(db: DB, ref: { id: string } | { slug: string }, includeDeleted = false): PostRow | undefined {
+  const [col, val] = 'id' in ref ? ['id', ref.id] : ['slug', ref.slug];
+  return db
+    .prepare(`SELECT *, (SELECT count(*) FROM comments c WHERE c.post_id = posts.id AND c.deleted_at IS NULL) AS comment_count
+              FROM posts WHERE ${col} = ? ${includeDeleted ? '' : 'AND deleted_at IS NULL'}`)
+    .get(val) as PostRow | undefined;
+}
+
+export function getPost(db: DB, ref: { id: string } | { slug: string }): Post {
+  const row = findPostRow(db, ref);
+  if (!row) throw new AppError('NOT_FOUND', `No post with ${'id' in ref ? `id ${ref.id}` : `slug "${ref.slug}"`}.`);
+  return toPost(db, row);
+}
+
+/** A slug not used by any post (trash included, so restoring never clashes). */
+export function uniqueSlug(db: DB, wanted: string, exceptId?: string): string {
+  const base = slugify(wanted);
+  const taken = db.prepare('SELECT 1 FROM posts WHERE slug = ? AND id IS NOT ?');
+  if (!taken.get(base, exceptId ?? null)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base}-${n}`;
+    if (!taken.get(candidate, exceptId ?? null)) return candidate;
+  }
+}
+
+export interface CreatePostFields {
+  title?: string;
+  slug?: string;
+  standfirst?: string;
+  label?: string;
+  body?: EditorState;
+  status?: string;
+  seriesId?: string | null;
+  position?: number | null;
+  tags?: string[];
+  plannedDate?: string | null;
+  publishedAt?: string | null;
+  source?: string | null;
+  sourceId?: string | null;
+  sourceUrl?: string | null;
+  authorIds?: string[];
+}
+
+export function createPost(db: DB, f: CreatePostFields): Post {
+  const now = nowIso();
+  const id = uuidv7();
+  const body = f.body ?? emptyEditorState();
+  const text = editorStateText(body);
+  const slug = uniqueSlug(db, f.slug || f.title || 'untitled');
+  db.prepare(
+    `INSERT INTO posts (id, created_at, updated_at, slug, title, standfirst, label, body, body_text, word_count, status,
+       series_id, position, planned_date, published_at, tags, revision, source, source_id, source_url)
+     VALUES (@id, @now, @now, @slug, @title, @standfirst, @label, @body, @text, @words, @status,
+       @seriesId, @position, @plannedDate, @publishedAt, @tags, 1, @source, @sourceId, @sourceUrl)`,
+  ).run({
+    id,
+    now,
+    slug,
+    title: f.title ?? '',
+    standfirst: f.standfirst ?? '',
+    label: f.label ?? 'Guest blog',
+    body: JSON.stringify(body),
+    text,
+    words: countWords(text),
+    status: f.status ?? 'drafting',
+    seriesId: f.seriesId ?? null,
+    position: f.position ?? null,
+    plannedDate: f.plannedDate ?? null,
+    publishedAt: f.publishedAt ?? null,
+    tags: JSON.stringify(f.tags ?? []),
+    source: f.source ?? null,
+    sourceId: f.sourceId ?? null,
+    sourceUrl: f.sourceUrl ?? null,
+  });
+  if (f.authorIds?.length) setPostAuthors(db, id, f.authorIds);
+  return getPost(db, { id });
+}
+
+export interface UpdatePostFields {
+  id: string;
+  baseRevision: number;
+  title?: string;
+  slug?: string;
+  standfirst?: string;
+  label?: string;
+  body?: EditorState;
+  status?: string;
+  plannedDate?: string | null;
+  deadline?: string | null;
+  tags?: string[];
+  authorIds?: string[];
+}
+
+/** Saves changed fields if baseRevision is current; otherwise CONFLICT with the stored revision in details. */
+export function updatePost(db: DB, f: UpdatePostFields): Post {
+  return db.transaction(() => {
+    const row = findPostRow(db, { id: f.id });
+    if (!row) throw new AppError('NOT_FOUND', `No post with id ${f.id}; it may have been moved to the trash.`);
+    if (row.revision !== f.baseRevision) {
+      throw new AppError(
+        'CONFLICT',
+        `This draft was saved elsewhere (revision ${row.revision}, you edited revision ${f.baseRevision}). Nothing was overwritten.`,
+        { currentRevision: row.revision, updatedAt: row.updated_at },
+      );
+    }
+    const sets: string[] = [];
+    const params: Record<string, unknown> = { id: f.id, now: nowIso(), revision: row.revision + 1 };
+    const set = (col: string, key: string, value: unknown) => {
+      sets.push(`${col} = @${key}`);
+      params[key] = value;
+    };
+    if (f.title !== undefined) set('title', 'title', f.title);
+    if (f.slug !== undefined && f.slug !== row.slug) {
+      if (db.prepare('SELECT 1 FROM posts WHERE slug = ? AND id != ?').get(f.slug, f.id)) {
+        throw new AppError('CONFLICT', `The slug "${f.slug}" is used by another post; choose another.`);
+      }
+      set('slug', 'slug', f.slug);
+    }
+    if (f.standfirst !== undefined) set('standfirst', 'standfirst', f.standfirst);
+    if (f.label !== undefined) set('label', 'label', f.label);
+    if (f.body !== undefined) {
+      const text = editorStateText(f.body);
+      set('body', 'body', JSON.stringify(f.body));
+      set('body_text', 'bodyText', text);
+      set('word_count', 'words', countWords(text));
+    }
+    if (f.status !== undefined) set('status', 'status', f.status);
+    if (f.plannedDate !== undefined) set('planned_date', 'plannedDate', f.plannedDate);
+    if (f.deadline !== undefined) set('deadline', 'deadline', f.deadline);
+    if (f.tags !== undefined) set('tags', 'tags', JSON.stringify(f.tags));
+    db.prepare(`UPDATE posts SET ${[...sets, 'revision = @revision', 'updated_at = @now'].join(', ')} WHERE id = @id`).run(params);
+    if (f.authorIds !== undefined) setPostAuthors(db, f.id, f.authorIds);
+    return getPost(db, { id: f.id });
+  })();
+}
+
+export function trashPost(db: DB, id: string): { id: string; deletedAt: string } {
+  const now = nowIso();
+  const res = db.prepare('UPDATE posts SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(now, now, id);
+  if (res.changes === 0) throw new AppError('NOT_FOUND', `No post with id ${id} outside the trash.`);
+  return { id, deletedAt: now };
+}
+
+export function restorePost(db: DB, id: string): PostSummary {
+  const now = nowIso();
+  const res = db.prepare('UPDATE posts SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(now, id);
+  if (res.changes === 0) throw new AppError('NOT_FOUND', `No post with id ${id} in the trash.`);
+  return toSummary(db, findPostRow(db, { id }) as PostRow);
+}

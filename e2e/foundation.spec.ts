@@ -1,0 +1,38 @@
+import { test, expect } from './fixtures';
+import { callApi } from './server';
+
+test('a new draft is still there after a reload', async ({ page }) => {
+  await expect(page.getByRole('heading', { name: 'Drafts', level: 1 })).toBeVisible();
+  await expect(page.getByText('No drafts yet')).toBeVisible();
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await expect(page).toHaveURL(/#\/drafts\/[0-9a-f-]{36}$/);
+  await page.reload();
+  await page.getByRole('link', { name: /All drafts/ }).click();
+  await expect(page.getByRole('list', { name: 'Drafts' }).getByRole('listitem')).toHaveCount(1);
+});
+
+test('the three work areas are reachable from the sidebar and the keyboard', async ({ page }) => {
+  await page.getByRole('link', { name: /Series/ }).click();
+  await expect(page.getByRole('heading', { name: 'Series', level: 1 })).toBeVisible();
+  await page.keyboard.press('Control+3');
+  await expect(page.getByRole('heading', { name: 'Comments', level: 1 })).toBeVisible();
+  await page.keyboard.press('Control+1');
+  await expect(page.getByRole('heading', { name: 'Drafts', level: 1 })).toBeVisible();
+});
+
+test('the API refuses a request without the secret or from a foreign origin', async ({ server, secret }) => {
+  const noSecret = await fetch(new URL('api/posts.list', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+  });
+  expect(noSecret.status).toBe(403);
+  const foreign = await fetch(new URL('api/posts.list', server.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-workbench-secret': secret, origin: 'http://evil.example' },
+    body: '{}',
+  });
+  expect(foreign.status).toBe(403);
+  const good = await callApi(server.url, secret, 'posts.list', {});
+  expect(good).toEqual({ ok: true, value: [] });
+});

@@ -1,0 +1,41 @@
+/**
+ * Starting browser mode: open the store, build the dispatch, serve the renderer on 127.0.0.1.
+ * Used by `workbench serve`, by `npm start` where Electron is missing, and by the e2e tests.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { closeContext, createContext, type Ctx } from './context';
+import { createDispatch } from './dispatch';
+import { handlers } from './handlers/index';
+import { startServer, type RunningServer } from './http';
+import { rendererDir as defaultRendererDir } from './app-root';
+import { rawRoutes } from './raw-routes';
+
+export interface BrowserModeOptions {
+  dbPath: string;
+  port?: number;
+  rendererDir?: string;
+}
+
+export interface BrowserMode extends RunningServer {
+  ctx: Ctx;
+  stop: () => Promise<void>;
+}
+
+export async function startBrowserMode(o: BrowserModeOptions): Promise<BrowserMode> {
+  const dir = o.rendererDir ?? defaultRendererDir();
+  if (!fs.existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`The renderer is not built (${dir}/index.html is missing). Run \`npm run build\` first.`);
+  }
+  const ctx = createContext({ dbPath: o.dbPath, mode: 'browser' });
+  const dispatch = createDispatch(handlers, ctx, { checkOutput: process.env.WORKBENCH_CHECK_OUTPUT === '1' });
+  const server = await startServer({ dispatch, rendererDir: dir, port: o.port, rawRoutes: rawRoutes(ctx) });
+  return {
+    ...server,
+    ctx,
+    stop: async () => {
+      await server.close();
+      closeContext(ctx);
+    },
+  };
+}

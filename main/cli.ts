@@ -1,0 +1,47 @@
+/**
+ * `workbench <command>`: the app's handlers from a terminal. Exit status 0 on success, 1 on a
+ * usage mistake, 2 when the work itself failed (a refused file, a missing slug, an error result).
+ */
+import { AppError } from '../common/errors';
+import { UsageError } from './cli/args';
+import { COMMANDS } from './cli/commands';
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'Editorial Workbench: draft guest posts, plan series, review comments, publish clean HTML.',
+    '',
+    'Usage: workbench <command> [options]     workbench <command> --help for details',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Every command that touches data takes --db FILE (default: WORKBENCH_DB, else the user-data folder).',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${help()}`);
+    return 1;
+  }
+  try {
+    return await command.run(rest);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      console.error(`workbench ${name}: ${err.message}\nSee \`workbench ${name} --help\`.`);
+      return 1;
+    }
+    if (err instanceof AppError) {
+      console.error(`workbench ${name}: ${err.message}`);
+      return 2;
+    }
+    console.error(`workbench ${name}: ${(err as Error).stack ?? err}`);
+    return 2;
+  }
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { api, METHODS } from '../../common/api';
+import { parse, printJson } from './args';
+import type { Command } from './command';
+
+export const methodsCommand: Command = {
+  name: 'methods',
+  summary: 'List every API method with its input as JSON Schema.',
+  usage: `workbench methods [--names]
+
+Prints a JSON array: { method, description, mutates, input } where input is the JSON Schema of what
+\`workbench call <method>\` accepts.
+  --names   print only the method names, one a line`,
+  async run(argv) {
+    const { values } = parse(argv, { names: { type: 'boolean' } }, false);
+    if (values.help) {
+      console.log(this.usage);
+      return 0;
+    }
+    if (values.names) {
+      console.log(METHODS.join('\n'));
+      return 0;
+    }
+    printJson(
+      METHODS.map((m) => ({
+        method: m,
+        description: api[m].description,
+        mutates: api[m].mutates,
+        input: z.toJSONSchema(api[m].input, { io: 'input', unrepresentable: 'any' }),
+      })),
+    );
+    return 0;
+  },
+};

@@ -1,0 +1,26 @@
+/** Every handler, one area a file; the type makes a missing or extra method a compile error. */
+import type { Handlers } from '../../common/api';
+import type { Ctx } from '../context';
+import { systemHandlers } from './system';
+import { postsHandlers } from './posts';
+import { authorsHandlers } from './authors';
+import { revisionsHandlers } from './revisions';
+import { draftsHandlers } from './drafts';
+import { seriesHandlers } from './series';
+import { importsHandlers } from './imports';
+import { commentsHandlers } from './comments';
+import { publishHandlers } from './publish';
+import { backupHandlers } from './backup';
+
+export const handlers: Handlers<Ctx> = {
+  ...systemHandlers,
+  ...postsHandlers,
+  ...authorsHandlers,
+  ...revisionsHandlers,
+  ...draftsHandlers,
+  ...seriesHandlers,
+  ...importsHandlers,
+  ...commentsHandlers,
+  ...publishHandlers,
+  ...backupHandlers,
+};
