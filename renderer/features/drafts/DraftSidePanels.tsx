@@ -1,0 +1,23 @@
+import type { Post } from '../../../common/domain';
+import type { Input } from '../../../common/api';
+
+/** A change to the open draft that the panels ask the editor's saver to store (same revision chain as the body). */
+export type DraftPatch = Omit<Input<'posts.update'>, 'id' | 'baseRevision'>;
+
+export interface DraftSidePanelsProps {
+  post: Post;
+  /** Queue a change; the draft's saver stores it with the body, in order, with revision checks. */
+  onChange: (patch: DraftPatch) => void;
+  /** A revision was restored on the server: the editor reloads this post. */
+  onReplaced: (post: Post) => void;
+}
+
+/** Metadata, revisions and other panels beside the editor. */
+export function DraftSidePanels({ post }: DraftSidePanelsProps) {
+  return (
+    <aside className="draft-panels" aria-label="Post details">
+      <h2 className="visually-hidden">Post details</h2>
+      <p className="muted">{post.wordCount} words</p>
+    </aside>
+  );
+}
