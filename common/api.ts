@@ -15,6 +15,7 @@ import { importsApi } from './api/imports';
 import { commentsApi } from './api/comments';
 import { publishApi } from './api/publish';
 import { backupApi } from './api/backup';
+import { desktopApi } from './api/desktop';
 
 export const api = {
   ...systemApi,
@@ -27,6 +28,7 @@ export const api = {
   ...commentsApi,
   ...publishApi,
   ...backupApi,
+  ...desktopApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

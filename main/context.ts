@@ -17,6 +17,14 @@ export interface Ctx {
   appVersion: string;
   /** Folder for backups, exports and temporary uploads; beside the database. */
   dataDir: string;
+  /** Native capabilities, present only in the Electron app. */
+  desktop?: DesktopCapabilities;
+}
+
+/** What the Electron shell lends the handlers; plain functions so handlers never import electron. */
+export interface DesktopCapabilities {
+  chooseFile: (title: string, extensions: string[]) => Promise<string | null>;
+  openExternal: (url: string) => Promise<void>;
 }
 
 export interface CreateContextOptions {

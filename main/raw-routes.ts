@@ -4,7 +4,8 @@
  */
 import type { RawRoute } from './http';
 import type { Ctx } from './context';
+import { assetRoute } from './assets-route';
 
-export function rawRoutes(_ctx: Ctx): RawRoute[] {
-  return [];
+export function rawRoutes(ctx: Ctx): RawRoute[] {
+  return [assetRoute(ctx)];
 }

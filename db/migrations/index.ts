@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import * as initial from './0010-initial';
+import * as seriesWorkflowRoles from './0050-series-workflow-roles';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial];
+export const MIGRATIONS: readonly Migration[] = [initial, seriesWorkflowRoles];

@@ -11,6 +11,7 @@ import { importsHandlers } from './imports';
 import { commentsHandlers } from './comments';
 import { publishHandlers } from './publish';
 import { backupHandlers } from './backup';
+import { desktopHandlers } from './desktop';
 
 export const handlers: Handlers<Ctx> = {
   ...systemHandlers,
@@ -23,4 +24,5 @@ export const handlers: Handlers<Ctx> = {
   ...commentsHandlers,
   ...publishHandlers,
   ...backupHandlers,
+  ...desktopHandlers,
 };

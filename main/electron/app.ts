@@ -1,0 +1,115 @@
+/**
+ * The desktop shell, kept thin: a secure window, one IPC channel, native dialogs and menus.
+ * Every behaviour lives in code that runs in plain Node (main/handlers, db/), shared with
+ * browser mode and the CLI.
+ */
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
+import fs from 'node:fs';
+import path from 'node:path';
+import { APP_NAME, DB_FILE_NAME } from '../app-info';
+import { appRoot } from '../app-root';
+import { closeContext, createContext, type Ctx } from '../context';
+import { createDispatch } from '../dispatch';
+import { handlers } from '../handlers/index';
+import { isExternalUrlAllowed } from '../handlers/desktop';
+import { registerIpc } from './ipc';
+import { buildMenu } from './menu';
+import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
+import { guardWebContents, installGlobalGuards, lockDownSession, secureWebPreferences } from './security';
+import { loadWindowState, trackWindowState } from './window-state';
+
+app.setName(APP_NAME);
+registerAppScheme();
+installGlobalGuards();
+
+/**
+ * better-sqlite3 is a native module: the packaged app gets one rebuilt for Electron by
+ * electron-builder; a development checkout keeps the Node build for the tests in node_modules and
+ * an Electron build beside it (scripts/electron-native.mjs).
+ */
+function nativeBinding(): string | undefined {
+  if (app.isPackaged) return undefined;
+  const dev = path.join(appRoot(), 'build', 'electron-native', 'better_sqlite3.node');
+  return fs.existsSync(dev) ? dev : undefined;
+}
+
+function dbPathFromArgs(): string {
+  const i = process.argv.indexOf('--db');
+  if (i > 0 && process.argv[i + 1]) return path.resolve(process.argv[i + 1]);
+  if (process.env.WORKBENCH_DB) return path.resolve(process.env.WORKBENCH_DB);
+  return path.join(app.getPath('userData'), DB_FILE_NAME);
+}
+
+let mainWindow: BrowserWindow | null = null;
+let ctx: Ctx | null = null;
+
+function createWindow(): BrowserWindow {
+  const state = loadWindowState(app.getPath('userData'));
+  const win = new BrowserWindow({
+    ...state,
+    minWidth: 720,
+    minHeight: 480,
+    show: false,
+    title: APP_NAME,
+    backgroundColor: '#fbfaf8',
+    webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
+  });
+  if (state.maximized) win.maximize();
+  guardWebContents(win.webContents);
+  trackWindowState(win, app.getPath('userData'));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_URL);
+  return win;
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.whenReady().then(() => {
+    lockDownSession();
+    try {
+      ctx = createContext({ dbPath: dbPathFromArgs(), mode: 'electron', nativeBinding: nativeBinding() });
+    } catch (err) {
+      dialog.showErrorBox(APP_NAME, `The workbench database could not be opened.\n\n${(err as Error).message}`);
+      app.exit(2);
+      return;
+    }
+    ctx.desktop = {
+      chooseFile: async (title, extensions) => {
+        const options = {
+          title,
+          properties: ['openFile' as const],
+          filters: extensions.length ? [{ name: 'Files', extensions }] : [],
+        };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+      openExternal: async (url) => {
+        if (isExternalUrlAllowed(url)) await shell.openExternal(url);
+      },
+    };
+    const dispatch = createDispatch(handlers, ctx);
+    registerIpc(dispatch, (wc) => mainWindow !== null && !mainWindow.isDestroyed() && wc === mainWindow.webContents);
+    serveRenderer(path.join(appRoot(), 'dist', 'renderer'));
+    Menu.setApplicationMenu(buildMenu());
+    mainWindow = createWindow();
+    mainWindow.on('closed', () => (mainWindow = null));
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
+    });
+  });
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('will-quit', () => {
+    if (ctx) closeContext(ctx);
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * The Electron security checklist in one place: window preferences, CSP, navigation, new windows,
+ * permissions. Every BrowserWindow the app makes goes through these.
+ */
+import { app, session, shell, type WebContents, type WebPreferences } from 'electron';
+import { isExternalUrlAllowed } from '../handlers/desktop';
+import { APP_ORIGIN } from './protocol';
+
+export function secureWebPreferences(preload: string): WebPreferences {
+  return {
+    preload,
+    contextIsolation: true,
+    sandbox: true,
+    nodeIntegration: false,
+    nodeIntegrationInWorker: false,
+    nodeIntegrationInSubFrames: false,
+    webSecurity: true,
+    allowRunningInsecureContent: false,
+    experimentalFeatures: false,
+    webviewTag: false,
+    navigateOnDragDrop: false,
+    disableBlinkFeatures: 'Auxclick',
+    spellcheck: true,
+  };
+}
+
+/** True for the app's own pages and nothing else. */
+export function isAppUrl(url: string): boolean {
+  try {
+    return new URL(url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+export function lockDownSession(): void {
+  const ses = session.defaultSession;
+  // No camera, microphone, notifications, geolocation, clipboard-read prompts: the app needs none.
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  // Nothing may be fetched from the network: the app is offline by design.
+  ses.webRequest.onBeforeRequest((details, callback) => {
+    const ok = isAppUrl(details.url) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    callback({ cancel: !ok });
+  });
+}
+
+/** Applied to every web contents the app creates, including frames and any that slip through. */
+export function guardWebContents(contents: WebContents): void {
+  contents.on('will-navigate', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-redirect', (event, url) => {
+    if (!isAppUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links the user clicked open in the system browser, and only for http(s)/mailto.
+    if (isExternalUrlAllowed(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
+
+export function installGlobalGuards(): void {
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
+}

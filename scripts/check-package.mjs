@@ -1,0 +1,42 @@
+// Packs the app with electron-builder into a temp folder and checks what went in: the bundled main
+// process, the built renderer, production dependencies with better-sqlite3 unpacked from the asar,
+// and nothing else (no sources, tests or renderer-only libraries). electron-builder would download
+// Electron, so a stand-in Electron folder is used (-c.electronDist) and native rebuild is skipped.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-pack-'));
+const fakeElectron = path.join(tmp, 'electron-dist');
+fs.mkdirSync(fakeElectron);
+fs.writeFileSync(path.join(fakeElectron, 'electron'), '#!/bin/sh\n', { mode: 0o755 });
+fs.writeFileSync(path.join(fakeElectron, 'chrome-sandbox'), '');
+const out = path.join(tmp, 'release');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+execFileSync(bin('electron-builder'), ['--linux', 'dir', `-c.electronDist=${fakeElectron}`, '-c.npmRebuild=false', `-c.directories.output=${out}`], {
+  cwd: root,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const resources = path.join(out, 'linux-unpacked', 'resources');
+const listing = execFileSync(bin('asar'), ['list', path.join(resources, 'app.asar')], { encoding: 'utf8' }).split('\n');
+const has = (p) => listing.includes(p);
+const problems = [];
+for (const must of ['/dist/main/app.cjs', '/dist/main/preload.cjs', '/dist/main/cli.cjs', '/dist/renderer/index.html', '/package.json']) {
+  if (!has(must)) problems.push(`missing ${must}`);
+}
+if (!fs.existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3'))) problems.push('better-sqlite3 is not unpacked from the asar');
+for (const banned of ['react', 'react-dom', 'lexical', '@lexical', 'vite', 'vitest', 'electron', '@playwright', 'typescript']) {
+  if (has(`/node_modules/${banned}`)) problems.push(`renderer or build-only package packed: ${banned}`);
+}
+const stray = listing.filter((p) => /^\/(common|db|main|renderer|e2e|bench|scripts)\//.test(p) || /\.(ts|tsx)$/.test(p));
+if (stray.length) problems.push(`sources packed: ${stray.slice(0, 5).join(', ')}`);
+fs.rmSync(tmp, { recursive: true, force: true });
+if (problems.length) {
+  console.error(`Package check failed:\n- ${problems.join('\n- ')}`);
+  process.exit(1);
+}
+console.log(`Package check: ${listing.filter(Boolean).length} entries; runtime code only, better-sqlite3 unpacked.`);
