@@ -9,7 +9,8 @@ import path from 'node:path';
 import { PAGE_CSP, resolveStatic } from '../http';
 
 export const APP_SCHEME = 'workbench';
-export const APP_ORIGIN = `${APP_SCHEME}://app`;
+export const APP_HOST = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_URL = `${APP_ORIGIN}/index.html`;
 
 const TYPES: Record<string, string> = {
@@ -32,7 +33,7 @@ export function registerAppScheme(): void {
 export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
-    const file = url.host === 'app' ? resolveStatic(rendererDir, url.pathname) : null;
+    const file = url.host === APP_HOST ? resolveStatic(rendererDir, url.pathname) : null;
     if (!file) return new Response('Not found', { status: 404 });
     try {
       const body = await fs.readFile(file);

@@ -4,7 +4,7 @@
  */
 import { app, session, shell, type WebContents, type WebPreferences } from 'electron';
 import { isExternalUrlAllowed } from '../handlers/desktop';
-import { APP_ORIGIN } from './protocol';
+import { APP_HOST, APP_SCHEME } from './protocol';
 
 export function secureWebPreferences(preload: string): WebPreferences {
   return {
@@ -24,10 +24,14 @@ export function secureWebPreferences(preload: string): WebPreferences {
   };
 }
 
-/** True for the app's own pages and nothing else. */
+/**
+ * True for the app's own pages and nothing else. Compared by scheme and host: Node's URL gives
+ * custom schemes an opaque origin ("null"), so origins cannot be compared.
+ */
 export function isAppUrl(url: string): boolean {
   try {
-    return new URL(url).origin === APP_ORIGIN;
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST;
   } catch {
     return false;
   }
