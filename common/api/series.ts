@@ -93,6 +93,11 @@ export const seriesApi = {
     z.array(SeriesInfo),
   ),
   'series.get': query('One series with its posts in order, each with its notice, flags and scheduled/published neighbours.', SeriesRef, SeriesDetail),
+  'series.forPost': query(
+    'The series context of one post for publishing: its series, position, notice and previous/next scheduled or published posts; null when it is in no series.',
+    z.object({ postId: Id, today: Day.optional() }).strict(),
+    z.object({ series: SeriesInfo, post: SeriesPost }).nullable(),
+  ),
   'series.create': mutation(
     'A new series. The slug is made from the title when not given; workflow defaults to idea → published.',
     z
@@ -159,6 +164,14 @@ export const seriesApi = {
     "Sets a post's planned date (null clears it) and, when given, its deadline.",
     z.object({ postId: Id, plannedDate: Day.nullable(), deadline: Day.nullable().optional() }).strict(),
     SeriesDetail,
+  ),
+  'series.exportPlan': query(
+    'The series plan as a file: CSV (one row per post) or iCalendar (planned dates and deadlines as all-day events).',
+    z.union([
+      z.object({ id: Id, format: z.enum(['csv', 'ics']), today: Day.optional() }).strict(),
+      z.object({ slug: Slug, format: z.enum(['csv', 'ics']), today: Day.optional() }).strict(),
+    ]),
+    z.object({ fileName: z.string(), mime: z.string(), text: z.string() }),
   ),
   'series.plan': query('Checks the schedule: clashes, gaps longer than the cadence, overdue commissions.', SeriesRef, PlanReport),
 } satisfies Record<string, MethodSpec>;

@@ -53,7 +53,11 @@ export function checkPlan(entries: readonly PlanEntry[], cadence: string, today:
     .sort((a, b) => (a.plannedDate < b.plannedDate ? -1 : a.plannedDate > b.plannedDate ? 1 : a.position - b.position));
 
   const byDate = new Map<string, string[]>();
-  for (const e of dated) byDate.set(e.plannedDate, [...(byDate.get(e.plannedDate) ?? []), e.id]);
+  for (const e of dated) {
+    const ids = byDate.get(e.plannedDate) ?? [];
+    ids.push(e.id);
+    byDate.set(e.plannedDate, ids);
+  }
   const clashes = [...byDate].filter(([, ids]) => ids.length > 1).map(([date, postIds]) => ({ date, postIds }));
 
   const gaps: Gap[] = [];

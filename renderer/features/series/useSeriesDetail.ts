@@ -1,0 +1,95 @@
+/**
+ * One series as the view sees it. Every change goes through `run`, which calls the API and takes
+ * the whole series back from the same transaction, so the list, board and calendar always agree.
+ * Changes run one at a time, in order: pressing Alt+↑ three times quickly moves a post up three
+ * places, because each step is worked out from the result of the one before.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Input, Method, Output } from '../../../common/api';
+import type { SeriesDetail } from '../../../common/api/series';
+import { useClient } from '../../api/ClientContext';
+
+type DetailMethod = {
+  [M in Method]: Output<M> extends SeriesDetail ? (SeriesDetail extends Output<M> ? M : never) : never;
+}[Method];
+
+/** An input, or a function that makes one from the latest series (null: nothing to do). */
+type InputFrom<M extends Method> = Input<M> | ((current: SeriesDetail) => Input<M> | null);
+
+export function useSeriesDetail(seriesId: string) {
+  const client = useClient();
+  const [detail, setDetailState] = useState<SeriesDetail | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const latest = useRef<SeriesDetail | null>(null);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  const setDetail = useCallback((d: SeriesDetail) => {
+    latest.current = d;
+    setDetailState(d);
+  }, []);
+
+  const reload = useCallback(() => {
+    client.call('series.get', { id: seriesId }).then(
+      (d) => {
+        setDetail(d);
+        setError('');
+      },
+      (e: Error) => setError(e.message),
+    );
+  }, [client, seriesId, setDetail]);
+  useEffect(reload, [reload]);
+
+  const enqueue = useCallback(<T,>(job: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(job, job);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
+  /** Runs a series mutation after any still in flight; resolves to the new series, or null when it failed or had nothing to do. */
+  const run = useCallback(
+    <M extends DetailMethod>(method: M, input: InputFrom<M>): Promise<SeriesDetail | null> =>
+      enqueue(async () => {
+        const current = latest.current;
+        const resolved = typeof input === 'function' ? (current ? input(current) : null) : input;
+        if (resolved === null) return null;
+        setBusy(true);
+        try {
+          const next = (await client.call(method, resolved as Input<M>)) as SeriesDetail;
+          setDetail(next);
+          setError('');
+          return next;
+        } catch (e) {
+          setError((e as Error).message);
+          return null;
+        } finally {
+          setBusy(false);
+        }
+      }),
+    [client, enqueue, setDetail],
+  );
+
+  /** Moves a post to another series; this view keeps showing the series it left. */
+  const runTransfer = useCallback(
+    (postId: string, seriesId: string, position?: number): Promise<{ from: SeriesDetail | null }> =>
+      enqueue(async () => {
+        setBusy(true);
+        try {
+          const { from } = await client.call('series.transferPost', { postId, seriesId, position });
+          setDetail(from);
+          setError('');
+          return { from };
+        } catch (e) {
+          setError((e as Error).message);
+          return { from: null };
+        } finally {
+          setBusy(false);
+        }
+      }),
+    [client, enqueue, setDetail],
+  );
+
+  return { detail, setDetail, error, setError, busy, reload, run, runTransfer };
+}
+
+export type SeriesActions = ReturnType<typeof useSeriesDetail>;
