@@ -13,6 +13,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from './dispatch';
 import { SECRET_HEADER, SECRET_META } from '../common/transport';
+import { STYLESHEET_HASH } from '../common/publish/styles';
 
 export interface RawRoute {
   method: 'GET' | 'POST';
@@ -63,7 +64,7 @@ const CONTENT_TYPES: Record<string, string> = {
 export const PAGE_CSP = [
   "default-src 'none'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${STYLESHEET_HASH}`, // the publish preview's srcdoc frame inherits this policy
   "img-src 'self' data: blob:",
   "font-src 'self'",
   "connect-src 'self'",
@@ -98,32 +99,54 @@ function safeEqual(a: string, b: string): boolean {
   return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
 }
 
-/** Reads a request body up to a limit; rejects (and stops reading) past it. */
+/**
+ * Reads a request body up to a limit; rejects with status 413 past it. The rest of an oversized
+ * body is read and dropped rather than the socket cut, so the client gets the 413 answer instead
+ * of a reset connection.
+ */
 export function readBody(req: http.IncomingMessage, limit: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
+    const tooBig = (what: string) => Object.assign(new Error(`${what} is over the ${limit}-byte limit`), { status: 413 });
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > limit) {
-      reject(Object.assign(new Error(`request body of ${declared} bytes is over the ${limit}-byte limit`), { status: 413 }));
+      reject(tooBig(`request body of ${declared} bytes`));
       req.resume();
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
       if (size > limit) {
-        reject(Object.assign(new Error(`request body is over the ${limit}-byte limit`), { status: 413 }));
-        req.destroy();
+        chunks.length = 0;
+        req.off('data', onData);
+        req.resume();
+        reject(tooBig('request body'));
         return;
       }
       chunks.push(chunk);
-    });
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }
 
-/** Maps a URL path to a file inside root, or null when it would leave root (any encoding of ../). */
+function safeRealpath(file: string): string | null {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return null;
+  }
+}
+
+function isInside(root: string, file: string | null): boolean {
+  if (file === null) return false;
+  const rel = path.relative(root, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** Maps a URL path to a file inside root, or null when it would leave root (any encoding of ../, or a link). */
 export function resolveStatic(root: string, urlPath: string): string | null {
   let decoded: string;
   try {
@@ -137,6 +160,9 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   const full = path.resolve(root, rel || 'index.html');
   const inside = path.relative(root, full);
   if (inside.startsWith('..') || path.isAbsolute(inside)) return null;
+  // A symbolic link inside the folder must not lead out of it (a missing file is the caller's 404).
+  const real = safeRealpath(full);
+  if (real !== null && !isInside(safeRealpath(root) ?? root, real)) return null;
   return full;
 }
 
@@ -190,7 +216,12 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
           const status = (err as { status?: number }).status ?? 400;
           return sendError(res, status, 'BAD_INPUT', status === 413 ? (err as Error).message : 'The request body is not valid JSON.');
         }
-        const method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        let method: string;
+        try {
+          method = decodeURIComponent(url.pathname.slice('/api/'.length));
+        } catch {
+          return sendError(res, 400, 'BAD_INPUT', 'The method name in the URL is not valid percent-encoding.');
+        }
         const result = await o.dispatch(method, input);
         return send(res, 200, JSON.stringify(result));
       }

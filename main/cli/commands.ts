@@ -1,7 +1,18 @@
 /** Every CLI command, in the order `workbench --help` lists them. */
 import type { Command } from './command';
 import { serveCommand } from './serve';
+import { backupCommand } from './backup';
+import { restoreCommand } from './restore';
 import { methodsCommand } from './methods';
 import { callCommand } from './call';
+import { seriesCommand } from './series';
+import { seriesPlanCommand } from './series-plan';
+import { exportCommand } from './export';
+import { exportSeriesCommand } from './export-series';
+import { exportWxrCommand } from './export-wxr';
+import { importDraftCommand } from './import-draft';
+import { importCommentsCommand } from './import-comments';
+import { commentsCommand } from './comments';
+import { postsCommand } from './posts';
 
-export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand];
+export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand, seriesCommand, seriesPlanCommand, exportCommand, exportSeriesCommand, exportWxrCommand, importDraftCommand, importCommentsCommand, commentsCommand, postsCommand, backupCommand, restoreCommand];

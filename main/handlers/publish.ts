@@ -1,4 +1,66 @@
 import type { Handlers } from '../../common/api';
 import type { Ctx } from '../context';
+import { refuseMissingAlt, renderPost, writePage } from '../exporters/page-export';
+import { loadPost, pageFileName } from '../exporters/publish-input';
+import { writeSeries } from '../exporters/series-export';
+import { renderWxr } from '../exporters/wxr';
+import { requireAbsolute, writeFiles } from '../exporters/files';
 
-export const publishHandlers: Pick<Handlers<Ctx>, never> = {};
+type PublishMethods = 'publish.page' | 'publish.fragment' | 'publish.preview' | 'publish.writePage' | 'publish.series' | 'publish.wxr';
+
+export const publishHandlers: Pick<Handlers<Ctx>, PublishMethods> = {
+  'publish.page': (input, ctx) => {
+    const post = loadPost(ctx.db, input.post);
+    const { result } = renderPost(ctx.db, post, {
+      fragment: false,
+      withComments: input.withComments,
+      assets: 'inline',
+      options: { stylesheet: input.stylesheet, lang: input.lang, siteName: input.siteName },
+    });
+    refuseMissingAlt(result.warnings, input.force, `"${post.title || post.slug}"`);
+    return { ...result, fileName: pageFileName(post.slug) };
+  },
+  'publish.fragment': (input, ctx) => {
+    const post = loadPost(ctx.db, input.post);
+    const { result } = renderPost(ctx.db, post, { fragment: true, withComments: false, assets: 'inline' });
+    refuseMissingAlt(result.warnings, input.force, `"${post.title || post.slug}"`);
+    return { ...result, fileName: pageFileName(post.slug) };
+  },
+  'publish.preview': (input, ctx) => {
+    const post = loadPost(ctx.db, { id: input.postId });
+    const page = renderPost(ctx.db, post, {
+      fragment: false,
+      withComments: input.withComments,
+      assets: 'inline',
+      options: { colorScheme: input.colorScheme },
+    }).result;
+    const fragment = renderPost(ctx.db, post, { fragment: true, withComments: false, assets: 'inline' }).result;
+    return { html: page.html, fragmentHtml: fragment.html, fragmentText: fragment.text, warnings: page.warnings };
+  },
+  'publish.writePage': (input, ctx) =>
+    writePage(ctx.db, {
+      ref: input.post,
+      outPath: input.outPath,
+      fragment: input.fragment,
+      withComments: input.withComments,
+      assets: input.assets,
+      force: input.force,
+      options: { stylesheet: input.stylesheet, lang: input.lang, siteName: input.siteName },
+    }),
+  'publish.series': (input, ctx) =>
+    writeSeries(ctx.db, {
+      ref: input.series,
+      outDir: input.outDir,
+      withComments: input.withComments,
+      assets: input.assets,
+      force: input.force,
+      options: { stylesheet: input.stylesheet, lang: input.lang, siteName: input.siteName },
+    }),
+  'publish.wxr': (input, ctx) => {
+    const posts = input.posts.map((ref) => loadPost(ctx.db, ref));
+    const { xml, comments } = renderWxr(ctx.db, posts, { siteTitle: input.siteTitle, siteUrl: input.siteUrl, lang: input.lang });
+    if (!input.outPath) return { xml, files: [], posts: posts.length, comments };
+    const files = writeFiles(new Map([[requireAbsolute(input.outPath, 'The output file'), xml]]));
+    return { xml: null, files, posts: posts.length, comments };
+  },
+};
