@@ -7,7 +7,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { migrate, type MigrateOptions } from './migrate';
+import { migrate, refuseFutureVersion, type MigrateOptions } from './migrate';
 
 export type DB = Database.Database;
 
@@ -27,6 +27,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
   });
   try {
     db.pragma('busy_timeout = 5000');
+    // Before anything writes (switching to WAL rewrites the header): a newer app's file stays as it was.
+    if (options.migrate !== false) refuseFutureVersion(db);
     if (!options.readonly) {
       db.pragma('journal_mode = WAL');
       // NORMAL is durable in WAL mode against process crashes; only an OS crash or power loss

@@ -10,7 +10,7 @@ import { MIGRATIONS, type Migration } from './migrations/index';
 
 export interface MigrateOptions {
   /** Called once before any step runs on an existing database (used to take a backup). */
-  beforeMigrate?: (from: number, to: number) => void;
+  beforeMigrate?: (from: number, to: number, db: Database.Database) => void;
   /** The app version written beside the schema version, so a refusal can name who wrote a file. */
   appVersion?: string;
   /** For tests: stop at this version instead of the latest. */
@@ -32,9 +32,9 @@ function writtenBy(db: Database.Database): string | undefined {
   }
 }
 
-export function migrate(db: Database.Database, options: MigrateOptions = {}, steps: readonly Migration[] = MIGRATIONS): number {
+/** Throws DB_FROM_FUTURE when the file was written by a newer app; reads only, writes nothing. */
+export function refuseFutureVersion(db: Database.Database, steps: readonly Migration[] = MIGRATIONS): void {
   const latest = steps[steps.length - 1].version;
-  const target = options.targetVersion ?? latest;
   const current = schemaVersion(db);
   if (current > latest) {
     const by = writtenBy(db);
@@ -45,9 +45,16 @@ export function migrate(db: Database.Database, options: MigrateOptions = {}, ste
       { current, latest, writtenBy: by },
     );
   }
+}
+
+export function migrate(db: Database.Database, options: MigrateOptions = {}, steps: readonly Migration[] = MIGRATIONS): number {
+  const latest = steps[steps.length - 1].version;
+  const target = options.targetVersion ?? latest;
+  refuseFutureVersion(db, steps);
+  const current = schemaVersion(db);
   const pending = steps.filter((s) => s.version > current && s.version <= target);
   if (pending.length === 0) return current;
-  if (current > 0) options.beforeMigrate?.(current, target);
+  if (current > 0) options.beforeMigrate?.(current, target, db);
   const apply = db.transaction(() => {
     for (const step of pending) {
       step.up(db);

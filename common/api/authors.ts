@@ -1,3 +1,50 @@
-import type { MethodSpec } from './method';
+/** Guest authors: the people a post's byline names, kept once and picked for many posts. */
+import { z } from 'zod';
+import { Author, Id, Line } from '../domain';
+import { mutation, query, type MethodSpec } from './method';
 
-export const authorsApi = {} satisfies Record<string, MethodSpec>;
+const AuthorFields = {
+  name: Line(200).min(1),
+  role: Line(200),
+  organisation: Line(200),
+  bio: z.string().max(2000),
+  email: Line(320),
+  url: Line(2000),
+};
+
+export const authorsApi = {
+  'authors.list': query(
+    'Authors by name; `search` matches name, role and organisation.',
+    z.object({ search: Line(200).optional(), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    z.array(Author),
+  ),
+  'authors.create': mutation(
+    'A new author.',
+    z
+      .object({
+        name: AuthorFields.name,
+        role: AuthorFields.role.default(''),
+        organisation: AuthorFields.organisation.default(''),
+        bio: AuthorFields.bio.default(''),
+        email: AuthorFields.email.default(''),
+        url: AuthorFields.url.default(''),
+      })
+      .strict(),
+    Author,
+  ),
+  'authors.update': mutation(
+    "Changes an author's details; every post that names them shows the change.",
+    z
+      .object({
+        id: Id,
+        name: AuthorFields.name.optional(),
+        role: AuthorFields.role.optional(),
+        organisation: AuthorFields.organisation.optional(),
+        bio: AuthorFields.bio.optional(),
+        email: AuthorFields.email.optional(),
+        url: AuthorFields.url.optional(),
+      })
+      .strict(),
+    Author,
+  ),
+} satisfies Record<string, MethodSpec>;

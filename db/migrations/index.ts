@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import * as initial from './0010-initial';
+import * as commentReview from './0030-comment-review';
 import * as seriesWorkflowRoles from './0050-series-workflow-roles';
 
 export interface Migration {
@@ -12,4 +13,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, seriesWorkflowRoles];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles];

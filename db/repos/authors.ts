@@ -2,6 +2,7 @@ import type { DB } from '../connection';
 import type { Author } from '../../common/domain';
 import { uuidv7 } from '../../common/ids';
 import { nowIso } from '../clock';
+import { AppError } from '../../common/errors';
 
 export interface AuthorRow {
   id: string;
@@ -29,8 +30,37 @@ export function toAuthor(r: AuthorRow): Author {
   };
 }
 
-export function listAuthors(db: DB): Author[] {
-  return (db.prepare('SELECT * FROM authors WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE').all() as AuthorRow[]).map(toAuthor);
+export function listAuthors(db: DB, o: { search?: string; limit?: number } = {}): Author[] {
+  const search = o.search?.trim();
+  if (!search) {
+    return (db.prepare('SELECT * FROM authors WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE LIMIT ?').all(o.limit ?? 5000) as AuthorRow[]).map(toAuthor);
+  }
+  const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return (
+    db
+      .prepare(
+        `SELECT * FROM authors WHERE deleted_at IS NULL
+         AND (name LIKE @like ESCAPE '\\' OR role LIKE @like ESCAPE '\\' OR organisation LIKE @like ESCAPE '\\')
+         ORDER BY (name LIKE @prefix ESCAPE '\\') DESC, name COLLATE NOCASE LIMIT @limit`,
+      )
+      .all({ like, prefix: like.slice(1), limit: o.limit ?? 5000 }) as AuthorRow[]
+  ).map(toAuthor);
+}
+
+export function getAuthor(db: DB, id: string): Author {
+  const row = db.prepare('SELECT * FROM authors WHERE id = ? AND deleted_at IS NULL').get(id) as AuthorRow | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `No author with id ${id}.`);
+  return toAuthor(row);
+}
+
+export function updateAuthor(db: DB, id: string, fields: Partial<AuthorFields>): Author {
+  const cols = (['name', 'role', 'organisation', 'bio', 'email', 'url'] as const).filter((k) => fields[k] !== undefined);
+  getAuthor(db, id);
+  if (cols.length) {
+    const sets = cols.map((c) => `${c} = @${c}`).join(', ');
+    db.prepare(`UPDATE authors SET ${sets}, updated_at = @now WHERE id = @id`).run({ ...Object.fromEntries(cols.map((c) => [c, fields[c]])), now: nowIso(), id });
+  }
+  return getAuthor(db, id);
 }
 
 export function authorsOfPost(db: DB, postId: string): Author[] {
@@ -65,6 +95,10 @@ export function createAuthor(db: DB, fields: AuthorFields): Author {
 /** Replaces a post's byline with the given authors, in order. */
 export function setPostAuthors(db: DB, postId: string, authorIds: readonly string[]): void {
   const now = nowIso();
+  const exists = db.prepare('SELECT 1 FROM authors WHERE id = ? AND deleted_at IS NULL');
+  const missing = authorIds.filter((id) => !exists.get(id));
+  if (missing.length) throw new AppError('NOT_FOUND', `No author with id ${missing[0]}; the byline was not changed.`);
+  if (new Set(authorIds).size !== authorIds.length) throw new AppError('BAD_INPUT', 'An author is named twice in the byline.');
   // Soft-delete and revive rather than delete, so a sync engine sees removals as changes.
   db.prepare('UPDATE post_authors SET deleted_at = ?, updated_at = ? WHERE post_id = ? AND deleted_at IS NULL').run(now, now, postId);
   const insert = db.prepare(

@@ -61,3 +61,14 @@ export function getComment(db: DB, id: string): Comment {
   if (!row) throw new AppError('NOT_FOUND', `No comment with id ${id}.`);
   return toComment(row);
 }
+
+/** A post's comments in thread-friendly order (oldest first), for listings and exports. */
+export function listCommentsOfPost(db: DB, postId: string, status?: Comment['status']): (Comment & { parentSourceId: string | null })[] {
+  const rows = db
+    .prepare(
+      `SELECT * FROM comments WHERE post_id = ? AND deleted_at IS NULL ${status ? 'AND status = ?' : ''}
+       ORDER BY posted_at IS NULL, posted_at, rowid`,
+    )
+    .all(...(status ? [postId, status] : [postId])) as CommentRow[];
+  return rows.map((r) => ({ ...toComment(r), parentSourceId: r.parent_source_id }));
+}

@@ -10,6 +10,9 @@ import { countWords, slugify } from '../../common/text';
 import { editorStateText, emptyEditorState } from '../../common/editor/state-text';
 import { nowIso } from '../clock';
 import { authorsOfPost, setPostAuthors } from './authors';
+import { snapshotDue, takeSnapshot } from './revisions';
+import { DEFAULT_WORKFLOW } from '../../common/domain';
+import { isDelivered, type Workflow } from '../../common/series/workflow';
 
 export interface PostRow {
   id: string;
@@ -31,6 +34,8 @@ export interface PostRow {
   published_at: string | null;
   tags: string;
   revision: number;
+  last_snapshot_at: string | null;
+  delivered_at: string | null;
   source_url: string | null;
   comment_count?: number;
 }
@@ -214,7 +219,22 @@ export interface UpdatePostFields {
   authorIds?: string[];
 }
 
-/** Saves changed fields if baseRevision is current; otherwise CONFLICT with the stored revision in details. */
+/** The workflow a post follows: its series' own, or the default one outside a series. */
+export function workflowOf(db: DB, seriesId: string | null): Workflow {
+  const row = seriesId
+    ? (db.prepare('SELECT workflow, commission_status, delivery_status FROM series WHERE id = ?').get(seriesId) as
+        | { workflow: string; commission_status: string; delivery_status: string }
+        | undefined)
+    : undefined;
+  if (!row) return { statuses: [...DEFAULT_WORKFLOW], commissionStatus: 'commissioned', deliveryStatus: 'in-review' };
+  return { statuses: JSON.parse(row.workflow) as string[], commissionStatus: row.commission_status, deliveryStatus: row.delivery_status };
+}
+
+/**
+ * Saves changed fields if baseRevision is current; otherwise CONFLICT with the stored revision in
+ * details. In the same transaction it snapshots the text as it was before this save when the
+ * last snapshot is five minutes old (or there is none yet) and whenever the status changes.
+ */
 export function updatePost(db: DB, f: UpdatePostFields): Post {
   return db.transaction(() => {
     const row = findPostRow(db, { id: f.id });
@@ -226,8 +246,9 @@ export function updatePost(db: DB, f: UpdatePostFields): Post {
         { currentRevision: row.revision, updatedAt: row.updated_at },
       );
     }
+    const now = nowIso();
     const sets: string[] = [];
-    const params: Record<string, unknown> = { id: f.id, now: nowIso(), revision: row.revision + 1 };
+    const params: Record<string, unknown> = { id: f.id, now, revision: row.revision + 1 };
     const set = (col: string, key: string, value: unknown) => {
       sets.push(`${col} = @${key}`);
       params[key] = value;
@@ -235,7 +256,7 @@ export function updatePost(db: DB, f: UpdatePostFields): Post {
     if (f.title !== undefined) set('title', 'title', f.title);
     if (f.slug !== undefined && f.slug !== row.slug) {
       if (db.prepare('SELECT 1 FROM posts WHERE slug = ? AND id != ?').get(f.slug, f.id)) {
-        throw new AppError('CONFLICT', `The slug "${f.slug}" is used by another post; choose another.`);
+        throw new AppError('CONFLICT', `The slug "${f.slug}" is used by another post; choose another.`, { field: 'slug', suggestion: uniqueSlug(db, f.slug, f.id) });
       }
       set('slug', 'slug', f.slug);
     }
@@ -247,13 +268,85 @@ export function updatePost(db: DB, f: UpdatePostFields): Post {
       set('body_text', 'bodyText', text);
       set('word_count', 'words', countWords(text));
     }
-    if (f.status !== undefined) set('status', 'status', f.status);
+    const statusChanged = f.status !== undefined && f.status !== row.status;
+    if (statusChanged) {
+      const workflow = workflowOf(db, row.series_id);
+      if (!workflow.statuses.includes(f.status!)) {
+        throw new AppError('BAD_INPUT', `"${f.status}" is not a status of this post's workflow (${workflow.statuses.join(' → ')}). Nothing was saved.`);
+      }
+      set('status', 'status', f.status);
+      // Delivered once the text reaches the delivery step (as the series planner counts it); sent back, it is owed again.
+      set('delivered_at', 'deliveredAt', isDelivered(workflow, f.status!) ? (row.delivered_at ?? now) : null);
+    }
     if (f.plannedDate !== undefined) set('planned_date', 'plannedDate', f.plannedDate);
     if (f.deadline !== undefined) set('deadline', 'deadline', f.deadline);
     if (f.tags !== undefined) set('tags', 'tags', JSON.stringify(f.tags));
+
+    const textChanged =
+      (f.body !== undefined && JSON.stringify(f.body) !== row.body) ||
+      (f.title !== undefined && f.title !== row.title) ||
+      (f.standfirst !== undefined && f.standfirst !== row.standfirst);
+    const hasText = row.title.trim() !== '' || row.standfirst.trim() !== '' || row.word_count > 0;
+    if (statusChanged) takeSnapshot(db, row, `status: ${row.status} → ${f.status}`, now);
+    else if (textChanged && hasText && snapshotDue(row.last_snapshot_at, now)) takeSnapshot(db, row, 'interval', now);
+    else if (textChanged && row.last_snapshot_at === null) set('last_snapshot_at', 'snapshotAt', now);
+
     db.prepare(`UPDATE posts SET ${[...sets, 'revision = @revision', 'updated_at = @now'].join(', ')} WHERE id = @id`).run(params);
     if (f.authorIds !== undefined) setPostAuthors(db, f.id, f.authorIds);
     return getPost(db, { id: f.id });
+  })();
+}
+
+/**
+ * Writes a body, title and standfirst as a new revision of the post without the conflict check:
+ * for a restore, which has already snapshotted the text it replaces.
+ */
+export function replacePostText(db: DB, id: string, f: { title: string; standfirst: string; body: EditorState }, now: string): void {
+  const text = editorStateText(f.body);
+  db.prepare(
+    `UPDATE posts SET title = ?, standfirst = ?, body = ?, body_text = ?, word_count = ?, revision = revision + 1, updated_at = ?, last_snapshot_at = ?
+     WHERE id = ?`,
+  ).run(f.title, f.standfirst, JSON.stringify(f.body), text, countWords(text), now, now, id);
+}
+
+/** Whether a slug is free for a post (trash included), with the nearest free one to offer. */
+export function checkSlug(db: DB, slug: string, exceptId?: string): { available: boolean; suggestion: string } {
+  const taken = db.prepare('SELECT 1 FROM posts WHERE slug = ? AND id IS NOT ?').get(slug, exceptId ?? null);
+  return { available: !taken, suggestion: taken ? uniqueSlug(db, slug, exceptId) : slug };
+}
+
+/** A copy of a post as a new draft outside any series: text, label, tags and byline, not comments. */
+export function duplicatePost(db: DB, id: string): Post {
+  return db.transaction(() => {
+    const src = getPost(db, { id });
+    const title = src.title.trim() ? `${src.title} (copy)`.slice(0, 300) : '';
+    const copy = createPost(db, {
+      title,
+      slug: `${src.slug}-copy`,
+      standfirst: src.standfirst,
+      label: src.label,
+      body: src.body,
+      status: DEFAULT_WORKFLOW[0] === src.status ? src.status : 'drafting',
+      tags: src.tags,
+      plannedDate: null,
+      authorIds: src.authors.map((a) => a.id),
+    });
+    // The copy's pictures are its own, so trashing or editing either post leaves the other whole.
+    const json = JSON.stringify(src.body);
+    const ids = [...new Set([...json.matchAll(/"asset:([0-9a-f-]{36})"/g)].map((m) => m[1]))];
+    if (!ids.length) return copy;
+    const now = nowIso();
+    const copyAsset = db.prepare(
+      `INSERT INTO assets (id, created_at, updated_at, post_id, file_name, mime, sha256, size, data)
+       SELECT ?, ?, ?, ?, file_name, mime, sha256, size, data FROM assets WHERE id = ?`,
+    );
+    let body = json;
+    for (const old of ids) {
+      const fresh = uuidv7();
+      if (copyAsset.run(fresh, now, now, copy.id, old).changes) body = body.split(`"asset:${old}"`).join(`"asset:${fresh}"`);
+    }
+    db.prepare('UPDATE posts SET body = ? WHERE id = ?').run(body, copy.id);
+    return getPost(db, { id: copy.id });
   })();
 }
 

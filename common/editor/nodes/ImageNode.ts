@@ -37,23 +37,32 @@ function toDimension(value: string | null): number | null {
   return Number.isFinite(n) && n > 0 ? n : null;
 }
 
-function $convertImg(el: HTMLElement): DOMConversionOutput | null {
-  const img = el as HTMLImageElement;
+/** Only images we can keep offline: our own assets and inline data. Remote images are dropped, never fetched. */
+function isKeepableSrc(src: string): boolean {
+  return src.startsWith(ASSET_PREFIX) || /^data:image\/(png|jpeg|gif|webp);base64,/i.test(src);
+}
+
+function imageFromElement(img: HTMLImageElement, caption: string): ImageNode | null {
   const src = img.getAttribute('src') ?? '';
-  // Only images we can keep offline: our own assets and inline data. Remote images are dropped
-  // rather than fetched; the editor never reaches the network.
-  if (!src.startsWith(ASSET_PREFIX) && !/^data:image\/(png|jpeg|gif|webp);base64,/i.test(src)) return { node: null };
-  const figure = img.closest('figure');
-  const caption = figure?.querySelector('figcaption')?.textContent?.trim() ?? '';
-  return {
-    node: $createImageNode({
-      src,
-      altText: img.getAttribute('alt') ?? '',
-      caption,
-      width: toDimension(img.getAttribute('width')),
-      height: toDimension(img.getAttribute('height')),
-    }),
-  };
+  if (!isKeepableSrc(src)) return null;
+  return $createImageNode({
+    src,
+    altText: img.getAttribute('alt') ?? '',
+    caption,
+    width: toDimension(img.getAttribute('width')),
+    height: toDimension(img.getAttribute('height')),
+  });
+}
+
+function $convertImg(el: HTMLElement): DOMConversionOutput {
+  return { node: imageFromElement(el as HTMLImageElement, '') };
+}
+
+/** A <figure> becomes one image block with its caption; nothing inside it is read again. */
+function $convertFigure(el: HTMLElement): DOMConversionOutput {
+  const img = el.querySelector('img');
+  const caption = el.querySelector('figcaption')?.textContent?.trim() ?? '';
+  return { node: img ? imageFromElement(img, caption) : null, forChild: () => null };
 }
 
 export class ImageNode extends DecoratorNode<unknown> {
@@ -83,8 +92,7 @@ export class ImageNode extends DecoratorNode<unknown> {
   static override importDOM(): DOMConversionMap {
     return {
       img: () => ({ conversion: $convertImg, priority: 1 }),
-      // The caption is read by the img conversion; its text must not also become a paragraph.
-      figcaption: () => ({ conversion: () => ({ node: null, forChild: () => null }), priority: 1 }),
+      figure: (el: HTMLElement) => (el.querySelector('img') ? { conversion: $convertFigure, priority: 1 } : null),
     };
   }
 

@@ -91,8 +91,8 @@ export class PullQuoteNode extends ElementNode {
     return true;
   }
 
-  override canBeEmpty(): false {
-    return false;
+  override canMergeWhenEmpty(): true {
+    return true;
   }
 }
 

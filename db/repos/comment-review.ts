@@ -1,0 +1,231 @@
+/**
+ * The review pane's queries: one window of comments matching a filter (flat by date or nested
+ * by thread), totals and per-status counts, and moderation with a revision check and undo.
+ * Filters are sub-selects the planner can answer from indexes, so a window over 100,000 comments
+ * costs a count plus LIMIT rows; per-row extras (title, reply count, annotations, highlights)
+ * are fetched for the window only.
+ */
+import type { DB } from '../connection';
+import type { CommentFilter, CommentListItem, CommentOrder, StatusChange, StatusCounts } from '../../common/api/comments';
+import type { CommentStatus } from '../../common/domain';
+import { COMMENT_STATUSES } from '../../common/domain';
+import { AppError } from '../../common/errors';
+import { nowIso } from '../clock';
+import { toComment, type CommentRow } from './comments';
+import { ftsQuery } from './posts';
+import { annotationsOfComments, DESCENDANTS } from './annotations';
+import { matchRanges, searchWords } from './search-highlight';
+
+interface Where {
+  sql: string;
+  params: unknown[];
+  /** The FTS query when the filter searches, for highlighting. */
+  fts: string | null;
+  /** A search with no words in it matches nothing. */
+  empty: boolean;
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+
+
+export function filterWhere(f: CommentFilter, withStatus = true): Where {
+  const w = ['c.deleted_at IS NULL'];
+  const params: unknown[] = [];
+  let fts: string | null = null;
+  let empty = false;
+  if (f.postId) (w.push('c.post_id = ?'), params.push(f.postId));
+  if (withStatus && f.status?.length) {
+    w.push(`c.status IN (${f.status.map(() => '?').join(',')})`);
+    params.push(...f.status);
+  }
+  if (f.tagId) {
+    w.push('c.id IN (SELECT comment_id FROM annotations WHERE tag_id = ? AND deleted_at IS NULL)');
+    params.push(f.tagId);
+  }
+  if (f.annotated !== undefined) {
+    w.push(`c.id ${f.annotated ? '' : 'NOT '}IN (SELECT comment_id FROM annotations WHERE deleted_at IS NULL)`);
+  }
+  if (f.hasReplyDraft !== undefined) {
+    w.push(`c.id ${f.hasReplyDraft ? '' : 'NOT '}IN (SELECT comment_id FROM reply_drafts WHERE deleted_at IS NULL)`);
+  }
+  if (f.author?.trim()) {
+    w.push("c.author_name LIKE ? ESCAPE '\\'");
+    params.push(`${f.author.trim().replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
+  }
+  if (f.from) (w.push('c.posted_at >= ?'), params.push(f.from));
+  if (f.to) (w.push('c.posted_at < ?'), params.push(nextDay(f.to)));
+  if (f.search?.trim()) {
+    fts = ftsQuery(f.search);
+    if (fts) {
+      // The unary + keeps the planner walking a date index and testing membership, so a common
+      // word stops after one window instead of sorting every match.
+      w.push('+c.rowid IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?)');
+      params.push(fts);
+    } else empty = true;
+  }
+  if (f.threadOf) {
+    w.push(`c.id IN (${DESCENDANTS})`);
+    params.push(f.threadOf);
+  }
+  return { sql: w.join(' AND '), params, fts, empty };
+}
+
+interface ListRow extends CommentRow {
+  rowid: number;
+  depth: number;
+  post_title: string;
+  reply_count: number;
+  reply_status: 'draft' | 'ready' | null;
+}
+
+const EXTRAS = `p.title AS post_title,
+  (SELECT count(*) FROM comments r WHERE r.parent_id = c.id AND r.deleted_at IS NULL) AS reply_count,
+  (SELECT d.status FROM reply_drafts d WHERE d.comment_id = c.id AND d.deleted_at IS NULL ORDER BY d.created_at DESC LIMIT 1) AS reply_status`;
+
+/**
+ * Thread order: every comment after its parent, siblings by date. Roots are comments without a
+ * live parent (orphans included). The path key sorts a whole post's tree in one ORDER BY.
+ */
+function threadSql(where: Where, rootId: string | undefined, postId: string | undefined): { sql: string; params: unknown[] } {
+  const rootWhere = rootId
+    ? 'id = ?'
+    : `deleted_at IS NULL ${postId ? 'AND post_id = ?' : ''} AND (parent_id IS NULL OR NOT EXISTS (SELECT 1 FROM comments q WHERE q.id = comments.parent_id AND q.deleted_at IS NULL))`;
+  const rootParams = rootId ? [rootId] : postId ? [postId] : [];
+  const sql = `WITH RECURSIVE tree(id, depth, path) AS (
+      SELECT id, 0, post_id || '/' || coalesce(posted_at, '') || id FROM comments WHERE ${rootWhere}
+      UNION ALL
+      SELECT k.id, tree.depth + 1, tree.path || '/' || coalesce(k.posted_at, '') || k.id
+        FROM comments k JOIN tree ON k.parent_id = tree.id WHERE k.deleted_at IS NULL AND tree.depth < 1000)
+    SELECT c.rowid, tree.depth FROM tree JOIN comments c ON c.id = tree.id
+    WHERE ${where.sql} ORDER BY tree.path LIMIT ? OFFSET ?`;
+  return { sql, params: [...rootParams, ...where.params] };
+}
+
+export interface ListCommentsOptions {
+  filter?: CommentFilter;
+  order?: CommentOrder;
+  offset?: number;
+  limit?: number;
+  /** false: skip the counts (a further page of a list whose totals are known). */
+  totals?: boolean;
+}
+
+export function listComments(db: DB, o: ListCommentsOptions = {}): { items: CommentListItem[]; total: number | null; offset: number; counts: StatusCounts | null } {
+  const filter = o.filter ?? {};
+  const offset = o.offset ?? 0;
+  const limit = o.limit ?? 100;
+  const where = filterWhere(filter);
+  if (where.empty) return { items: [], total: 0, offset, counts: { approved: 0, pending: 0, spam: 0, trash: 0, all: 0 } };
+  const counts = o.totals === false ? null : statusCounts(db, filter);
+  const total = !counts ? null : filter.status?.length ? filter.status.reduce((n, st) => n + counts[st], 0) : counts.all;
+  // Step one picks the window's rowids from indexes; step two reads those rows with their extras,
+  // so per-row sub-selects never run for rows outside the window.
+  let window: { rowid: number; depth: number }[];
+  if (o.order === 'thread') {
+    if (!filter.postId && !filter.threadOf) throw new AppError('BAD_INPUT', 'filter.postId: thread order needs a post (or threadOf); use newest or oldest across posts.');
+    const t = threadSql(where, filter.threadOf, filter.postId);
+    window = db.prepare(t.sql).all(...t.params, limit, offset) as { rowid: number; depth: number }[];
+  } else {
+    const dir = o.order === 'oldest' ? 'ASC' : 'DESC';
+    window = db
+      .prepare(`SELECT c.rowid, 0 AS depth FROM comments c WHERE ${where.sql} ORDER BY c.posted_at ${dir}, c.id ${dir} LIMIT ? OFFSET ?`)
+      .all(...where.params, limit, offset) as { rowid: number; depth: number }[];
+  }
+  const byRowid = new Map(
+    (
+      db
+        .prepare(`SELECT c.rowid, c.*, ${EXTRAS} FROM comments c JOIN posts p ON p.id = c.post_id WHERE c.rowid IN (SELECT value FROM json_each(?))`)
+        .all(JSON.stringify(window.map((w) => w.rowid))) as ListRow[]
+    ).map((r) => [r.rowid, r]),
+  );
+  const rows = window.map((w) => ({ ...byRowid.get(w.rowid)!, depth: w.depth }));
+  const notes = annotationsOfComments(db, rows.map((r) => r.id));
+  const words = where.fts ? searchWords(filter.search ?? '') : [];
+  const items = rows.map((r): CommentListItem => {
+    return {
+      ...toComment(r),
+      depth: r.depth,
+      replyCount: r.reply_count,
+      postTitle: r.post_title,
+      annotations: notes.get(r.id) ?? [],
+      replyDraft: r.reply_status,
+      matches: matchRanges(r.body_text, words),
+      authorMatches: matchRanges(r.author_name, words),
+    };
+  });
+  return { items, total, offset, counts };
+}
+
+export function statusCounts(db: DB, filter: CommentFilter): StatusCounts {
+  const counts: StatusCounts = { approved: 0, pending: 0, spam: 0, trash: 0, all: 0 };
+  const where = filterWhere(filter, false);
+  if (where.empty) return counts;
+  // Ordered by the covering (status, posted_at) index so the count never reads comment rows.
+  const rows = db
+    .prepare(`SELECT status, count(*) AS n FROM (SELECT c.status FROM comments c WHERE ${where.sql} ORDER BY c.status, c.posted_at) GROUP BY status`)
+    .all(...where.params) as { status: CommentStatus; n: number }[];
+  for (const r of rows) {
+    counts[r.status] = r.n;
+    counts.all += r.n;
+  }
+  return counts;
+}
+
+export function commentIds(db: DB, filter: CommentFilter): { id: string; revision: number }[] {
+  const where = filterWhere(filter);
+  if (where.empty) return [];
+  return db.prepare(`SELECT c.id, c.revision FROM comments c WHERE ${where.sql} ORDER BY c.posted_at DESC, c.id DESC`).all(...where.params) as {
+    id: string;
+    revision: number;
+  }[];
+}
+
+/**
+ * Applies statuses in one transaction after checking every comment is still at the revision the
+ * caller saw; a single stale one refuses the whole batch, so two windows never overwrite silently.
+ */
+export function applyStatuses(db: DB, items: { id: string; revision: number; status: CommentStatus }[]): { changed: StatusChange[] } {
+  return db.transaction(() => {
+    const stored = new Map(
+      (
+        db.prepare('SELECT id, status, revision FROM comments WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL').all(
+          JSON.stringify(items.map((i) => i.id)),
+        ) as { id: string; status: CommentStatus; revision: number }[]
+      ).map((r) => [r.id, r]),
+    );
+    const missing = items.filter((i) => !stored.has(i.id));
+    if (missing.length) throw new AppError('NOT_FOUND', `${missing.length} of the comments no longer exist (first: ${missing[0].id}); nothing was changed.`);
+    const stale = items.filter((i) => stored.get(i.id)!.revision !== i.revision);
+    if (stale.length) {
+      throw new AppError(
+        'CONFLICT',
+        `${stale.length} of the comments were changed elsewhere since you loaded them; nothing was changed. Reload and try again.`,
+        { conflicts: stale.map((i) => ({ id: i.id, revision: stored.get(i.id)!.revision })) },
+      );
+    }
+    const now = nowIso();
+    const changed: StatusChange[] = [];
+    const byStatus = new Map<CommentStatus, string[]>();
+    for (const i of items) {
+      const before = stored.get(i.id)!;
+      if (before.status === i.status) continue;
+      (byStatus.get(i.status) ?? byStatus.set(i.status, []).get(i.status)!).push(i.id);
+      changed.push({ id: i.id, previousStatus: before.status, status: i.status, revision: before.revision + 1 });
+    }
+    const update = db.prepare('UPDATE comments SET status = ?, revision = revision + 1, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))');
+    for (const s of COMMENT_STATUSES) {
+      const ids = byStatus.get(s);
+      if (ids) update.run(s, now, JSON.stringify(ids));
+    }
+    return { changed };
+  })();
+}
+
+export function setStatus(db: DB, items: { id: string; revision: number }[], status: CommentStatus): { changed: StatusChange[] } {
+  return applyStatuses(db, items.map((i) => ({ ...i, status })));
+}
