@@ -3,9 +3,11 @@
  * Plain data and functions, no container: the Electron shell, browser mode, the CLI and the tests
  * each build one with createContext.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { DB } from '../db/connection';
 import { openDatabase } from '../db/connection';
+import { createBackup, createBackupSync, dailyBackupDue } from '../db/backup';
 import { APP_VERSION } from './app-info';
 
 export type Mode = 'electron' | 'browser' | 'cli';
@@ -19,6 +21,10 @@ export interface Ctx {
   dataDir: string;
   /** Native capabilities, present only in the Electron app. */
   desktop?: DesktopCapabilities;
+  /** Opens dbPath again as createContext did (a restore swaps the file, then assigns ctx.db). */
+  reopen: () => DB;
+  /** The start-up backup while it runs (a restore waits for it). */
+  startupBackup?: Promise<unknown>;
 }
 
 /** What the Electron shell lends the handlers; plain functions so handlers never import electron. */
@@ -31,13 +37,24 @@ export interface CreateContextOptions {
   dbPath: string;
   mode: Mode;
   nativeBinding?: string;
-  beforeMigrate?: (from: number, to: number) => void;
+  /** Default: a backup of the file as it was, in the backups folder, before any upgrade step. */
+  beforeMigrate?: (from: number, to: number, db: DB) => void;
 }
 
 export function createContext(o: CreateContextOptions): Ctx {
   const dbPath = path.resolve(o.dbPath);
-  const db = openDatabase(dbPath, { nativeBinding: o.nativeBinding, appVersion: APP_VERSION, beforeMigrate: o.beforeMigrate });
-  return { db, dbPath, mode: o.mode, appVersion: APP_VERSION, dataDir: path.dirname(dbPath) };
+  const existed = fs.existsSync(dbPath);
+  const beforeMigrate = o.beforeMigrate ?? ((_from: number, _to: number, db: DB) => void createBackupSync(db, dbPath, 'before-migration'));
+  const open = () => openDatabase(dbPath, { nativeBinding: o.nativeBinding, appVersion: APP_VERSION, beforeMigrate });
+  const ctx: Ctx = { db: open(), dbPath, mode: o.mode, appVersion: APP_VERSION, dataDir: path.dirname(dbPath), reopen: open };
+  // The app (not each short CLI command) backs up an existing database once a day as it starts,
+  // in the background: the online backup API copies a few pages at a time between requests.
+  if (existed && o.mode !== 'cli' && dailyBackupDue(dbPath)) {
+    ctx.startupBackup = createBackup(ctx.db, dbPath, 'daily').catch((err: Error) => {
+      if (ctx.db.open) console.error(`Editorial Workbench: the daily backup failed: ${err.message}`);
+    });
+  }
+  return ctx;
 }
 
 export function closeContext(ctx: Ctx): void {

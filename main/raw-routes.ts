@@ -5,7 +5,8 @@
 import type { RawRoute } from './http';
 import type { Ctx } from './context';
 import { assetRoute } from './assets-route';
+import { uploadRoute } from './importers/upload-route';
 
 export function rawRoutes(ctx: Ctx): RawRoute[] {
-  return [assetRoute(ctx)];
+  return [assetRoute(ctx), uploadRoute(ctx)];
 }

@@ -1,8 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Handlers } from '../../common/api';
+import { AppError } from '../../common/errors';
 import type { Ctx } from '../context';
-import { createPost, getPost, listPosts, restorePost, trashPost, updatePost } from '../../db/repos/posts';
+import { checkSlug, createPost, duplicatePost, getPost, listPosts, restorePost, trashPost, updatePost } from '../../db/repos/posts';
+import { importDraft, MAX_DRAFT_FILE_BYTES } from '../draft-import/index';
 
-type PostMethods = 'posts.list' | 'posts.get' | 'posts.create' | 'posts.update' | 'posts.delete' | 'posts.restore';
+type PostMethods =
+  | 'posts.list'
+  | 'posts.get'
+  | 'posts.create'
+  | 'posts.update'
+  | 'posts.delete'
+  | 'posts.restore'
+  | 'posts.duplicate'
+  | 'posts.checkSlug'
+  | 'posts.import';
+
+/** Reads a file named by path for an import, with errors that say which file and why. */
+function readImportFile(file: string): { fileName: string; data: Buffer } {
+  const full = path.resolve(file);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(full);
+  } catch {
+    throw new AppError('IMPORT_FAILED', `${file}: no such file. Nothing was imported.`);
+  }
+  if (!stat.isFile()) throw new AppError('IMPORT_FAILED', `${file}: not a file. Nothing was imported.`);
+  if (stat.size > MAX_DRAFT_FILE_BYTES) {
+    throw new AppError('IMPORT_FAILED', `${file}: ${(stat.size / 1048576).toFixed(1)} MB is over the 50 MB limit for a draft. Nothing was imported.`);
+  }
+  return { fileName: path.basename(full), data: fs.readFileSync(full) };
+}
 
 export const postsHandlers: Pick<Handlers<Ctx>, PostMethods> = {
   'posts.list': (input, ctx) => listPosts(ctx.db, input),
@@ -11,4 +40,14 @@ export const postsHandlers: Pick<Handlers<Ctx>, PostMethods> = {
   'posts.update': (input, ctx) => updatePost(ctx.db, input),
   'posts.delete': (input, ctx) => trashPost(ctx.db, input.id),
   'posts.restore': (input, ctx) => restorePost(ctx.db, input.id),
+  'posts.duplicate': (input, ctx) => duplicatePost(ctx.db, input.id),
+  'posts.checkSlug': (input, ctx) => checkSlug(ctx.db, input.slug, input.id),
+  'posts.import': async (input, ctx) => {
+    // A page in browser mode sends the file's bytes; reading paths is for the CLI and the desktop app's own dialog.
+    if ('path' in input && ctx.mode === 'browser') {
+      throw new AppError('BAD_INPUT', 'posts.import: in browser mode send the file as { fileName, dataBase64 }, not a path.');
+    }
+    const file = 'path' in input ? readImportFile(input.path) : { fileName: input.fileName, data: Buffer.from(input.dataBase64, 'base64') };
+    return importDraft(ctx.db, file.fileName, file.data);
+  },
 };

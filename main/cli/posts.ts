@@ -1,0 +1,31 @@
+import { listPosts } from '../../db/repos/posts';
+import { dbOption, parse, printJson, UsageError, withContext } from './args';
+import type { Command } from './command';
+
+export const postsCommand: Command = {
+  name: 'posts',
+  summary: 'List posts and drafts with their slugs.',
+  usage: `workbench posts [--json] [--db FILE]
+
+Lists every post and draft outside the trash, newest first: slug, status, title and comment count.
+--json prints an array of { id, slug, title, status, commentCount, updatedAt }.`,
+  async run(argv) {
+    const { values, positionals } = parse(argv, { ...dbOption, json: { type: 'boolean' } });
+    if (values.help) {
+      console.log(this.usage);
+      return 0;
+    }
+    if (positionals.length) throw new UsageError('posts takes no arguments.');
+    return withContext(values.db, (ctx) => {
+      const posts = listPosts(ctx.db, { limit: 100_000 });
+      if (values.json) {
+        printJson(posts.map((p) => ({ id: p.id, slug: p.slug, title: p.title, status: p.status, commentCount: p.commentCount, updatedAt: p.updatedAt })));
+        return 0;
+      }
+      if (!posts.length) console.log('No posts yet. Create a draft in the app, or import comments with `workbench import-comments`.');
+      const width = Math.max(0, ...posts.map((p) => p.slug.length));
+      for (const p of posts) console.log(`${p.slug.padEnd(width)}  ${p.status.padEnd(10)}  ${p.title}${p.commentCount ? `  (${p.commentCount} comments)` : ''}`);
+      return 0;
+    });
+  },
+};

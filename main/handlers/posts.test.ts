@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createContext, closeContext, type Ctx } from '../context';
+import { createDispatch, type Dispatch } from '../dispatch';
+import { handlers } from './index';
+import type { Author, Post, PostSummary } from '../../common/domain';
+import { build } from '../../common/editor/serialized';
+
+let dir: string;
+let ctx: Ctx;
+let call: Dispatch;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-posts-'));
+  ctx = createContext({ dbPath: path.join(dir, 'w.sqlite'), mode: 'cli' });
+  call = createDispatch(handlers, ctx, { checkOutput: true });
+});
+afterEach(() => {
+  closeContext(ctx);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function ok<T>(method: string, input: unknown): Promise<T> {
+  const r = await call(method, input);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+describe('slugs', () => {
+  it('are made unique on create and a taken slug is refused on update with a suggestion', async () => {
+    const a = await ok<Post>('posts.create', { title: 'Same title' });
+    const b = await ok<Post>('posts.create', { title: 'Same title' });
+    expect([a.slug, b.slug]).toEqual(['same-title', 'same-title-2']);
+    const r = await call('posts.update', { id: b.id, baseRevision: b.revision, slug: 'same-title' });
+    expect(!r.ok && r.error.code).toBe('CONFLICT');
+    expect(!r.ok && r.error.message).toContain('"same-title" is used by another post');
+    expect(await ok('posts.checkSlug', { slug: 'same-title', id: b.id })).toEqual({ available: false, suggestion: 'same-title-2' });
+    expect(await ok('posts.checkSlug', { slug: 'same-title-2', id: b.id })).toEqual({ available: true, suggestion: 'same-title-2' });
+  });
+
+  it('stay reserved by a post in the trash', async () => {
+    const a = await ok<Post>('posts.create', { title: 'Gone' });
+    await ok('posts.delete', { id: a.id });
+    expect((await ok<{ available: boolean }>('posts.checkSlug', { slug: 'gone' })).available).toBe(false);
+    expect((await ok<Post>('posts.create', { title: 'Gone' })).slug).toBe('gone-2');
+  });
+});
+
+describe('trash', () => {
+  it('hides a deleted post from the list, shows it in the trash, and restores it', async () => {
+    const a = await ok<Post>('posts.create', { title: 'Keep' });
+    const b = await ok<Post>('posts.create', { title: 'Bin me' });
+    await ok('posts.delete', { id: b.id });
+    expect((await ok<PostSummary[]>('posts.list', {})).map((p) => p.title)).toEqual(['Keep']);
+    expect((await ok<PostSummary[]>('posts.list', { trash: true })).map((p) => p.title)).toEqual(['Bin me']);
+    expect((await call('posts.get', { id: b.id })).ok).toBe(false);
+    await ok('posts.restore', { id: b.id });
+    expect((await ok<PostSummary[]>('posts.list', {})).map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM posts').get()).toEqual({ n: 2 });
+  });
+});
+
+describe('duplicate', () => {
+  it('copies text, label, tags and byline into a new draft with its own slug, outside the series', async () => {
+    const author = await ok<Author>('authors.create', { name: 'Ada Guest', role: 'GP', organisation: 'NHS' });
+    const body = build.root([build.paragraph([build.text('Body words here')])]);
+    let a = await ok<Post>('posts.create', { title: 'Original', standfirst: 'Lead', body, tags: ['health'] });
+    a = await ok<Post>('posts.update', { id: a.id, baseRevision: a.revision, label: 'Opinion', authorIds: [author.id], status: 'in-review' });
+    const copy = await ok<Post>('posts.duplicate', { id: a.id });
+    expect(copy.id).not.toBe(a.id);
+    expect([copy.title, copy.slug, copy.standfirst, copy.label, copy.tags, copy.body, copy.wordCount, copy.status, copy.seriesId]).toEqual([
+      'Original (copy)', 'original-copy', 'Lead', 'Opinion', ['health'], body, 3, 'drafting', null,
+    ]);
+    expect(copy.authors.map((x) => x.name)).toEqual(['Ada Guest']);
+  });
+
+  it("gives the copy its own copies of the original's pictures", async () => {
+    const png = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const a = await ok<Post>('posts.create', { title: 'Pictured' });
+    const asset = await ok<{ id: string }>('drafts.uploadAsset', { postId: a.id, fileName: 'dot.png', dataBase64: png });
+    const withImage = await ok<Post>('posts.update', { id: a.id, baseRevision: a.revision, body: build.root([build.image(`asset:${asset.id}`, 'A dot')]) });
+    const copy = await ok<Post>('posts.duplicate', { id: withImage.id });
+    const [img] = copy.body.root.children as { src: string }[];
+    const copied = await ok<{ id: string }[]>('drafts.listAssets', { postId: copy.id });
+    expect(copied).toHaveLength(1);
+    expect(img.src).toBe(`asset:${copied[0].id}`);
+    expect(copied[0].id).not.toBe(asset.id);
+  });
+
+  it('refuses to read a file by path for a browser page', async () => {
+    const browser = createContext({ dbPath: path.join(dir, 'b.sqlite'), mode: 'browser' });
+    try {
+      const r = await createDispatch(handlers, browser)('posts.import', { path: '/etc/passwd' });
+      expect(!r.ok && r.error.code).toBe('BAD_INPUT');
+    } finally {
+      closeContext(browser);
+    }
+  });
+});
+
+describe('list filters', () => {
+  it('searches with FTS, filters by status and author and sorts by planned date', async () => {
+    const ada = await ok<Author>('authors.create', { name: 'Ada' });
+    let p1 = await ok<Post>('posts.create', { title: 'Medical leadership', body: build.root([build.paragraph([build.text('clinicians lead')])]) });
+    p1 = await ok<Post>('posts.update', { id: p1.id, baseRevision: p1.revision, plannedDate: '2026-06-02', authorIds: [ada.id] });
+    let p2 = await ok<Post>('posts.create', { title: 'Nursing' });
+    p2 = await ok<Post>('posts.update', { id: p2.id, baseRevision: p2.revision, plannedDate: '2026-06-01', status: 'in-review' });
+    await ok<Post>('posts.create', { title: 'Unplanned' });
+    const titles = async (input: unknown) => (await ok<PostSummary[]>('posts.list', input)).map((p) => p.title);
+    expect(await titles({ search: 'clinic' })).toEqual(['Medical leadership']);
+    expect(await titles({ status: ['in-review'] })).toEqual(['Nursing']);
+    expect(await titles({ authorId: ada.id })).toEqual(['Medical leadership']);
+    expect(await titles({ sort: 'planned' })).toEqual(['Nursing', 'Medical leadership', 'Unplanned']);
+  });
+});
+
+describe('authors', () => {
+  it('are searched by name, role or organisation and updated in every byline', async () => {
+    const a = await ok<Author>('authors.create', { name: 'Binita Kane', role: 'Consultant', organisation: 'Manchester' });
+    await ok<Author>('authors.create', { name: 'Jo Smith', organisation: 'Kings Fund' });
+    expect((await ok<Author[]>('authors.list', { search: 'manch' })).map((x) => x.name)).toEqual(['Binita Kane']);
+    expect((await ok<Author[]>('authors.list', { search: '%' })).length).toBe(0);
+    const p = await ok<Post>('posts.create', { title: 'P' });
+    await ok('posts.update', { id: p.id, baseRevision: p.revision, authorIds: [a.id] });
+    await ok('authors.update', { id: a.id, bio: 'Respiratory physician.' });
+    expect((await ok<Post>('posts.get', { id: p.id })).authors[0].bio).toBe('Respiratory physician.');
+    const bad = await call('posts.update', { id: p.id, baseRevision: p.revision + 1, authorIds: ['01900000-0000-7000-8000-000000000000'] });
+    expect(!bad.ok && bad.error.code).toBe('NOT_FOUND');
+  });
+});

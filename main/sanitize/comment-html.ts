@@ -1,0 +1,117 @@
+/**
+ * Imported comment HTML is hostile. An allow-list sanitizer (DOMPurify on one jsdom window made
+ * once, since DOMPurify is only safe in Node with a real DOM) keeps p, br, a, em, strong, b, i,
+ * blockquote, code, pre, ul, ol, li; links keep only http, https and mailto hrefs and get
+ * rel="nofollow ugc noopener". Bodies without '<' or '&' cannot hold markup, so they skip the DOM
+ * entirely (escaped and split into paragraphs): that keeps large imports fast.
+ */
+import createDOMPurify, { type DOMPurify } from 'dompurify';
+import { JSDOM } from 'jsdom';
+import { sanitizeSimpleHtml } from './simple-html';
+
+export interface CleanBody {
+  html: string;
+  /** Plain text for search and display: paragraphs separated by a blank line. */
+  text: string;
+}
+
+const ALLOWED_TAGS = ['p', 'br', 'a', 'em', 'strong', 'b', 'i', 'blockquote', 'code', 'pre', 'ul', 'ol', 'li'];
+const SAFE_HREF = /^(?:https?:|mailto:)/i;
+const BLOCK = new Set(['P', 'BLOCKQUOTE', 'PRE', 'UL', 'OL', 'LI']);
+
+const PURIFY_CONFIG = {
+  ALLOWED_TAGS,
+  ALLOWED_ATTR: ['href'],
+  ALLOW_DATA_ATTR: false,
+  ALLOW_ARIA_ATTR: false,
+  KEEP_CONTENT: true,
+  SANITIZE_DOM: true,
+  RETURN_DOM: true as const,
+};
+
+let purifier: { purify: DOMPurify; window: JSDOM['window'] } | null = null;
+
+function instance() {
+  if (purifier) return purifier;
+  const { window } = new JSDOM('<!doctype html><html><body></body></html>');
+  const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName !== 'A') return;
+    const el = node as Element;
+    const href = (el.getAttribute('href') ?? '').trim();
+    if (!SAFE_HREF.test(href)) el.removeAttribute('href');
+    el.setAttribute('rel', 'nofollow ugc noopener');
+  });
+  purifier = { purify, window };
+  return purifier;
+}
+
+// The same escapes innerHTML uses for text, so escaped plain bodies and sanitized HTML compare equal on re-import.
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\u00a0': '&nbsp;' };
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>\u00a0]/g, (c) => ESCAPES[c]);
+}
+
+function normalizeNewlines(s: string): string {
+  return s.replace(/\r\n?/g, '\n');
+}
+
+/** Plain text -> paragraphs on blank lines, <br> for single line breaks. */
+export function textToHtml(text: string): CleanBody {
+  const clean = normalizeNewlines(text).replace(/\u0000/g, '').trim();
+  if (!clean) return { html: '', text: '' };
+  const paras = clean.split(/\n[ \t]*\n\s*/);
+  return {
+    html: paras.map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`).join(''),
+    text: paras.join('\n\n'),
+  };
+}
+
+/** WordPress stores comments with bare line breaks (it adds <p> when it shows them); do the same. */
+function autop(html: string): string {
+  if (/<(p|blockquote|pre|ul|ol)[\s>]/i.test(html)) return html;
+  return html
+    .split(/\n[ \t]*\n\s*/)
+    .map((p) => `<p>${p.replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+/** Sanitizes through DOMPurify always (the reference the fast path is tested against). */
+export function sanitizeWithDomPurify(html: string): CleanBody {
+  const { purify } = instance();
+  const body = purify.sanitize(html, PURIFY_CONFIG) as unknown as HTMLElement;
+  return { html: body.innerHTML.trim(), text: plainText(body) };
+}
+
+export function sanitizeCommentHtml(html: string): CleanBody {
+  const source = normalizeNewlines(html).replace(/\u0000/g, '').trim();
+  if (!/[<&]/.test(source)) return textToHtml(source);
+  const wrapped = autop(source);
+  const simple = sanitizeSimpleHtml(wrapped);
+  if (simple) return simple;
+  return sanitizeWithDomPurify(wrapped);
+}
+
+/** Text of sanitized markup: blocks and <br> become line breaks, a blank line between paragraphs. */
+function plainText(root: Node): string {
+  let out = '';
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out += child.nodeValue ?? '';
+      else if (child.nodeName === 'BR') out += '\n';
+      else if (child.nodeType === 1) {
+        const block = BLOCK.has(child.nodeName);
+        if (block && out && !out.endsWith('\n\n')) out += child.nodeName === 'LI' ? (out.endsWith('\n') ? '' : '\n') : out.endsWith('\n') ? '\n' : '\n\n';
+        walk(child);
+        if (block && child.nodeName !== 'LI' && !out.endsWith('\n')) out += '\n';
+      }
+    }
+  };
+  walk(root);
+  return out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+}
+
+/** The body as stored: HTML bodies sanitized, plain ones escaped. */
+export function cleanCommentBody(body: string, isHtml: boolean): CleanBody {
+  return isHtml ? sanitizeCommentHtml(body) : textToHtml(body);
+}
