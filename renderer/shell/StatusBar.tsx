@@ -1,4 +1,5 @@
 import { useStatus, type SaveState } from './status-store';
+import { BackupsButton } from '../features/backup/BackupsButton';
 
 function saveText(s: SaveState): string {
   switch (s.kind) {
@@ -21,6 +22,7 @@ export function StatusBar({ mode }: { mode: 'electron' | 'browser' }) {
         {saveText(save)}
       </span>
       <span className="statusbar__message" aria-live="polite">{message}</span>
+      <BackupsButton />
       <span className="statusbar__mode">{mode === 'browser' ? 'Browser mode · this computer only' : 'Desktop'}</span>
     </footer>
   );

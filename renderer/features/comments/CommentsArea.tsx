@@ -1,13 +1,290 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { CommentFilter, CommentOrder, Tag } from '../../../common/api/comments';
+import type { ImportSummary } from '../../../common/api/imports';
+import type { CommentStatus, PostSummary } from '../../../common/domain';
+import { useClient } from '../../api/ClientContext';
+import { useCommentWindow } from './useCommentWindow';
+import { useModeration } from './useModeration';
+import { VirtualList } from './VirtualList';
+import { CommentRow, rowId } from './CommentRow';
+import { CommentDetail } from './CommentDetail';
+import { CountsBar } from './CountsBar';
+import { FilterBar } from './FilterBar';
+import { KeyHelp } from './KeyHelp';
+import { AnnotationsOverview } from './AnnotationsOverview';
+import { ModerationBar } from './ModerationBar';
+import { TagManager } from './TagManager';
+import { ImportCommentsButton } from './import/ImportCommentsButton';
+import './comments.css';
+
+const ROW_HEIGHT = 92;
+const STATUS_KEYS: Record<string, CommentStatus> = { a: 'approved', u: 'pending', s: 'spam', d: 'trash' };
+
+function isTyping(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+}
+
+/** The comment review pane: filters, per-status counts, the virtual list, the focused comment, keyboard triage. */
 export function CommentsArea(_props: { rest: string[] }) {
+  const client = useClient();
+  const [filter, setFilter] = useState<CommentFilter>({});
+  const [order, setOrder] = useState<CommentOrder>('newest');
+  const [posts, setPosts] = useState<PostSummary[]>([]);
+  const [tags, setTags] = useState<Tag[]>([]);
+  const [active, setActive] = useState(0);
+  const [selected, setSelected] = useState<Map<string, number>>(new Map());
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const [help, setHelp] = useState(false);
+  const [message, setMessage] = useState('');
+  const [annotateSignal, setAnnotateSignal] = useState(0);
+  const [replyFocus, setReplyFocus] = useState(0);
+  const [version, setVersion] = useState(0);
+  const listRef = useRef<HTMLDivElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const win = useCommentWindow(filter, order);
+
+  useEffect(() => {
+    client.call('posts.list', { limit: 5000 }).then(setPosts, () => undefined);
+    client.call('tags.list', {}).then(setTags, () => undefined);
+  }, [client, version]);
+
+  const reload = useCallback(async () => {
+    setSelected(new Map());
+    await win.reload();
+    setVersion((v) => v + 1);
+  }, [win]);
+  const mod = useModeration(reload, setMessage);
+  const onImported = (summary: ImportSummary) => {
+    setMessage(`Imported ${summary.comments.imported} new and ${summary.comments.updated} changed comments.`);
+    void reload();
+  };
+
+  useEffect(() => setActive((i) => Math.max(0, Math.min(i, win.total - 1))), [win.total]);
+
+  // Functional update: a debounced search may land after another filter changed.
+  const patchFilter = (patch: Partial<CommentFilter>) => {
+    setFilter((prev) => {
+      const next = { ...prev, ...patch };
+      for (const k of Object.keys(next) as (keyof CommentFilter)[]) if (next[k] === undefined) delete next[k];
+      if (!next.postId && !next.threadOf) setOrder((o) => (o === 'thread' ? 'newest' : o));
+      return next;
+    });
+    setActive(0);
+    setSelected(new Map());
+  };
+  const toggleStatus = (s: CommentStatus | 'all') => {
+    const cur = filter.status ?? [];
+    patchFilter({ status: s === 'all' ? undefined : cur.includes(s) ? cur.filter((x) => x !== s).length ? cur.filter((x) => x !== s) : undefined : [...cur, s] });
+  };
+
+  const current = win.itemAt(active);
+  const focusList = () => listRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
+
+  const toggle = (i: number) => {
+    const it = win.itemAt(i);
+    if (!it) return;
+    setSelected((m) => {
+      const n = new Map(m);
+      if (n.has(it.id)) n.delete(it.id);
+      else n.set(it.id, it.revision);
+      return n;
+    });
+    setAnchor(i);
+  };
+  const selectRange = (from: number, to: number) => {
+    const n = new Map(selected);
+    for (let i = Math.min(from, to); i <= Math.max(from, to); i++) {
+      const it = win.itemAt(i);
+      if (it) n.set(it.id, it.revision);
+    }
+    setSelected(n);
+  };
+  // A key pressed right after Ctrl+A must act on the whole selection, not race its fetch.
+  const selecting = useRef<Promise<Map<string, number>> | null>(null);
+  const selectAll = async () => {
+    const p = client.call('comments.ids', { filter }).then(({ items }) => new Map(items.map((i) => [i.id, i.revision])));
+    selecting.current = p;
+    try {
+      const all = await p;
+      setSelected(all);
+      setMessage(`${all.size.toLocaleString('en-GB')} comments selected.`);
+    } finally {
+      if (selecting.current === p) selecting.current = null;
+    }
+  };
+  const act = async (status: CommentStatus) => {
+    const sel = selecting.current ? await selecting.current.catch(() => selected) : selected;
+    const single = sel.size === 0;
+    const items = single ? (current ? [{ id: current.id, revision: current.revision }] : []) : [...sel].map(([id, revision]) => ({ id, revision }));
+    void mod.moderate(status, items).then(() => {
+      // Without a status filter the comment stays in the list: move on, as triage expects.
+      if (single && !filter.status?.length) setActive((i) => Math.min(i + 1, win.total - 1));
+    });
+  };
+  const followThread = () => {
+    if (!current) return;
+    setFilter({ threadOf: current.id });
+    setOrder('thread');
+    setActive(0);
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLElement>) => {
+    if (e.key === 'Escape' && !help) {
+      focusList();
+      return;
+    }
+    if (isTyping(e.target) || e.altKey || help) return;
+    const mod4 = e.ctrlKey || e.metaKey;
+    if (mod4 && e.key.toLowerCase() === 'z') return (e.preventDefault(), void mod.undoLast());
+    if (mod4 && e.key.toLowerCase() === 'a') return (e.preventDefault(), void selectAll());
+    if (mod4) return;
+    const last = win.total - 1;
+    const move = (d: number) => {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(last, active + d));
+      if (e.shiftKey) selectRange(anchor ?? active, next);
+      else setAnchor(next);
+      setActive(next);
+    };
+    switch (e.key) {
+      case 'j': case 'J': case 'ArrowDown': return move(1);
+      case 'k': case 'K': case 'ArrowUp': return move(-1);
+      case 'Home': return move(-active);
+      case 'End': return move(last - active);
+      case 'x': case ' ': e.preventDefault(); return toggle(active);
+      case '/': e.preventDefault(); return searchRef.current?.focus();
+      case '?': e.preventDefault(); return setHelp(true);
+      case 'n': e.preventDefault(); return setAnnotateSignal((n) => n + 1);
+      case 'r': e.preventDefault(); return setReplyFocus((n) => n + 1);
+      case 't': e.preventDefault(); return followThread();
+    }
+    if (STATUS_KEYS[e.key]) {
+      e.preventDefault();
+      void act(STATUS_KEYS[e.key]);
+    }
+  };
+
+  const noFilter = Object.keys(filter).length === 0;
+  if (win.loaded && noFilter && win.counts.all === 0) {
+    return (
+      <section className="pane" aria-labelledby="comments-title">
+        <header className="pane__header">
+          <h1 id="comments-title">Comments</h1>
+          <ImportCommentsButton onImported={onImported} />
+        </header>
+        <div className="empty-state">
+          <h2>No comments to review</h2>
+          <p>Import the reader comments of a published post: WordPress WXR, Disqus XML, CSV, JSON or text copied from the page.</p>
+        </div>
+      </section>
+    );
+  }
+
   return (
-    <section className="pane" aria-labelledby="comments-title">
+    <section className="pane comments-pane" aria-labelledby="comments-title" onKeyDown={onKey}>
       <header className="pane__header">
         <h1 id="comments-title">Comments</h1>
+        <div className="comments-header-actions">
+          <ImportCommentsButton onImported={onImported} />
+          <button type="button" className="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+            Keys <kbd>?</kbd>
+          </button>
+        </div>
       </header>
-      <div className="empty-state">
-        <h2>No comments to review</h2>
-        <p>Import the reader comments of a published post: WordPress WXR, Disqus XML, CSV, JSON or text copied from the page.</p>
+      <FilterBar filter={filter} order={order} posts={posts} tags={tags} searchRef={searchRef} onFilter={patchFilter} onOrder={setOrder} />
+      <CountsBar counts={win.counts} active={filter.status ?? []} onToggle={toggleStatus} />
+      <ModerationBar
+        selectedCount={selected.size}
+        total={win.total}
+        busy={mod.busy}
+        undo={mod.undo}
+        threadOf={filter.threadOf}
+        onAct={(st) => void act(st)}
+        onSelectAll={() => void selectAll()}
+        onClear={() => setSelected(new Map())}
+        onUndo={() => void mod.undoLast()}
+        onLeaveThread={() => patchFilter({ threadOf: undefined })}
+      />
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="comments-announcer">
+        {message}
+      </p>
+      {win.error && (
+        <p className="error-text" role="alert">
+          {win.error}
+        </p>
+      )}
+      <div className="comments-body">
+        <div className="comments-list" ref={listRef}>
+          {win.loaded && win.total === 0 ? (
+            <p className="empty-state">No comments match these filters. Clear the search or choose another status.</p>
+          ) : (
+            <VirtualList
+              count={win.total}
+              rowHeight={ROW_HEIGHT}
+              activeIndex={active}
+              activeId={win.total ? rowId(active) : undefined}
+              label={`Comments, ${win.total.toLocaleString('en-GB')} shown`}
+              multiselectable
+              resetKey={JSON.stringify([filter, order])}
+              onRange={win.ensure}
+              onKeyDown={() => undefined}
+              renderRow={(i) => {
+                const it = win.itemAt(i);
+                return (
+                  <CommentRow
+                    item={it}
+                    index={i}
+                    total={win.total}
+                    active={i === active}
+                    selected={!!it && selected.has(it.id)}
+                    showPost={!filter.postId}
+                    onClick={(idx, ev) => {
+                      if (ev.shiftKey) selectRange(anchor ?? active, idx);
+                      else if (ev.ctrlKey || ev.metaKey) toggle(idx);
+                      else setAnchor(idx);
+                      setActive(idx);
+                    }}
+                  />
+                );
+              }}
+            />
+          )}
+        </div>
+        <aside className="comments-side" aria-label="Focused comment">
+          {current ? (
+            <CommentDetail
+              item={current}
+              tags={tags}
+              annotateSignal={annotateSignal}
+              replyFocus={replyFocus}
+              onChanged={() => void win.reload().then(() => setVersion((v) => v + 1))}
+              onFollowThread={followThread}
+            />
+          ) : (
+            <p className="muted">Choose a comment to read it in full.</p>
+          )}
+          <TagManager tags={tags} onChanged={() => void reload()} />
+          <AnnotationsOverview
+            postId={filter.postId}
+            threadOf={filter.threadOf}
+            version={version}
+            onOpen={(id) => {
+              setFilter({ threadOf: id });
+              setOrder('thread');
+              setActive(0);
+            }}
+          />
+        </aside>
       </div>
+      {help && (
+        <KeyHelp
+          onClose={() => {
+            setHelp(false);
+            focusList();
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -1,5 +1,8 @@
 import type { Post } from '../../../common/domain';
 import type { Input } from '../../../common/api';
+import { MetadataPanel } from './MetadataPanel';
+import { RevisionsPanel } from './RevisionsPanel';
+import './draft-panels.css';
 
 /** A change to the open draft that the panels ask the editor's saver to store (same revision chain as the body). */
 export type DraftPatch = Omit<Input<'posts.update'>, 'id' | 'baseRevision'>;
@@ -12,12 +15,12 @@ export interface DraftSidePanelsProps {
   onReplaced: (post: Post) => void;
 }
 
-/** Metadata, revisions and other panels beside the editor. */
-export function DraftSidePanels({ post }: DraftSidePanelsProps) {
+/** Metadata and revisions beside the editor. */
+export function DraftSidePanels({ post, onChange, onReplaced }: DraftSidePanelsProps) {
   return (
     <aside className="draft-panels" aria-label="Post details">
-      <h2 className="visually-hidden">Post details</h2>
-      <p className="muted">{post.wordCount} words</p>
+      <MetadataPanel post={post} onChange={onChange} />
+      <RevisionsPanel post={post} onReplaced={onReplaced} />
     </aside>
   );
 }

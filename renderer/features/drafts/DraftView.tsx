@@ -1,47 +1,35 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { Post } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
-import { status } from '../../shell/status-store';
+import { DraftSession } from './DraftSession';
 
-/** One draft. The rich-text editor and metadata panel live here. */
+/**
+ * One open draft. Loading and reloading live here; everything that edits lives in DraftSession,
+ * which is re-created (fresh editor, fresh saver) whenever the stored post replaces ours:
+ * after "reload theirs" in a conflict, or when a revision is restored.
+ */
 export function DraftView({ id }: { id: string }) {
   const client = useClient();
-  const [post, setPost] = useState<Post | null>(null);
+  const [loaded, setLoaded] = useState<{ post: Post; generation: number } | null>(null);
   const [error, setError] = useState('');
-  const revision = useRef(0);
 
-  useEffect(() => {
-    client.call('posts.get', { id }).then(
-      (p) => {
-        revision.current = p.revision;
-        setPost(p);
-      },
-      (e: Error) => setError(e.message),
-    );
-  }, [client, id]);
+  const replace = useCallback((post: Post) => setLoaded((l) => ({ post, generation: (l?.generation ?? 0) + 1 })), []);
+  const reload = useCallback(() => {
+    client.call('posts.get', { id }).then(replace, (e: Error) => setError(e.message));
+  }, [client, id, replace]);
 
-  const saveTitle = async (title: string) => {
-    status.setSave({ kind: 'saving' });
-    try {
-      const saved = await client.call('posts.update', { id, baseRevision: revision.current, title });
-      revision.current = saved.revision;
-      status.setSave({ kind: 'saved', at: Date.now() });
-    } catch (e) {
-      status.setSave({ kind: 'failed', reason: (e as Error).message });
-    }
-  };
+  useEffect(reload, [reload]);
 
-  if (error) return <p className="pane error-text" role="alert">{error}</p>;
-  if (!post) return <p className="pane muted">Loading…</p>;
-  return (
-    <section className="pane" aria-label="Draft">
-      <p>
+  if (error) {
+    return (
+      <section className="pane" aria-label="Draft">
+        <p className="error-text" role="alert">
+          {error}
+        </p>
         <a href="#/drafts">← All drafts</a>
-      </p>
-      <label className="field">
-        <span className="field__label">Title</span>
-        <input className="input" defaultValue={post.title} onBlur={(e) => void saveTitle(e.target.value)} />
-      </label>
-    </section>
-  );
+      </section>
+    );
+  }
+  if (!loaded) return <p className="pane muted">Loading…</p>;
+  return <DraftSession key={loaded.generation} post={loaded.post} onReplaced={replace} onReload={reload} />;
 }

@@ -1,8 +1,10 @@
 import { DraftsList } from './DraftsList';
 import { DraftView } from './DraftView';
 
-/** #/drafts lists drafts; #/drafts/<id> opens one. */
+/** #/drafts lists drafts, #/drafts/trash the trash; #/drafts/<id> opens one. */
 export function DraftsArea({ rest }: { rest: string[] }) {
   const [id] = rest;
-  return id ? <DraftView id={id} key={id} /> : <DraftsList />;
+  if (!id) return <DraftsList view="drafts" />;
+  if (id === 'trash') return <DraftsList view="trash" key="trash" />;
+  return <DraftView id={id} key={id} />;
 }

@@ -1,18 +1,49 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { PostSummary } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
 import { navigate } from '../../shell/router';
+import { DraftsFilters } from './DraftsFilters';
+import { DraftImport } from './DraftImport';
+import { DraftRow } from './DraftRow';
+import { useDraftsQuery } from './useDraftsQuery';
+import './drafts-list.css';
 
-export function DraftsList() {
+/** The drafts (or the trash): find, filter, sort, create, import, duplicate, trash and restore. */
+export function DraftsList({ view }: { view: 'drafts' | 'trash' }) {
   const client = useClient();
-  const [posts, setPosts] = useState<PostSummary[] | null>(null);
-  const [error, setError] = useState('');
+  const trash = view === 'trash';
+  const { filters, setFilters, posts, error, setError, reload, filtered } = useDraftsQuery(trash);
+  const [busyId, setBusyId] = useState('');
+  const [notice, setNotice] = useState('');
 
-  const load = useCallback(() => {
-    client.call('posts.list', {}).then(setPosts, (e: Error) => setError(e.message));
-  }, [client]);
-  useEffect(load, [load]);
-
+  const act = async (post: PostSummary, what: () => Promise<string>) => {
+    setBusyId(post.id);
+    setError('');
+    try {
+      setNotice(await what());
+      reload();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusyId('');
+    }
+  };
+  const title = (p: PostSummary) => p.title || 'Untitled draft';
+  const onDuplicate = (p: PostSummary) =>
+    act(p, async () => {
+      const copy = await client.call('posts.duplicate', { id: p.id });
+      return `Duplicated as “${title(copy)}”.`;
+    });
+  const onTrash = (p: PostSummary) =>
+    act(p, async () => {
+      await client.call('posts.delete', { id: p.id });
+      return `“${title(p)}” is in the trash; restore it from there.`;
+    });
+  const onRestore = (p: PostSummary) =>
+    act(p, async () => {
+      await client.call('posts.restore', { id: p.id });
+      return `“${title(p)}” is back in the drafts.`;
+    });
   const create = async () => {
     try {
       const post = await client.call('posts.create', { title: '' });
@@ -22,35 +53,75 @@ export function DraftsList() {
     }
   };
 
-  return (
-    <section className="pane" aria-labelledby="drafts-title">
-      <header className="pane__header">
-        <h1 id="drafts-title">Drafts</h1>
-        <button type="button" className="button button--primary" onClick={create}>
-          New draft
-        </button>
-      </header>
-      {error && <p className="error-text" role="alert">{error}</p>}
-      {posts && posts.length === 0 && (
-        <div className="empty-state">
+  const list = posts && posts.length > 0 && (
+    <ul className="drafts-list" aria-label={trash ? 'Drafts in the trash' : 'Drafts'}>
+      {posts.map((p) => (
+        <DraftRow key={p.id} post={p} trash={trash} busy={busyId === p.id} onDuplicate={onDuplicate} onTrash={onTrash} onRestore={onRestore} />
+      ))}
+    </ul>
+  );
+  const empty = posts && posts.length === 0 && (
+    <div className="empty-state">
+      {filtered ? (
+        <>
+          <h2>Nothing matches</h2>
+          <p>No {trash ? 'post in the trash' : 'draft'} matches these filters. Try other words or clear the filters.</p>
+        </>
+      ) : trash ? (
+        <>
+          <h2>The trash is empty</h2>
+          <p>Drafts you move to the trash wait here until you restore them.</p>
+        </>
+      ) : (
+        <>
           <h2>No drafts yet</h2>
-          <p>Start a guest post with <strong>New draft</strong>, or import a guest author's file.</p>
-        </div>
+          <p>
+            Start a guest post with <strong>New draft</strong>, or import a guest author's file: a Word document, Markdown, HTML, plain text, or the text of a published page with its comments.
+          </p>
+        </>
       )}
-      {posts && posts.length > 0 && (
-        <ul className="drafts-list" aria-label="Drafts">
-          {posts.map((p) => (
-            <li key={p.id}>
-              <a href={`#/drafts/${p.id}`} className="drafts-list__item">
-                <span className="drafts-list__title">{p.title || 'Untitled draft'}</span>
-                <span className="muted">
-                  {p.status} · {p.wordCount} words
-                </span>
-              </a>
-            </li>
-          ))}
-        </ul>
+    </div>
+  );
+
+  return (
+    <section className="pane drafts" aria-labelledby="drafts-title">
+      <header className="pane__header">
+        <h1 id="drafts-title">{trash ? 'Trash' : 'Drafts'}</h1>
+        <nav className="drafts__nav" aria-label="Drafts views">
+          <a href="#/drafts" aria-current={trash ? undefined : 'page'}>
+            Drafts
+          </a>
+          <a href="#/drafts/trash" aria-current={trash ? 'page' : undefined}>
+            Trash
+          </a>
+        </nav>
+        {!trash && (
+          <button type="button" className="button button--primary" onClick={() => void create()}>
+            New draft
+          </button>
+        )}
+      </header>
+      <DraftsFilters filters={filters} onChange={setFilters} />
+      <div role="status" aria-live="polite" className="drafts__notice">
+        {notice}
+      </div>
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
       )}
+      {trash ? (
+        <>
+          {list}
+          {empty}
+        </>
+      ) : (
+        <DraftImport onImported={reload}>
+          {list}
+          {empty}
+        </DraftImport>
+      )}
+      {!posts && !error && <p className="muted">Loading…</p>}
     </section>
   );
 }

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from './fixtures';
+import { callApi } from './server';
+
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/fixtures');
+
+test('copied page text is uploaded, previewed and imported onto a draft as five comments', async ({ page, server, secret }) => {
+  const draft = await callApi(server.url, secret, 'posts.create', { title: 'Why is medical leadership important in the health service?' });
+  expect(draft.ok).toBe(true);
+  await page.keyboard.press('Control+3');
+  await expect(page.getByRole('heading', { name: 'Comments', level: 1 })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Import comments…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import comments' });
+  await dialog.getByLabel('Choose a file…').setInputFiles(path.join(FIXTURES, 'guest-blog-page.txt'));
+  await expect(dialog.getByText('guest-blog-page.txt')).toBeVisible();
+  await expect(dialog.getByLabel('Format')).toHaveValue('text');
+  await dialog.getByLabel('Attach to post').selectOption(draft.value.slug);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+
+  await expect(dialog.getByTestId('import-preview-summary')).toHaveText('5 comments on 1 post: 5 new, 0 updated, 0 unchanged.');
+  await expect(dialog.getByRole('row', { name: /Why is medical leadership/ })).toContainText('5');
+  await expect(dialog.getByText('Jeremy Butler')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('import-preview.png') });
+  // The preview writes nothing.
+  expect((await callApi(server.url, secret, 'posts.get', { slug: draft.value.slug })).value.commentCount).toBe(0);
+
+  await dialog.getByRole('button', { name: 'Import 5 comments' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Imported 5 new comments; 0 updated, 0 unchanged.');
+  await page.screenshot({ path: test.info().outputPath('import-done.png') });
+  const post = await callApi(server.url, secret, 'posts.get', { slug: draft.value.slug });
+  expect(post.value.commentCount).toBe(5);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  // The Comments area refreshes and counts them.
+  await expect(page.getByTestId('count-all')).toHaveText('5');
+});
+
+test('a broken file is refused with where and what, and nothing is imported', async ({ page, server, secret }) => {
+  await page.keyboard.press('Control+3');
+  await page.getByRole('button', { name: 'Import comments…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import comments' });
+  await dialog.getByLabel('Choose a file…').setInputFiles({
+    name: 'broken.xml',
+    mimeType: 'text/xml',
+    buffer: Buffer.from('<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><item>\n<title>x</title>\n<wp:comment><bad a=b/></wp:comment></item></channel></rss>'),
+  });
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByRole('alert')).toContainText(/broken\.xml:4:\d+: .*nothing was imported/);
+  expect((await callApi(server.url, secret, 'posts.list', {})).value).toEqual([]);
+});
+
+test('a CSV with unfamiliar headers is mapped column by column before the preview', async ({ page, server, secret }) => {
+  const draft = await callApi(server.url, secret, 'posts.create', { title: 'Spreadsheet post' });
+  await page.keyboard.press('Control+3');
+  await page.getByRole('button', { name: 'Import comments…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import comments' });
+  await dialog.getByLabel('Choose a file…').setInputFiles({
+    name: 'survey.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('who,said,when\r\nAnn,"Great post, thanks",25/12/2023\r\nBob,<script>alert(1)</script>Me too,26/12/2023\r\n'),
+  });
+  await expect(dialog.getByLabel('Format')).toHaveValue('csv');
+  await dialog.getByLabel('Attach to post').selectOption(draft.value.slug);
+  await expect(dialog.getByRole('button', { name: 'Preview' })).toBeDisabled();
+  await dialog.getByLabel('Comment text (required)').selectOption('said');
+  await dialog.getByLabel('Author name').selectOption('who');
+  await dialog.getByLabel('Date').first().selectOption('when');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByTestId('import-preview-summary')).toHaveText('2 comments on 1 post: 2 new, 0 updated, 0 unchanged.');
+  // Shown as plain text, never as markup.
+  await expect(dialog.getByText('<script>alert(1)</script>Me too')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Import 2 comments' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Imported 2 new comments; 0 updated, 0 unchanged.');
+});

@@ -1,0 +1,54 @@
+/** What each toolbar button and shortcut does, in one place so both behave identically. */
+import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
+import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
+import { $blockTypeAtSelection, $setBlockType } from './block-format';
+import { INSERT_RULE_COMMAND, OPEN_DIALOG_COMMAND } from './commands';
+import type { ShortcutAction } from './shortcuts';
+
+export function runAction(editor: LexicalEditor, action: ShortcutAction): void {
+  switch (action) {
+    case 'bold':
+    case 'italic':
+    case 'underline':
+    case 'strikethrough':
+    case 'code':
+    case 'subscript':
+    case 'superscript':
+      editor.dispatchCommand(FORMAT_TEXT_COMMAND, action);
+      return;
+    case 'paragraph':
+    case 'h2':
+    case 'h3':
+    case 'h4':
+    case 'quote':
+    case 'pullquote':
+      editor.update(() => {
+        // Choosing the type the block already has turns it back into a paragraph.
+        $setBlockType($blockTypeAtSelection() === action ? 'paragraph' : action);
+      });
+      return;
+    case 'bullet':
+    case 'number': {
+      const current = editor.getEditorState().read(() => $blockTypeAtSelection());
+      if (current === action) editor.dispatchCommand(REMOVE_LIST_COMMAND, undefined);
+      else editor.dispatchCommand(action === 'bullet' ? INSERT_UNORDERED_LIST_COMMAND : INSERT_ORDERED_LIST_COMMAND, undefined);
+      return;
+    }
+    case 'rule':
+      editor.dispatchCommand(INSERT_RULE_COMMAND, undefined);
+      return;
+    case 'link':
+    case 'image':
+    case 'footnote':
+    case 'find':
+    case 'replace':
+      editor.dispatchCommand(OPEN_DIALOG_COMMAND, action);
+      return;
+    case 'undo':
+      editor.dispatchCommand(UNDO_COMMAND, undefined);
+      return;
+    case 'redo':
+      editor.dispatchCommand(REDO_COMMAND, undefined);
+      return;
+  }
+}

@@ -1,0 +1,50 @@
+import { useId, useState, type FormEvent } from 'react';
+import { MAX_FOOTNOTE_LENGTH } from '../../../common/editor/nodes';
+
+interface Props {
+  initial: string;
+  submitLabel: string;
+  onSubmit: (note: string) => void;
+  onCancel: () => void;
+}
+
+export function FootnoteForm({ initial, submitLabel, onSubmit, onCancel }: Props) {
+  const id = useId();
+  const [note, setNote] = useState(initial);
+  const [error, setError] = useState('');
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    if (!note.trim()) return setError('Write the note, or cancel.');
+    onSubmit(note.trim());
+  };
+  return (
+    <form className="ed-form" onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <label className="field__label" htmlFor={`${id}-note`}>
+        Footnote text
+      </label>
+      <textarea id={`${id}-note`} className="textarea" rows={3} maxLength={MAX_FOOTNOTE_LENGTH} value={note} autoFocus onChange={(e) => setNote(e.target.value)}
+        onKeyDown={(e) => {
+          // A note is a sentence or two: Enter adds it, Shift+Enter starts a new line.
+          if (e.key === 'Enter' && !e.shiftKey) {
+            e.preventDefault();
+            e.currentTarget.form?.requestSubmit();
+          }
+        }}
+      />
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="ed-form__actions">
+        <button type="submit" className="button button--primary">
+          {submitLabel}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,49 @@
+import { useEffect } from 'react';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { mergeRegister } from '@lexical/utils';
+import { $getRoot, $getSelection, $isRangeSelection } from 'lexical';
+import { countCharacters, countWords, readingMinutes } from '../../../common/text';
+import { status } from '../../shell/status-store';
+
+const COUNT_DELAY_MS = 400;
+
+const n = (count: number, one: string, many: string) => `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+
+function describe(text: string): string {
+  const words = countWords(text);
+  return `${n(words, 'word', 'words')} · ${n(countCharacters(text), 'character', 'characters')} · ${readingMinutes(words)} min read`;
+}
+
+/**
+ * Word count, character count and reading time in the status bar, for the draft and for a
+ * selection. Counting a long draft costs milliseconds, so it runs once typing pauses, never per
+ * keystroke.
+ */
+export function CountsPlugin() {
+  const [editor] = useLexicalComposerContext();
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const recount = () => {
+      timer = null;
+      const message = editor.getEditorState().read(() => {
+        const total = describe($getRoot().getTextContent());
+        const selection = $getSelection();
+        if ($isRangeSelection(selection) && !selection.isCollapsed()) return `Selection: ${describe(selection.getTextContent())} | Draft: ${total}`;
+        return total;
+      });
+      status.setMessage(message);
+    };
+    const later = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(recount, COUNT_DELAY_MS);
+    };
+    recount();
+    const unregister = mergeRegister(editor.registerUpdateListener(later));
+    return () => {
+      unregister();
+      if (timer) clearTimeout(timer);
+      status.setMessage('');
+    };
+  }, [editor]);
+  return null;
+}

@@ -1,0 +1,56 @@
+/** Every editor shortcut in one table: the keyboard plugin reads it and tooltips show it. */
+export type ShortcutAction =
+  | 'bold' | 'italic' | 'underline' | 'strikethrough' | 'code' | 'subscript' | 'superscript'
+  | 'link' | 'paragraph' | 'h2' | 'h3' | 'h4' | 'bullet' | 'number' | 'quote' | 'pullquote'
+  | 'rule' | 'image' | 'footnote' | 'find' | 'replace' | 'undo' | 'redo';
+
+export interface Shortcut {
+  action: ShortcutAction;
+  /** KeyboardEvent.code, so Shift and layouts do not change the key. */
+  code: string;
+  shift?: boolean;
+  alt?: boolean;
+}
+
+export const SHORTCUTS: Shortcut[] = [
+  { action: 'bold', code: 'KeyB' },
+  { action: 'italic', code: 'KeyI' },
+  { action: 'underline', code: 'KeyU' },
+  { action: 'strikethrough', code: 'KeyX', shift: true },
+  { action: 'code', code: 'KeyE' },
+  { action: 'subscript', code: 'Comma' },
+  { action: 'superscript', code: 'Period' },
+  { action: 'link', code: 'KeyK' },
+  { action: 'paragraph', code: 'Digit0', alt: true },
+  { action: 'h2', code: 'Digit2', alt: true },
+  { action: 'h3', code: 'Digit3', alt: true },
+  { action: 'h4', code: 'Digit4', alt: true },
+  { action: 'number', code: 'Digit7', shift: true },
+  { action: 'bullet', code: 'Digit8', shift: true },
+  { action: 'quote', code: 'Period', shift: true },
+  { action: 'pullquote', code: 'KeyQ', alt: true },
+  { action: 'rule', code: 'Minus', alt: true },
+  { action: 'image', code: 'KeyM', alt: true },
+  { action: 'footnote', code: 'KeyF', alt: true },
+  { action: 'find', code: 'KeyF' },
+  { action: 'replace', code: 'KeyH' },
+  { action: 'undo', code: 'KeyZ' },
+  { action: 'redo', code: 'KeyZ', shift: true },
+];
+
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+const KEY_NAMES: Record<string, string> = { Comma: ',', Period: '.', Minus: '-' };
+
+export function shortcutLabel(action: ShortcutAction): string {
+  const s = SHORTCUTS.find((x) => x.action === action);
+  if (!s) return '';
+  const key = KEY_NAMES[s.code] ?? s.code.replace(/^Key|^Digit/, '');
+  return [isMac ? 'Cmd' : 'Ctrl', s.alt ? (isMac ? 'Option' : 'Alt') : '', s.shift ? 'Shift' : '', key].filter(Boolean).join('+');
+}
+
+export function matchShortcut(e: KeyboardEvent): ShortcutAction | null {
+  if (!(isMac ? e.metaKey : e.ctrlKey)) return null;
+  const s = SHORTCUTS.find((x) => x.code === e.code && !!x.shift === e.shiftKey && !!x.alt === e.altKey);
+  return s ? s.action : null;
+}

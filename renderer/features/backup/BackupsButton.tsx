@@ -1,0 +1,16 @@
+import { useState } from 'react';
+import { BackupsDialog } from './BackupsDialog';
+import './backups.css';
+
+/** The status bar's way into backups: a small button that opens the Backups dialog. */
+export function BackupsButton() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button type="button" className="backups-button" aria-haspopup="dialog" onClick={() => setOpen(true)}>
+        Backups
+      </button>
+      {open && <BackupsDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import { useEffect, useRef, useState } from 'react';
+import type { CommentListItem, Tag } from '../../../common/api/comments';
+import { HighlightedText, type Mark } from './HighlightedText';
+import { SafeHtml } from './SafeHtml';
+import { AnnotationForm } from './AnnotationForm';
+import { AnnotationItem } from './AnnotationItem';
+import { ReplyEditor } from './ReplyEditor';
+import { STATUS_LABEL, formatDate } from './format';
+
+interface Props {
+  item: CommentListItem;
+  tags: Tag[];
+  /** Bumped by the n key: annotate the selected text (or open the form to type a phrase). */
+  annotateSignal: number;
+  replyFocus: number;
+  onChanged: () => void;
+  onFollowThread: () => void;
+}
+
+/** Offsets of the current selection inside `box`'s text, if the selection lies within it. */
+export function selectionIn(box: HTMLElement | null): { start: number; end: number } | null {
+  const sel = window.getSelection();
+  if (!box || !sel || sel.isCollapsed || sel.rangeCount === 0) return null;
+  const r = sel.getRangeAt(0);
+  if (!box.contains(r.startContainer) || !box.contains(r.endContainer)) return null;
+  const before = document.createRange();
+  before.selectNodeContents(box);
+  before.setEnd(r.startContainer, r.startOffset);
+  const start = before.toString().length;
+  return { start, end: start + r.toString().length };
+}
+
+/** The focused comment in full: text with highlights, its formatting, annotations and reply draft. */
+export function CommentDetail({ item, tags, annotateSignal, replyFocus, onChanged, onFollowThread }: Props) {
+  const textBox = useRef<HTMLParagraphElement>(null);
+  const [span, setSpan] = useState<{ start: number; end: number } | null>(null);
+  const [annotating, setAnnotating] = useState(false);
+  const marks: Mark[] = [
+    ...item.matches.map((m) => ({ ...m, kind: 'match' as const })),
+    ...item.annotations.filter((a) => a.anchor !== 'lost').map((a) => ({ start: a.start, end: a.end, kind: 'note' as const, title: [a.tagName, a.note].filter(Boolean).join(': ') })),
+  ];
+  const startAnnotating = () => {
+    setSpan(selectionIn(textBox.current));
+    setAnnotating(true);
+  };
+  // Only an n pressed while this is shown opens the form, never a remount.
+  const handledSignal = useRef(annotateSignal);
+  useEffect(() => {
+    if (annotateSignal === handledSignal.current) return;
+    handledSignal.current = annotateSignal;
+    startAnnotating();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [annotateSignal]);
+
+  return (
+    <article className="cdetail" aria-labelledby="cdetail-author" data-annotating={annotating || undefined}>
+      <header className="cdetail__header">
+        <h2 id="cdetail-author">
+          <bdi>{item.author.name || 'Anonymous'}</bdi>
+        </h2>
+        <p className="cdetail__meta">
+          {(item.author.role || item.author.organisation) && <bdi>{[item.author.role, item.author.organisation].filter(Boolean).join(', ')}</bdi>}{' '}
+          <time dateTime={item.postedAt ?? undefined}>{formatDate(item.postedAt)}</time> · <span className={`badge badge--${item.status}`}>{STATUS_LABEL[item.status]}</span> · on{' '}
+          <bdi>{item.postTitle || 'Untitled post'}</bdi>
+        </p>
+        {item.flags.includes('orphan') && <p className="badge badge--flag">Orphaned reply: the comment it answered was not in the import.</p>}
+      </header>
+      <p className="cdetail__text" ref={textBox} dir="auto" onMouseUp={() => setSpan(selectionIn(textBox.current))}>
+        <HighlightedText text={item.text} marks={marks} />
+      </p>
+      <div className="cdetail__actions">
+        <button type="button" className="button" onMouseDown={(e) => e.preventDefault()} onClick={startAnnotating}>
+          Annotate{span ? ' selection' : ''} <kbd>n</kbd>
+        </button>
+        {item.replyCount > 0 && (
+          <button type="button" className="button" onClick={onFollowThread}>
+            Follow thread ({item.replyCount} {item.replyCount === 1 ? 'reply' : 'replies'}) <kbd>t</kbd>
+          </button>
+        )}
+      </div>
+      {annotating && (
+        <AnnotationForm
+          key={`${item.id}-${span?.start}-${span?.end}`}
+          commentId={item.id}
+          text={item.text}
+          initial={span}
+          tags={tags}
+          onDone={(saved) => {
+            setAnnotating(false);
+            setSpan(null);
+            if (saved) onChanged();
+          }}
+        />
+      )}
+      {item.html && (
+        <details className="cdetail__html">
+          <summary>Original formatting</summary>
+          <SafeHtml html={item.html} />
+        </details>
+      )}
+      <section aria-labelledby="cdetail-notes">
+        <h3 id="cdetail-notes">Annotations ({item.annotations.length})</h3>
+        {item.annotations.length === 0 ? (
+          <p className="muted">None yet. Select words in the comment and press n.</p>
+        ) : (
+          <ul className="annotation-list">
+            {item.annotations.map((a) => (
+              <AnnotationItem key={`${a.id}-${a.revision}`} a={a} tags={tags} onChanged={onChanged} />
+            ))}
+          </ul>
+        )}
+      </section>
+      <ReplyEditor key={item.id} commentId={item.id} onSaved={onChanged} focusSignal={replyFocus} />
+    </article>
+  );
+}

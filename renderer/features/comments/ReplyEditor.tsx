@@ -1,0 +1,127 @@
+import { useEffect, useRef, useState } from 'react';
+import { LexicalComposer } from '@lexical/react/LexicalComposer';
+import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
+import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { $getRoot, type EditorState } from 'lexical';
+import type { ReplyDraft } from '../../../common/api/comments';
+import { useClient } from '../../api/ClientContext';
+
+const SAVE_DELAY_MS = 600;
+const theme = { text: { bold: 'reply-bold', italic: 'reply-italic' }, paragraph: 'reply-paragraph' };
+
+/**
+ * A short rich-text reply (paragraphs, bold and italic with Ctrl+B / Ctrl+I) autosaved shortly
+ * after typing stops, with a draft or ready status. Saves carry the revision they were based on;
+ * a CONFLICT (another window saved) is shown, never overwritten.
+ */
+export function ReplyEditor({ commentId, onSaved, focusSignal }: { commentId: string; onSaved: () => void; focusSignal: number }) {
+  const client = useClient();
+  const [draft, setDraft] = useState<ReplyDraft | null | undefined>(undefined);
+  const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
+  const [message, setMessage] = useState('');
+  const latest = useRef<{ body: string; text: string } | null>(null);
+  const revision = useRef(0);
+  const status = useRef<ReplyDraft['status']>('draft');
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const editorBox = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    let live = true;
+    setDraft(undefined);
+    client.call('replies.get', { commentId }).then((d) => {
+      if (!live) return;
+      setDraft(d);
+      revision.current = d?.revision ?? 0;
+      status.current = d?.status ?? 'draft';
+      latest.current = d ? { body: d.body, text: d.text } : null;
+    });
+    return () => {
+      live = false;
+      clearTimeout(timer.current);
+    };
+  }, [client, commentId]);
+
+  // Focus only for an r pressed while this comment is shown (a newer signal than at mount),
+  // once the draft has loaded; never on mount, or filtering would steal focus from the search box.
+  const handledSignal = useRef(focusSignal);
+  useEffect(() => {
+    if (draft === undefined || focusSignal === handledSignal.current) return;
+    handledSignal.current = focusSignal;
+    editorBox.current?.querySelector<HTMLElement>('[contenteditable]')?.focus();
+  }, [focusSignal, draft]);
+
+  const save = async () => {
+    if (!latest.current) return;
+    setState('saving');
+    try {
+      const saved = await client.call('replies.save', { commentId, baseRevision: revision.current, ...latest.current, status: status.current });
+      revision.current = saved.revision;
+      setState('saved');
+      setMessage('');
+      onSaved();
+    } catch (e) {
+      setState('error');
+      setMessage((e as Error).message);
+    }
+  };
+  const schedule = () => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void save(), SAVE_DELAY_MS);
+  };
+
+  const onChange = (editorState: EditorState) => {
+    const body = JSON.stringify(editorState.toJSON());
+    const text = editorState.read(() => $getRoot().getTextContent());
+    if (latest.current && latest.current.body === body) return;
+    if (!latest.current && !text.trim()) return;
+    latest.current = { body, text };
+    schedule();
+  };
+
+  if (draft === undefined) return <p className="muted">Loading the reply…</p>;
+
+  return (
+    <section className="reply" aria-labelledby={`reply-h-${commentId}`}>
+      <h3 id={`reply-h-${commentId}`}>Reply draft</h3>
+      <LexicalComposer
+        key={commentId}
+        initialConfig={{
+          namespace: 'reply',
+          theme,
+          editorState: draft?.body ?? undefined,
+          onError: (e: Error) => setMessage(`The reply could not be loaded: ${e.message}`),
+        }}
+      >
+        <div className="reply__surface" ref={editorBox}>
+          <RichTextPlugin
+            contentEditable={<ContentEditable className="reply__content" aria-label="Reply draft text" aria-placeholder="Write a reply…" placeholder={<div className="reply__placeholder">Write a reply…</div>} />}
+            ErrorBoundary={LexicalErrorBoundary}
+          />
+        </div>
+        <HistoryPlugin />
+        <OnChangePlugin onChange={onChange} ignoreSelectionChange />
+      </LexicalComposer>
+      <div className="reply__bar">
+        <label>
+          Reply status{' '}
+          <select
+            defaultValue={draft?.status ?? 'draft'}
+            onChange={(e) => {
+              status.current = e.target.value as ReplyDraft['status'];
+              if (latest.current) void save();
+            }}
+          >
+            <option value="draft">Draft</option>
+            <option value="ready">Ready to send</option>
+          </select>
+        </label>
+        <span className="reply__state" role="status" data-state={state}>
+          {state === 'saving' ? 'Saving…' : state === 'saved' ? 'Saved' : state === 'error' ? `Not saved: ${message}` : ''}
+        </span>
+      </div>
+    </section>
+  );
+}

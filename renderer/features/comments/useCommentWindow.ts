@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CommentFilter, CommentListItem, CommentOrder, StatusCounts } from '../../../common/api/comments';
+import { useClient } from '../../api/ClientContext';
+
+const PAGE = 100;
+const EMPTY_COUNTS: StatusCounts = { approved: 0, pending: 0, spam: 0, trash: 0, all: 0 };
+
+export interface CommentWindow {
+  total: number;
+  counts: StatusCounts;
+  loaded: boolean;
+  error: string | null;
+  itemAt: (index: number) => CommentListItem | undefined;
+  /** Fetches the pages covering [first, last] that are not loaded yet. */
+  ensure: (first: number, last: number) => void;
+  /** Drops every page and fetches the visible ones again (after a change). */
+  reload: () => Promise<void>;
+}
+
+/**
+ * The review list as pages fetched on demand: only the pages the virtual list shows are asked
+ * for, so 100,000 comments never cross the API at once. A generation number discards answers
+ * to a filter the user has already left.
+ */
+export function useCommentWindow(filter: CommentFilter, order: CommentOrder): CommentWindow {
+  const client = useClient();
+  const [pages, setPages] = useState<Map<number, CommentListItem[]>>(new Map());
+  const [total, setTotal] = useState(0);
+  const [counts, setCounts] = useState<StatusCounts>(EMPTY_COUNTS);
+  const [loaded, setLoaded] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const gen = useRef(0);
+  const inflight = useRef(new Set<number>());
+  const visible = useRef<[number, number]>([0, PAGE - 1]);
+  const key = JSON.stringify([filter, order]);
+
+  const fetchPages = useCallback(
+    async (numbers: number[], g: number, fresh: boolean) => {
+      const results = await Promise.all(
+        numbers.map(async (n, i) => {
+          inflight.current.add(n);
+          try {
+            return [n, await client.call('comments.list', { filter, order, offset: n * PAGE, limit: PAGE, totals: fresh && i === 0 })] as const;
+          } finally {
+            inflight.current.delete(n);
+          }
+        }),
+      );
+      if (g !== gen.current) return;
+      setPages((old) => {
+        const next = fresh ? new Map<number, CommentListItem[]>() : new Map(old);
+        for (const [n, r] of results) next.set(n, r.items);
+        return next;
+      });
+      const withTotals = results.find(([, r]) => r.counts)?.[1];
+      if (withTotals) {
+        setTotal(withTotals.total ?? 0);
+        setCounts(withTotals.counts!);
+      }
+      setLoaded(true);
+      setError(null);
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [client, key],
+  );
+
+  const run = useCallback(
+    (p: Promise<void>) => p.catch((e: Error) => setError(e.message)),
+    [],
+  );
+
+  const reload = useCallback(async () => {
+    const g = ++gen.current;
+    inflight.current.clear();
+    const [a, b] = visible.current;
+    const numbers: number[] = [];
+    for (let n = Math.floor(a / PAGE); n <= Math.floor(b / PAGE); n++) numbers.push(n);
+    await run(fetchPages(numbers, g, true));
+  }, [fetchPages, run]);
+
+  useEffect(() => {
+    setLoaded(false);
+    visible.current = [0, PAGE - 1];
+    void reload();
+  }, [reload]);
+
+  const ensure = useCallback(
+    (first: number, last: number) => {
+      visible.current = [first, last];
+      const missing: number[] = [];
+      for (let n = Math.floor(first / PAGE); n <= Math.floor(last / PAGE); n++) {
+        if (!pages.has(n) && !inflight.current.has(n)) missing.push(n);
+      }
+      if (missing.length) void run(fetchPages(missing, gen.current, false));
+    },
+    [pages, fetchPages, run],
+  );
+
+  const itemAt = useCallback((i: number) => pages.get(Math.floor(i / PAGE))?.[i % PAGE], [pages]);
+
+  return { total, counts, loaded, error, itemAt, ensure, reload };
+}

@@ -1,0 +1,112 @@
+import { useEffect, useId, useState } from 'react';
+import type { Post, Revision } from '../../../common/domain';
+import type { DiffPart, RevisionContent } from '../../../common/api/revisions';
+import { useClient } from '../../api/ClientContext';
+import { RevisionDiff } from './RevisionDiff';
+
+type Shown = { kind: 'view'; revision: RevisionContent } | { kind: 'diff'; revision: Revision; parts: DiffPart[]; added: number; removed: number } | { kind: 'confirm'; revision: Revision };
+
+function when(iso: string): string {
+  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+}
+
+function reasonText(reason: string): string {
+  return reason === 'interval' ? 'while editing' : reason;
+}
+
+/** Snapshots of the draft: view one, compare it with the current text, restore it. */
+export function RevisionsPanel({ post, onReplaced }: { post: Post; onReplaced: (post: Post) => void }) {
+  const client = useClient();
+  const id = useId();
+  const [list, setList] = useState<Revision[] | null>(null);
+  const [shown, setShown] = useState<Shown | null>(null);
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  // A save may have taken a snapshot: reload the list whenever the stored revision moves.
+  useEffect(() => {
+    client.call('revisions.list', { postId: post.id }).then(setList, (e: Error) => setError(e.message));
+  }, [client, post.id, post.revision]);
+
+  const run = async (f: () => Promise<void>) => {
+    setBusy(true);
+    setError('');
+    try {
+      await f();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const view = (r: Revision) => run(async () => setShown({ kind: 'view', revision: await client.call('revisions.get', { id: r.id }) }));
+  const compare = (r: Revision) => run(async () => setShown({ kind: 'diff', ...(await client.call('revisions.diff', { id: r.id })) }));
+  const restore = (r: Revision) =>
+    run(async () => {
+      const restored = await client.call('revisions.restore', { id: r.id, baseRevision: post.revision });
+      setShown(null);
+      onReplaced(restored);
+    });
+
+  return (
+    <section className="draft-panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="draft-panel__title">
+        Revisions
+      </h2>
+      {list && list.length === 0 && <p className="muted">No snapshots yet. One is kept every five minutes while you write, and at every status change.</p>}
+      {list && list.length > 0 && (
+        <ol className="revisions" aria-label="Snapshots, newest first">
+          {list.map((r) => (
+            <li key={r.id} className="revisions__item" data-testid="revision">
+              <div>
+                <time dateTime={r.createdAt}>{when(r.createdAt)}</time> · {r.wordCount} words
+                <div className="muted revisions__reason">{reasonText(r.reason)}</div>
+              </div>
+              <div className="revisions__actions">
+                <button type="button" className="button" disabled={busy} onClick={() => void view(r)} aria-label={`View the version of ${when(r.createdAt)}`}>
+                  View
+                </button>
+                <button type="button" className="button" disabled={busy} onClick={() => void compare(r)} aria-label={`Compare the version of ${when(r.createdAt)} with the current text`}>
+                  Compare
+                </button>
+                <button type="button" className="button" disabled={busy} onClick={() => setShown({ kind: 'confirm', revision: r })} aria-label={`Restore the version of ${when(r.createdAt)}`}>
+                  Restore
+                </button>
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      {shown && (
+        <div className="revisions__shown" role="region" aria-label="Selected revision">
+          {shown.kind === 'view' && (
+            <>
+              <h3 className="revisions__shown-title">{shown.revision.title || 'Untitled draft'}</h3>
+              {shown.revision.standfirst && <p className="muted">{shown.revision.standfirst}</p>}
+              <div className="revisions__text" tabIndex={0} role="group" aria-label="Text of this version">
+                {shown.revision.text}
+              </div>
+            </>
+          )}
+          {shown.kind === 'diff' && <RevisionDiff parts={shown.parts} added={shown.added} removed={shown.removed} />}
+          {shown.kind === 'confirm' && (
+            <div role="alertdialog" aria-labelledby={`${id}-confirm`}>
+              <p id={`${id}-confirm`}>Restore the version of {when(shown.revision.createdAt)}? The current text is kept as a revision first.</p>
+              <button type="button" className="button button--primary" disabled={busy} onClick={() => void restore(shown.revision)}>
+                Restore this version
+              </button>
+            </div>
+          )}
+          <button type="button" className="button" onClick={() => setShown(null)}>
+            Close
+          </button>
+        </div>
+      )}
+    </section>
+  );
+}
