@@ -36,7 +36,29 @@ export const LAST_NAMES = [
 export const ROLES = ['Chief executive', 'Ward sister', 'GP partner', 'Policy analyst', 'Researcher', 'Patient advocate', 'Director of nursing', 'Pharmacist', 'Carer', 'Paramedic'];
 export const ORGANISATIONS = ['Riverside NHS Trust', 'Northgate Practice', 'Carers Network', 'Institute for Care Research', 'Valley Hospice', 'City Council', 'Patients Together', 'Health Policy Unit'];
 
+const SYLLABLES = ['ba', 'ker', 'lo', 'mi', 'nor', 'ta', 'ven', 'sil', 'dra', 'po', 'ru', 'cha', 'fen', 'gal', 'is', 'tor', 'ma', 'quin', 'ber', 'ol'];
+
+/**
+ * The long tail of a real vocabulary: 20,000 rarer words (place names, drugs, surnames, jargon in
+ * real posts), so a search for a distinctive word finds a few posts rather than all of them.
+ */
+export const TAIL: string[] = (() => {
+  const out: string[] = [];
+  for (let i = 0; out.length < 20_000; i++) {
+    let n = i;
+    let w = '';
+    do {
+      w += SYLLABLES[n % SYLLABLES.length];
+      n = Math.floor(n / SYLLABLES.length);
+    } while (n > 0);
+    if (w.length >= 5) out.push(w);
+  }
+  return out;
+})();
+
 export function word(rng: Rng): string {
+  // One word in ten comes from the long tail, itself skewed so some tail words are commoner.
+  if (rng.next() < 0.1) return TAIL[Math.floor(Math.pow(rng.next(), 1.5) * TAIL.length)];
   // Zipf-like: the short function words at the front come up far more often.
   const i = Math.floor(Math.pow(rng.next(), 2.2) * WORDS.length);
   return WORDS[i];

@@ -49,6 +49,6 @@ export const SMOKE: Sizes = {
   commentPosts: 6,
   annotations: 30,
   keystrokes: 8,
-  repeats: 2,
+  repeats: 1,
   queries: 5,
 };

@@ -1,0 +1,47 @@
+/**
+ * The bench measures what a user runs: the renderer built by vite and the main process bundled by
+ * esbuild the way `npm run build` does (scripts/build-main.mjs), but into bench/.data/build so
+ * nobody else's dist/ is touched. The baseline pages are built by the same vite.
+ */
+import path from 'node:path';
+import { build as esbuild } from 'esbuild';
+import { build as viteBuild } from 'vite';
+import react from '@vitejs/plugin-react';
+import { APP_ROOT, BENCH_ROOT } from './paths';
+
+export function buildRenderer(outDir: string): Promise<unknown> {
+  return viteBuild({
+    configFile: path.join(APP_ROOT, 'vite.config.ts'),
+    root: path.join(APP_ROOT, 'renderer'),
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },
+  });
+}
+
+/** The CLI bundle `npm start` runs in browser mode (dist/main/cli.cjs), built to outFile. */
+export async function buildCli(outFile: string): Promise<void> {
+  await esbuild({
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+    define: { 'import.meta.url': '__import_meta_url' },
+    entryPoints: [path.join(APP_ROOT, 'main/cli-main.ts')],
+    outfile: outFile,
+    absWorkingDir: APP_ROOT,
+  });
+}
+
+export function buildPage(name: 'bare-lexical', outDir: string): Promise<unknown> {
+  return viteBuild({
+    configFile: false,
+    root: path.join(BENCH_ROOT, 'pages', name),
+    base: './',
+    logLevel: 'warn',
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, target: 'chrome130', sourcemap: false, chunkSizeWarningLimit: 10_000 },
+  });
+}

@@ -1,0 +1,36 @@
+/**
+ * Runs one import in a process of its own, so its peak memory (maxRSS) is its own:
+ *   node --import tsx bench/lib/import-child.ts product|baseline <wxr> <db> <posts> <comments> <seed>
+ * product: `workbench import-comments <wxr> --db <db> --json`, the CLI command in-process, timed.
+ * baseline: the same comments as ready-made rows, inserted with one prepared statement in one
+ * transaction (only the insert is timed). Prints `BENCH_RESULT {...}` as its last line.
+ */
+import { openDatabase } from '../../db/connection';
+import { createPost } from '../../db/repos/posts';
+import { commentRows, insertCommentRows } from '../generate/comment-rows';
+
+const [mode, wxr, dbPath, posts, comments, seed] = process.argv.slice(2);
+const shape = { posts: Number(posts), comments: Number(comments), seed: Number(seed) };
+
+// Both start from an empty, migrated database.
+openDatabase(dbPath).close();
+
+let ms: number;
+let exitCode = 0;
+if (mode === 'product') {
+  // Loaded only here, so the baseline never depends on the importer's modules.
+  const { runCli } = await import('../../main/cli');
+  const t = performance.now();
+  exitCode = await runCli(['import-comments', wxr, '--db', dbPath, '--json']);
+  ms = performance.now() - t;
+} else {
+  const db = openDatabase(dbPath);
+  const rows = commentRows(shape, (p) => createPost(db, { title: p.title, slug: p.slug, status: 'published', source: 'wxr', sourceId: String(p.wpId), sourceUrl: p.link }).id);
+  const t = performance.now();
+  insertCommentRows(db, rows);
+  ms = performance.now() - t;
+  db.close();
+}
+const maxRssMB = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(`\nBENCH_RESULT ${JSON.stringify({ mode, ms, maxRssMB, exitCode })}\n`);
+process.exit(exitCode);

@@ -1,0 +1,39 @@
+/**
+ * The bench cannot rot: every scenario runs end to end at a tiny size (no budgets judged) against
+ * the real app, importer, publish renderer and Chromium, and must produce real numbers or say
+ * exactly what is missing.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, expect, it } from 'vitest';
+import { runBench } from './lib/runner';
+import { SMOKE } from './lib/sizes';
+import { SCENARIOS } from './scenarios/index';
+
+const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-bench-smoke-'));
+afterAll(() => fs.rmSync(dataRoot, { recursive: true, force: true }));
+
+it('every bench scenario runs at smoke size and reports measured numbers or what is missing', async () => {
+  const outcomes = await runBench({ sizes: SMOKE, judge: false, dataRoot, log: () => {} });
+  expect(outcomes.map((o) => o.scenario)).toEqual(SCENARIOS.map((s) => s.name));
+  for (const o of outcomes) {
+    const r = o.result;
+    expect(r.status, `${o.scenario}: ${'error' in r ? r.error : ''}`).not.toBe('error');
+    if (r.status === 'skipped') {
+      expect(r.reason.length, `${o.scenario} says what is missing`).toBeGreaterThan(10);
+      continue;
+    }
+    if (r.status !== 'ok') continue;
+    expect(r.rows.length).toBeGreaterThan(0);
+    for (const row of r.rows) {
+      if ('skipped' in row) {
+        expect(row.skipped.length).toBeGreaterThan(10);
+        continue;
+      }
+      expect(Number.isFinite(row.ours) && row.ours > 0, `${row.name}: ours = ${row.ours}`).toBe(true);
+      if (row.baseline !== null) expect(Number.isFinite(row.baseline) && row.baseline > 0, `${row.name}: baseline = ${row.baseline}`).toBe(true);
+      expect(row.pass, 'smoke runs judge no budgets').toBeNull();
+    }
+  }
+}, 120_000);
