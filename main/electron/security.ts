@@ -61,7 +61,7 @@ export function guardWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // Links the user clicked open in the system browser, and only for http(s)/mailto.
-    if (isExternalUrlAllowed(url)) void shell.openExternal(url);
+    if (isExternalUrlAllowed(url)) void shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s)/mailto only
     return { action: 'deny' };
   });
 }
