@@ -16,6 +16,7 @@ import { commentsApi } from './api/comments';
 import { publishApi } from './api/publish';
 import { backupApi } from './api/backup';
 import { desktopApi } from './api/desktop';
+import { demoApi } from './api/demo';
 
 export const api = {
   ...systemApi,
@@ -29,6 +30,7 @@ export const api = {
   ...publishApi,
   ...backupApi,
   ...desktopApi,
+  ...demoApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -1,3 +1,5 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
 import AxeBuilder from '@axe-core/playwright';
@@ -6,7 +8,7 @@ import { test, expect } from './fixtures';
 import { callApi } from './server';
 import { seedComments } from '../db/repos/testing/seed-comments';
 
-const FIXTURE = '/work/shared/fixtures/guest-blog-page.txt';
+const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../demo/guest-blog-page.txt');
 const TITLE = 'Why is medical leadership important in the health service?';
 
 test.use({ viewport: { width: 1400, height: 1000 } });

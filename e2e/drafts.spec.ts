@@ -5,7 +5,7 @@ import { callApi } from './server';
 import { DraftsPage, panels } from './pages/DraftsPage';
 import { buildDocx } from '../main/draft-import/testing/docx';
 
-const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/fixtures/guest-blog-page.txt');
+const FIXTURE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../demo/guest-blog-page.txt');
 
 async function api(url: string, secret: string, method: string, input: unknown) {
   const r = await callApi(url, secret, method, input);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { test, expect } from './fixtures';
 import { callApi } from './server';
 
-const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../shared/fixtures');
+const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../demo');
 
 test('copied page text is uploaded, previewed and imported onto a draft as five comments', async ({ page, server, secret }) => {
   const draft = await callApi(server.url, secret, 'posts.create', { title: 'Why is medical leadership important in the health service?' });

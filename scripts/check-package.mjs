@@ -25,7 +25,7 @@ const resources = path.join(out, 'linux-unpacked', 'resources');
 const listing = execFileSync(bin('asar'), ['list', path.join(resources, 'app.asar')], { encoding: 'utf8' }).split('\n');
 const has = (p) => listing.includes(p);
 const problems = [];
-for (const must of ['/dist/main/app.cjs', '/dist/main/preload.cjs', '/dist/main/cli.cjs', '/dist/renderer/index.html', '/package.json']) {
+for (const must of ['/dist/main/app.cjs', '/dist/main/preload.cjs', '/dist/main/cli.cjs', '/dist/renderer/index.html', '/demo/guest-blog-page.txt', '/package.json']) {
   if (!has(must)) problems.push(`missing ${must}`);
 }
 if (!fs.existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3'))) problems.push('better-sqlite3 is not unpacked from the asar');

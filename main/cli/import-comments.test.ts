@@ -5,9 +5,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection';
 import { createPost } from '../../db/repos/posts';
+import { DEMO_PAGE_FILE } from '../demo/paths';
 
 const ROOT = path.resolve(__dirname, '../..');
-const FIXTURES = path.resolve(ROOT, '../shared/fixtures');
+const SAMPLES = path.resolve(ROOT, 'e2e/samples');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-import-cli-'));
 const db = path.join(dir, 'w.sqlite');
 const workbench = (...args: string[]) =>
@@ -30,9 +31,9 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('workbench import-comments / comments / posts', () => {
   it('imports WXR, prints the summary object, and a second run finds everything unchanged', () => {
-    const first = json('import-comments', path.join(FIXTURES, 'wxr-isso-sample.xml'));
+    const first = json('import-comments', path.join(SAMPLES, 'wxr-isso-sample.xml'));
     expect(first).toEqual({ format: 'wxr', posts: 2, comments: { imported: 8, updated: 0, unchanged: 0, byStatus: { approved: 8, pending: 0, spam: 0, trash: 0 } }, warnings: [] });
-    expect(json('import-comments', path.join(FIXTURES, 'wxr-isso-sample.xml'), '--format', 'wxr').comments).toMatchObject({ imported: 0, updated: 0, unchanged: 8 });
+    expect(json('import-comments', path.join(SAMPLES, 'wxr-isso-sample.xml'), '--format', 'wxr').comments).toMatchObject({ imported: 0, updated: 0, unchanged: 8 });
     const posts = json('posts');
     expect(posts.map((p: { slug: string }) => p.slug).sort()).toEqual(['test', 'untitled']);
   });
@@ -53,15 +54,15 @@ describe('workbench import-comments / comments / posts', () => {
     const store = openDatabase(db);
     createPost(store, { title: 'Medical leadership', slug: 'medical-leadership' });
     store.close();
-    const s = json('import-comments', path.join(FIXTURES, 'guest-blog-page.txt'), '--post', 'medical-leadership');
+    const s = json('import-comments', DEMO_PAGE_FILE, '--post', 'medical-leadership');
     expect(s).toMatchObject({ format: 'text', posts: 1, comments: { imported: 5, byStatus: { approved: 5 } } });
     const names = json('comments', '--post', 'medical-leadership').map((c: { author: { name: string; role: string } }) => `${c.author.name} / ${c.author.role}`);
     expect(names).toEqual(['Jeremy Butler / Public Governor', 'Adrian Hayter / Clinical Chair', 'Pearl Baker / Independent Mental Health Advocate and Advisor/Carer', 'Alistair Hellewell / Consultant Anaesthetist', 'Dr Julie Barker / GP, EOL Lead, Macmillan GP']);
   });
 
   it('finds the comments a draft import took from the same page unchanged', () => {
-    const draft = json('import-draft', path.join(FIXTURES, 'guest-blog-page.txt'));
-    const s = json('import-comments', path.join(FIXTURES, 'guest-blog-page.txt'), '--post', draft.slug);
+    const draft = json('import-draft', DEMO_PAGE_FILE);
+    const s = json('import-comments', DEMO_PAGE_FILE, '--post', draft.slug);
     expect(s.comments).toMatchObject({ imported: 0, updated: 0, unchanged: 5 });
   });
 
@@ -77,7 +78,7 @@ describe('workbench import-comments / comments / posts', () => {
   });
 
   it('refuses an unknown --post with exit status 2 and a bad --format as a usage error', () => {
-    expect(workbench('import-comments', path.join(FIXTURES, 'guest-blog-page.txt'), '--post', 'no-such-post').status).toBe(2);
-    expect(workbench('import-comments', path.join(FIXTURES, 'guest-blog-page.txt'), '--format', 'docx').status).toBe(1);
+    expect(workbench('import-comments', DEMO_PAGE_FILE, '--post', 'no-such-post').status).toBe(2);
+    expect(workbench('import-comments', DEMO_PAGE_FILE, '--format', 'docx').status).toBe(1);
   });
 });

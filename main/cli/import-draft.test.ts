@@ -4,9 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection';
+import { DEMO_PAGE_FILE } from '../demo/paths';
 
 const ROOT = path.resolve(__dirname, '../..');
-const FIXTURE = path.resolve(ROOT, '../shared/fixtures/guest-blog-page.txt');
+const FIXTURE = DEMO_PAGE_FILE;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-import-draft-cli-'));
 const db = path.join(dir, 'w.sqlite');
 const workbench = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin/workbench.mjs'), ...args, '--db', db], { cwd: ROOT, encoding: 'utf8' });

@@ -9,8 +9,9 @@ import type { ImportDraftResult } from '../../common/api/posts';
 import type { Comment } from '../../common/domain';
 import { build } from '../../common/editor/serialized';
 import { buildDocx } from './testing/docx';
+import { DEMO_PAGE_FILE } from '../demo/paths';
 
-const FIXTURE = path.resolve(__dirname, '../../../shared/fixtures/guest-blog-page.txt');
+const FIXTURE = DEMO_PAGE_FILE;
 const PNG_BYTES = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 let dir: string;

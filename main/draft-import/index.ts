@@ -80,7 +80,11 @@ function storeImages(db: DB, postId: string, body: SerializedEditorState, warnin
 }
 
 export async function importDraft(db: DB, fileName: string, data: Uint8Array): Promise<ImportedDraft> {
-  const doc = await readDraftFile(fileName, data);
+  return storeDraft(db, fileName, await readDraftFile(fileName, data));
+}
+
+/** Stores a document read by readDraftFile as a new draft, in one transaction (a savepoint when nested). */
+export function storeDraft(db: DB, fileName: string, doc: DraftDocument): ImportedDraft {
   const warnings = [...doc.warnings];
   return db.transaction(() => {
     const created = createPost(db, {

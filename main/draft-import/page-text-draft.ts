@@ -1,5 +1,5 @@
 /**
- * Text copied from a published page (see ../shared/fixtures/guest-blog-page.txt): the title line,
+ * Text copied from a published page (see demo/guest-blog-page.txt): the title line,
  * an optional label ("Guest blog"), the standfirst paragraph, the body, a newsletter box, then the
  * reader comments. Page furniture is recognized and left out of the body; the comments travel
  * with the draft so they can be imported onto the new post.

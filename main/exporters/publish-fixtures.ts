@@ -14,8 +14,9 @@ import { uuidv7 } from '../../common/ids';
 import { createAuthor } from '../../db/repos/authors';
 import { createPost } from '../../db/repos/posts';
 import { everyNodeBody, TINY_PNG } from '../../common/publish/sample-drafts';
+import { DEMO_PAGE_FILE } from '../demo/paths';
 
-export const FIXTURE_PAGE = path.resolve(import.meta.dirname, '../../../shared/fixtures/guest-blog-page.txt');
+export const FIXTURE_PAGE = DEMO_PAGE_FILE;
 
 export interface FixtureComment {
   sourceId: string;

@@ -7,9 +7,10 @@ import { closeContext, createContext, type Ctx } from '../context';
 import { createDispatch, type Dispatch } from '../dispatch';
 import { importsHandlers } from './imports';
 import { postsHandlers } from './posts';
-import { FIXTURES } from '../importers/testing';
+import { SAMPLES } from '../importers/testing';
 import { waitForJob } from '../importers/jobs';
 import { listCommentsOfPost } from '../../db/repos/comments';
+import { DEMO_PAGE_FILE } from '../demo/paths';
 
 let dir: string;
 let ctx: Ctx;
@@ -56,7 +57,7 @@ const wpComment = (id: number | string, o: { parent?: number | string; approved?
 
 describe('comment import', () => {
   it('imports the WXR fixture, then finds nothing new when the same file comes again', async () => {
-    const file = { path: path.join(FIXTURES, 'wxr-isso-sample.xml') };
+    const file = { path: path.join(SAMPLES, 'wxr-isso-sample.xml') };
     const first = await value('imports.run', { file });
     expect(first).toEqual({ format: 'wxr', posts: 2, comments: { imported: 8, updated: 0, unchanged: 0, byStatus: { approved: 8, pending: 0, spam: 0, trash: 0 } }, warnings: [] });
     const again = await value('imports.run', { file });
@@ -147,7 +148,7 @@ describe('comment import', () => {
   });
 
   it('previews counts by post and status and the first comments without writing anything', async () => {
-    const p = await value('imports.preview', { file: { path: path.join(FIXTURES, 'disqus-isso-sample.xml') } });
+    const p = await value('imports.preview', { file: { path: path.join(SAMPLES, 'disqus-isso-sample.xml') } });
     expect(p.comments).toEqual({ imported: 6, updated: 0, unchanged: 0, byStatus: { approved: 5, pending: 0, spam: 0, trash: 1 } });
     expect(p.byPost.map((x: any) => [x.title, x.isNew, x.byStatus.approved + x.byStatus.trash])).toEqual([
       ['Hello, World!', true, 4],
@@ -161,7 +162,7 @@ describe('comment import', () => {
   });
 
   it('flags Disqus posts of a missing thread and keeps a reply to a deleted post threaded', async () => {
-    await value('imports.run', { file: { path: path.join(FIXTURES, 'disqus-isso-sample.xml') } });
+    await value('imports.run', { file: { path: path.join(SAMPLES, 'disqus-isso-sample.xml') } });
     const all = rows();
     const six = all.find((r) => r.source_id === '6');
     expect(JSON.parse(six.flags)).toEqual(['thread-missing']);
@@ -171,7 +172,7 @@ describe('comment import', () => {
 
   it('puts copied page text onto the chosen draft as five approved comments', async () => {
     const draft = await value('posts.create', { title: 'Why is medical leadership important' });
-    const file = { path: path.join(FIXTURES, 'guest-blog-page.txt') };
+    const file = { path: DEMO_PAGE_FILE };
     const refused = await failure('imports.run', { file });
     expect(refused.message).toMatch(/^guest-blog-page\.txt:34:1: this page text file does not say which post.*; nothing was imported$/);
     const s = await value('imports.run', { file, postSlug: draft.slug });
@@ -224,7 +225,7 @@ describe('comment import', () => {
 
   it('refuses a path from a browser-mode page', async () => {
     const browser = createDispatch(importsHandlers as Handlers<Ctx>, { ...ctx, mode: 'browser' });
-    const r = await browser('imports.preview', { file: { path: path.join(FIXTURES, 'wxr-isso-sample.xml') } });
+    const r = await browser('imports.preview', { file: { path: path.join(SAMPLES, 'wxr-isso-sample.xml') } });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });

@@ -12,6 +12,7 @@ import { commentsHandlers } from './comments';
 import { publishHandlers } from './publish';
 import { backupHandlers } from './backup';
 import { desktopHandlers } from './desktop';
+import { demoHandlers } from './demo';
 
 export const handlers: Handlers<Ctx> = {
   ...systemHandlers,
@@ -25,4 +26,5 @@ export const handlers: Handlers<Ctx> = {
   ...publishHandlers,
   ...backupHandlers,
   ...desktopHandlers,
+  ...demoHandlers,
 };

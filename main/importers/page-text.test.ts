@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePageText, parsePageTextComments } from './page-text';
-import { collect, FIXTURES } from './testing';
+import { collect, SAMPLES } from './testing';
+import { DEMO_PAGE_FILE } from '../demo/paths';
 
-const page = fs.readFileSync(path.join(FIXTURES, 'guest-blog-page.txt'), 'utf8');
+const page = fs.readFileSync(DEMO_PAGE_FILE, 'utf8');
 
 describe('copied page text', () => {
   it('finds exactly the five comments of the fixture page with ids, names, roles and organisations', () => {

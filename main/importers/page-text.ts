@@ -1,5 +1,5 @@
 /**
- * Comments in text copied from a published page (see ../shared/fixtures/guest-blog-page.txt).
+ * Comments in text copied from a published page (see demo/guest-blog-page.txt).
  *
  * Reusable API: `parsePageTextComments(text)` returns `{ comments, startOffset, endOffset }`.
  * - comments: in page order, each `{ id, name, role, organisation, body, line }`; body is plain

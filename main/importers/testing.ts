@@ -2,7 +2,8 @@
 import path from 'node:path';
 import type { ImportedComment, ImportedPost, Importer, ParseOptions } from './types';
 
-export const FIXTURES = path.resolve(__dirname, '../../../shared/fixtures');
+/** Third-party WXR and Disqus exports; the copied guest blog page is DEMO_PAGE_FILE in ../demo/paths. */
+export const SAMPLES = path.resolve(__dirname, '../../e2e/samples');
 
 export async function* chunked(text: string, size = 7): AsyncGenerator<string> {
   for (let i = 0; i < text.length; i += size) yield text.slice(i, i + size);

@@ -8,7 +8,7 @@ import { handlers } from '../handlers/index';
 import { startServer, type RunningServer } from '../http';
 import { SECRET_HEADER } from '../../common/transport';
 import { uploadRoute } from './upload-route';
-import { FIXTURES } from './testing';
+import { SAMPLES } from './testing';
 
 let dir: string;
 let ctx: Ctx;
@@ -32,7 +32,7 @@ const api = async (method: string, input: unknown) => (await (await post(`api/${
 
 describe('POST /upload', () => {
   it('stores the file under the uploads folder and the import methods take its id', async () => {
-    const res = await post('upload', fs.readFileSync(path.join(FIXTURES, 'wxr-isso-sample.xml')), { 'x-file-name': encodeURIComponent('../../évil name.xml') });
+    const res = await post('upload', fs.readFileSync(path.join(SAMPLES, 'wxr-isso-sample.xml')), { 'x-file-name': encodeURIComponent('../../évil name.xml') });
     expect(res.status).toBe(200);
     const { value } = (await res.json()) as { value: { uploadId: string; fileName: string; size: number } };
     expect(value.fileName).toBe('évil name.xml');
@@ -55,7 +55,7 @@ describe('POST /upload', () => {
   it('refuses an upload without the secret, and a path from the browser', async () => {
     const res = await fetch(new URL('upload', server.url), { method: 'POST', body: 'x' });
     expect(res.status).toBe(403);
-    const r = await api('imports.preview', { file: { path: path.join(FIXTURES, 'wxr-isso-sample.xml') } });
+    const r = await api('imports.preview', { file: { path: path.join(SAMPLES, 'wxr-isso-sample.xml') } });
     expect(r.error.code).toBe('FORBIDDEN');
   });
 });

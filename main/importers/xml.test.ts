@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readXml } from './xml-reader';
 import { parseWxr } from './wxr';
 import { parseDisqus } from './disqus';
-import { chunked, collect, FIXTURES } from './testing';
+import { chunked, collect, SAMPLES } from './testing';
 
 const wxr = (body: string, ns = 'http://wordpress.org/export/1.2/', prefix = 'wp') => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:${prefix}="${ns}">
@@ -60,7 +60,7 @@ describe('streaming XML reader', () => {
 
 describe('WordPress WXR', () => {
   it('reads the fixture: one post with seven comments, threading by parent id, plus the ?p=4 item', async () => {
-    const { posts, comments, warnings } = await collect(parseWxr, fs.readFileSync(path.join(FIXTURES, 'wxr-isso-sample.xml'), 'utf8'), {}, 100);
+    const { posts, comments, warnings } = await collect(parseWxr, fs.readFileSync(path.join(SAMPLES, 'wxr-isso-sample.xml'), 'utf8'), {}, 100);
     expect(warnings).toEqual([]);
     expect(posts.map((p) => [p.key, p.title, p.slug, p.link])).toEqual([
       ['18', 'Hello, World…', 'test', 'http://example.tld/2014/test/'],
@@ -104,7 +104,7 @@ describe('WordPress WXR', () => {
 
 describe('Disqus XML', () => {
   it('reads the fixture: threads as posts, spam/deleted as status, a missing thread kept and flagged', async () => {
-    const { posts, comments, warnings } = await collect(parseDisqus, fs.readFileSync(path.join(FIXTURES, 'disqus-isso-sample.xml'), 'utf8'), { fileName: 'd.xml' }, 50);
+    const { posts, comments, warnings } = await collect(parseDisqus, fs.readFileSync(path.join(SAMPLES, 'disqus-isso-sample.xml'), 'utf8'), { fileName: 'd.xml' }, 50);
     expect(posts.map((p) => p.key)).toEqual(['2', '3', '1337', '7']);
     expect(posts[0]).toMatchObject({ title: 'Hello, World!', link: 'http://example.org/', publishedAt: '2012-12-12T12:12:12.000Z' });
     expect(comments.map((c) => [c.sourceId, c.postKey, c.parentSourceId, c.status])).toEqual([

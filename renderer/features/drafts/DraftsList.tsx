@@ -53,6 +53,20 @@ export function DraftsList({ view }: { view: 'drafts' | 'trash' }) {
     }
   };
 
+  const [loadingDemo, setLoadingDemo] = useState(false);
+  const loadDemo = async () => {
+    setLoadingDemo(true);
+    setError('');
+    try {
+      const demo = await client.call('demo.load', {});
+      navigate('drafts', demo.postId);
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setLoadingDemo(false);
+    }
+  };
+
   const list = posts && posts.length > 0 && (
     <ul className="drafts-list" aria-label={trash ? 'Drafts in the trash' : 'Drafts'}>
       {posts.map((p) => (
@@ -78,6 +92,12 @@ export function DraftsList({ view }: { view: 'drafts' | 'trash' }) {
           <p>
             Start a guest post with <strong>New draft</strong>, or import a guest author's file: a Word document, Markdown, HTML, plain text, or the text of a published page with its comments.
           </p>
+          <p>
+            To look around first, load a real guest blog post with its five reader comments, placed third in a planned series.
+          </p>
+          <button type="button" className="button" disabled={loadingDemo} onClick={() => void loadDemo()}>
+            {loadingDemo ? 'Loading the demo…' : 'Load demo content'}
+          </button>
         </>
       )}
     </div>

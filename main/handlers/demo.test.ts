@@ -1,0 +1,68 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeContext, createContext, type Ctx } from '../context';
+import { createDispatch, type Dispatch } from '../dispatch';
+import { handlers } from './index';
+
+let dir: string;
+let ctx: Ctx;
+let call: Dispatch;
+
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-demo-'));
+  ctx = createContext({ dbPath: path.join(dir, 'w.sqlite'), mode: 'cli' });
+  call = createDispatch(handlers, ctx, { checkOutput: true });
+});
+afterEach(() => {
+  closeContext(ctx);
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function value<T = any>(method: string, input: unknown): Promise<T> {
+  const r = await call(method, input);
+  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+  return r.value as T;
+}
+
+describe('demo.load', () => {
+  it('puts the guest blog page third in a series of five, with its five comments and the notice generated once', async () => {
+    const loaded = await value('demo.load', { today: '2026-11-26' });
+    expect(loaded).toMatchObject({ created: true, comments: 5, seriesSlug: 'clinical-leadership-guest-blogs' });
+
+    const series = await value('series.get', { slug: loaded.seriesSlug, today: '2026-11-26' });
+    expect(series.posts.map((p: any) => [p.position, p.status, p.plannedDate])).toEqual([
+      [1, 'published', '2026-11-12'],
+      [2, 'published', '2026-11-19'],
+      [3, 'in-review', '2026-11-26'],
+      [4, 'commissioned', '2026-12-03'],
+      [5, 'idea', '2026-12-10'],
+    ]);
+    const third = series.posts[2];
+    expect(third.id).toBe(loaded.postId);
+    expect(third.title).toBe('Why is medical leadership important in the health service?');
+    expect(third.notice).toBe('This is the third in a series of guest blogs that explores current issues and opportunities for clinical and medical leaders.');
+
+    const post = await value('posts.get', { id: loaded.postId });
+    expect(post.standfirst).toMatch(/^The King’s Fund works with clinical leaders/);
+    expect(post.standfirst).not.toContain('This is the third in a series');
+    const comments = await value('comments.list', { filter: { postId: loaded.postId } });
+    expect(comments.items.map((c: any) => c.author.name)).toContain('Jeremy Butler');
+  });
+
+  it('loading again changes nothing and returns the same post and series', async () => {
+    const first = await value('demo.load', {});
+    const counts = () => ctx.db.prepare('SELECT (SELECT count(*) FROM posts) AS posts, (SELECT count(*) FROM comments) AS comments, (SELECT count(*) FROM series) AS series').get();
+    const before = counts();
+    const again = await value('demo.load', {});
+    expect(again).toEqual({ ...first, created: false });
+    expect(counts()).toEqual(before);
+  });
+
+  it('refuses unknown input without touching the store', async () => {
+    const r = await call('demo.load', { today: '2026-02-30' });
+    expect(r.ok).toBe(false);
+    expect(ctx.db.prepare('SELECT count(*) AS n FROM posts').get()).toEqual({ n: 0 });
+  });
+});
