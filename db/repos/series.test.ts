@@ -3,21 +3,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../connection';
-import { createPost, trashPost } from './posts';
+import { createPost, getPost, trashPost, updatePost } from './posts';
+import { listRevisions } from './revisions';
 import {
-  addPostToSeries,
-  commissionPost,
   createSeries,
   getSeriesDetail,
   listSeries,
+  trashSeries,
+  updateSeries,
+} from './series';
+import {
+  addPostToSeries,
+  commissionPost,
   movePostInSeries,
   removePostFromSeries,
   setPostDates,
   setPostStatus,
   transferPost,
-  trashSeries,
-  updateSeries,
-} from './series';
+} from './series-posts';
 
 const TODAY = '2026-03-10';
 let dir: string;
@@ -187,6 +190,22 @@ describe('workflow', () => {
     const s = seriesWith(['A']);
     const a = getSeriesDetail(db, { id: s.id }, TODAY).posts[0];
     expect(() => setPostStatus(db, a.id, 'printed', TODAY)).toThrow(/"printed" is not a status of "Series leaders"; its workflow is idea → commissioned/);
+  });
+
+  it('a status change on the board snapshots the text and bumps the revision, so an open editor cannot undo it silently', () => {
+    const s = seriesWith(['A']);
+    const a = getSeriesDetail(db, { id: s.id }, TODAY).posts[0];
+    const before = getPost(db, { id: a.id });
+    setPostStatus(db, a.id, 'drafting', TODAY);
+    const after = getPost(db, { id: a.id });
+    expect(after.revision).toBe(before.revision + 1);
+    expect(listRevisions(db, a.id).map((r) => r.reason)).toEqual(['status: idea → drafting']);
+    // An editor still holding the old revision is refused rather than overwriting the status.
+    expect(() => updatePost(db, { id: a.id, baseRevision: before.revision, status: 'idea' })).toThrow(/saved elsewhere/);
+    // Setting the status it already has changes nothing.
+    setPostStatus(db, a.id, 'drafting', TODAY);
+    expect(getPost(db, { id: a.id }).revision).toBe(after.revision);
+    expect(listRevisions(db, a.id)).toHaveLength(1);
   });
 
   it('commissioning records the guest author and deadline; a passed deadline is overdue until delivered', () => {

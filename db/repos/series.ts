@@ -1,7 +1,6 @@
 /**
- * Series and their running order. Positions of the live (not trashed) posts of a series are
- * always 1..n: every change loads the order, edits it with common/series/order.ts and writes it
- * back inside one transaction, so a failure half-way leaves the old order untouched.
+ * Series: creating and changing them, and reading one with its posts, notices and plan checks.
+ * The running order and each post's step in the workflow are changed in series-posts.ts.
  */
 import type { DB } from '../connection';
 import type { PlanReport, SeriesDetail, SeriesInfo, SeriesNeighbour, SeriesPost } from '../../common/api/series';
@@ -11,15 +10,12 @@ import { slugify } from '../../common/text';
 import { DEFAULT_WORKFLOW } from '../../common/domain';
 import { seriesNotice } from '../../common/series/ordinal';
 import { checkPlan, isOverdue } from '../../common/series/plan';
-import { insertAt, moveTo, PositionError, removeFrom } from '../../common/series/order';
 import { isDelivered, outgoingStatuses, workflowProblems, type Workflow } from '../../common/series/workflow';
 import { nowIso } from '../clock';
-import { createPost, findPostRow } from './posts';
-import { createAuthor, setPostAuthors } from './authors';
 
 export const DEFAULT_NOTICE = 'This is the {ordinal} in a series of guest blogs that explores {topic}.';
 
-interface SeriesRow {
+export interface SeriesRow {
   id: string;
   created_at: string;
   updated_at: string;
@@ -51,11 +47,11 @@ interface MemberRow {
 
 export type SeriesRef = { id: string } | { slug: string };
 
-function workflowOf(r: SeriesRow): Workflow {
+export function seriesWorkflow(r: SeriesRow): Workflow {
   return { statuses: JSON.parse(r.workflow) as string[], commissionStatus: r.commission_status, deliveryStatus: r.delivery_status };
 }
 
-function members(db: DB, seriesId: string): MemberRow[] {
+export function members(db: DB, seriesId: string): MemberRow[] {
   return db
     .prepare(
       `SELECT id, slug, title, status, position, planned_date, deadline, delivered_at, published_at, word_count, updated_at
@@ -86,7 +82,7 @@ function toInfo(db: DB, r: SeriesRow, today: string, given?: SeriesStats): Serie
   const stats =
     given ??
     (db.prepare(`SELECT ${STATS_COLUMNS} ${STATS_FROM} AND p.series_id = @id`).get({ id: r.id, today }) as SeriesStats);
-  const w = workflowOf(r);
+  const w = seriesWorkflow(r);
   return {
     id: r.id,
     slug: r.slug,
@@ -107,7 +103,7 @@ function toInfo(db: DB, r: SeriesRow, today: string, given?: SeriesStats): Serie
   };
 }
 
-function findSeriesRow(db: DB, ref: SeriesRef, includeDeleted = false): SeriesRow {
+export function findSeriesRow(db: DB, ref: SeriesRef, includeDeleted = false): SeriesRow {
   const [col, val] = 'id' in ref ? ['id', ref.id] : ['slug', ref.slug];
   const row = db.prepare(`SELECT * FROM series WHERE ${col} = ? ${includeDeleted ? '' : 'AND deleted_at IS NULL'}`).get(val) as SeriesRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', `No series with ${'id' in ref ? `id ${ref.id}` : `slug "${ref.slug}"`}; it may be in the trash.`);
@@ -132,7 +128,7 @@ function toNeighbour(m: MemberRow, position: number): SeriesNeighbour {
 
 export function getSeriesDetail(db: DB, ref: SeriesRef, today: string): SeriesDetail {
   const row = findSeriesRow(db, ref);
-  const w = workflowOf(row);
+  const w = seriesWorkflow(row);
   const rows = members(db, row.id);
   const authorRows = db
     .prepare(
@@ -277,7 +273,7 @@ export interface UpdateSeriesFields extends Partial<CreateSeriesFields> {
 export function updateSeries(db: DB, f: UpdateSeriesFields, today: string): SeriesInfo {
   return db.transaction(() => {
     const row = findSeriesRow(db, { id: f.id });
-    const old = workflowOf(row);
+    const old = seriesWorkflow(row);
     const renames = new Map((f.renames ?? []).map((r) => [r.from, r.to]));
     const rename = (s: string) => renames.get(s) ?? s;
     const w: Workflow = {
@@ -334,166 +330,4 @@ export function restoreSeries(db: DB, id: string, today: string): SeriesInfo {
   const res = db.prepare('UPDATE series SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(nowIso(), id);
   if (res.changes === 0) throw new AppError('NOT_FOUND', `No series with id ${id} in the trash.`);
   return toInfo(db, findSeriesRow(db, { id }), today);
-}
-
-/* ---------- the running order ---------- */
-
-function livePost(db: DB, postId: string) {
-  const row = findPostRow(db, { id: postId });
-  if (!row) throw new AppError('NOT_FOUND', `No post with id ${postId}; it may be in the trash.`);
-  return row;
-}
-
-function seriesOfPost(db: DB, postId: string): SeriesRow {
-  const post = livePost(db, postId);
-  if (!post.series_id) throw new AppError('BAD_INPUT', `The post "${post.title || post.slug}" is not in a series.`);
-  return findSeriesRow(db, { id: post.series_id });
-}
-
-/** Writes positions 1..n for the given order (and the series id for newcomers); untouched rows keep their timestamps. */
-function writeOrder(db: DB, seriesId: string, order: readonly string[]): void {
-  const now = nowIso();
-  const update = db.prepare(
-    `UPDATE posts SET series_id = @seriesId, position = @position, updated_at = @now
-     WHERE id = @id AND (series_id IS NOT @seriesId OR position IS NOT @position)`,
-  );
-  order.forEach((id, i) => update.run({ id, seriesId, position: i + 1, now }));
-}
-
-function currentOrder(db: DB, seriesId: string): string[] {
-  return members(db, seriesId).map((m) => m.id);
-}
-
-/** Runs an order change, turning a position mistake into a clear BAD_INPUT. */
-function reorder(fn: () => string[], db: DB, seriesId: string): void {
-  let order: string[];
-  try {
-    order = fn();
-  } catch (err) {
-    if (err instanceof PositionError) throw new AppError('BAD_INPUT', `${err.message}. Nothing was changed.`);
-    throw err;
-  }
-  writeOrder(db, seriesId, order);
-}
-
-function leaveSeries(db: DB, postId: string, seriesId: string): void {
-  reorder(() => removeFrom(currentOrder(db, seriesId), postId), db, seriesId);
-  db.prepare('UPDATE posts SET series_id = NULL, position = NULL, updated_at = ? WHERE id = ?').run(nowIso(), postId);
-}
-
-export interface AddPostFields {
-  seriesId: string;
-  position?: number;
-  postId?: string;
-  title?: string;
-  plannedDate?: string;
-}
-
-export function addPostToSeries(db: DB, f: AddPostFields, today: string): SeriesDetail {
-  return db.transaction(() => {
-    const series = findSeriesRow(db, { id: f.seriesId });
-    const w = workflowOf(series);
-    let postId: string;
-    if (f.postId) {
-      const post = livePost(db, f.postId);
-      if (post.series_id === series.id) throw new AppError('CONFLICT', `"${post.title || post.slug}" is already in this series; move it instead.`);
-      if (post.series_id) leaveSeries(db, post.id, post.series_id);
-      if (!w.statuses.includes(post.status)) {
-        db.prepare('UPDATE posts SET status = ?, updated_at = ? WHERE id = ?').run(w.statuses[0], nowIso(), post.id);
-      }
-      if (f.plannedDate) db.prepare('UPDATE posts SET planned_date = ?, updated_at = ? WHERE id = ?').run(f.plannedDate, nowIso(), post.id);
-      postId = post.id;
-    } else {
-      postId = createPost(db, { title: f.title ?? '', status: w.statuses[0], seriesId: series.id, plannedDate: f.plannedDate ?? null }).id;
-    }
-    reorder(() => insertAt(currentOrder(db, series.id).filter((id) => id !== postId), postId, f.position), db, series.id);
-    return getSeriesDetail(db, { id: series.id }, today);
-  })();
-}
-
-export function movePostInSeries(db: DB, postId: string, position: number, today: string): SeriesDetail {
-  return db.transaction(() => {
-    const series = seriesOfPost(db, postId);
-    reorder(() => moveTo(currentOrder(db, series.id), postId, position), db, series.id);
-    return getSeriesDetail(db, { id: series.id }, today);
-  })();
-}
-
-export function removePostFromSeries(db: DB, postId: string, today: string): SeriesDetail {
-  return db.transaction(() => {
-    const series = seriesOfPost(db, postId);
-    leaveSeries(db, postId, series.id);
-    return getSeriesDetail(db, { id: series.id }, today);
-  })();
-}
-
-export function transferPost(db: DB, postId: string, toSeriesId: string, position: number | undefined, today: string) {
-  return db.transaction(() => {
-    const from = seriesOfPost(db, postId);
-    if (from.id === toSeriesId) throw new AppError('BAD_INPUT', 'The post is already in that series; move it to a position instead.');
-    const to = findSeriesRow(db, { id: toSeriesId });
-    leaveSeries(db, postId, from.id);
-    const post = livePost(db, postId);
-    const w = workflowOf(to);
-    if (!w.statuses.includes(post.status)) {
-      throw new AppError('BAD_INPUT', `"${to.title}" has no status "${post.status}" in its workflow (${w.statuses.join(', ')}). Nothing was changed.`);
-    }
-    reorder(() => insertAt(currentOrder(db, to.id), postId, position), db, to.id);
-    return { from: getSeriesDetail(db, { id: from.id }, today), to: getSeriesDetail(db, { id: to.id }, today) };
-  })();
-}
-
-export function setPostStatus(db: DB, postId: string, status: string, today: string): SeriesDetail {
-  return db.transaction(() => {
-    const series = seriesOfPost(db, postId);
-    const w = workflowOf(series);
-    if (!w.statuses.includes(status)) {
-      throw new AppError('BAD_INPUT', `"${status}" is not a status of "${series.title}"; its workflow is ${w.statuses.join(' → ')}.`);
-    }
-    const post = livePost(db, postId) as ReturnType<typeof livePost> & { delivered_at: string | null };
-    const now = nowIso();
-    // Delivered once the text reaches the delivery step; sent back before it, it is owed again.
-    const deliveredAt = isDelivered(w, status) ? (post.delivered_at ?? now) : null;
-    db.prepare('UPDATE posts SET status = ?, delivered_at = ?, updated_at = ? WHERE id = ?').run(status, deliveredAt, now, postId);
-    return getSeriesDetail(db, { id: series.id }, today);
-  })();
-}
-
-export interface CommissionFields {
-  postId: string;
-  authorId?: string;
-  authorName?: string;
-  deadline: string;
-}
-
-export function commissionPost(db: DB, f: CommissionFields, today: string): SeriesDetail {
-  return db.transaction(() => {
-    const series = seriesOfPost(db, f.postId);
-    const w = workflowOf(series);
-    let authorId = f.authorId;
-    if (authorId) {
-      if (!db.prepare('SELECT 1 FROM authors WHERE id = ? AND deleted_at IS NULL').get(authorId)) throw new AppError('NOT_FOUND', `No author with id ${authorId}.`);
-    } else {
-      const name = (f.authorName ?? '').trim();
-      if (!name) throw new AppError('BAD_INPUT', 'series.commission: authorName is empty; give the guest author\'s name.');
-      const found = db.prepare('SELECT id FROM authors WHERE name = ? COLLATE NOCASE AND deleted_at IS NULL ORDER BY created_at LIMIT 1').get(name) as { id: string } | undefined;
-      authorId = found?.id ?? createAuthor(db, { name }).id;
-    }
-    setPostAuthors(db, f.postId, [authorId]);
-    const post = livePost(db, f.postId);
-    // Commissioning never moves a post backwards: one already drafting stays drafting.
-    const status = w.statuses.indexOf(post.status) < w.statuses.indexOf(w.commissionStatus) ? w.commissionStatus : post.status;
-    db.prepare('UPDATE posts SET deadline = ?, status = ?, updated_at = ? WHERE id = ?').run(f.deadline, status, nowIso(), f.postId);
-    return getSeriesDetail(db, { id: series.id }, today);
-  })();
-}
-
-export function setPostDates(db: DB, postId: string, plannedDate: string | null, deadline: string | null | undefined, today: string): SeriesDetail {
-  return db.transaction(() => {
-    const series = seriesOfPost(db, postId);
-    const now = nowIso();
-    db.prepare('UPDATE posts SET planned_date = ?, updated_at = ? WHERE id = ?').run(plannedDate, now, postId);
-    if (deadline !== undefined) db.prepare('UPDATE posts SET deadline = ? WHERE id = ?').run(deadline, postId);
-    return getSeriesDetail(db, { id: series.id }, today);
-  })();
 }

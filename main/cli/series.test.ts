@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseIcs } from '../exporters/series-plan-ics-parse';
 import { openDatabase } from '../../db/connection';
-import { addPostToSeries, commissionPost, createSeries, setPostDates } from '../../db/repos/series';
+import { createSeries } from '../../db/repos/series';
+import { addPostToSeries, commissionPost, setPostDates } from '../../db/repos/series-posts';
 
 const TODAY = '2026-03-10';
 

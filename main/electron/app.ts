@@ -3,7 +3,7 @@
  * Every behaviour lives in code that runs in plain Node (main/handlers, db/), shared with
  * browser mode and the CLI.
  */
-import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_NAME, DB_FILE_NAME } from '../app-info';
@@ -16,6 +16,7 @@ import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
 import { guardWebContents, installGlobalGuards, lockDownSession, secureWebPreferences } from './security';
+import { configureSpellcheck } from './spellcheck';
 import { loadWindowState, trackWindowState } from './window-state';
 
 app.setName(APP_NAME);
@@ -59,6 +60,19 @@ function createWindow(): BrowserWindow {
   if (state.maximized) win.maximize();
   guardWebContents(win.webContents);
   trackWindowState(win, app.getPath('userData'));
+  // The draft saver holds the window (beforeunload) while a save is in flight. Electron would
+  // otherwise cancel the close silently, so ask: wait for the save, or close anyway.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Wait for the save', 'Close anyway'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'A change is still being saved.',
+      detail: 'Wait a moment and close again so nothing is lost, or close now and lose the last seconds of typing.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_URL);
   return win;
@@ -76,6 +90,11 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     lockDownSession();
+    configureSpellcheck(session.defaultSession, {
+      dictionariesDir: app.isPackaged ? path.join(process.resourcesPath, 'dictionaries') : path.join(appRoot(), 'build-resources', 'dictionaries'),
+      userDataDir: app.getPath('userData'),
+      log: (message) => console.warn(message),
+    });
     try {
       ctx = createContext({ dbPath: dbPathFromArgs(), mode: 'electron', nativeBinding: nativeBinding() });
     } catch (err) {

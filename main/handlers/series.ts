@@ -4,22 +4,24 @@ import type { Ctx } from '../context';
 import { seriesPlanCsv } from '../exporters/series-plan-csv';
 import { seriesPlanIcs } from '../exporters/series-plan-ics';
 import {
-  addPostToSeries,
-  commissionPost,
   createSeries,
   getSeriesDetail,
   listSeries,
-  movePostInSeries,
   planSeries,
-  removePostFromSeries,
   seriesContextOfPost,
   restoreSeries,
-  setPostDates,
-  setPostStatus,
-  transferPost,
   trashSeries,
   updateSeries,
 } from '../../db/repos/series';
+import {
+  addPostToSeries,
+  commissionPost,
+  movePostInSeries,
+  removePostFromSeries,
+  setPostDates,
+  setPostStatus,
+  transferPost,
+} from '../../db/repos/series-posts';
 
 type SeriesMethods =
   | 'series.list'

@@ -28,17 +28,11 @@ describe('the active-content check itself', () => {
   });
 });
 
-/**
- * Known text loss, reported to the publish area: common/publish/sanitize.ts lists the void
- * element <embed> among elements whose content it drops, so it drops everything after it.
- */
-const KNOWN_TEXT_LOSS = new Set(['embed src']);
-
 describe('publish sanitizer', () => {
   it.each(HOSTILE_CORPUS.map((s) => [`${s.family}: ${s.name}`, s]))('leaves nothing active in %s', (_label, sample) => {
     const out = sanitizeCommentHtml(sample.html);
     expect(findActiveContent(out)).toEqual([]);
-    if (sample.keep && !KNOWN_TEXT_LOSS.has(sample.name)) expect(visibleText(out)).toContain(sample.keep);
+    if (sample.keep) expect(visibleText(out)).toContain(sample.keep);
   });
 });
 
@@ -88,6 +82,6 @@ describe('publish.page with hostile approved comments', () => {
     const authors = Array.from(doc.querySelectorAll('.comment-author'));
     for (const a of authors) expect(findActiveContent(a.innerHTML)).toEqual([]);
     expect(doc.querySelector('.comments')?.textContent).toContain('Mallory');
-    for (const s of HOSTILE_CORPUS.filter((x) => x.keep && !KNOWN_TEXT_LOSS.has(x.name))) expect(doc.querySelector('.comments')?.textContent, s.name).toContain(s.keep);
+    for (const s of HOSTILE_CORPUS.filter((x) => x.keep)) expect(doc.querySelector('.comments')?.textContent, s.name).toContain(s.keep);
   });
 });
