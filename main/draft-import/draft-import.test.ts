@@ -1,38 +1,18 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContext, closeContext, type Ctx } from '../context';
-import { createDispatch, type Dispatch } from '../dispatch';
-import { handlers } from '../handlers/index';
+import { describe, expect, it } from 'vitest';
 import type { ImportDraftResult } from '../../common/api/posts';
 import type { Comment } from '../../common/domain';
 import { build } from '../../common/editor/serialized';
 import { buildDocx } from './testing/docx';
 import { DEMO_PAGE_FILE } from '../demo/paths';
+import { useApiHarness } from '../testing/api-harness';
+
+const api = useApiHarness('wb-draft-import-');
 
 const FIXTURE = DEMO_PAGE_FILE;
 const PNG_BYTES = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
-let dir: string;
-let ctx: Ctx;
-let call: Dispatch;
-
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-draft-import-'));
-  ctx = createContext({ dbPath: path.join(dir, 'w.sqlite'), mode: 'cli' });
-  call = createDispatch(handlers, ctx, { checkOutput: true });
-});
-afterEach(() => {
-  closeContext(ctx);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const r = await call(method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const ok = api.value;
 function importBytes(fileName: string, data: Buffer | string) {
   return ok<ImportDraftResult>('posts.import', { fileName, dataBase64: Buffer.from(data).toString('base64') });
 }
@@ -58,7 +38,7 @@ describe('importing the copied guest blog page', () => {
     expect(r.warnings.join(' ')).toContain('newsletter box');
     expect(r.comments).toBe(5);
     expect(r.post.commentCount).toBe(5);
-    const rows = ctx.db.prepare("SELECT source, source_id, author_name, author_role, author_organisation, status FROM comments WHERE post_id = ? ORDER BY source_id").all(r.post.id);
+    const rows = api.ctx.db.prepare("SELECT source, source_id, author_name, author_role, author_organisation, status FROM comments WHERE post_id = ? ORDER BY source_id").all(r.post.id);
     expect(rows).toEqual([
       { source: 'page', source_id: '545717', author_name: 'Jeremy Butler', author_role: 'Public Governor', author_organisation: 'Royal Berkshire NHS Foundation Trust', status: 'approved' },
       expect.objectContaining({ source_id: '545723', author_name: 'Adrian Hayter' }),
@@ -144,15 +124,15 @@ describe('importing plain text and HTML', () => {
 
   it('refuses an empty file, a binary file and bad UTF-8, saying where, and creates nothing', async () => {
     const bad = [
-      await call('posts.import', { fileName: 'empty.txt', dataBase64: '' }),
-      await call('posts.import', { fileName: 'x.txt', dataBase64: Buffer.from([1, 0, 2]).toString('base64') }),
-      await call('posts.import', { fileName: 'latin.txt', dataBase64: Buffer.from([0x61, 0x0a, 0x62, 0xe9, 0x21]).toString('base64') }),
-      await call('posts.import', { fileName: 'fake.docx', dataBase64: Buffer.from('PK\u0003\u0004not a zip').toString('base64') }),
+      await api.call('posts.import', { fileName: 'empty.txt', dataBase64: '' }),
+      await api.call('posts.import', { fileName: 'x.txt', dataBase64: Buffer.from([1, 0, 2]).toString('base64') }),
+      await api.call('posts.import', { fileName: 'latin.txt', dataBase64: Buffer.from([0x61, 0x0a, 0x62, 0xe9, 0x21]).toString('base64') }),
+      await api.call('posts.import', { fileName: 'fake.docx', dataBase64: Buffer.from('PK\u0003\u0004not a zip').toString('base64') }),
     ];
     expect(bad.map((r) => (r.ok ? 'ok' : r.error.code))).toEqual(['BAD_INPUT', 'IMPORT_FAILED', 'IMPORT_FAILED', 'IMPORT_FAILED']);
     expect(!bad[2].ok && bad[2].error.message).toMatch(/^latin\.txt:2:2: not valid UTF-8/);
     expect(!bad[3].ok && bad[3].error.message).toMatch(/fake\.docx: could not read the Word document/);
-    expect(ctx.db.prepare('SELECT count(*) AS n FROM posts').get()).toEqual({ n: 0 });
+    expect(api.ctx.db.prepare('SELECT count(*) AS n FROM posts').get()).toEqual({ n: 0 });
   });
 });
 
@@ -195,7 +175,7 @@ describe('workbench comments of an imported page', () => {
     const page = 'Title\n\nLabel\n\nStandfirst text here.\n\nBody one.\n\nBody two.\n\n#1 Mallory\n\n<script>alert(1)</script> & more\n\nAdd new comment\n';
     const r = await importBytes('page.txt', page);
     expect(r.comments).toBe(1);
-    const row = ctx.db.prepare('SELECT body_html, status FROM comments WHERE post_id = ?').get(r.post.id) as Pick<Comment, 'status'> & { body_html: string };
+    const row = api.ctx.db.prepare('SELECT body_html, status FROM comments WHERE post_id = ?').get(r.post.id) as Pick<Comment, 'status'> & { body_html: string };
     expect(row).toEqual({ body_html: '<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>', status: 'approved' });
   });
 });

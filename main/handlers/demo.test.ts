@@ -1,30 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { closeContext, createContext, type Ctx } from '../context';
-import { createDispatch, type Dispatch } from '../dispatch';
-import { handlers } from './index';
+import { describe, expect, it } from 'vitest';
+import { useApiHarness } from '../testing/api-harness';
 
-let dir: string;
-let ctx: Ctx;
-let call: Dispatch;
+const api = useApiHarness('wb-demo-');
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-demo-'));
-  ctx = createContext({ dbPath: path.join(dir, 'w.sqlite'), mode: 'cli' });
-  call = createDispatch(handlers, ctx, { checkOutput: true });
-});
-afterEach(() => {
-  closeContext(ctx);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function value<T = any>(method: string, input: unknown): Promise<T> {
-  const r = await call(method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const value = api.value;
 
 describe('demo.load', () => {
   it('puts the guest blog page third in a series of five, with its five comments and the notice generated once', async () => {
@@ -53,7 +32,7 @@ describe('demo.load', () => {
 
   it('loading again changes nothing and returns the same post and series', async () => {
     const first = await value('demo.load', {});
-    const counts = () => ctx.db.prepare('SELECT (SELECT count(*) FROM posts) AS posts, (SELECT count(*) FROM comments) AS comments, (SELECT count(*) FROM series) AS series').get();
+    const counts = () => api.ctx.db.prepare('SELECT (SELECT count(*) FROM posts) AS posts, (SELECT count(*) FROM comments) AS comments, (SELECT count(*) FROM series) AS series').get();
     const before = counts();
     const again = await value('demo.load', {});
     expect(again).toEqual({ ...first, created: false });
@@ -61,8 +40,8 @@ describe('demo.load', () => {
   });
 
   it('refuses unknown input without touching the store', async () => {
-    const r = await call('demo.load', { today: '2026-02-30' });
+    const r = await api.call('demo.load', { today: '2026-02-30' });
     expect(r.ok).toBe(false);
-    expect(ctx.db.prepare('SELECT count(*) AS n FROM posts').get()).toEqual({ n: 0 });
+    expect(api.ctx.db.prepare('SELECT count(*) AS n FROM posts').get()).toEqual({ n: 0 });
   });
 });

@@ -1,48 +1,28 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../common/api';
-import { closeContext, createContext, type Ctx } from '../context';
-import { createDispatch, type Dispatch } from '../dispatch';
+import { type Ctx } from '../context';
+import { createDispatch } from '../dispatch';
 import { importsHandlers } from './imports';
 import { postsHandlers } from './posts';
 import { SAMPLES } from '../importers/testing';
 import { waitForJob } from '../importers/jobs';
 import { listCommentsOfPost } from '../../db/repos/comments';
 import { DEMO_PAGE_FILE } from '../demo/paths';
+import { useApiHarness } from '../testing/api-harness';
 
-let dir: string;
-let ctx: Ctx;
-let call: Dispatch;
+const api = useApiHarness('wb-imports-', { ...postsHandlers, ...importsHandlers });
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-imports-'));
-  ctx = createContext({ dbPath: path.join(dir, 'w.sqlite'), mode: 'cli' });
-  call = createDispatch({ ...postsHandlers, ...importsHandlers } as Handlers<Ctx>, ctx, { checkOutput: true });
-});
-afterEach(() => {
-  closeContext(ctx);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function value<T = any>(method: string, input: unknown): Promise<T> {
-  const r = await call(method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
-async function failure(method: string, input: unknown) {
-  const r = await call(method, input);
-  if (r.ok) throw new Error(`${method} succeeded`);
-  return r.error;
-}
+const value = api.value;
+const failure = api.failure;
 const write = (name: string, text: string) => {
-  const file = path.join(dir, name);
+  const file = path.join(api.dir, name);
   fs.writeFileSync(file, text);
   return file;
 };
-const count = (table: string) => (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
-const rows = () => ctx.db.prepare('SELECT * FROM comments ORDER BY rowid').all() as any[];
+const count = (table: string) => (api.ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+const rows = () => api.ctx.db.prepare('SELECT * FROM comments ORDER BY rowid').all() as any[];
 
 const wxrDoc = (comments: string, extra = '') => `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:wp="http://wordpress.org/export/1.2/">
@@ -89,7 +69,7 @@ describe('comment import', () => {
 
   it('attaches comments to an existing post matched by its link', async () => {
     const existing = await value('posts.create', { title: 'Mine' });
-    ctx.db.prepare('UPDATE posts SET source_url = ? WHERE id = ?').run('https://blog.example/a-post/', existing.id);
+    api.ctx.db.prepare('UPDATE posts SET source_url = ? WHERE id = ?').run('https://blog.example/a-post/', existing.id);
     const s = await value('imports.run', { file: { path: write('a.xml', wxrDoc(wpComment(1))) } });
     expect(s.posts).toBe(1);
     expect(count('posts')).toBe(1);
@@ -111,7 +91,7 @@ describe('comment import', () => {
     const s = await value('imports.run', { file: { path: write('o.xml', wxrDoc(wpComment(1) + wpComment(2, { parent: 99 }))) } });
     expect(s.warnings).toEqual(["1 reply whose parent is not in the file or the database were kept and flagged 'orphan': 2 (parent 99)"]);
     expect(rows().map((r) => [r.source_id, r.parent_id, JSON.parse(r.flags)])).toEqual([['1', null, []], ['2', null, ['orphan']]]);
-    const again = await value('imports.run', { file: { path: path.join(dir, 'o.xml') } });
+    const again = await value('imports.run', { file: { path: path.join(api.dir, 'o.xml') } });
     expect(again.comments.unchanged).toBe(2);
   });
 
@@ -177,7 +157,7 @@ describe('comment import', () => {
     expect(refused.message).toMatch(/^guest-blog-page\.txt:34:1: this page text file does not say which post.*; nothing was imported$/);
     const s = await value('imports.run', { file, postSlug: draft.slug });
     expect(s).toMatchObject({ format: 'text', posts: 1, comments: { imported: 5, byStatus: { approved: 5 } } });
-    const list = listCommentsOfPost(ctx.db, draft.id);
+    const list = listCommentsOfPost(api.ctx.db, draft.id);
     expect(list.map((c) => c.author.name)).toEqual(['Jeremy Butler', 'Adrian Hayter', 'Pearl Baker', 'Alistair Hellewell', 'Dr Julie Barker']);
     expect(list[1].html).toContain('Docume...<br>He describes');
   });
@@ -197,7 +177,7 @@ describe('comment import', () => {
     const file = { path: write('big.xml', wxrDoc(many)) };
     const cancelled = await value('imports.start', { file });
     await value('imports.cancel', { jobId: cancelled.jobId });
-    const end = await waitForJob(ctx, cancelled.jobId);
+    const end = await waitForJob(api.ctx, cancelled.jobId);
     expect(end).toMatchObject({ state: 'cancelled', error: { code: 'CANCELLED' } });
     expect([count('comments'), count('posts')]).toEqual([0, 0]);
 
@@ -212,11 +192,11 @@ describe('comment import', () => {
     expect(seen.progress.comments).toBeGreaterThan(0);
     expect(seen.progress.comments).toBeLessThan(3000);
     await value('imports.cancel', { jobId: midway.jobId });
-    expect((await waitForJob(ctx, midway.jobId)).state).toBe('cancelled');
+    expect((await waitForJob(api.ctx, midway.jobId)).state).toBe('cancelled');
     expect([count('comments'), count('posts')]).toEqual([0, 0]);
 
     const job = await value('imports.start', { file });
-    const done = await waitForJob(ctx, job.jobId);
+    const done = await waitForJob(api.ctx, job.jobId);
     expect(done.state).toBe('done');
     expect(done.summary?.comments.imported).toBe(3000);
     expect(done.progress.bytesRead).toBe(fs.statSync(file.path).size);
@@ -224,7 +204,7 @@ describe('comment import', () => {
   });
 
   it('refuses a path from a browser-mode page', async () => {
-    const browser = createDispatch(importsHandlers as Handlers<Ctx>, { ...ctx, mode: 'browser' });
+    const browser = createDispatch(importsHandlers as Handlers<Ctx>, { ...api.ctx, mode: 'browser' });
     const r = await browser('imports.preview', { file: { path: path.join(SAMPLES, 'wxr-isso-sample.xml') } });
     expect(r).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

@@ -1,39 +1,22 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createContext, closeContext, type Ctx } from '../context';
-import { createDispatch, type Dispatch } from '../dispatch';
+import { describe, expect, it } from 'vitest';
+import { createContext, closeContext } from '../context';
+import { createDispatch } from '../dispatch';
 import { handlers } from './index';
 import type { Author, Post, PostSummary } from '../../common/domain';
 import { build } from '../../common/editor/serialized';
+import { useApiHarness } from '../testing/api-harness';
 
-let dir: string;
-let ctx: Ctx;
-let call: Dispatch;
+const api = useApiHarness('wb-posts-');
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-posts-'));
-  ctx = createContext({ dbPath: path.join(dir, 'w.sqlite'), mode: 'cli' });
-  call = createDispatch(handlers, ctx, { checkOutput: true });
-});
-afterEach(() => {
-  closeContext(ctx);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const r = await call(method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const ok = api.value;
 
 describe('slugs', () => {
   it('are made unique on create and a taken slug is refused on update with a suggestion', async () => {
     const a = await ok<Post>('posts.create', { title: 'Same title' });
     const b = await ok<Post>('posts.create', { title: 'Same title' });
     expect([a.slug, b.slug]).toEqual(['same-title', 'same-title-2']);
-    const r = await call('posts.update', { id: b.id, baseRevision: b.revision, slug: 'same-title' });
+    const r = await api.call('posts.update', { id: b.id, baseRevision: b.revision, slug: 'same-title' });
     expect(!r.ok && r.error.code).toBe('CONFLICT');
     expect(!r.ok && r.error.message).toContain('"same-title" is used by another post');
     expect(await ok('posts.checkSlug', { slug: 'same-title', id: b.id })).toEqual({ available: false, suggestion: 'same-title-2' });
@@ -55,10 +38,10 @@ describe('trash', () => {
     await ok('posts.delete', { id: b.id });
     expect((await ok<PostSummary[]>('posts.list', {})).map((p) => p.title)).toEqual(['Keep']);
     expect((await ok<PostSummary[]>('posts.list', { trash: true })).map((p) => p.title)).toEqual(['Bin me']);
-    expect((await call('posts.get', { id: b.id })).ok).toBe(false);
+    expect((await api.call('posts.get', { id: b.id })).ok).toBe(false);
     await ok('posts.restore', { id: b.id });
     expect((await ok<PostSummary[]>('posts.list', {})).map((p) => p.id).sort()).toEqual([a.id, b.id].sort());
-    expect(ctx.db.prepare('SELECT count(*) AS n FROM posts').get()).toEqual({ n: 2 });
+    expect(api.ctx.db.prepare('SELECT count(*) AS n FROM posts').get()).toEqual({ n: 2 });
   });
 });
 
@@ -90,7 +73,7 @@ describe('duplicate', () => {
   });
 
   it('refuses to read a file by path for a browser page', async () => {
-    const browser = createContext({ dbPath: path.join(dir, 'b.sqlite'), mode: 'browser' });
+    const browser = createContext({ dbPath: path.join(api.dir, 'b.sqlite'), mode: 'browser' });
     try {
       const r = await createDispatch(handlers, browser)('posts.import', { path: '/etc/passwd' });
       expect(!r.ok && r.error.code).toBe('BAD_INPUT');
@@ -126,7 +109,7 @@ describe('authors', () => {
     await ok('posts.update', { id: p.id, baseRevision: p.revision, authorIds: [a.id] });
     await ok('authors.update', { id: a.id, bio: 'Respiratory physician.' });
     expect((await ok<Post>('posts.get', { id: p.id })).authors[0].bio).toBe('Respiratory physician.');
-    const bad = await call('posts.update', { id: p.id, baseRevision: p.revision + 1, authorIds: ['01900000-0000-7000-8000-000000000000'] });
+    const bad = await api.call('posts.update', { id: p.id, baseRevision: p.revision + 1, authorIds: ['01900000-0000-7000-8000-000000000000'] });
     expect(!bad.ok && bad.error.code).toBe('NOT_FOUND');
   });
 });

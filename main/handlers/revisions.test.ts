@@ -1,38 +1,23 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createContext, closeContext, type Ctx } from '../context';
-import { createDispatch, type Dispatch } from '../dispatch';
-import { handlers } from './index';
 import type { Post, Revision } from '../../common/domain';
 import type { DiffPart, RevisionContent } from '../../common/api/revisions';
 import { build } from '../../common/editor/serialized';
+import { useApiHarness } from '../testing/api-harness';
 
-let dir: string;
-let ctx: Ctx;
-let call: Dispatch;
+const api = useApiHarness('wb-revisions-');
+
 const T0 = Date.parse('2026-05-01T09:00:00Z');
 const minutes = (m: number) => vi.setSystemTime(T0 + m * 60_000);
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
   minutes(0);
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-revisions-'));
-  ctx = createContext({ dbPath: path.join(dir, 'w.sqlite'), mode: 'cli' });
-  call = createDispatch(handlers, ctx, { checkOutput: true });
 });
 afterEach(() => {
   vi.useRealTimers();
-  closeContext(ctx);
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
-async function ok<T>(method: string, input: unknown): Promise<T> {
-  const r = await call(method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const ok = api.value;
 const body = (text: string) => build.root([build.paragraph([build.text(text)])]);
 async function save(post: Post, patch: Record<string, unknown>): Promise<Post> {
   return ok<Post>('posts.update', { id: post.id, baseRevision: post.revision, ...patch });
@@ -71,7 +56,7 @@ describe('revision snapshots', () => {
 
   it('refuses a status outside the workflow and saves nothing', async () => {
     const post = await ok<Post>('posts.create', { title: 'T' });
-    const r = await call('posts.update', { id: post.id, baseRevision: post.revision, status: 'bogus', title: 'changed' });
+    const r = await api.call('posts.update', { id: post.id, baseRevision: post.revision, status: 'bogus', title: 'changed' });
     expect(!r.ok && r.error.code).toBe('BAD_INPUT');
     expect((await ok<Post>('posts.get', { id: post.id })).title).toBe('T');
   });
@@ -101,9 +86,9 @@ describe('revision snapshots', () => {
     expect(revs[0].reason).toMatch(/^before restoring the version of 2026-05-01 09:00/);
     expect(((await ok<RevisionContent>('revisions.get', { id: revs[0].id })).text)).toBe('new text');
     // An editor still on the old revision is told, not overwritten.
-    const stale = await call('posts.update', { id: post.id, baseRevision: post.revision, body: body('x') });
+    const stale = await api.call('posts.update', { id: post.id, baseRevision: post.revision, body: body('x') });
     expect(!stale.ok && stale.error.code).toBe('CONFLICT');
-    const staleRestore = await call('revisions.restore', { id: old.id, baseRevision: post.revision });
+    const staleRestore = await api.call('revisions.restore', { id: old.id, baseRevision: post.revision });
     expect(!staleRestore.ok && staleRestore.error.code).toBe('CONFLICT');
   });
 });

@@ -1,33 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Handlers } from '../../common/api';
-import { closeContext, createContext, type Ctx } from '../context';
-import { createDispatch, type Dispatch } from '../dispatch';
+import { describe, expect, it } from 'vitest';
+import { useApiHarness } from '../testing/api-harness';
 import { seriesHandlers } from './series';
 import { postsHandlers } from './posts';
 
-let dir: string;
-let ctx: Ctx;
-let call: Dispatch;
+const api = useApiHarness('wb-series-api-', { ...postsHandlers, ...seriesHandlers });
 
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-series-api-'));
-  ctx = createContext({ dbPath: path.join(dir, 'w.sqlite'), mode: 'cli' });
-  // Only the areas this test drives; every result is checked against the method's output schema.
-  call = createDispatch({ ...postsHandlers, ...seriesHandlers } as Handlers<Ctx>, ctx, { checkOutput: true });
-});
-afterEach(() => {
-  closeContext(ctx);
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function value<T = any>(method: string, input: unknown): Promise<T> {
-  const r = await call(method, input);
-  if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-  return r.value as T;
-}
+const value = api.value;
 
 describe('series API', () => {
   it('creates, fills, reorders and plans a series, every result matching its schema', async () => {
@@ -62,7 +40,7 @@ describe('series API', () => {
     const s = await value('series.create', { title: 'S' });
     const d = await value('series.addPost', { seriesId: s.id, title: 'P' });
     const bad = async (method: string, input: unknown) => {
-      const r = await call(method, input);
+      const r = await api.call(method, input);
       expect(r.ok).toBe(false);
       return r.ok ? null : r.error;
     };
