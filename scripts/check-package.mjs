@@ -17,6 +17,9 @@ fs.writeFileSync(path.join(fakeElectron, 'chrome-sandbox'), '');
 const out = path.join(tmp, 'release');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
+// What `npm run dist` does first: the spellcheck dictionaries the app ships.
+execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'make-dictionaries.ts')], { cwd: root, stdio: 'ignore' });
+
 execFileSync(bin('electron-builder'), ['--linux', 'dir', `-c.electronDist=${fakeElectron}`, '-c.npmRebuild=false', `-c.directories.output=${out}`], {
   cwd: root,
   stdio: ['ignore', 'ignore', 'inherit'],
@@ -29,6 +32,9 @@ for (const must of ['/dist/main/app.cjs', '/dist/main/preload.cjs', '/dist/main/
   if (!has(must)) problems.push(`missing ${must}`);
 }
 if (!fs.existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3'))) problems.push('better-sqlite3 is not unpacked from the asar');
+for (const dict of ['en-GB-10-1.bdic', 'en-GB-10-2.bdic']) {
+  if (!fs.existsSync(path.join(resources, 'dictionaries', dict))) problems.push(`spellcheck dictionary missing: resources/dictionaries/${dict}`);
+}
 for (const banned of ['react', 'react-dom', 'lexical', '@lexical', 'vite', 'vitest', 'electron', '@playwright', 'typescript']) {
   if (has(`/node_modules/${banned}`)) problems.push(`renderer or build-only package packed: ${banned}`);
 }
@@ -39,4 +45,4 @@ if (problems.length) {
   console.error(`Package check failed:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`Package check: ${listing.filter(Boolean).length} entries; runtime code only, better-sqlite3 unpacked.`);
+console.log(`Package check: ${listing.filter(Boolean).length} entries; runtime code only, better-sqlite3 unpacked, en-GB dictionaries bundled.`);

@@ -32,6 +32,8 @@ if (newest(['main', 'common', 'db']) > mtime('dist/main/cli.cjs')) run('build:ma
 const electron = electronExecutable(root);
 if (electron) {
   execFileSync(process.execPath, [path.join(root, 'scripts', 'electron-native.mjs')], { cwd: root, stdio: 'inherit' });
+  // The spellcheck dictionary is generated (scripts/make-dictionaries.ts), never downloaded.
+  if (!fs.readdirSync(path.join(root, 'build-resources', 'dictionaries')).some((f) => f.endsWith('.bdic'))) run('predist');
   const child = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {

@@ -7,8 +7,10 @@
  * check, and (2) point the download URL at the bundled folder, so nothing is ever fetched from
  * the network. macOS uses the system spellchecker; the language list is ignored there.
  *
- * The `.bdic` files come from Electron's `hunspell_dictionaries.zip` release asset (not on npm);
- * the build puts them in `resources/dictionaries/`. Without them spellcheck is off, never online.
+ * The `.bdic` files are made at build time by scripts/make-dictionaries.ts from the npm package
+ * `dictionary-en-gb` (our converter in scripts/bdic/), under the names Chromium asks for
+ * (en-GB-10-1 up to Chromium 151, en-GB-10-2 by Chromium 154); the build puts them in
+ * `resources/dictionaries/`. Without them spellcheck is off, never online.
  */
 import fs from 'node:fs';
 import path from 'node:path';
