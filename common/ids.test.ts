@@ -24,4 +24,8 @@ describe('uuidv7', () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
   });
+  it('draws fresh random bits for every id across many batches', () => {
+    const tails = Array.from({ length: 5000 }, () => uuidv7().slice(19));
+    expect(new Set(tails).size).toBe(tails.length);
+  });
 });

@@ -1,9 +1,18 @@
 /**
  * The write side of comment import. The caller owns the transaction (one per import, on its own
  * connection); this module finds or creates the posts comments attach to and upserts comments by
- * their identity (source, post, source comment id), counting what changed. Parents are linked by
- * source id inside the database after all rows are written, so the importer never holds the
+ * their identity (source, post, source comment id), counting what changed. A reply is linked to
+ * its parent as it is written when the parent is already stored (the usual order in a file), and
+ * finish() links the rest by source id inside the database, so the importer never holds the
  * file's comments in memory and replies may come before their parents.
+ *
+ * Search indexing is deferred: inside the import's transaction the per-row FTS insert trigger is
+ * dropped, and finish() indexes every row this import inserted with one INSERT ... SELECT and
+ * recreates the trigger from its own stored SQL. Per-row triggers cost more than everything else
+ * in a large import; a rollback (error, cancel, preview) restores the trigger with the rest.
+ * Rows inserted by this import are never updated in their text columns before finish() (a second
+ * copy in the same file is a duplicate, not an update), so the update trigger never sees a row
+ * the index does not hold yet.
  */
 import type { DB } from '../connection';
 import type { CommentStatus, CommentType, EditorState } from '../../common/domain';
@@ -35,12 +44,15 @@ export interface ImportCommentInput {
   flags: string[];
 }
 
-export type UpsertOutcome = 'imported' | 'updated' | 'unchanged';
+export type UpsertOutcome = 'imported' | 'updated' | 'unchanged' | 'duplicate';
+
+const FTS_INSERT_TRIGGER = 'comments_fts_ai';
 
 /** Flags this module sets from the links it makes; compared apart from the file's own flags. */
 const LINK_FLAGS = ['orphan'];
 
 interface Existing {
+  rowid: number;
   id: string;
   parent_source_id: string | null;
   author_name: string;
@@ -61,26 +73,46 @@ export class CommentImportWriter {
   readonly counts = { imported: 0, updated: 0, unchanged: 0 };
   readonly postsTouched = new Set<string>();
   postsCreated = 0;
+  /** Comments that appeared a second time in the file, kept as first seen. */
+  duplicates = 0;
   private readonly touched = new Map<string, { postId: string; source: string }>();
   /** Posts this import created hold no earlier comments: their rows need no lookup. */
   private readonly newPosts = new Set<string>();
+  /** Earlier rows this import has already matched (a second match is a duplicate in the file). */
+  private readonly matched = new Set<number>();
+  /** Rows with a larger rowid were inserted by this import. */
+  private readonly startRowid: number;
+  /** One timestamp for the whole import: every row it writes was written "now". */
+  private readonly now = nowIso();
+  /** The FTS insert trigger's SQL while it is suspended, to recreate it in finish(). */
+  private suspendedTrigger: string | null = null;
   private readonly select;
+  private readonly parent;
   private readonly insert;
   private readonly update;
 
+  /** Call inside the import's transaction, before the first write. */
   constructor(private readonly db: DB) {
+    if (!db.inTransaction) throw new Error('CommentImportWriter needs an open transaction');
+    this.startRowid = (db.prepare('SELECT coalesce(max(rowid), 0) AS n FROM comments').get() as { n: number }).n;
+    const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(FTS_INSERT_TRIGGER) as { sql: string } | undefined;
+    if (trigger) {
+      db.exec(`DROP TRIGGER ${FTS_INSERT_TRIGGER}`);
+      this.suspendedTrigger = trigger.sql;
+    }
     this.select = db.prepare(
-      `SELECT id, parent_source_id, author_name, author_role, author_organisation, author_email, author_url, posted_at,
+      `SELECT rowid, id, parent_source_id, author_name, author_role, author_organisation, author_email, author_url, posted_at,
               body_html, body_text, status, type, flags, deleted_at
        FROM comments WHERE source = ? AND post_id = ? AND source_id = ?`,
     );
+    this.parent = db.prepare('SELECT id FROM comments WHERE source = ? AND post_id = ? AND source_id = ?').pluck();
     this.insert = db.prepare(
-      `INSERT INTO comments (id, created_at, updated_at, post_id, source, source_id, parent_source_id, author_name, author_role,
+      `INSERT INTO comments (id, created_at, updated_at, post_id, source, source_id, parent_id, parent_source_id, author_name, author_role,
          author_organisation, author_email, author_url, posted_at, body_html, body_text, status, type, flags, revision)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`,
     );
     this.update = db.prepare(
-      `UPDATE comments SET updated_at = ?, parent_source_id = ?, author_name = ?, author_role = ?, author_organisation = ?,
+      `UPDATE comments SET updated_at = ?, parent_id = ?, parent_source_id = ?, author_name = ?, author_role = ?, author_organisation = ?,
          author_email = ?, author_url = ?, posted_at = ?, body_html = ?, body_text = ?, status = ?, type = ?, flags = ?,
          revision = revision + 1
        WHERE id = ?`,
@@ -120,27 +152,35 @@ export class CommentImportWriter {
     if (!this.touched.has(key)) this.touched.set(key, { postId: c.postId, source: c.source });
     this.postsTouched.add(c.postId);
     const flags = JSON.stringify(c.flags);
-    const now = nowIso();
+    const now = this.now;
+    // Parents usually come first in a file: link them now; finish() links the rest.
+    const parentId = () => (c.parentSourceId === null ? null : ((this.parent.get(c.source, c.postId, c.parentSourceId) as string | undefined) ?? null));
     const insert = () =>
-      this.insert.run(uuidv7(), now, now, c.postId, c.source, c.sourceId, c.parentSourceId, c.author.name, c.author.role,
+      this.insert.run(uuidv7(), now, now, c.postId, c.source, c.sourceId, parentId(), c.parentSourceId, c.author.name, c.author.role,
         c.author.organisation, c.author.email, c.author.url, c.postedAt, c.html, c.text, c.status, c.type, flags);
-    let old: Existing | undefined;
     if (this.newPosts.has(c.postId)) {
       try {
         insert();
         this.counts.imported++;
         return 'imported';
       } catch (err) {
-        // The same id twice in one file: the later one updates the earlier, as on a re-import.
+        // A post this import created holds only this file's comments: the row is an earlier copy.
         if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
+        this.duplicates++;
+        return 'duplicate';
       }
     }
-    old ??= this.select.get(c.source, c.postId, c.sourceId) as Existing | undefined;
+    const old = this.select.get(c.source, c.postId, c.sourceId) as Existing | undefined;
     if (!old) {
       insert();
       this.counts.imported++;
       return 'imported';
     }
+    if (old.rowid > this.startRowid || this.matched.has(old.rowid)) {
+      this.duplicates++;
+      return 'duplicate';
+    }
+    this.matched.add(old.rowid);
     const oldFlags = JSON.stringify((JSON.parse(old.flags) as string[]).filter((f) => !LINK_FLAGS.includes(f)));
     const same =
       old.deleted_at !== null ||
@@ -152,22 +192,34 @@ export class CommentImportWriter {
       this.counts.unchanged++;
       return 'unchanged';
     }
-    this.update.run(now, c.parentSourceId, c.author.name, c.author.role, c.author.organisation, c.author.email, c.author.url,
+    const parent = parentId();
+    this.update.run(now, parent === old.id ? null : parent, c.parentSourceId, c.author.name, c.author.role, c.author.organisation, c.author.email, c.author.url,
       c.postedAt, c.html, c.text, c.status, c.type, flags, old.id);
     this.counts.updated++;
     return 'updated';
   }
 
+  /** Indexes the rows this import inserted for search and puts the per-row trigger back. */
+  private resumeSearchIndex(): void {
+    if (this.suspendedTrigger === null) return;
+    this.db
+      .prepare('INSERT INTO comments_fts (rowid, author_name, body_text) SELECT rowid, author_name, body_text FROM comments WHERE rowid > ?')
+      .run(this.startRowid);
+    this.db.exec(this.suspendedTrigger);
+    this.suspendedTrigger = null;
+  }
+
   /**
-   * Links every reply of the touched posts to its parent by source id, flags replies whose parent
-   * is not there 'orphan' (and unflags ones whose parent arrived). Returns the orphans' source ids (first 20) and count.
+   * Links the replies of the touched posts still without a parent (they came before it in the
+   * file, or it is missing) by source id, flags replies whose parent is not there 'orphan' (and
+   * unflags ones whose parent arrived). Returns the orphans' source ids (first 20) and count.
    */
   finish(): { orphanCount: number; orphans: { sourceId: string; parentSourceId: string }[] } {
     const link = this.db.prepare(
       `UPDATE comments SET parent_id = (
          SELECT p.id FROM comments p WHERE p.source = comments.source AND p.post_id = comments.post_id
            AND p.source_id = comments.parent_source_id AND p.id != comments.id)
-       WHERE post_id = ? AND source = ? AND parent_source_id IS NOT NULL`,
+       WHERE post_id = ? AND source = ? AND parent_source_id IS NOT NULL AND parent_id IS NULL`,
     );
     const flag = this.db.prepare(
       `UPDATE comments SET flags = json_insert(flags, '$[#]', 'orphan')
@@ -176,7 +228,8 @@ export class CommentImportWriter {
     );
     const unflag = this.db.prepare(
       `UPDATE comments SET flags = (SELECT json_group_array(value) FROM json_each(comments.flags) WHERE value != 'orphan')
-       WHERE post_id = ? AND source = ? AND parent_id IS NOT NULL AND EXISTS (SELECT 1 FROM json_each(comments.flags) WHERE value = 'orphan')`,
+       WHERE post_id = ? AND source = ? AND parent_id IS NOT NULL AND instr(flags, '"orphan"') > 0
+         AND EXISTS (SELECT 1 FROM json_each(comments.flags) WHERE value = 'orphan')`,
     );
     const list = this.db.prepare(
       `SELECT source_id AS sourceId, parent_source_id AS parentSourceId FROM comments
@@ -185,6 +238,7 @@ export class CommentImportWriter {
     const count = this.db.prepare(
       `SELECT count(*) AS n FROM comments WHERE post_id = ? AND source = ? AND parent_source_id IS NOT NULL AND parent_id IS NULL AND deleted_at IS NULL`,
     );
+    this.resumeSearchIndex();
     let orphanCount = 0;
     const orphans: { sourceId: string; parentSourceId: string }[] = [];
     for (const { postId, source } of this.touched.values()) {

@@ -3,6 +3,7 @@
  * names and plain ones), or by the mapping the user chose in the UI. Bodies are plain text.
  */
 import type { CommentStatus, CommentType } from '../../common/domain';
+import { AppError } from '../../common/errors';
 import { readCsv } from './csv-reader';
 import { parseHumanDate } from './dates';
 import { wxrStatus } from './wxr';
@@ -113,6 +114,8 @@ export async function readCsvHeader(chunks: AsyncIterable<string>, fileName: str
       throw stop;
     });
   } catch (err) {
+    // A header that cannot be read is the user's file, not a fault of ours: say where.
+    if (err instanceof ImportParseError) throw new AppError('IMPORT_FAILED', err.message);
     if (err !== stop) throw err;
   }
   return header;

@@ -97,7 +97,7 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
   const format = resolveFormat(req);
   const totalBytes = fs.statSync(req.filePath).size;
   const db = o.openDb();
-  const writer = new CommentImportWriter(db);
+  let writer!: CommentImportWriter;
   const byStatus = zeroStatus();
   const warnings: string[] = [];
   let droppedWarnings = 0;
@@ -155,14 +155,15 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
       if (o.dryRun && writer.postsCreated > created) previewPost(id).isNew = true;
     },
     comment(c: ImportedComment) {
+      checkBodySize(c);
       const postId = postFor(c);
       const body = cleanCommentBody(c.body, c.bodyIsHtml);
-      writer.upsert({
+      const outcome = writer.upsert({
         postId,
         source: c.source ?? source,
         sourceId: c.sourceId,
         parentSourceId: c.parentSourceId,
-        author: c.author,
+        author: { ...c.author, url: authorUrl(c, warn) },
         postedAt: c.postedAt,
         html: body.html,
         text: body.text,
@@ -170,6 +171,10 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
         type: c.type,
         flags: c.flags,
       });
+      if (outcome === 'duplicate') {
+        warn(`${c.at}: comment ${c.sourceId.slice(0, 80)} appears again in this file for the same post; the first copy was kept and this one skipped`);
+        return;
+      }
       byStatus[c.status]++;
       processed++;
       if (o.dryRun) {
@@ -184,11 +189,13 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
   };
 
   const progress = (bytesRead: number) =>
-    o.onProgress?.({ bytesRead, totalBytes, comments: processed, ...writer.counts });
+    o.onProgress?.({ bytesRead, totalBytes, comments: processed, ...(writer?.counts ?? { imported: 0, updated: 0, unchanged: 0 }) });
 
   db.exec('BEGIN IMMEDIATE');
   try {
-    await IMPORTERS[format](fileChunks(req.filePath, { onChunk: progress, isCancelled: o.isCancelled }), sink, { fileName, csv: req.csv });
+    writer = new CommentImportWriter(db);
+    const chunks = fileChunks(req.filePath, { fileName, onChunk: progress, isCancelled: o.isCancelled, xmlDeclaredEncoding: format === 'wxr' || format === 'disqus' });
+    await IMPORTERS[format](chunks, sink, { fileName, csv: req.csv });
     if (o.isCancelled?.()) throw new CancelledError();
     const { orphanCount, orphans } = writer.finish();
     if (orphanCount) {
@@ -217,6 +224,43 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
   } finally {
     db.close();
   }
+}
+
+/** The largest comment body accepted, in UTF-8 bytes: no real comment comes near it. */
+export const MAX_COMMENT_BYTES = 1024 * 1024;
+
+/**
+ * The most tags an HTML comment body may hold. HTML parsing of deeply nested markup takes time
+ * growing with the square of the depth (every table or form start checks the open elements), so
+ * a body of thousands of nested tags could stall an import for minutes; no real comment has them.
+ */
+export const MAX_COMMENT_TAGS = 5000;
+
+function checkBodySize(c: ImportedComment): void {
+  // A UTF-8 character takes at most 3 bytes per UTF-16 unit, so shorter bodies need no count.
+  if (c.body.length * 3 > MAX_COMMENT_BYTES) {
+    const bytes = Buffer.byteLength(c.body, 'utf8');
+    if (bytes > MAX_COMMENT_BYTES) {
+      const mb = (bytes / (1024 * 1024)).toFixed(1);
+      throw new ImportParseError(`${c.at}: comment ${c.sourceId.slice(0, 80)} is ${mb} MB long; the limit is 1 MB per comment`);
+    }
+  }
+  if (c.bodyIsHtml && c.body.length > MAX_COMMENT_TAGS * 3) {
+    let tags = 0;
+    for (let i = c.body.indexOf('<'); i >= 0; i = c.body.indexOf('<', i + 1)) {
+      if (++tags > MAX_COMMENT_TAGS) throw new ImportParseError(`${c.at}: comment ${c.sourceId.slice(0, 80)} holds more than ${MAX_COMMENT_TAGS} HTML tags; refused as markup no comment needs`);
+    }
+  }
+}
+
+const HTTP_URL = /^https?:\/\/[^\s]+$/i;
+
+/** Author links are shown and exported as links: keep only http(s) addresses. */
+function authorUrl(c: ImportedComment, warn: (m: string) => void): string {
+  const url = c.author.url.trim();
+  if (!url || HTTP_URL.test(url)) return url;
+  warn(`${c.at}: comment ${c.sourceId.slice(0, 80)}: the author URL "${url.slice(0, 60)}" is not an http(s) address; it was dropped`);
+  return '';
 }
 
 export { COMMENT_STATUSES };

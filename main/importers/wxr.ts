@@ -12,6 +12,11 @@ const WP_NS = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/?$/;
 const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
 
 const STATUS: Record<string, CommentStatus> = { '1': 'approved', approve: 'approved', approved: 'approved', '0': 'pending', '': 'pending', hold: 'pending', spam: 'spam', trash: 'trash', 'post-trashed': 'trash' };
+/**
+ * Comment meta keys our own WXR export writes (main/exporters/wxr.ts), read back into the
+ * author's role and organisation; stored under names no comment_* element can take.
+ */
+const COMMENT_META: Record<string, string> = { workbench_author_role: 'meta:role', workbench_author_organisation: 'meta:organisation' };
 const TYPES: Record<string, CommentType> = { '': 'comment', comment: 'comment', pingback: 'pingback', trackback: 'trackback' };
 
 export function wxrStatus(value: string): CommentStatus | undefined {
@@ -25,6 +30,8 @@ export const parseWxr: Importer = async (chunks, sink, { fileName }) => {
   let postSent = false;
   let comment: Record<string, string> | null = null;
   let commentLine = 0;
+  // wp:commentmeta inside the comment being read: its key and value, stored on its close.
+  let meta: { key: string; value: string } | null = null;
   let sawWp = false;
 
   const postOf = (f: Record<string, string>): ImportedPost => {
@@ -58,6 +65,8 @@ export const parseWxr: Importer = async (chunks, sink, { fileName }) => {
         sendPost();
         comment = {};
         commentLine = el.line;
+      } else if (comment && el.local === 'commentmeta' && WP_NS.test(el.uri)) {
+        meta = { key: '', value: '' };
       }
     },
     close(el, text) {
@@ -68,6 +77,13 @@ export const parseWxr: Importer = async (chunks, sink, { fileName }) => {
           comment = null;
         } else if (WP_NS.test(el.uri) && el.local.startsWith('comment_')) {
           comment[el.local.slice(8)] = text;
+        } else if (meta && WP_NS.test(el.uri)) {
+          if (el.local === 'meta_key') meta.key = text.trim();
+          else if (el.local === 'meta_value') meta.value = text;
+          else if (el.local === 'commentmeta') {
+            if (COMMENT_META[meta.key]) comment[COMMENT_META[meta.key]] = meta.value;
+            meta = null;
+          }
         }
         return;
       }
@@ -111,7 +127,13 @@ function toComment(f: Record<string, string>, post: ImportedPost, at: string, wa
     sourceId: id,
     postKey: post.key,
     parentSourceId: parent && parent !== '0' ? parent : null,
-    author: { name: (f.author ?? '').trim(), role: '', organisation: '', email: (f.author_email ?? '').trim(), url: (f.author_url ?? '').trim() },
+    author: {
+      name: (f.author ?? '').trim(),
+      role: (f['meta:role'] ?? '').trim(),
+      organisation: (f['meta:organisation'] ?? '').trim(),
+      email: (f.author_email ?? '').trim(),
+      url: (f.author_url ?? '').trim(),
+    },
     postedAt: parseIsoish(f.date_gmt ?? '') ?? parseIsoish(f.date ?? ''),
     body: (f.content ?? '').trim(),
     bodyIsHtml: true,

@@ -38,6 +38,8 @@ const HTML_ENTITIES: Record<string, string> = {
 const ENTITY_VALUE_LIMIT = 4_096;
 const EXPANSION_LIMIT = 1_000_000;
 const ENTITY_COUNT_LIMIT = 100;
+/** Text one element may hold: far above any post or comment, low enough to keep memory bounded. */
+export const ELEMENT_TEXT_LIMIT = 32 * 1024 * 1024;
 
 interface Scope {
   el: XmlElement;
@@ -95,14 +97,14 @@ export async function readXml(chunks: AsyncIterable<string>, fileName: string, h
     scope.el.uri = resolve(prefix);
     handlers.open?.(scope.el, stack.length);
   });
-  parser.on('text', (t) => {
+  const addText = (t: string) => {
     const top = stack[stack.length - 1];
-    if (top) top.text += t;
-  });
-  parser.on('cdata', (t) => {
-    const top = stack[stack.length - 1];
-    if (top) top.text += t;
-  });
+    if (!top) return;
+    top.text += t;
+    if (top.text.length > ELEMENT_TEXT_LIMIT) fail(`the element <${top.el.local}> that starts on line ${top.el.line} holds more than ${ELEMENT_TEXT_LIMIT / 1024 / 1024} MB of text; refused`);
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
   parser.on('closetag', () => {
     const depth = stack.length;
     const scope = stack.pop()!;

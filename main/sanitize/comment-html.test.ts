@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { cleanCommentBody, sanitizeCommentHtml, sanitizeWithDomPurify, textToHtml } from './comment-html';
 import { sanitizeSimpleHtml } from './simple-html';
+import { sanitizeParsedHtml } from './parsed-html';
+import { HOSTILE_CORPUS } from '../testing/hostile-corpus';
+import { findActiveContent } from '../testing/active-content';
 
 const clean = (html: string) => sanitizeCommentHtml(html).html;
 
@@ -81,5 +84,66 @@ describe('fast path for simple markup', () => {
     for (const html of ['<p onclick="x()">a</p>', '<b><i>a</b></i>', '<p><p>a</p></p>', '<script>x</script>', '<a href="https://x" title="t">a</a>', '&hellip;', 'a <b', '<blockquote>q</blockquote>', '<b>unclosed']) {
       expect(sanitizeSimpleHtml(html), html).toBeNull();
     }
+  });
+});
+
+describe('parse5 path for ordinary and hostile markup', () => {
+  const ordinary = [
+    '<blockquote>Quoted <em>words</em></blockquote><p>and a reply</p>',
+    '<ul><li>one<li>two <b>bold</ul><ol><li><p>para in item</p></li></ol>',
+    '<b><i>misnested</b></i> text',
+    '<p><p>nested</p></p>',
+    '<p>a block <blockquote>closes the paragraph</blockquote> after</p>',
+    '<a href="https://a.example/"><a href="https://b.example/">nested links</a></a>',
+    '<a href=" https://x.example/a?b=1&amp;c=2 " title="t" target="_blank">trimmed, with entity</a>',
+    '<div><h1>Heading</h1><span class="x">span</span> <font color="red">font</font> <u>u</u> <q>q</q></div>',
+    '<pre>code\n  indented &lt;tag&gt;</pre><code>x &amp;&amp; y</code>',
+    'line<br/>break<hr>rule <img src="x.png" alt="pic"> <wbr>end',
+    '<dl><dt>term</dt><dd>definition</dd></dl><figure><figcaption>cap</figcaption></figure>',
+    '<p>&hellip; &copy; &nbsp; &#128512; &unknown; <3 a > b</p>',
+    '<title>head first</title><p>then body</p>',
+  ];
+
+  it('gives exactly what DOMPurify gives for every body it accepts, hostile corpus included', () => {
+    let taken = 0;
+    for (const html of [...ordinary, ...HOSTILE_CORPUS.map((s) => s.html)]) {
+      const ours = sanitizeParsedHtml(html);
+      if (!ours) continue;
+      taken++;
+      expect(ours, html).toEqual(sanitizeWithDomPurify(html));
+    }
+    // It must take nearly all of them, or the import is back on the slow path.
+    expect(taken).toBeGreaterThanOrEqual(ordinary.length + HOSTILE_CORPUS.length - 12);
+    for (const html of ordinary) expect(sanitizeParsedHtml(html), html).not.toBeNull();
+  });
+
+  it('removes scripts, styles, svg, math, templates, noscript and iframes with everything inside them', () => {
+    const html = '<p>a<script>alert(1)</script><style>p{}</style>b</p><svg><a href="https://x"><text>svg</text></a></svg><math><mi>m</mi></math><template><p>t</p></template><noscript><p>n</p></noscript><iframe src="https://x">i</iframe><video><source src=x onerror=alert(1)>v</video>c';
+    expect(sanitizeParsedHtml(html)).toEqual({ html: '<p>ab</p>c', text: 'ab\nc' });
+    expect(sanitizeWithDomPurify(html)).toEqual({ html: '<p>ab</p>c', text: 'ab\nc' });
+  });
+
+  it('hands comments, forms, tables, custom elements and odd links to DOMPurify', () => {
+    for (const html of ['<p>a<!-- x --></p>', '<form><p>f</p></form>', '<table><tr><td>x</td></tr></table>', '<my-widget>w</my-widget>', '<a href="https://x.example/ a">gap</a>', '<select><option>o</option></select>', '<textarea>t</textarea>']) {
+      expect(sanitizeParsedHtml(html), html).toBeNull();
+    }
+  });
+
+  it('leaves nothing active in any hostile corpus body, whichever path sanitizes it', () => {
+    const active = HOSTILE_CORPUS.flatMap((s) => findActiveContent(sanitizeCommentHtml(s.html).html).map((p) => `${s.name}: ${p}`));
+    expect(active).toEqual([]);
+    for (const s of HOSTILE_CORPUS) if (s.keep) expect(sanitizeCommentHtml(s.html).text, s.name).toContain(s.keep);
+  });
+});
+
+describe('markup nested deeper than DOMPurify can walk', () => {
+  it('is sanitized without overflowing the stack: scripts dropped, other unusual elements unwrapped to their text', () => {
+    const deep = `${'<div><form>'.repeat(3000)}<p>kept <b>words</b></p><script>alert(1)</script><a href="javascript:x">link</a><!-- c -->${'</form></div>'.repeat(3000)}`;
+    const out = sanitizeCommentHtml(deep);
+    expect(out.text).toBe('kept words\nlink');
+    expect(findActiveContent(out.html)).toEqual([]);
+    const kept = sanitizeCommentHtml(`${'<b>'.repeat(400)}x`);
+    expect(kept.text).toBe('x');
+    expect(kept.html.match(/<b>/g)!.length).toBeLessThanOrEqual(100);
   });
 });

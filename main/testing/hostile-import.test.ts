@@ -100,9 +100,9 @@ describe('hostile comment bodies through import', () => {
       }
     });
     expect(active).toEqual([]);
-    // Author names and URLs are stored as the file gave them (plain data, never parsed as HTML);
-    // every place that shows or exports them escapes the name and links only http(s) URLs
-    // (hostile-export.test.ts checks the published page, e2e/hostile.spec.ts the review pane).
+    // Author names are stored as the file gave them (plain data, never parsed as HTML); every
+    // place that shows or exports them escapes them (hostile-export.test.ts checks the published
+    // page, e2e/hostile.spec.ts the review pane). Author URLs are kept only when http(s).
     expect(bySource.get('9999')!.author_name).toBe('<img src=x onerror="window.__pwned=1">Mallory');
   });
 
@@ -153,12 +153,14 @@ describe('malformed files are refused with a clear error and change nothing', ()
     await refused('utf16.xml', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(wxr(goodItem), 'utf16le')]));
   });
 
-  // KNOWN GAP (reported to the lead): the importer decodes invalid UTF-8 to U+FFFD and imports the
-  // file. it.fails keeps the requirement here; switch it back to it() once the importer refuses it.
-  it.fails('invalid UTF-8 bytes', async () => {
+  it('invalid UTF-8 bytes', async () => {
     const text = wxr(goodItem);
     const at = text.indexOf('one');
-    await refused('invalid-utf8.xml', Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from(text.slice(at))]), { format: 'wxr' });
+    const err = await refused('invalid-utf8.xml', Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from([0xc3, 0x28, 0xff, 0xfe]), Buffer.from(text.slice(at))]), { format: 'wxr' });
+    const before = text.slice(0, at).split('\n');
+    expect(err.message).toBe(
+      `invalid-utf8.xml:${before.length}:${before[before.length - 1].length + 1}: invalid UTF-8 (bytes 0xC3 0x28 0xFF 0xFE); save the file as UTF-8 or, for XML, declare its encoding (<?xml version="1.0" encoding="ISO-8859-1"?>); nothing was imported`,
+    );
   });
 
   it('a binary file', async () => {
@@ -178,9 +180,9 @@ describe('malformed files are refused with a clear error and change nothing', ()
     await refused('one-line.csv', 'id,author,content\n' + '1,Reader,' + 'x'.repeat(12 * 1024 * 1024));
   }, 60_000);
 
-  // KNOWN GAP (reported to the lead): no size limit on one comment yet; switch back to it() when there is.
-  it.fails('a 10 MB single comment', async () => {
-    await refused('big-comment.xml', wxr(wxrItem('600', 'big', [{ id: '1', body: `<p>${'word '.repeat(2 * 1024 * 1024)}</p>` }])));
+  it('a 10 MB single comment', async () => {
+    const err = await refused('big-comment.xml', wxr(wxrItem('600', 'big', [{ id: '1', body: `<p>${'word '.repeat(2 * 1024 * 1024)}</p>` }])));
+    expect(err.message).toMatch(/^big-comment\.xml:\d+: comment 1 is 10\.0 MB long; the limit is 1 MB per comment; nothing was imported$/);
   }, 60_000);
 
   it('a billion-laughs entity bomb', async () => {
