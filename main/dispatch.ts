@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import { api, isMethod, type Handlers } from '../common/api';
 import { fail, ok, toErrorData, type Result } from '../common/errors';
+import { GATE_EXEMPT, writesOpen } from './write-gate';
 
 export interface DispatchOptions {
   /** Parse every result with the method's output schema too (on in tests, to keep the contract honest). */
@@ -31,6 +32,8 @@ export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: 
       return fail('BAD_INPUT', `${method}: ${describeZodError(parsed.error)}`, { issues: parsed.error.issues.slice(0, 20) });
     }
     try {
+      // A write waits (without blocking this process) while an import holds the store.
+      if (spec.mutates && !GATE_EXEMPT.has(method)) await writesOpen(ctx as object);
       const handler = handlers[method] as (input: unknown, ctx: Ctx) => unknown;
       const value = await handler(parsed.data, ctx);
       if (options.checkOutput) {

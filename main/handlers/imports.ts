@@ -5,6 +5,7 @@ import { detectFormat } from '../importers/detect';
 import { fileChunks, readHead } from '../importers/file-source';
 import { cancelImportJob, importJobProgress, startImportJob } from '../importers/jobs';
 import { runImport, type ImportRequest } from '../importers/pipeline';
+import { holdWrites } from '../write-gate';
 import { FORMATS_WITH_POSTS } from '../importers/registry';
 import { removeUpload, resolveImportFile } from '../importers/uploads';
 
@@ -27,10 +28,10 @@ export const importsHandlers: Pick<Handlers<Ctx>, 'imports.inspect' | 'imports.p
     }
     return { fileName: file.fileName, size: file.size, format, needsPost: format !== null && !FORMATS_WITH_POSTS.includes(format), csv };
   },
-  'imports.preview': (o, ctx) => runImport(request(ctx, o).req, { openDb: ctx.reopen, dryRun: true }),
+  'imports.preview': (o, ctx) => holdWrites(ctx, () => runImport(request(ctx, o).req, { openDb: ctx.reopen, dryRun: true })),
   'imports.run': async (o, ctx) => {
     const { file, req } = request(ctx, o);
-    const summary = await runImport(req, { openDb: ctx.reopen });
+    const summary = await holdWrites(ctx, () => runImport(req, { openDb: ctx.reopen }));
     if (file.uploadId) removeUpload(ctx, file.uploadId);
     return summary;
   },

@@ -9,6 +9,7 @@ import { toErrorData, AppError } from '../../common/errors';
 import { uuidv7 } from '../../common/ids';
 import type { Ctx } from '../context';
 import { runImport, type ImportRequest } from './pipeline';
+import { holdWrites } from '../write-gate';
 
 interface Job extends ImportJob {
   cancelRequested: boolean;
@@ -45,11 +46,13 @@ export function startImportJob(ctx: Ctx, req: ImportRequest, totalBytes: number,
     finishedAt: null,
   };
   jobs.set(job.jobId, job);
-  void runImport(req, {
-    openDb: ctx.reopen,
-    onProgress: (p) => (job.progress = p),
-    isCancelled: () => job.cancelRequested,
-  })
+  void holdWrites(ctx, () =>
+    runImport(req, {
+      openDb: ctx.reopen,
+      onProgress: (p) => (job.progress = p),
+      isCancelled: () => job.cancelRequested,
+    }),
+  )
     .then((summary) => {
       job.summary = summary;
       job.state = 'done';
