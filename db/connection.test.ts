@@ -1,9 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from './connection';
 import { LATEST_VERSION, schemaVersion } from './migrate';
+import { createPost, updatePost } from './repos/posts';
 
 const opened: DB[] = [];
 function tempDb(): string {
@@ -42,5 +44,31 @@ describe('openDatabase', () => {
     const again = openDatabase(file);
     opened.push(again);
     expect(again.prepare(`SELECT value FROM settings WHERE key = 'k'`).get()).toEqual({ value: '1' });
+  });
+
+  it('a write waits for another process that holds the write lock, instead of failing at once', async () => {
+    const file = tempDb();
+    const db = openDatabase(file);
+    opened.push(db);
+    const post = createPost(db, { title: 'Draft' });
+    // Another process (the CLI importing, say) takes the write lock, holds it 700 ms, commits.
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `const D = require('better-sqlite3'); const d = new D(process.argv[1]);
+         d.exec('BEGIN IMMEDIATE'); d.prepare("UPDATE posts SET standfirst = 'other process' WHERE id = ?").run(process.argv[2]);
+         console.log('locked'); Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 700); d.exec('COMMIT');`,
+        file,
+        post.id,
+      ],
+      { cwd: path.resolve(__dirname, '..'), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    await new Promise<void>((resolve) => holder.stdout!.on('data', (d) => String(d).includes('locked') && resolve()));
+    // Reads first, then writes: the kind of transaction SQLite would refuse at once if it began DEFERRED.
+    const saved = updatePost(db, { id: post.id, baseRevision: post.revision, title: 'Saved while another process wrote' });
+    expect(saved.title).toBe('Saved while another process wrote');
+    expect(saved.standfirst).toBe('other process');
+    await new Promise((resolve) => holder.on('exit', resolve));
   });
 });

@@ -36,10 +36,26 @@ export function openDatabase(file: string, options: OpenOptions = {}): DB {
       db.pragma('synchronous = NORMAL');
     }
     db.pragma('foreign_keys = ON');
+    if (!options.readonly) startTransactionsImmediate(db);
     if (options.migrate !== false && !options.readonly) migrate(db, options);
     return db;
   } catch (err) {
     db.close();
     throw err;
   }
+}
+
+/**
+ * Makes `db.transaction(fn)()` begin IMMEDIATE. A DEFERRED transaction that reads and then writes
+ * while another process holds the write lock gets "database is locked" at once: SQLite skips the
+ * busy timeout there, as waiting could deadlock. Taking the write lock up front lets it wait.
+ * Nested calls are savepoints either way; `.deferred` stays available for read-only work.
+ */
+function startTransactionsImmediate(db: DB): void {
+  const make = db.transaction.bind(db);
+  db.transaction = ((fn: (...args: unknown[]) => unknown) => {
+    const t = make(fn);
+    const run = ((...args: unknown[]) => t.immediate(...args)) as unknown as typeof t;
+    return Object.assign(run, { default: t.immediate, deferred: t.deferred, immediate: t.immediate, exclusive: t.exclusive });
+  }) as typeof db.transaction;
 }
