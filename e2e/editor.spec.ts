@@ -31,6 +31,24 @@ test('typing is saved within a second and survives a reload', async ({ page, ser
   await expect(editor.body).toHaveText('Hello world');
 });
 
+test('opening a stored draft is not an edit: undo does nothing and nothing is saved', async ({ page, server, secret }) => {
+  const body = { root: { type: 'root', version: 1, direction: null, format: '', indent: 0, children: [
+    { type: 'paragraph', version: 1, direction: null, format: '', indent: 0, textFormat: 0, textStyle: '', children: [
+      { type: 'text', version: 1, text: 'Stored words', format: 0, detail: 0, mode: 'normal', style: '' },
+    ] },
+  ] } };
+  const { editor, id } = await EditorPage.open(page, server.url, secret, { title: 'Stored', body });
+  await expect(editor.body).toHaveText('Stored words');
+  const before = (await callApi(server.url, secret, 'posts.get', { id })).value.revision;
+  await expect(editor.button('Undo')).toBeDisabled();
+  await editor.body.click();
+  await page.keyboard.press('Control+z');
+  await expect(editor.body).toHaveText('Stored words');
+  await page.waitForTimeout(1500); // longer than the autosave delay
+  expect((await callApi(server.url, secret, 'posts.get', { id })).value.revision).toBe(before);
+  await expect(editor.saveStatus).not.toHaveText(/Saving|Failed/);
+});
+
 for (const via of ['toolbar', 'keyboard'] as const) {
   test(`every text format applies through the ${via} and is saved as its format bit`, async ({ page, server, secret }) => {
     const { editor, id } = await EditorPage.open(page, server.url, secret);

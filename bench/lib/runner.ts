@@ -28,7 +28,9 @@ export async function runBench(o: RunOptions): Promise<Outcome[]> {
   const root = o.dataRoot ?? DATA_ROOT;
   const data = ensureData(o.sizes, log, root);
   // Bundles must sit inside the app folder: the CLI bundle finds node_modules and package.json from where it is.
-  const buildDir = path.join(BENCH_ROOT, '.data', o.sizes.name === 'full' ? 'build' : `build-smoke-${process.pid}`);
+  // BENCH_BUILD_DIR (a folder name under bench/.data) keeps two runs in one checkout from rebuilding each other's bundles.
+  const buildName = process.env.BENCH_BUILD_DIR || (o.sizes.name === 'full' ? 'build' : `build-smoke-${process.pid}`);
+  const buildDir = path.join(BENCH_ROOT, '.data', path.basename(buildName));
   const shared = new Shared(buildDir, log);
   const outcomes: Outcome[] = [];
   try {

@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import * as initial from './0010-initial';
 import * as commentReview from './0030-comment-review';
 import * as seriesWorkflowRoles from './0050-series-workflow-roles';
+import * as listIndexes from './0060-list-indexes';
 
 export interface Migration {
   version: number;
@@ -13,4 +14,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes];

@@ -73,6 +73,38 @@ export function authorsOfPost(db: DB, postId: string): Author[] {
   return rows.map(toAuthor);
 }
 
+/**
+ * The bylines of many posts, in byline order, in two queries: the links (from the covering
+ * post_authors_live index), then each distinct author once. Posts without authors are absent.
+ */
+export function authorsOfPosts(db: DB, postIds: readonly string[]): Map<string, Author[]> {
+  const byPost = new Map<string, Author[]>();
+  if (!postIds.length) return byPost;
+  const links = db
+    .prepare(
+      `SELECT post_id, author_id FROM post_authors
+       WHERE post_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY post_id, position`,
+    )
+    .all(JSON.stringify(postIds)) as { post_id: string; author_id: string }[];
+  if (!links.length) return byPost;
+  const authors = new Map(
+    (
+      db
+        .prepare('SELECT * FROM authors WHERE id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL')
+        .all(JSON.stringify([...new Set(links.map((l) => l.author_id))])) as AuthorRow[]
+    ).map((r) => [r.id, toAuthor(r)]),
+  );
+  for (const l of links) {
+    const author = authors.get(l.author_id);
+    if (!author) continue; // a deleted author leaves the byline
+    const list = byPost.get(l.post_id);
+    // Each post gets its own copies: a caller may change one summary without touching another.
+    if (list) list.push({ ...author });
+    else byPost.set(l.post_id, [{ ...author }]);
+  }
+  return byPost;
+}
+
 export interface AuthorFields {
   name: string;
   role?: string;

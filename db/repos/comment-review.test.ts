@@ -120,3 +120,33 @@ describe('moderation', () => {
     expect(statusCounts(db, { postId: postA })).toMatchObject({ approved: 1, pending: 1, spam: 0, trash: 1 });
   });
 });
+
+describe('search plans', () => {
+  it('answers a rare word and a word in thousands of comments alike: newest first, with totals and counts, deleted ones left out', () => {
+    const statuses = ['approved', 'pending', 'spam', 'trash'] as const;
+    const many = Array.from({ length: 5200 }, (_, i) => ({
+      postId: i % 2 ? postA : postB,
+      postedAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+      text: i % 1000 === 7 ? `widespread and uncommonword ${i}` : `widespread remark ${i}`,
+      status: statuses[i % 4],
+    }));
+    const seeded = seedComments(db, many);
+    db.prepare('UPDATE comments SET deleted_at = ? WHERE id IN (?, ?)').run('2026-03-01T00:00:00.000Z', seeded[5199], seeded[1007]);
+
+    // Broad: more matches than are looked up one by one.
+    const broad = listComments(db, { filter: { search: 'widespread' }, limit: 3 });
+    expect(broad.total).toBe(5198);
+    expect(broad.counts).toEqual({ approved: 1300, pending: 1300, spam: 1300, trash: 1298, all: 5198 });
+    expect(texts(broad)).toEqual(['widespread r', 'widespread r', 'widespread r']);
+    expect(broad.items.map((i) => i.text)).toEqual(['widespread remark 5198', 'widespread remark 5197', 'widespread remark 5196']);
+    expect(listComments(db, { filter: { search: 'widespread', status: ['spam'] }, limit: 1 }).total).toBe(1300);
+
+    // Narrow: a handful of matches, looked up.
+    const rare = listComments(db, { filter: { search: 'uncommonword' } });
+    expect(rare.items.map((i) => i.text)).toEqual([5007, 4007, 3007, 2007, 7].map((n) => `widespread and uncommonword ${n}`));
+    expect(rare.counts).toEqual({ approved: 0, pending: 0, spam: 0, trash: 5, all: 5 });
+    expect(rare.items[0].matches).toEqual([{ start: 15, end: 27 }]);
+    expect(commentIds(db, { search: 'uncommonword' })).toHaveLength(5);
+    expect(statusCounts(db, { search: 'uncommonword', status: ['trash'] }).trash).toBe(5);
+  });
+});

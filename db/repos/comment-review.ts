@@ -32,8 +32,30 @@ function nextDay(date: string): string {
 }
 
 
+/**
+ * A search matching at most this many comments is answered by looking its matches up by rowid;
+ * a broader one by walking an index and testing membership, which stops after one window for
+ * the list. Either way costs about the same near this size (a lookup ~20 index entries walked).
+ */
+const LOOKUP_MAX_MATCHES = 5000;
 
-export function filterWhere(f: CommentFilter, withStatus = true): Where {
+/** Comments matching an FTS query, stopping once past the lookup limit (deleted ones included). */
+function ftsMatchesUpTo(db: DB, fts: string): number {
+  const row = db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM comments_fts WHERE comments_fts MATCH ? LIMIT ?)').get(fts, LOOKUP_MAX_MATCHES + 1) as { n: number };
+  return row.n;
+}
+
+/** Whether a filter's search is narrow enough to look its matches up one by one. */
+function narrowSearch(db: DB, f: CommentFilter): boolean {
+  const fts = f.search?.trim() ? ftsQuery(f.search) : null;
+  return fts !== null && ftsMatchesUpTo(db, fts) <= LOOKUP_MAX_MATCHES;
+}
+
+/**
+ * The filter as SQL over comments c. `lookup`: a narrow search, answered by rowid lookups of its
+ * matches; otherwise the search is a membership test on whatever index the rest of the query walks.
+ */
+export function filterWhere(f: CommentFilter, withStatus = true, lookup = false): Where {
   const w = ['c.deleted_at IS NULL'];
   const params: unknown[] = [];
   let fts: string | null = null;
@@ -63,8 +85,9 @@ export function filterWhere(f: CommentFilter, withStatus = true): Where {
     fts = ftsQuery(f.search);
     if (fts) {
       // The unary + keeps the planner walking a date index and testing membership, so a common
-      // word stops after one window instead of sorting every match.
-      w.push('+c.rowid IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?)');
+      // word stops after one window instead of sorting every match. A rare word is looked up
+      // instead: walking 100,000 index entries to find a handful costs more than sorting them.
+      w.push(`${lookup ? '' : '+'}c.rowid IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?)`);
       params.push(fts);
     } else empty = true;
   }
@@ -119,9 +142,10 @@ export function listComments(db: DB, o: ListCommentsOptions = {}): { items: Comm
   const filter = o.filter ?? {};
   const offset = o.offset ?? 0;
   const limit = o.limit ?? 100;
-  const where = filterWhere(filter);
+  const lookup = narrowSearch(db, filter);
+  const where = filterWhere(filter, true, lookup);
   if (where.empty) return { items: [], total: 0, offset, counts: { approved: 0, pending: 0, spam: 0, trash: 0, all: 0 } };
-  const counts = o.totals === false ? null : statusCounts(db, filter);
+  const counts = o.totals === false ? null : statusCounts(db, filter, lookup);
   const total = !counts ? null : filter.status?.length ? filter.status.reduce((n, st) => n + counts[st], 0) : counts.all;
   // Step one picks the window's rowids from indexes; step two reads those rows with their extras,
   // so per-row sub-selects never run for rows outside the window.
@@ -161,14 +185,16 @@ export function listComments(db: DB, o: ListCommentsOptions = {}): { items: Comm
   return { items, total, offset, counts };
 }
 
-export function statusCounts(db: DB, filter: CommentFilter): StatusCounts {
+export function statusCounts(db: DB, filter: CommentFilter, lookup = narrowSearch(db, filter)): StatusCounts {
   const counts: StatusCounts = { approved: 0, pending: 0, spam: 0, trash: 0, all: 0 };
-  const where = filterWhere(filter, false);
+  const where = filterWhere(filter, false, lookup);
   if (where.empty) return counts;
-  // Ordered by the covering (status, posted_at) index so the count never reads comment rows.
-  const rows = db
-    .prepare(`SELECT status, count(*) AS n FROM (SELECT c.status FROM comments c WHERE ${where.sql} ORDER BY c.status, c.posted_at) GROUP BY status`)
-    .all(...where.params) as { status: CommentStatus; n: number }[];
+  // Broad filters: ordered by the covering (status, posted_at) index so the count never reads
+  // comment rows. A narrow search reads just its matches.
+  const sql = lookup
+    ? `SELECT c.status, count(*) AS n FROM comments c WHERE ${where.sql} GROUP BY c.status`
+    : `SELECT status, count(*) AS n FROM (SELECT c.status FROM comments c WHERE ${where.sql} ORDER BY c.status, c.posted_at) GROUP BY status`;
+  const rows = db.prepare(sql).all(...where.params) as { status: CommentStatus; n: number }[];
   for (const r of rows) {
     counts[r.status] = r.n;
     counts.all += r.n;
@@ -177,7 +203,7 @@ export function statusCounts(db: DB, filter: CommentFilter): StatusCounts {
 }
 
 export function commentIds(db: DB, filter: CommentFilter): { id: string; revision: number }[] {
-  const where = filterWhere(filter);
+  const where = filterWhere(filter, true, narrowSearch(db, filter));
   if (where.empty) return [];
   return db.prepare(`SELECT c.id, c.revision FROM comments c WHERE ${where.sql} ORDER BY c.posted_at DESC, c.id DESC`).all(...where.params) as {
     id: string;

@@ -3,13 +3,13 @@
  * a save that names an older base revision is refused, so two windows never overwrite each other.
  */
 import type { DB } from '../connection';
-import type { EditorState, Post, PostSummary } from '../../common/domain';
+import type { Author, EditorState, Post, PostSummary } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import { uuidv7 } from '../../common/ids';
 import { countWords, slugify } from '../../common/text';
 import { editorStateText, emptyEditorState } from '../../common/editor/state-text';
 import { nowIso } from '../clock';
-import { authorsOfPost, setPostAuthors } from './authors';
+import { authorsOfPost, authorsOfPosts, setPostAuthors } from './authors';
 import { snapshotDue, takeSnapshot } from './revisions';
 import { DEFAULT_WORKFLOW } from '../../common/domain';
 import { isDelivered, type Workflow } from '../../common/series/workflow';
@@ -40,11 +40,12 @@ export interface PostRow {
   comment_count?: number;
 }
 
+// No body or body_text: a list reads the columns a summary shows, and the comment counts and
+// bylines of a whole page come from one query each (summariesOf), never one query a row.
 const SUMMARY_COLUMNS = `p.id, p.created_at, p.updated_at, p.deleted_at, p.slug, p.title, p.standfirst, p.status, p.series_id,
-  p.position, p.planned_date, p.deadline, p.tags, p.revision, p.word_count,
-  (SELECT count(*) FROM comments c WHERE c.post_id = p.id AND c.deleted_at IS NULL) AS comment_count`;
+  p.position, p.planned_date, p.deadline, p.tags, p.revision, p.word_count`;
 
-export function toSummary(db: DB, r: PostRow): PostSummary {
+function summaryOf(r: PostRow, authors: Author[], commentCount: number): PostSummary {
   return {
     id: r.id,
     slug: r.slug,
@@ -56,14 +57,36 @@ export function toSummary(db: DB, r: PostRow): PostSummary {
     plannedDate: r.planned_date,
     deadline: r.deadline,
     tags: JSON.parse(r.tags) as string[],
-    authors: authorsOfPost(db, r.id),
+    authors,
     wordCount: r.word_count,
     revision: r.revision,
-    commentCount: r.comment_count ?? 0,
+    commentCount,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
   };
+}
+
+/** One post's summary; its row carries comment_count (findPostRow selects it). */
+export function toSummary(db: DB, r: PostRow): PostSummary {
+  return summaryOf(r, authorsOfPost(db, r.id), r.comment_count ?? 0);
+}
+
+/** Live comments per post, for many posts in one query (the covering comments_post_live index answers it). */
+function commentCounts(db: DB, ids: string): Map<string, number> {
+  const rows = db
+    .prepare('SELECT post_id, count(*) AS n FROM comments WHERE post_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL GROUP BY post_id')
+    .all(ids) as { post_id: string; n: number }[];
+  return new Map(rows.map((r) => [r.post_id, r.n]));
+}
+
+/** Summaries of many rows in three queries in all, however many rows there are. */
+function summariesOf(db: DB, rows: PostRow[]): PostSummary[] {
+  if (!rows.length) return [];
+  const idList = rows.map((r) => r.id);
+  const authors = authorsOfPosts(db, idList);
+  const counts = commentCounts(db, JSON.stringify(idList));
+  return rows.map((r) => summaryOf(r, authors.get(r.id) ?? [], counts.get(r.id) ?? 0));
 }
 
 function toPost(db: DB, r: PostRow): Post {
@@ -111,7 +134,9 @@ export function listPosts(db: DB, o: ListPostsOptions = {}): PostSummary[] {
   if (o.search) {
     const q = ftsQuery(o.search);
     if (!q) return [];
-    where.push('p.rowid IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)');
+    // The unary + keeps the planner on the covering posts_list index (a membership test per
+    // entry) instead of looking each match up in the table, past its body's overflow pages.
+    where.push('+p.rowid IN (SELECT rowid FROM posts_fts WHERE posts_fts MATCH ?)');
     params.push(q);
   }
   const order =
@@ -123,7 +148,7 @@ export function listPosts(db: DB, o: ListPostsOptions = {}): PostSummary[] {
   const rows = db
     .prepare(`SELECT ${SUMMARY_COLUMNS} FROM posts p WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ?`)
     .all(...params, o.limit ?? 1000) as PostRow[];
-  return rows.map((r) => toSummary(db, r));
+  return summariesOf(db, rows);
 }
 
 export function findPostRow(db: DB, ref: { id: string } | { slug: string }, includeDeleted = false): PostRow | undefined {

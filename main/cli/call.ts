@@ -1,5 +1,4 @@
-import { handlers } from '../handlers/index';
-import { createDispatch } from '../dispatch';
+import { appDispatch } from './app-dispatch';
 import { dbOption, parse, printJson, UsageError, withContext } from './args';
 import type { Command } from './command';
 
@@ -30,7 +29,7 @@ Example: workbench call posts.create '{"title":"Why medical leadership matters"}
       }
     }
     return withContext(values.db, async (ctx) => {
-      const result = await createDispatch(handlers, ctx)(method, input);
+      const result = await (await appDispatch(ctx))(method, input);
       if (!result.ok) {
         process.stderr.write(`${result.error.code}: ${result.error.message}\n`);
         return 2;

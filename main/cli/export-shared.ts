@@ -1,13 +1,12 @@
 /** What the export commands share: calling a publish method through dispatch and reporting what was written. */
 import path from 'node:path';
 import { AppError } from '../../common/errors';
-import { createDispatch } from '../dispatch';
-import { handlers } from '../handlers/index';
+import { appDispatch } from './app-dispatch';
 import { withContext } from './args';
 
 export async function callPublish<T>(dbFlag: string | undefined, method: string, input: unknown): Promise<T> {
   return withContext(dbFlag, async (ctx) => {
-    const result = await createDispatch(handlers, ctx)(method, input);
+    const result = await (await appDispatch(ctx))(method, input);
     if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
     return result.value as T;
   });

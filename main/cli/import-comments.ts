@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { IMPORT_FORMATS, type ImportFormat } from '../../common/domain';
-import { runImport } from '../importers/pipeline';
 import { dbOption, parse, printJson, UsageError, withContext } from './args';
 import type { Command } from './command';
 
@@ -30,6 +29,8 @@ Exit status 2 when the file is refused.`,
     const tty = process.stderr.isTTY;
     return withContext(values.db, async (ctx) => {
       let lastPct = -1;
+      // The importers (jsdom, DOMPurify) load when an import runs, not with every command.
+      const { runImport } = await import('../importers/pipeline');
       const summary = await runImport(
         { filePath, fileName: positionals[0], format: format as ImportFormat | 'auto', postSlug: values.post },
         {

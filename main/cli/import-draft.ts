@@ -1,5 +1,4 @@
-import { handlers } from '../handlers/index';
-import { createDispatch } from '../dispatch';
+import { appDispatch } from './app-dispatch';
 import type { ImportDraftResult } from '../../common/api/posts';
 import { dbOption, parse, printJson, unwrap, UsageError, withContext } from './args';
 import type { Command } from './command';
@@ -22,7 +21,7 @@ Prints the new draft's slug, title, word count and number of comments; --json pr
     }
     if (positionals.length !== 1) throw new UsageError('import-draft takes exactly one file.');
     return withContext(values.db, async (ctx) => {
-      const call = createDispatch(handlers, ctx);
+      const call = await appDispatch(ctx);
       const r = unwrap(await call('posts.import', { path: positionals[0] })) as ImportDraftResult;
       const summary = { slug: r.post.slug, title: r.post.title, words: r.words, comments: r.comments };
       if (values.json) printJson(summary);

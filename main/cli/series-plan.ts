@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { handlers } from '../handlers/index';
-import { createDispatch } from '../dispatch';
+import { appDispatch } from './app-dispatch';
 import { dbOption, parse, unwrap, UsageError, withContext } from './args';
 import type { Command } from './command';
 
@@ -23,7 +22,7 @@ and per deadline (import it into any calendar app; exporting again updates the s
     if (!slug || extra.length) throw new UsageError('series-plan needs exactly one series slug; `workbench series` lists them.');
     if (!values.ics && !values.csv) throw new UsageError('series-plan needs --ics FILE, --csv FILE or both.');
     return withContext(values.db, async (ctx) => {
-      const call = createDispatch(handlers, ctx);
+      const call = await appDispatch(ctx);
       const targets = [
         ['ics', values.ics],
         ['csv', values.csv],

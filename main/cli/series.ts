@@ -1,5 +1,4 @@
-import { handlers } from '../handlers/index';
-import { createDispatch } from '../dispatch';
+import { appDispatch } from './app-dispatch';
 import type { SeriesDetail } from '../../common/api/series';
 import { dbOption, parse, printJson, unwrap, UsageError, withContext } from './args';
 import type { Command } from './command';
@@ -56,7 +55,7 @@ deadlines against another day. Create and reorder with \`workbench call series.c
     }
     if (positionals.length > 1) throw new UsageError('series takes at most one series slug.');
     return withContext(values.db, async (ctx) => {
-      const call = createDispatch(handlers, ctx);
+      const call = await appDispatch(ctx);
       const slugs = positionals.length
         ? positionals
         : (unwrap(await call('series.list', {})) as { slug: string }[]).map((s) => s.slug);

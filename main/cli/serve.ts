@@ -1,4 +1,3 @@
-import { startBrowserMode } from '../browser-mode';
 import { resolveDbPath } from '../paths';
 import { dbOption, parse, UsageError } from './args';
 import type { Command } from './command';
@@ -21,6 +20,8 @@ Only this machine can connect; the page carries a per-launch secret that other p
     const port = values.port === undefined ? 0 : Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a whole number from 0 to 65535, not "${values.port}".`);
     const dbPath = resolveDbPath(values.db);
+    // Loaded here, so `serve --help` and a bad --port answer without loading the whole app.
+    const { startBrowserMode } = await import('../browser-mode');
     const running = await startBrowserMode({ dbPath, port });
     console.log(`Editorial Workbench (browser mode) is running at ${running.url}`);
     console.log(`Database: ${dbPath}`);

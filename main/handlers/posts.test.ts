@@ -6,6 +6,7 @@ import { handlers } from './index';
 import type { Author, Post, PostSummary } from '../../common/domain';
 import { build } from '../../common/editor/serialized';
 import { useApiHarness } from '../testing/api-harness';
+import { seedComments } from '../../db/repos/testing/seed-comments';
 
 const api = useApiHarness('wb-posts-');
 
@@ -96,6 +97,41 @@ describe('list filters', () => {
     expect(await titles({ status: ['in-review'] })).toEqual(['Nursing']);
     expect(await titles({ authorId: ada.id })).toEqual(['Medical leadership']);
     expect(await titles({ sort: 'planned' })).toEqual(['Nursing', 'Medical leadership', 'Unplanned']);
+  });
+});
+
+describe('list summaries', () => {
+  it("gives every listed post its own byline in order and its count of live comments, as posts.get does", async () => {
+    const ada = await ok<Author>('authors.create', { name: 'Ada' });
+    const ben = await ok<Author>('authors.create', { name: 'Ben' });
+    const a = await ok<Post>('posts.create', { title: 'Two authors' });
+    await ok('posts.update', { id: a.id, baseRevision: a.revision, authorIds: [ben.id, ada.id] });
+    const b = await ok<Post>('posts.create', { title: 'One author' });
+    await ok('posts.update', { id: b.id, baseRevision: b.revision, authorIds: [ada.id] });
+    await ok<Post>('posts.create', { title: 'No author' });
+    const db = api.ctx.db;
+    const ids = seedComments(db, [{ postId: a.id, text: 'one' }, { postId: a.id, text: 'two' }, { postId: a.id, text: 'gone' }, { postId: b.id, text: 'three' }]);
+    db.prepare('UPDATE comments SET deleted_at = ? WHERE id = ?').run('2026-01-01T00:00:00.000Z', ids[2]);
+
+    const list = await ok<PostSummary[]>('posts.list', {});
+    const byTitle = new Map(list.map((p) => [p.title, p]));
+    expect(byTitle.get('Two authors')!.authors.map((x) => x.name)).toEqual(['Ben', 'Ada']);
+    expect(byTitle.get('One author')!.authors.map((x) => x.name)).toEqual(['Ada']);
+    expect(byTitle.get('No author')!.authors).toEqual([]);
+    expect(list.map((p) => [p.title, p.commentCount]).sort()).toEqual([
+      ['No author', 0],
+      ['One author', 1],
+      ['Two authors', 2],
+    ]);
+    for (const summary of list) {
+      const { body: _body, label: _label, sourceUrl: _url, publishedAt: _at, ...full } = await ok<Post>('posts.get', { id: summary.id });
+      expect(summary).toEqual(full);
+    }
+  });
+
+  it('lists one page in the asked order when given a limit', async () => {
+    for (const title of ['Third', 'First', 'Second']) await ok<Post>('posts.create', { title });
+    expect((await ok<PostSummary[]>('posts.list', { sort: 'title', limit: 2 })).map((p) => p.title)).toEqual(['First', 'Second']);
   });
 });
 

@@ -4,7 +4,9 @@ import type { Handlers } from '../../common/api';
 import { AppError } from '../../common/errors';
 import type { Ctx } from '../context';
 import { checkSlug, createPost, duplicatePost, getPost, listPosts, restorePost, trashPost, updatePost } from '../../db/repos/posts';
-import { importDraft, MAX_DRAFT_FILE_BYTES } from '../draft-import/index';
+// The draft importer (jsdom, mammoth, marked) loads on the first import, not when the app starts.
+type DraftImport = typeof import('../draft-import/index');
+const draftImport = (): Promise<DraftImport> => import('../draft-import/index');
 
 type PostMethods =
   | 'posts.list'
@@ -18,7 +20,7 @@ type PostMethods =
   | 'posts.import';
 
 /** Reads a file named by path for an import, with errors that say which file and why. */
-function readImportFile(file: string): { fileName: string; data: Buffer } {
+function readImportFile(file: string, maxBytes: number): { fileName: string; data: Buffer } {
   const full = path.resolve(file);
   let stat: fs.Stats;
   try {
@@ -27,7 +29,7 @@ function readImportFile(file: string): { fileName: string; data: Buffer } {
     throw new AppError('IMPORT_FAILED', `${file}: no such file. Nothing was imported.`);
   }
   if (!stat.isFile()) throw new AppError('IMPORT_FAILED', `${file}: not a file. Nothing was imported.`);
-  if (stat.size > MAX_DRAFT_FILE_BYTES) {
+  if (stat.size > maxBytes) {
     throw new AppError('IMPORT_FAILED', `${file}: ${(stat.size / 1048576).toFixed(1)} MB is over the 50 MB limit for a draft. Nothing was imported.`);
   }
   return { fileName: path.basename(full), data: fs.readFileSync(full) };
@@ -47,7 +49,8 @@ export const postsHandlers: Pick<Handlers<Ctx>, PostMethods> = {
     if ('path' in input && ctx.mode === 'browser') {
       throw new AppError('BAD_INPUT', 'posts.import: in browser mode send the file as { fileName, dataBase64 }, not a path.');
     }
-    const file = 'path' in input ? readImportFile(input.path) : { fileName: input.fileName, data: Buffer.from(input.dataBase64, 'base64') };
+    const { importDraft, MAX_DRAFT_FILE_BYTES } = await draftImport();
+    const file = 'path' in input ? readImportFile(input.path, MAX_DRAFT_FILE_BYTES) : { fileName: input.fileName, data: Buffer.from(input.dataBase64, 'base64') };
     return importDraft(ctx.db, file.fileName, file.data);
   },
 };

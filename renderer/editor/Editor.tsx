@@ -24,6 +24,7 @@ import { SchemaGuardPlugin } from './plugins/SchemaGuardPlugin';
 import { ListTabPlugin } from './plugins/ListTabPlugin';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { CountsPlugin } from './plugins/CountsPlugin';
+import { LoadBodyPlugin } from './plugins/LoadBodyPlugin';
 import './theme/editor.css';
 
 registerDecorators();
@@ -35,7 +36,7 @@ export interface EditorProps {
   /** Content changed (cheap notification; serialize later). */
   onChange: () => void;
   onBlur: () => void;
-  onBaseline: (json: string) => void;
+  onBaseline: (json: () => string) => void;
 }
 
 /**
@@ -44,21 +45,13 @@ export interface EditorProps {
  */
 export const Editor = memo(function Editor({ postId, initialBody, editorRef, onChange, onBlur, onBaseline }: EditorProps) {
   const [loadError, setLoadError] = useState('');
+  // No editorState here: LoadBodyPlugin loads the body after the plugins have registered.
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'draft',
     nodes: DRAFT_NODES,
     theme: editorTheme,
     onError: (error: Error) => {
       console.error(error);
-    },
-    editorState: (editor: LexicalEditor) => {
-      try {
-        editor.setEditorState(editor.parseEditorState(JSON.stringify(initialBody)), { tag: 'draft-load' });
-      } catch (e) {
-        // Never autosave an empty body over a stored one we failed to read: lock the editor instead.
-        editor.setEditable(false);
-        setLoadError(`This draft's text could not be loaded (${(e as Error).message}). It is shown read-only; nothing will be saved over it.`);
-      }
     },
   }));
 
@@ -97,6 +90,8 @@ export const Editor = memo(function Editor({ postId, initialBody, editorRef, onC
         <PastePlugin />
         <ImageFilePlugin />
         <SchemaGuardPlugin />
+        {/* After every plugin that registers node transforms, before those that read the loaded body. */}
+        <LoadBodyPlugin body={initialBody} onError={setLoadError} />
         <CountsPlugin />
         <AutosavePlugin onChange={onChange} onBlur={onBlur} onBaseline={onBaseline} />
         <EditorRefPlugin editorRef={editorRef} />

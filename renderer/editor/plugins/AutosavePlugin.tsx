@@ -7,15 +7,19 @@ interface Props {
   /** Told that the content changed; must be cheap (the saver serializes later, debounced). */
   onChange: () => void;
   onBlur: () => void;
-  /** The body as loaded, serialized once, so a save of unchanged content can be skipped. */
-  onBaseline: (json: string) => void;
+  /**
+   * The body as loaded, so a save of unchanged content can be skipped. Given as a function: it
+   * serializes the loaded state (immutable) only when the first save asks, not while the draft opens.
+   */
+  onBaseline: (json: () => string) => void;
 }
 
 /** Reports content changes (not selection moves) to the draft's saver, and flushes on blur. */
 export function AutosavePlugin({ onChange, onBlur, onBaseline }: Props) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
-    onBaseline(JSON.stringify(editor.getEditorState().toJSON()));
+    const loaded = editor.getEditorState();
+    onBaseline(() => JSON.stringify(loaded.toJSON()));
   }, [editor, onBaseline]);
   useEffect(
     () =>

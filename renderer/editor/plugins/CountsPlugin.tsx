@@ -37,11 +37,15 @@ export function CountsPlugin() {
       if (timer) clearTimeout(timer);
       timer = setTimeout(recount, COUNT_DELAY_MS);
     };
-    recount();
+    // The first count waits for the opened draft to be painted: counting 36,000 words is not
+    // needed to start editing.
+    const idle = typeof requestIdleCallback === 'function' ? requestIdleCallback(recount, { timeout: 1000 }) : null;
+    if (idle === null) later();
     const unregister = mergeRegister(editor.registerUpdateListener(later));
     return () => {
       unregister();
       if (timer) clearTimeout(timer);
+      if (idle !== null) cancelIdleCallback(idle);
       status.setMessage('');
     };
   }, [editor]);

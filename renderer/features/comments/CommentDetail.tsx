@@ -1,11 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { CommentListItem, Tag } from '../../../common/api/comments';
 import { HighlightedText, type Mark } from './HighlightedText';
 import { SafeHtml } from './SafeHtml';
 import { AnnotationForm } from './AnnotationForm';
 import { AnnotationItem } from './AnnotationItem';
-import { ReplyEditor } from './ReplyEditor';
 import { STATUS_LABEL, formatDate } from './format';
+
+// Lexical loads with the first comment shown, not with the app: the drafts list starts without it.
+const ReplyEditor = lazy(() => import('./ReplyEditor').then((m) => ({ default: m.ReplyEditor })));
 
 interface Props {
   item: CommentListItem;
@@ -110,7 +112,9 @@ export function CommentDetail({ item, tags, annotateSignal, replyFocus, onChange
           </ul>
         )}
       </section>
-      <ReplyEditor key={item.id} commentId={item.id} onSaved={onChanged} focusSignal={replyFocus} />
+      <Suspense fallback={<p className="muted">Loading the reply editor…</p>}>
+        <ReplyEditor key={item.id} commentId={item.id} onSaved={onChanged} focusSignal={replyFocus} />
+      </Suspense>
     </article>
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CommentFilter, CommentOrder, Tag } from '../../../common/api/comments';
 import type { ImportSummary } from '../../../common/api/imports';
 import type { CommentStatus, PostSummary } from '../../../common/domain';
@@ -79,6 +79,9 @@ export function CommentsArea(_props: { rest: string[] }) {
   };
 
   const current = win.itemAt(active);
+  // The focused comment's full view (sanitized HTML, annotations, reply editor) renders after the
+  // list: a new search shows its rows first.
+  const shownCurrent = useDeferredValue(current);
   const focusList = () => listRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
 
   const toggle = (i: number) => {
@@ -252,9 +255,9 @@ export function CommentsArea(_props: { rest: string[] }) {
           )}
         </div>
         <aside className="comments-side" aria-label="Focused comment">
-          {current ? (
+          {shownCurrent ? (
             <CommentDetail
-              item={current}
+              item={shownCurrent}
               tags={tags}
               annotateSignal={annotateSignal}
               replyFocus={replyFocus}

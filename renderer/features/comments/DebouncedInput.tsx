@@ -1,8 +1,13 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 
-const DELAY_MS = 200;
+/**
+ * Long enough to merge the keys of a burst of typing into one search, short enough that the list
+ * follows the last key within the review pane's 100 ms budget. Stale answers never show: the
+ * comment window drops any response to a filter the user has already left.
+ */
+const DELAY_MS = 40;
 
-/** A text input that reports its value once typing pauses, so a search runs once per word, not per key. */
+/** A text input that reports its value once typing pauses (or at once on Enter), so a search runs once per burst, not per key. */
 export function DebouncedInput({ value, onValue, inputRef, type = 'text', placeholder }: { value: string; onValue: (v: string) => void; inputRef?: RefObject<HTMLInputElement | null>; type?: string; placeholder?: string }) {
   const [text, setText] = useState(value);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -15,6 +20,12 @@ export function DebouncedInput({ value, onValue, inputRef, type = 'text', placeh
     }
   }, [value]);
   useEffect(() => () => clearTimeout(timer.current), []);
+  const send = (v: string) => {
+    clearTimeout(timer.current);
+    if (v === sent.current) return;
+    sent.current = v;
+    onValue(v);
+  };
   return (
     <input
       ref={inputRef}
@@ -25,10 +36,10 @@ export function DebouncedInput({ value, onValue, inputRef, type = 'text', placeh
         const v = e.target.value;
         setText(v);
         clearTimeout(timer.current);
-        timer.current = setTimeout(() => {
-          sent.current = v;
-          onValue(v);
-        }, DELAY_MS);
+        timer.current = setTimeout(() => send(v), DELAY_MS);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') send(e.currentTarget.value);
       }}
     />
   );

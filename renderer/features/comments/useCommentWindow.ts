@@ -64,8 +64,9 @@ export function useCommentWindow(filter: CommentFilter, order: CommentOrder): Co
     [client, key],
   );
 
+  // A failure of a request for a filter already left is as stale as its answer: not shown.
   const run = useCallback(
-    (p: Promise<void>) => p.catch((e: Error) => setError(e.message)),
+    (p: Promise<void>, g: number) => p.catch((e: Error) => g === gen.current && setError(e.message)),
     [],
   );
 
@@ -75,7 +76,7 @@ export function useCommentWindow(filter: CommentFilter, order: CommentOrder): Co
     const [a, b] = visible.current;
     const numbers: number[] = [];
     for (let n = Math.floor(a / PAGE); n <= Math.floor(b / PAGE); n++) numbers.push(n);
-    await run(fetchPages(numbers, g, true));
+    await run(fetchPages(numbers, g, true), g);
   }, [fetchPages, run]);
 
   useEffect(() => {
@@ -91,7 +92,7 @@ export function useCommentWindow(filter: CommentFilter, order: CommentOrder): Co
       for (let n = Math.floor(first / PAGE); n <= Math.floor(last / PAGE); n++) {
         if (!pages.has(n) && !inflight.current.has(n)) missing.push(n);
       }
-      if (missing.length) void run(fetchPages(missing, gen.current, false));
+      if (missing.length) void run(fetchPages(missing, gen.current, false), gen.current);
     },
     [pages, fetchPages, run],
   );

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PostSummary } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
 import { navigate } from '../../shell/router';
@@ -6,14 +6,17 @@ import { DraftsFilters } from './DraftsFilters';
 import { DraftImport } from './DraftImport';
 import { DraftRow } from './DraftRow';
 import { useDraftsQuery } from './useDraftsQuery';
+import { preloadDraftView } from './load-draft-view';
 import './drafts-list.css';
 
 /** The drafts (or the trash): find, filter, sort, create, import, duplicate, trash and restore. */
 export function DraftsList({ view }: { view: 'drafts' | 'trash' }) {
   const client = useClient();
   const trash = view === 'trash';
-  const { filters, setFilters, posts, error, setError, reload, filtered } = useDraftsQuery(trash);
+  const { filters, setFilters, posts, more, showMore, error, setError, reload, filtered } = useDraftsQuery(trash);
   const [busyId, setBusyId] = useState('');
+  const listed = posts !== null;
+  useEffect(() => (listed ? preloadDraftView() : undefined), [listed]);
   const [notice, setNotice] = useState('');
 
   const act = async (post: PostSummary, what: () => Promise<string>) => {
@@ -68,11 +71,24 @@ export function DraftsList({ view }: { view: 'drafts' | 'trash' }) {
   };
 
   const list = posts && posts.length > 0 && (
-    <ul className="drafts-list" aria-label={trash ? 'Drafts in the trash' : 'Drafts'}>
-      {posts.map((p) => (
-        <DraftRow key={p.id} post={p} trash={trash} busy={busyId === p.id} onDuplicate={onDuplicate} onTrash={onTrash} onRestore={onRestore} />
-      ))}
-    </ul>
+    <>
+      <ul className="drafts-list" aria-label={trash ? 'Drafts in the trash' : 'Drafts'}>
+        {posts.map((p) => (
+          <DraftRow key={p.id} post={p} trash={trash} busy={busyId === p.id} onDuplicate={onDuplicate} onTrash={onTrash} onRestore={onRestore} />
+        ))}
+      </ul>
+      {more && (
+        <p className="drafts-list__more">
+          <span className="muted">
+            Showing the first {posts.length.toLocaleString('en-GB')} {trash ? 'posts in the trash' : 'drafts'}
+            {filters.sort === 'planned' ? ' by planned date' : ', most recently changed first'}.
+          </span>{' '}
+          <button type="button" className="button" onClick={showMore}>
+            Show more
+          </button>
+        </p>
+      )}
+    </>
   );
   const empty = posts && posts.length === 0 && (
     <div className="empty-state">

@@ -34,8 +34,8 @@ export class DraftSaver {
   private readonly listeners = new Set<() => void>();
   private patch: DraftPatch = {};
   private bodyDirty = false;
-  /** The body as last stored, serialized: a save whose body equals it sends no body. */
-  private baseline: string | null = null;
+  /** The body as last stored, serialized (or how to serialize it, on first need): a save whose body equals it sends no body. */
+  private baseline: string | (() => string) | null = null;
   private timer: ReturnType<typeof setTimeout> | null = null;
   private running: Promise<void> | null = null;
   private failures = 0;
@@ -71,9 +71,14 @@ export class DraftSaver {
     return this.bodyDirty || Object.keys(this.patch).length > 0 || this.running !== null;
   }
 
-  setBaseline = (json: string): void => {
+  setBaseline = (json: string | (() => string)): void => {
     this.baseline = json;
   };
+
+  private storedBody(): string | null {
+    if (typeof this.baseline === 'function') this.baseline = this.baseline();
+    return this.baseline;
+  }
 
   /** Called on every editor change: O(1), the body is serialized only when the save runs. */
   bodyChanged = (): void => {
@@ -118,7 +123,7 @@ export class DraftSaver {
     let body = withBody ? this.getBody() : null;
     const json = body ? JSON.stringify(body) : null;
     // Selection-only or normalizing updates (a plugin registering, a transform) change nothing worth a revision.
-    if (json !== null && json === this.baseline) body = null;
+    if (json !== null && json === this.storedBody()) body = null;
     if (!body && Object.keys(patch).length === 0) {
       this.set({ phase: { kind: 'clean' } });
       return;

@@ -1,4 +1,8 @@
-/** The drafts list's query: filters kept in state, results reloaded (search debounced) when they change. */
+/**
+ * The drafts list's query: filters kept in state, results reloaded (search debounced) when they
+ * change, one page at a time: the first page renders at once however many drafts there are, and
+ * "show more" asks for the next.
+ */
 import { useCallback, useEffect, useState } from 'react';
 import type { PostSummary } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
@@ -13,10 +17,14 @@ export interface DraftFilters {
 
 export const NO_FILTERS: DraftFilters = { search: '', status: '', seriesId: '', authorId: '', sort: 'updated' };
 
+/** Drafts shown at first, and added by each "show more". */
+export const DRAFTS_PAGE = 100;
+
 export function useDraftsQuery(trash: boolean) {
   const client = useClient();
-  const [filters, setFilters] = useState<DraftFilters>(NO_FILTERS);
-  const [posts, setPosts] = useState<PostSummary[] | null>(null);
+  const [filters, setFiltersState] = useState<DraftFilters>(NO_FILTERS);
+  const [shown, setShown] = useState(DRAFTS_PAGE);
+  const [result, setResult] = useState<{ posts: PostSummary[]; more: boolean } | null>(null);
   const [error, setError] = useState('');
   const [generation, setGeneration] = useState(0);
 
@@ -28,6 +36,8 @@ export function useDraftsQuery(trash: boolean) {
           .call('posts.list', {
             trash,
             sort: filters.sort,
+            // One past the page says whether there is more, without counting every draft.
+            limit: shown + 1,
             ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
             ...(filters.status ? { status: [filters.status] } : {}),
             ...(filters.seriesId ? { seriesId: filters.seriesId } : {}),
@@ -36,7 +46,7 @@ export function useDraftsQuery(trash: boolean) {
           .then(
             (list) => {
               if (!live) return;
-              setPosts(list);
+              setResult({ posts: list.slice(0, shown), more: list.length > shown });
               setError('');
             },
             (e: Error) => live && setError(e.message),
@@ -48,9 +58,15 @@ export function useDraftsQuery(trash: boolean) {
       live = false;
       clearTimeout(timer);
     };
-  }, [client, trash, filters, generation]);
+  }, [client, trash, filters, shown, generation]);
 
+  // New filters start again from the first page.
+  const setFilters = useCallback((next: DraftFilters) => {
+    setFiltersState(next);
+    setShown(DRAFTS_PAGE);
+  }, []);
+  const showMore = useCallback(() => setShown((n) => n + DRAFTS_PAGE), []);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const filtered = filters.search !== '' || filters.status !== '' || filters.seriesId !== '' || filters.authorId !== '';
-  return { filters, setFilters, posts, error, setError, reload, filtered };
+  return { filters, setFilters, posts: result?.posts ?? null, more: result?.more ?? false, showMore, error, setError, reload, filtered };
 }

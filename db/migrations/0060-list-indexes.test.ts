@@ -1,0 +1,56 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrate, schemaVersion } from '../migrate';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function tempDb(): Database.Database {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-m60-'));
+  dirs.push(dir);
+  return new Database(path.join(dir, 'x.sqlite'));
+}
+
+const plan = (db: Database.Database, sql: string, ...params: unknown[]) =>
+  (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail).join('\n');
+
+describe('migration 0060 list indexes', () => {
+  it('indexes a database holding posts, bylines and comments, leaving every row as it was', () => {
+    const db = tempDb();
+    migrate(db, { targetVersion: 50 });
+    const now = '2026-01-01T00:00:00.000Z';
+    const post = '00000000-0000-7000-8000-000000000001';
+    const author = '00000000-0000-7000-8000-000000000002';
+    db.prepare("INSERT INTO posts (id, created_at, updated_at, slug, title, body, tags) VALUES (?, ?, ?, 'p', 'A post', '{}', '[\"x\"]')").run(post, now, now);
+    db.prepare("INSERT INTO authors (id, created_at, updated_at, name) VALUES (?, ?, ?, 'Ada')").run(author, now, now);
+    db.prepare('INSERT INTO post_authors (id, created_at, updated_at, post_id, author_id, position) VALUES (?, ?, ?, ?, ?, 0)').run(
+      '00000000-0000-7000-8000-000000000003', now, now, post, author,
+    );
+    const insertComment = db.prepare(
+      `INSERT INTO comments (id, created_at, updated_at, deleted_at, post_id, source, source_id, body_html, body_text, status, flags, revision)
+       VALUES (?, ?, ?, ?, ?, 'test', ?, '<p>hi</p>', 'hi', 'approved', '[]', 1)`,
+    );
+    insertComment.run('00000000-0000-7000-8000-000000000004', now, now, null, post, 'c1');
+    insertComment.run('00000000-0000-7000-8000-000000000005', now, now, now, post, 'c2');
+    const before = db.prepare('SELECT * FROM posts').all();
+
+    migrate(db);
+
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(60);
+    expect(db.prepare('SELECT * FROM posts').all()).toEqual(before);
+    const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
+    expect(names).toEqual(expect.arrayContaining(['posts_list', 'comments_post_live', 'post_authors_live']));
+    // The drafts list reads summaries from the index alone, never a row with its body.
+    expect(
+      plan(db, 'SELECT id, title, standfirst, status, tags, revision, word_count, planned_date FROM posts WHERE deleted_at IS NULL ORDER BY updated_at DESC LIMIT 100'),
+    ).toContain('COVERING INDEX posts_list');
+    const count = 'SELECT post_id, count(*) AS n FROM comments WHERE post_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL GROUP BY post_id';
+    expect(plan(db, count, '[]')).toContain('COVERING INDEX comments_post_live');
+    expect(db.prepare(count).all(JSON.stringify([post]))).toEqual([{ post_id: post, n: 1 }]);
+    expect(plan(db, 'SELECT post_id, author_id FROM post_authors WHERE post_id = ? AND deleted_at IS NULL ORDER BY position', post)).toContain('COVERING INDEX post_authors_live');
+    db.close();
+  });
+});

@@ -1,0 +1,12 @@
+/**
+ * The app's dispatch for the commands that call API methods, loaded when such a command runs:
+ * `workbench --help` and the commands that only read the database start without loading every
+ * handler and the importers behind them (jsdom, mammoth, marked, DOMPurify).
+ */
+import type { Dispatch } from '../dispatch';
+import type { Ctx } from '../context';
+
+export async function appDispatch(ctx: Ctx): Promise<Dispatch> {
+  const [{ handlers }, { createDispatch }] = await Promise.all([import('../handlers/index'), import('../dispatch')]);
+  return createDispatch(handlers, ctx);
+}
