@@ -1,8 +1,8 @@
 import type { Handlers } from '../../common/api';
 import type { Ctx } from '../context';
-import { loadDemo } from '../demo/load-demo';
 import { seriesToday } from './series';
 
 export const demoHandlers: Pick<Handlers<Ctx>, 'demo.load'> = {
-  'demo.load': (input, ctx) => loadDemo(ctx.db, seriesToday(input.today)),
+  // The draft importer behind it (jsdom, mammoth, marked) loads on first use, not at start-up.
+  'demo.load': async (input, ctx) => (await import('../demo/load-demo')).loadDemo(ctx.db, seriesToday(input.today)),
 };

@@ -1,15 +1,17 @@
 import type { Handlers } from '../../common/api';
 import type { Ctx } from '../context';
-import { readCsvHeader, suggestCsvMapping } from '../importers/csv';
-import { detectFormat } from '../importers/detect';
+import { detectFormat, FORMATS_WITH_POSTS } from '../importers/detect';
 import { fileChunks, readHead } from '../importers/file-source';
 import { cancelImportJob, importJobProgress, startImportJob } from '../importers/jobs';
-import { runImport, type ImportRequest } from '../importers/pipeline';
+import type { ImportRequest } from '../importers/pipeline';
 import { holdWrites } from '../write-gate';
-import { FORMATS_WITH_POSTS } from '../importers/registry';
 import { removeUpload, resolveImportFile } from '../importers/uploads';
 
 type Options = Parameters<Handlers<Ctx>['imports.run']>[0];
+
+// The parsers and the sanitizer (saxes, parse5, jsdom, DOMPurify) load on first use, not at start-up.
+const pipeline = () => import('../importers/pipeline');
+const csvImporter = () => import('../importers/csv');
 
 function request(ctx: Ctx, o: Options) {
   const file = resolveImportFile(ctx, o.file);
@@ -23,15 +25,16 @@ export const importsHandlers: Pick<Handlers<Ctx>, 'imports.inspect' | 'imports.p
     const format = detectFormat(readHead(file.filePath), file.fileName);
     let csv = null;
     if (format === 'csv') {
+      const { readCsvHeader, suggestCsvMapping } = await csvImporter();
       const headers = await readCsvHeader(fileChunks(file.filePath), file.fileName);
       csv = { headers, mapping: suggestCsvMapping(headers) };
     }
     return { fileName: file.fileName, size: file.size, format, needsPost: format !== null && !FORMATS_WITH_POSTS.includes(format), csv };
   },
-  'imports.preview': (o, ctx) => holdWrites(ctx, () => runImport(request(ctx, o).req, { openDb: ctx.reopen, dryRun: true })),
+  'imports.preview': (o, ctx) => holdWrites(ctx, async () => (await pipeline()).runImport(request(ctx, o).req, { openDb: ctx.reopen, dryRun: true })),
   'imports.run': async (o, ctx) => {
     const { file, req } = request(ctx, o);
-    const summary = await holdWrites(ctx, () => runImport(req, { openDb: ctx.reopen }));
+    const summary = await holdWrites(ctx, async () => (await pipeline()).runImport(req, { openDb: ctx.reopen }));
     if (file.uploadId) removeUpload(ctx, file.uploadId);
     return summary;
   },

@@ -21,3 +21,6 @@ export function detectFormat(head: string, fileName = ''): ImportFormat | null {
   if (/\.txt$/i.test(fileName)) return 'text';
   return null;
 }
+
+/** Formats whose files say which post each comment belongs to. */
+export const FORMATS_WITH_POSTS: readonly ImportFormat[] = ['wxr', 'disqus'];

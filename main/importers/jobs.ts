@@ -8,7 +8,7 @@ import type { ImportJob } from '../../common/api/imports';
 import { toErrorData, AppError } from '../../common/errors';
 import { uuidv7 } from '../../common/ids';
 import type { Ctx } from '../context';
-import { runImport, type ImportRequest } from './pipeline';
+import type { ImportRequest } from './pipeline';
 import { holdWrites } from '../write-gate';
 
 interface Job extends ImportJob {
@@ -46,8 +46,9 @@ export function startImportJob(ctx: Ctx, req: ImportRequest, totalBytes: number,
     finishedAt: null,
   };
   jobs.set(job.jobId, job);
-  void holdWrites(ctx, () =>
-    runImport(req, {
+  // The pipeline (parsers, sanitizer, jsdom) loads with the first import, not at start-up.
+  void holdWrites(ctx, async () =>
+    (await import('./pipeline')).runImport(req, {
       openDb: ctx.reopen,
       onProgress: (p) => (job.progress = p),
       isCancelled: () => job.cancelRequested,

@@ -11,10 +11,10 @@ import { COMMENT_STATUSES, type CommentStatus, type ImportFormat } from '../../c
 import { AppError } from '../../common/errors';
 import { CommentImportWriter, recordImportRun } from '../../db/repos/comment-import';
 import { cleanCommentBody } from '../sanitize/comment-html';
-import { detectFormat } from './detect';
+import { detectFormat, FORMATS_WITH_POSTS } from './detect';
 import { CancelledError, fileChunks, readHead } from './file-source';
 import { postBodyFromHtml } from './post-body';
-import { FORMATS_WITH_POSTS, IMPORTERS } from './registry';
+import { IMPORTERS } from './registry';
 import { ImportParseError, type CsvMapping, type ImportedComment, type ImportedPost } from './types';
 
 export interface ImportRequest {

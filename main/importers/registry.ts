@@ -9,5 +9,3 @@ import { parseWxr } from './wxr';
 
 export const IMPORTERS: Record<ImportFormat, Importer> = { wxr: parseWxr, disqus: parseDisqus, csv: parseCsv, json: parseJson, text: parsePageText };
 
-/** Formats whose files say which post each comment belongs to. */
-export const FORMATS_WITH_POSTS: readonly ImportFormat[] = ['wxr', 'disqus'];
