@@ -12,6 +12,7 @@ import { judge, type Row, type Scenario } from '../lib/types';
 import { commentSearch, PAGE } from './review-api';
 import { searchTerms } from './queries';
 import { searchLatencies } from './review-ui';
+import { scrollReview, type ScrollResult } from './review-scroll';
 import { startApp } from '../lib/app-server';
 
 const BUDGET_MS = 100;
@@ -84,8 +85,10 @@ export const review: Scenario = {
       const [cli, renderer, browser] = await Promise.all([ctx.shared.cli(), ctx.shared.renderer(), ctx.shared.browser()]);
       const app = await startApp(cli, renderer, copyDataset(ctx.data, 'review-ui'));
       let ui: number[];
+      let scroll: ScrollResult;
       try {
         ui = await searchLatencies(browser, app.url, uiTerms);
+        scroll = await scrollReview(browser, app.url, ctx.sizes.name === 'full' ? 20 : 3, ctx.sizes.seed);
       } finally {
         await app.stop();
       }
@@ -99,6 +102,37 @@ export const review: Scenario = {
         budget: `< ${BUDGET_MS} ms`,
         pass: judge(ctx, p95(ui) < BUDGET_MS),
         note: `Chromium, browser mode, ${ui.length} terms; includes the search box's typing debounce`,
+      });
+
+      // Scrolling: a jump anywhere in the list until its rows show, against fetching such a
+      // window server side; and wheel scrolling's frame intervals against a plain static list.
+      const windows: number[] = [];
+      for (let i = 0; i < scroll.jumps.length; i++) {
+        const offset = Math.floor(((i * 7919) % 1000) / 1000 * Math.max(0, scroll.total - 100));
+        const t = performance.now();
+        await session.call('comments.list', { offset, limit: 100, totals: false });
+        windows.push(performance.now() - t);
+      }
+      ctx.log(`scroll jumps to rows shown: ${scroll.jumps.map(Math.round).join(', ')} ms`);
+      rows.push({
+        name: 'review scroll jump->rows shown p95',
+        unit: 'ms',
+        ours: p95(scroll.jumps),
+        baseline: p95(windows),
+        baselineName: 'comments.list of the 100-row page the pane fetches, server side',
+        budget: `< ${BUDGET_MS} ms`,
+        pass: judge(ctx, p95(scroll.jumps) < BUDGET_MS),
+        note: `Chromium, ${scroll.jumps.length} jumps to random places in ${scroll.total.toLocaleString('en-GB')} comments`,
+      });
+      rows.push({
+        name: 'review wheel scroll frame p95',
+        unit: 'ms',
+        ours: p95(scroll.frames),
+        baseline: p95(scroll.baselineFrames),
+        baselineName: 'same wheel over 2,000 static rows',
+        budget: '<= 1.5x baseline',
+        pass: judge(ctx, p95(scroll.frames) <= 1.5 * p95(scroll.baselineFrames)),
+        note: `${scroll.frames.length} frames over 120 wheel steps`,
       });
       return { status: 'ok', rows };
     } finally {

@@ -77,7 +77,12 @@ export function VirtualList({ count, rowHeight, activeIndex, renderRow, onRange,
       aria-multiselectable={multiselectable || undefined}
       aria-activedescendant={activeId}
       tabIndex={0}
-      onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
+      onScroll={(e) => {
+        const top = e.currentTarget.scrollTop;
+        setScrollTop(top);
+        // Ask for the rows now rather than after the next render: one frame sooner after a jump.
+        if (count > 0) onRange(Math.max(0, Math.floor(top / rowHeight) - OVERSCAN), Math.min(count - 1, Math.ceil((top + height) / rowHeight) + OVERSCAN));
+      }}
       onKeyDown={onKeyDown}
     >
       <div role="presentation" className="vlist__spacer" style={{ height: count * rowHeight }}>
