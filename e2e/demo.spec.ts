@@ -17,7 +17,14 @@ test('the empty drafts area loads the demo: the page as a draft, third in its se
   await page.getByRole('button', { name: 'Load demo content' }).click();
 
   // The demo opens the draft itself.
-  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(TITLE);
+  const title = page.getByRole('textbox', { name: 'Title' });
+  await expect(title).toHaveValue(TITLE);
+  // The long headline wraps in full, and stays one line of text.
+  expect(await title.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+  await title.press('End');
+  await title.press('Enter');
+  await expect(title).toHaveValue(TITLE);
+  await title.blur();
   await expect(page.getByRole('textbox', { name: 'Draft text' })).toContainText('I have been a consultant physician for less than a year');
   if (shots) await page.screenshot({ path: path.join(shots, 'drafts.png') });
 

@@ -16,15 +16,22 @@ export const DraftFields = memo(function DraftFields({ initialTitle, initialStan
       <label className="visually-hidden" htmlFor={`${id}-title`}>
         Title
       </label>
-      <input
+      {/* A one-line title that wraps: a long headline stays readable instead of scrolling out of view. */}
+      <textarea
         id={`${id}-title`}
         className="draft__title"
         defaultValue={initialTitle}
         placeholder="Title"
         maxLength={300}
+        rows={1}
         spellCheck
         lang="en-GB"
-        onChange={(e) => onTitle(e.target.value)}
+        onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+        onChange={(e) => {
+          // A pasted line break becomes a space: a title is one line.
+          if (/[\r\n]/.test(e.target.value)) e.target.value = e.target.value.replace(/\s*[\r\n]+\s*/g, ' ');
+          onTitle(e.target.value);
+        }}
         onBlur={onBlur}
       />
       <label className="visually-hidden" htmlFor={`${id}-standfirst`}>
