@@ -19,6 +19,7 @@ import type { CommentStatus, CommentType, EditorState } from '../../common/domai
 import { nowIso } from '../clock';
 import { uuidv7 } from '../../common/ids';
 import { createPost } from './posts';
+import type { CommentRow } from './comments';
 
 export interface ImportPostInput {
   source: string;
@@ -51,23 +52,10 @@ const FTS_INSERT_TRIGGER = 'comments_fts_ai';
 /** Flags this module sets from the links it makes; compared apart from the file's own flags. */
 const LINK_FLAGS = ['orphan'];
 
-interface Existing {
-  rowid: number;
-  id: string;
-  parent_source_id: string | null;
-  author_name: string;
-  author_role: string;
-  author_organisation: string;
-  author_email: string;
-  author_url: string;
-  posted_at: string | null;
-  body_html: string;
-  body_text: string;
-  status: string;
-  type: string;
-  flags: string;
-  deleted_at: string | null;
-}
+type Existing = Pick<
+  CommentRow,
+  'id' | 'parent_source_id' | 'author_name' | 'author_role' | 'author_organisation' | 'author_email' | 'author_url' | 'posted_at' | 'body_html' | 'body_text' | 'status' | 'type' | 'flags' | 'deleted_at'
+> & { rowid: number };
 
 export class CommentImportWriter {
   readonly counts = { imported: 0, updated: 0, unchanged: 0 };

@@ -15,6 +15,7 @@ import {
 } from 'lexical';
 import type { SerializedFootnote } from '../serialized';
 import { renderDecorator } from './decorator-renderer';
+import { themedElement } from './themed-element';
 
 export const MAX_FOOTNOTE_LENGTH = 5000;
 
@@ -60,9 +61,7 @@ export class FootnoteNode extends DecoratorNode<unknown> {
   }
 
   override createDOM(config: EditorConfig): HTMLElement {
-    const el = $getDocument().createElement('sup');
-    const cls = (config.theme as Record<string, unknown>).footnote;
-    if (typeof cls === 'string') el.className = cls;
+    const el = themedElement('sup', config, 'footnote');
     return el;
   }
 

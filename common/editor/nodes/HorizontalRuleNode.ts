@@ -9,6 +9,7 @@ import {
   type LexicalNode,
 } from 'lexical';
 import type { SerializedHorizontalRule } from '../serialized';
+import { themedElement } from './themed-element';
 
 export class HorizontalRuleNode extends DecoratorNode<unknown> {
   static override getType(): string {
@@ -36,9 +37,7 @@ export class HorizontalRuleNode extends DecoratorNode<unknown> {
   }
 
   override createDOM(config: EditorConfig): HTMLElement {
-    const hr = $getDocument().createElement('hr');
-    const cls = (config.theme as Record<string, unknown>).hr;
-    if (typeof cls === 'string') hr.className = cls;
+    const hr = themedElement('hr', config, 'hr');
     return hr;
   }
 

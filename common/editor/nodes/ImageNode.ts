@@ -15,6 +15,7 @@ import {
 } from 'lexical';
 import type { SerializedImage } from '../serialized';
 import { renderDecorator } from './decorator-renderer';
+import { themedElement } from './themed-element';
 
 export interface ImagePayload {
   src: string;
@@ -135,9 +136,7 @@ export class ImageNode extends DecoratorNode<unknown> {
   }
 
   override createDOM(config: EditorConfig): HTMLElement {
-    const el = $getDocument().createElement('div');
-    const cls = (config.theme as Record<string, unknown>).image;
-    if (typeof cls === 'string') el.className = cls;
+    const el = themedElement('div', config, 'image');
     return el;
   }
 

@@ -14,6 +14,7 @@ import {
   type ParagraphNode,
   type RangeSelection,
 } from 'lexical';
+import { themedElement } from './themed-element';
 
 const PULL_CLASS = /(^|\s)(pull-?quote)(\s|$)/i;
 
@@ -45,9 +46,7 @@ export class PullQuoteNode extends ElementNode {
   }
 
   override createDOM(config: EditorConfig): HTMLElement {
-    const el = $getDocument().createElement('aside');
-    const cls = (config.theme as Record<string, unknown>).pullquote;
-    if (typeof cls === 'string') el.className = cls;
+    const el = themedElement('aside', config, 'pullquote');
     el.setAttribute('aria-label', 'Pull quote');
     return el;
   }

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { MAX_FOOTNOTE_LENGTH } from '../../../common/editor/nodes';
+import { FormActions } from '../../shell/FormActions';
 
 interface Props {
   initial: string;
@@ -32,19 +33,7 @@ export function FootnoteForm({ initial, submitLabel, onSubmit, onCancel }: Props
           }
         }}
       />
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="ed-form__actions">
-        <button type="submit" className="button button--primary">
-          {submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} submitLabel={submitLabel} onCancel={onCancel} className="ed-form__actions" />
     </form>
   );
 }

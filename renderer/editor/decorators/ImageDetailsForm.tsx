@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FormActions } from '../../shell/FormActions';
 
 interface Props {
   initialAlt: string;
@@ -33,19 +34,7 @@ export function ImageDetailsForm({ initialAlt, initialCaption, submitLabel, onSu
         <span className="field__label">Caption (optional)</span>
       </label>
       <input id={`${id}-caption`} className="input" value={caption} onChange={(e) => setCaption(e.target.value)} />
-      {error && (
-        <p id={`${id}-err`} className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="ed-form__actions">
-        <button type="submit" className="button button--primary">
-          {submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} errorId={`${id}-err`} submitLabel={submitLabel} onCancel={onCancel} className="ed-form__actions" />
     </form>
   );
 }

@@ -2,6 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Tag } from '../../../common/api/comments';
 import { useClient } from '../../api/ClientContext';
 import { useReviewer } from './useReviewer';
+import { FormActions } from '../../shell/FormActions';
+import { AnnotationFields } from './AnnotationFields';
 
 interface Props {
   commentId: string;
@@ -64,38 +66,12 @@ export function AnnotationForm({ commentId, text, initial, tags, onDone }: Props
         Span <span className="muted">(words from the comment; empty for all of it)</span>
         <input ref={first} value={phrase} onChange={(e) => setPhrase(e.target.value)} dir="auto" />
       </label>
-      <label>
-        Tag
-        <select value={tagId} onChange={(e) => setTagId(e.target.value)}>
-          <option value="">No tag</option>
-          {tags.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Note
-        <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} dir="auto" />
-      </label>
+      <AnnotationFields tags={tags} tagId={tagId} onTagId={setTagId} note={note} onNote={setNote} />
       <label>
         Reviewer
         <input value={reviewer} onChange={(e) => setReviewer(e.target.value)} autoComplete="name" />
       </label>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="annotation-form__buttons">
-        <button type="submit" className="button button--primary">
-          Save annotation
-        </button>
-        <button type="button" className="button" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} submitLabel="Save annotation" onCancel={() => onDone(false)} className="annotation-form__buttons" />
     </form>
   );
 }

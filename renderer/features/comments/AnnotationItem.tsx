@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Annotation, Tag } from '../../../common/api/comments';
 import { useClient } from '../../api/ClientContext';
 import { formatDate } from './format';
+import { AnnotationFields } from './AnnotationFields';
 
 /** One annotation: its quote, tag, note and reviewer, with edit and remove. */
 export function AnnotationItem({ a, tags, onChanged }: { a: Annotation; tags: Tag[]; onChanged: () => void }) {
@@ -56,21 +57,7 @@ export function AnnotationItem({ a, tags, onChanged }: { a: Annotation; tags: Ta
             void act(() => client.call('annotations.update', { id: a.id, baseRevision: a.revision, note, tagId: tagId || null }));
           }}
         >
-          <label>
-            Tag
-            <select value={tagId} onChange={(e) => setTagId(e.target.value)}>
-              <option value="">No tag</option>
-              {tags.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Note
-            <textarea value={note} onChange={(e) => setNote(e.target.value)} rows={2} dir="auto" />
-          </label>
+          <AnnotationFields tags={tags} tagId={tagId} onTagId={setTagId} note={note} onNote={setNote} />
           <div className="annotation-form__buttons">
             <button type="submit" className="button button--primary">
               Save changes

@@ -2,6 +2,7 @@ import type { RefObject } from 'react';
 import type { CommentFilter, CommentOrder, Tag } from '../../../common/api/comments';
 import type { PostSummary } from '../../../common/domain';
 import { DebouncedInput } from './DebouncedInput';
+import { TagSelect } from './TagSelect';
 
 interface Props {
   filter: CommentFilter;
@@ -49,14 +50,7 @@ export function FilterBar({ filter, order, posts, tags, searchRef, onFilter, onO
       </label>
       <label>
         Tag
-        <select aria-label="Tag" value={filter.tagId ?? ''} onChange={(e) => onFilter({ tagId: e.target.value || undefined })}>
-          <option value="">Any</option>
-          {tags.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </select>
+        <TagSelect tags={tags} value={filter.tagId ?? ''} onChange={(tagId) => onFilter({ tagId: tagId || undefined })} noneLabel="Any" ariaLabel="Tag" />
       </label>
       <label>
         Annotated

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { Author } from '../../../common/domain';
+import { FormActions } from '../../shell/FormActions';
 
 export type AuthorDetails = Pick<Author, 'name' | 'role' | 'organisation' | 'bio'>;
 
@@ -39,19 +40,7 @@ export function AuthorForm({ initial, submitLabel, onSubmit, onCancel }: Props) 
       {field('role', 'Role', 200)}
       {field('organisation', 'Organisation', 200)}
       {field('bio', 'Short bio', 2000)}
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="meta-field__row">
-        <button type="submit" className="button button--primary">
-          {submitLabel}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} submitLabel={submitLabel} onCancel={onCancel} className="meta-field__row" />
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { NOTICE_PLACEHOLDERS } from '../../../common/series/ordinal';
 import { slugify } from '../../../common/text';
 import { useClient } from '../../api/ClientContext';
 import { NoticePreview } from './NoticePreview';
+import { FormActions } from '../../shell/FormActions';
 
 const DEFAULT_TEMPLATE = 'This is the {ordinal} in a series of guest blogs that explores {topic}.';
 
@@ -132,19 +133,7 @@ export function SeriesForm({ initial, postCount, onSaved, onCancel }: Props) {
         </label>
       </div>
       <NoticePreview template={template} topic={topic} title={title} count={postCount} />
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="series-form__actions">
-        <button type="submit" className="button button--primary" disabled={saving}>
-          {initial ? 'Save series' : 'Create series'}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} submitLabel={initial ? 'Save series' : 'Create series'} onCancel={onCancel} className="series-form__actions" busy={saving} />
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { SeriesInfo } from '../../../common/api/series';
 import { statusLabel, statusName, workflowProblems } from '../../../common/series/workflow';
 import { useClient } from '../../api/ClientContext';
+import { FormActions } from '../../shell/FormActions';
 
 interface Row {
   key: number;
@@ -103,19 +104,7 @@ export function WorkflowEditor({ series, onSaved, onCancel }: { series: SeriesIn
           </select>
         </label>
       </div>
-      {error && (
-        <p className="error-text" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="series-form__actions">
-        <button type="submit" className="button button--primary">
-          Save workflow
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions error={error} submitLabel="Save workflow" onCancel={onCancel} className="series-form__actions" />
     </form>
   );
 }
