@@ -3,14 +3,8 @@ import { z } from 'zod';
 import { Author, Id, Line } from '../domain';
 import { mutation, query, type MethodSpec } from './method';
 
-const AuthorFields = {
-  name: Line(200).min(1),
-  role: Line(200),
-  organisation: Line(200),
-  bio: z.string().max(2000),
-  email: Line(320),
-  url: Line(2000),
-};
+/** What a person fills in for an author: the stored author without its id and timestamps. */
+const AuthorFields = Author.omit({ id: true, createdAt: true, updatedAt: true }).shape;
 
 export const authorsApi = {
   'authors.list': query(
