@@ -11,7 +11,7 @@ import { chromium } from '@playwright/test';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeDictionaries } from '../make-dictionaries';
 
-const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const WORDS = ['teh', 'colour', 'wrold', 'organisations', 'recoloured'];
 const MISSPELT = ['teh', 'wrold'];
