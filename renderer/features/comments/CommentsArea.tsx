@@ -1,4 +1,4 @@
-import { useCallback, useDeferredValue, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { CommentFilter, CommentOrder, Tag } from '../../../common/api/comments';
 import type { ImportSummary } from '../../../common/api/imports';
 import type { CommentStatus, PostSummary } from '../../../common/domain';
@@ -79,9 +79,8 @@ export function CommentsArea(_props: { rest: string[] }) {
   };
 
   const current = win.itemAt(active);
-  // The focused comment's full view (sanitized HTML, annotations, reply editor) renders after the
-  // list: a new search shows its rows first.
-  const shownCurrent = useDeferredValue(current);
+  // Not deferred: a key pressed right after moving (n, r) must act on the comment just reached.
+  const shownCurrent = current;
   const focusList = () => listRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
 
   const toggle = (i: number) => {
