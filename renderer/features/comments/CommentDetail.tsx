@@ -13,7 +13,9 @@ interface Props {
   item: CommentListItem;
   tags: Tag[];
   /** Bumped by the n key: annotate the selected text (or open the form to type a phrase). */
-  annotateSignal: number;
+  /** n was pressed on this comment: open the annotation form, then say so. */
+  annotateRequested: boolean;
+  onAnnotateOpened: () => void;
   replyFocus: number;
   onChanged: () => void;
   onFollowThread: () => void;
@@ -33,7 +35,7 @@ export function selectionIn(box: HTMLElement | null): { start: number; end: numb
 }
 
 /** The focused comment in full: text with highlights, its formatting, annotations and reply draft. */
-export function CommentDetail({ item, tags, annotateSignal, replyFocus, onChanged, onFollowThread }: Props) {
+export function CommentDetail({ item, tags, annotateRequested, onAnnotateOpened, replyFocus, onChanged, onFollowThread }: Props) {
   const textBox = useRef<HTMLParagraphElement>(null);
   const [span, setSpan] = useState<{ start: number; end: number } | null>(null);
   const [annotating, setAnnotating] = useState(false);
@@ -45,14 +47,12 @@ export function CommentDetail({ item, tags, annotateSignal, replyFocus, onChange
     setSpan(selectionIn(textBox.current));
     setAnnotating(true);
   };
-  // Only an n pressed while this is shown opens the form, never a remount.
-  const handledSignal = useRef(annotateSignal);
   useEffect(() => {
-    if (annotateSignal === handledSignal.current) return;
-    handledSignal.current = annotateSignal;
+    if (!annotateRequested) return;
     startAnnotating();
+    onAnnotateOpened();
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [annotateSignal]);
+  }, [annotateRequested]);
 
   return (
     <article className="cdetail" aria-labelledby="cdetail-author" data-annotating={annotating || undefined}>

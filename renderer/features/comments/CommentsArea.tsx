@@ -37,7 +37,8 @@ export function CommentsArea(_props: { rest: string[] }) {
   const [anchor, setAnchor] = useState<number | null>(null);
   const [help, setHelp] = useState(false);
   const [message, setMessage] = useState('');
-  const [annotateSignal, setAnnotateSignal] = useState(0);
+  // The comment an n was pressed on, until its detail opens the form (survives a re-mount).
+  const [annotateFor, setAnnotateFor] = useState<string | null>(null);
   const [replyFocus, setReplyFocus] = useState(0);
   const [version, setVersion] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
@@ -157,7 +158,7 @@ export function CommentsArea(_props: { rest: string[] }) {
       case 'x': case ' ': e.preventDefault(); return toggle(active);
       case '/': e.preventDefault(); return searchRef.current?.focus();
       case '?': e.preventDefault(); return setHelp(true);
-      case 'n': e.preventDefault(); return setAnnotateSignal((n) => n + 1);
+      case 'n': e.preventDefault(); return setAnnotateFor(current?.id ?? null);
       case 'r': e.preventDefault(); return setReplyFocus((n) => n + 1);
       case 't': e.preventDefault(); return followThread();
     }
@@ -258,7 +259,8 @@ export function CommentsArea(_props: { rest: string[] }) {
             <CommentDetail
               item={shownCurrent}
               tags={tags}
-              annotateSignal={annotateSignal}
+              annotateRequested={annotateFor === shownCurrent.id}
+              onAnnotateOpened={() => setAnnotateFor(null)}
               replyFocus={replyFocus}
               onChanged={() => void win.reload().then(() => setVersion((v) => v + 1))}
               onFollowThread={followThread}
