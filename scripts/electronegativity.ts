@@ -2,10 +2,13 @@
  * `npm run check:electron` (and a stage of `npm test`): Doyensec's Electronegativity over the code
  * that ships (main/, common/, db/, renderer/), failing on any finding above LOW.
  *
- * Electronegativity always exits 0, so we write its findings as CSV to a temp file and judge them
- * here. The sources are copied into a temp folder first: pointing the tool at the project root
- * would make it walk node_modules, dist and release, and tests are not shipped. The Electron
- * version is the installed one, so the tool never needs the network to guess it.
+ * Electronegativity always exits 0, and its CSV writer is not safe to read: it writes the header
+ * and the rows with two concurrent async writes, so the first row is sometimes overwritten (seen
+ * in CI). So we call the tool's own programmatic runner in a child process, which returns the
+ * findings as objects, and judge them here. The sources are copied into a temp folder first:
+ * pointing the tool at the project root would make it walk node_modules, dist and release, and
+ * tests are not shipped. The Electron version is the installed one, so the tool never needs the
+ * network to guess it.
  *
  * A finding that a reviewer has checked is silenced in the source with an
  * `// eng-disable CHECK_NAME` comment on the flagged line, saying why; nothing is silenced here.
@@ -15,12 +18,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SHIPPED = ['main', 'common', 'db', 'renderer'];
 const SOURCE = /\.(ts|tsx|js|mjs|cjs|jsx|html|htm)$/;
 const NOT_SHIPPED = /(\.test\.tsx?$|\.spec\.tsx?$|(^|\/)(node_modules|dist|testing|__fixtures__)\/)/;
 const BLOCKING = new Set(['MEDIUM', 'HIGH', 'CRITICAL']);
+const RUNNER = path.join(ROOT, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'runner.js');
 
 export interface Finding {
   issue: string;
@@ -32,36 +37,54 @@ export interface Finding {
   description: string;
 }
 
-/** Splits one CSV line the way the tool writes it: fields quoted with ", quotes doubled inside. */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        cur += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cur += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(cur.trim());
-      cur = '';
-    } else cur += c;
-  }
-  out.push(cur.trim());
-  return out;
+/** The shape of one issue object as the tool's runner returns it; anything else is refused. */
+const RawIssue = z.object({
+  id: z.string(),
+  severity: z.object({ name: z.string() }),
+  confidence: z.object({ name: z.string() }),
+  file: z.string(),
+  location: z.object({ line: z.number().optional(), column: z.number().optional() }).optional(),
+  sample: z.string().nullish(),
+  description: z.string().nullish(),
+});
+
+export function toFindings(raw: unknown): Finding[] {
+  const parsed = z.array(RawIssue).safeParse(raw);
+  if (!parsed.success) throw new Error(`Electronegativity returned findings of an unknown shape: ${parsed.error.issues[0]?.message}`);
+  return parsed.data.map((i) => ({
+    issue: i.id,
+    severity: i.severity.name.toUpperCase(),
+    confidence: i.confidence.name.toUpperCase(),
+    file: i.file,
+    location: `${i.location?.line ?? 0}:${i.location?.column ?? 0}`,
+    sample: i.sample ?? '',
+    description: i.description ?? '',
+  }));
 }
 
-export function parseFindings(csv: string): Finding[] {
-  const lines = csv.split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.length === 0 || !lines[0].startsWith('issue')) throw new Error('Electronegativity wrote no CSV header; its output cannot be trusted.');
-  return lines.slice(1).map((line) => {
-    const [issue, severity, confidence, file, location, sample, description] = splitCsvLine(line);
-    return { issue, severity: severity.toUpperCase(), confidence, file, location, sample, description };
-  });
+/**
+ * Runs the tool over `dir` in a child process (it prints and fetches on its own; keeping it out of
+ * our process keeps that noise and any crash contained) and returns its findings.
+ */
+export function scan(dir: string, electronVersion: string): Finding[] {
+  if (!fs.existsSync(RUNNER)) throw new Error('Electronegativity is not installed (npm install); the Electron checklist was not checked.');
+  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'wb-eng-out-')), 'issues.json');
+  try {
+    const program = `
+      const runner = require(${JSON.stringify(RUNNER)});
+      const run = runner.default ?? runner; // the published build sets module.exports to the function
+      run({ input: ${JSON.stringify(dir)}, isRelative: true, isVerbose: false, isSarif: false,
+            electronVersionOverride: ${JSON.stringify(electronVersion)}, parserPlugins: [] }, false)
+        .then((r) => require('node:fs').writeFileSync(${JSON.stringify(out)}, JSON.stringify(r.issues)))
+        .catch((e) => { console.error(e && e.stack || e); process.exit(1); });`;
+    const child = spawnSync(process.execPath, ['-e', program], { encoding: 'utf8', timeout: 180_000 });
+    if (child.error || child.status !== 0 || !fs.existsSync(out)) {
+      throw new Error(`Electronegativity did not run: ${child.error?.message ?? child.stderr.trim()}`);
+    }
+    return toFindings(JSON.parse(fs.readFileSync(out, 'utf8')));
+  } finally {
+    fs.rmSync(path.dirname(out), { recursive: true, force: true });
+  }
 }
 
 export function isBlocking(f: Finding): boolean {
@@ -87,7 +110,7 @@ function copyShipped(dest: string): number {
   return count;
 }
 
-function installedElectronVersion(): string {
+export function installedElectronVersion(): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string };
   return pkg.version;
 }
@@ -95,31 +118,19 @@ function installedElectronVersion(): string {
 function main(): number {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-eng-'));
   try {
-    const src = path.join(work, 'src');
-    const files = copyShipped(src);
-    const csv = path.join(work, 'findings.csv');
-    const bin = path.join(ROOT, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'index.js');
-    if (!fs.existsSync(bin)) {
-      console.error('Electronegativity is not installed (npm install); the Electron checklist was not checked.');
-      return 1;
-    }
-    const run = spawnSync(process.execPath, [bin, '-i', src, '-o', csv, '-r', '-v', 'false', '-e', installedElectronVersion()], {
-      encoding: 'utf8',
-      timeout: 180_000,
-    });
-    if (run.error || !fs.existsSync(csv)) {
-      console.error(`Electronegativity did not run: ${run.error?.message ?? run.stderr}`);
-      return 1;
-    }
-    const findings = parseFindings(fs.readFileSync(csv, 'utf8'));
+    const files = copyShipped(work);
+    const findings = scan(work, installedElectronVersion());
     const blocking = findings.filter(isBlocking);
     for (const f of findings) {
       const mark = isBlocking(f) ? 'FAIL' : 'note';
-      console.log(`${mark} ${f.severity}/${f.confidence} ${f.issue} ${f.file}:${f.location} ${f.sample === 'N/A' ? '' : f.sample}`.trimEnd());
+      console.log(`${mark} ${f.severity}/${f.confidence} ${f.issue} ${f.file}:${f.location} ${f.sample}`.trimEnd());
       if (isBlocking(f)) console.log(`     ${f.description}`);
     }
     console.log(`Electronegativity: ${files} files checked, ${findings.length} findings, ${blocking.length} above LOW.`);
     return blocking.length === 0 ? 0 : 1;
+  } catch (err) {
+    console.error((err as Error).message);
+    return 1;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }
