@@ -7,6 +7,7 @@ import * as initial from './0010-initial';
 import * as commentReview from './0030-comment-review';
 import * as seriesWorkflowRoles from './0050-series-workflow-roles';
 import * as listIndexes from './0060-list-indexes';
+import * as commentStates from './0070-comment-states';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates];

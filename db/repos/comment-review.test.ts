@@ -148,5 +148,15 @@ describe('search plans', () => {
     expect(rare.items[0].matches).toEqual([{ start: 15, end: 27 }]);
     expect(commentIds(db, { search: 'uncommonword' })).toHaveLength(5);
     expect(statusCounts(db, { search: 'uncommonword', status: ['trash'] }).trash).toBe(5);
+
+    // A search alone is counted from the search index and comment_states; with any other filter,
+    // from the comments. Both agree, and follow a status change and a restore.
+    db.prepare("UPDATE comments SET status = 'approved', deleted_at = NULL WHERE id = ?").run(seeded[1007]);
+    const wide = { approved: 1301, pending: 1300, spam: 1300, trash: 1298, all: 5199 };
+    expect(statusCounts(db, { search: 'widespread' })).toEqual(wide);
+    expect(statusCounts(db, { search: 'widespread', from: '2000-01-01' })).toEqual(wide);
+    expect(statusCounts(db, { search: 'uncommonword', status: ['approved'] })).toEqual({ approved: 1, pending: 0, spam: 0, trash: 5, all: 6 });
+    expect(statusCounts(db, { search: 'uncommonword', author: '' })).toEqual({ approved: 1, pending: 0, spam: 0, trash: 5, all: 6 });
+    expect(statusCounts(db, { search: 'uncommonword', postId: postA })).toEqual({ approved: 1, pending: 0, spam: 0, trash: 5, all: 6 });
   });
 });

@@ -185,16 +185,33 @@ export function listComments(db: DB, o: ListCommentsOptions = {}): { items: Comm
   return { items, total, offset, counts };
 }
 
+/** Filter fields the per-status counts ignore (they count every status). */
+const COUNTS_IGNORE = new Set<keyof CommentFilter>(['status']);
+
+/** A search and nothing else that narrows: its counts come from the search index and the state table alone. */
+function searchAlone(f: CommentFilter): boolean {
+  return Object.entries(f).every(([key, value]) => key === 'search' || COUNTS_IGNORE.has(key as keyof CommentFilter) || value === undefined);
+}
+
 export function statusCounts(db: DB, filter: CommentFilter, lookup = narrowSearch(db, filter)): StatusCounts {
   const counts: StatusCounts = { approved: 0, pending: 0, spam: 0, trash: 0, all: 0 };
   const where = filterWhere(filter, false, lookup);
   if (where.empty) return counts;
-  // Broad filters: ordered by the covering (status, posted_at) index so the count never reads
-  // comment rows. A narrow search reads just its matches.
-  const sql = lookup
-    ? `SELECT c.status, count(*) AS n FROM comments c WHERE ${where.sql} GROUP BY c.status`
-    : `SELECT status, count(*) AS n FROM (SELECT c.status FROM comments c WHERE ${where.sql} ORDER BY c.status, c.posted_at) GROUP BY status`;
-  const rows = db.prepare(sql).all(...where.params) as { status: CommentStatus; n: number }[];
+  let sql: string;
+  let params = where.params;
+  if (where.fts && searchAlone(filter)) {
+    // Each match's state by rowid from the narrow comment_states table, never a comment row.
+    sql = `SELECT s.state AS status, count(*) AS n FROM comments_fts f JOIN comment_states s ON s.comment_rowid = f.rowid
+           WHERE comments_fts MATCH ? AND s.state <> 'deleted' GROUP BY s.state`;
+    params = [where.fts];
+  } else if (lookup) {
+    // A narrow search with other filters reads just its matches.
+    sql = `SELECT c.status, count(*) AS n FROM comments c WHERE ${where.sql} GROUP BY c.status`;
+  } else {
+    // Ordered by the covering (status, posted_at) index so the count never reads comment rows.
+    sql = `SELECT status, count(*) AS n FROM (SELECT c.status FROM comments c WHERE ${where.sql} ORDER BY c.status, c.posted_at) GROUP BY status`;
+  }
+  const rows = db.prepare(sql).all(...params) as { status: CommentStatus; n: number }[];
   for (const r of rows) {
     counts[r.status] = r.n;
     counts.all += r.n;

@@ -173,7 +173,25 @@ describe('a comment id twice in one file', () => {
 });
 
 describe('deferred search indexing and threading', () => {
-  const triggers = () => withDb((db) => (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'comments_fts%' ORDER BY name").all() as { name: string }[]).map((t) => t.name));
+  const triggers = () =>
+    withDb((db) =>
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'comments_fts%' OR name LIKE 'comment_states%') ORDER BY name").all() as { name: string }[]).map(
+        (t) => t.name,
+      ),
+    );
+  /** comment_states holds exactly one row per comment, with its status, or 'deleted'. */
+  const statesIntact = () =>
+    expect(
+      withDb((db) =>
+        db
+          .prepare(
+            `SELECT (SELECT count(*) FROM comment_states) - (SELECT count(*) FROM comments) AS extra,
+                    (SELECT count(*) FROM comments c LEFT JOIN comment_states s ON s.comment_rowid = c.rowid
+                      WHERE s.state IS NOT CASE WHEN c.deleted_at IS NULL THEN c.status ELSE 'deleted' END) AS wrong`,
+          )
+          .get(),
+      ),
+    ).toEqual({ extra: 0, wrong: 0 });
   const search = (word: string) => withDb((db) => (db.prepare('SELECT c.source_id FROM comments_fts f JOIN comments c ON c.rowid = f.rowid WHERE comments_fts MATCH ? ORDER BY c.source_id').all(word) as { source_id: string }[]).map((r) => r.source_id));
   const ftsIntact = () => withDb((db) => db.exec("INSERT INTO comments_fts (comments_fts) VALUES ('integrity-check')"));
 
@@ -181,6 +199,8 @@ describe('deferred search indexing and threading', () => {
     const before = triggers();
     await run(write('fts.xml', wxr([{ id: '1', body: 'alpha words' }, { id: '2', body: 'beta words', author: 'Gamma' }])));
     expect(triggers()).toEqual(before);
+    expect(before).toHaveLength(6);
+    statesIntact();
     expect(search('words')).toEqual(['1', '2']);
     expect(search('gamma')).toEqual(['2']);
     ftsIntact();
@@ -199,6 +219,7 @@ describe('deferred search indexing and threading', () => {
     );
     expect(search('omega')).toEqual(['4']);
     ftsIntact();
+    statesIntact();
   });
 
   it('leaves the triggers and the index as they were when an import is refused or previewed', async () => {
@@ -208,6 +229,7 @@ describe('deferred search indexing and threading', () => {
     expect(triggers()).toEqual(before);
     expect(search('zeta')).toEqual([]);
     ftsIntact();
+    statesIntact();
   });
 
   it('links replies to parents that come before or after them, and flags a missing parent', async () => {

@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /**
- * Long enough to merge the keys of a burst of typing into one search, short enough that the list
- * follows the last key within the review pane's 100 ms budget. Stale answers never show: the
+ * Long enough to merge keys that land together (a fast typist's rolled keys, a text expander)
+ * into one search; short enough to add little to the review pane's 100 ms budget. Most keys
+ * typed by hand are further apart than this and search each. Stale answers never show: the
  * comment window drops any response to a filter the user has already left.
  */
-const DELAY_MS = 40;
+const DELAY_MS = 25;
 
 /** A text input that reports its value once typing pauses (or at once on Enter), so a search runs once per burst, not per key. */
 export function DebouncedInput({ value, onValue, inputRef, type = 'text', placeholder }: { value: string; onValue: (v: string) => void; inputRef?: RefObject<HTMLInputElement | null>; type?: string; placeholder?: string }) {

@@ -1,12 +1,10 @@
 import type { CommentStatus } from '../../../common/domain';
+import { formatTimestamp } from '../../format/timestamps';
 
 export const STATUS_LABEL: Record<CommentStatus, string> = { approved: 'Approved', pending: 'Pending', spam: 'Spam', trash: 'Trash' };
 
 export function formatDate(iso: string | null): string {
-  if (!iso) return 'no date';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return iso ? formatTimestamp(iso) : 'no date';
 }
 
 /** The deepest indentation shown; deeper replies say so and are followed with "Follow thread". */

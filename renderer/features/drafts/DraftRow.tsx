@@ -1,4 +1,5 @@
 import type { PostSummary } from '../../../common/domain';
+import { formatTimestamp } from '../../format/timestamps';
 
 interface Props {
   post: PostSummary;
@@ -7,10 +8,6 @@ interface Props {
   onDuplicate: (post: PostSummary) => void;
   onTrash: (post: PostSummary) => void;
   onRestore: (post: PostSummary) => void;
-}
-
-function when(iso: string): string {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 /** One draft in the list: title link, facts, and its actions as real buttons. */
@@ -22,7 +19,7 @@ export function DraftRow({ post, trash, busy, onDuplicate, onTrash, onRestore }:
     post.authors.length ? post.authors.map((a) => a.name).join(', ') : null,
     post.plannedDate ? `planned ${post.plannedDate}` : null,
     post.commentCount ? `${post.commentCount} comments` : null,
-    trash && post.deletedAt ? `deleted ${when(post.deletedAt)}` : `updated ${when(post.updatedAt)}`,
+    trash && post.deletedAt ? `deleted ${formatTimestamp(post.deletedAt)}` : `updated ${formatTimestamp(post.updatedAt)}`,
   ].filter(Boolean);
   return (
     <li className="drafts-list__row" data-testid="draft-row">
