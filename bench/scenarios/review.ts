@@ -5,7 +5,7 @@
  * with no API, mapping or counts around it.
  */
 import { copyDataset } from '../generate/index';
-import { ftsQuery } from '../../db/repos/posts';
+import { ftsQuery } from '../../db/repos/search-query';
 import { openApi } from '../lib/dispatch';
 import { p95 } from '../lib/stats';
 import { judge, type Row, type Scenario } from '../lib/types';

@@ -12,9 +12,9 @@ import { COMMENT_STATUSES } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import { nowIso } from '../clock';
 import { toComment, type CommentRow } from './comments';
-import { ftsQuery } from './posts';
 import { annotationsOfComments, DESCENDANTS } from './annotations';
-import { matchRanges, searchWords } from './search-highlight';
+import { matchRanges } from './search-highlight';
+import { ftsQuery, searchWords } from './search-query';
 
 interface Where {
   sql: string;

@@ -5,6 +5,7 @@
 import type { DB } from '../connection';
 import type { Author, EditorState, Post, PostSummary } from '../../common/domain';
 import { AppError } from '../../common/errors';
+import { ftsQuery } from './search-query';
 import { uuidv7 } from '../../common/ids';
 import { countWords, slugify } from '../../common/text';
 import { editorStateText, emptyEditorState } from '../../common/editor/state-text';
@@ -109,12 +110,6 @@ export interface ListPostsOptions {
   limit?: number;
 }
 
-/** Turns what a person types into an FTS5 query: each word a prefix match, all words required. */
-export function ftsQuery(text: string): string | null {
-  const words = text.match(/[\p{L}\p{N}]+/gu);
-  if (!words) return null;
-  return words.map((w) => `"${w}"*`).join(' ');
-}
 
 export function listPosts(db: DB, o: ListPostsOptions = {}): PostSummary[] {
   const where: string[] = [o.trash ? 'p.deleted_at IS NOT NULL' : 'p.deleted_at IS NULL'];

@@ -120,10 +120,11 @@ export function CommentsArea(_props: { rest: string[] }) {
     const sel = selecting.current ? await selecting.current.catch(() => selected) : selected;
     const single = sel.size === 0;
     const items = single ? (current ? [{ id: current.id, revision: current.revision }] : []) : [...sel].map(([id, revision]) => ({ id, revision }));
-    void mod.moderate(status, items).then(() => {
-      // Without a status filter the comment stays in the list: move on, as triage expects.
-      if (single && !filter.status?.length) setActive((i) => Math.min(i + 1, win.total - 1));
-    });
+    // Without a status filter the comment stays in the list: move on at once, as triage expects.
+    // Not after the server answers: by then the reviewer may have moved on by hand, and a late
+    // step would skip the comment they reached.
+    if (single && !filter.status?.length) setActive((i) => Math.min(i + 1, win.total - 1));
+    void mod.moderate(status, items);
   };
   const followThread = () => {
     if (!current) return;
