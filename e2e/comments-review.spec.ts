@@ -112,6 +112,15 @@ test('a reviewer triages the imported page comments by keyboard, annotates, draf
   const reply = await callApi(server.url, secret, 'replies.get', { commentId: pearlId });
   expect(reply.value.text).toBe('Thank you, Pearl. We will take this to the carers’ forum.');
   expect(reply.value.status).toBe('draft');
+  // A comment without a draft offers the editor rather than building one; a draft is shown again.
+  const replyBox = side.getByRole('textbox', { name: 'Reply draft text' });
+  await row(page, 'Jeremy Butler').click();
+  await expect(side.getByRole('heading', { name: 'Jeremy Butler' })).toBeVisible();
+  await expect(replyBox).toHaveCount(0);
+  await side.getByRole('button', { name: /Write a reply/ }).click();
+  await expect(replyBox).toBeFocused();
+  await row(page, 'Pearl Baker').click();
+  await expect(replyBox).toHaveText('Thank you, Pearl. We will take this to the carers’ forum.');
 
   // Bulk action and undo.
   await list(page).focus();

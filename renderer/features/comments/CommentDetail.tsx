@@ -39,6 +39,18 @@ export function CommentDetail({ item, tags, annotateRequested, onAnnotateOpened,
   const textBox = useRef<HTMLParagraphElement>(null);
   const [span, setSpan] = useState<{ start: number; end: number } | null>(null);
   const [annotating, setAnnotating] = useState(false);
+  // The reply editor (a Lexical editor, plus a request for the stored draft) is built only for a
+  // comment that has a draft or when asked for, not for every comment j/k passes through.
+  const [replyFor, setReplyFor] = useState<string | null>(null);
+  const showReply = !!item.replyDraft || replyFor === item.id;
+  // Only an r pressed while this panel is shown opens it (a newer signal than at mount).
+  const handledReply = useRef(replyFocus);
+  useEffect(() => {
+    if (replyFocus === handledReply.current) return;
+    handledReply.current = replyFocus;
+    setReplyFor(item.id);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [replyFocus]);
   const marks: Mark[] = [
     ...item.matches.map((m) => ({ ...m, kind: 'match' as const })),
     ...item.annotations.filter((a) => a.anchor !== 'lost').map((a) => ({ start: a.start, end: a.end, kind: 'note' as const, title: [a.tagName, a.note].filter(Boolean).join(': ') })),
@@ -112,9 +124,17 @@ export function CommentDetail({ item, tags, annotateRequested, onAnnotateOpened,
           </ul>
         )}
       </section>
-      <Suspense fallback={<p className="muted">Loading the reply editor…</p>}>
-        <ReplyEditor key={item.id} commentId={item.id} onSaved={onChanged} focusSignal={replyFocus} />
-      </Suspense>
+      {showReply ? (
+        <Suspense fallback={<p className="muted">Loading the reply editor…</p>}>
+          <ReplyEditor key={item.id} commentId={item.id} onSaved={onChanged} focusSignal={replyFocus} focusOnMount={replyFor === item.id} />
+        </Suspense>
+      ) : (
+        <p className="cdetail__reply">
+          <button type="button" className="button" onClick={() => setReplyFor(item.id)}>
+            Write a reply <kbd>r</kbd>
+          </button>
+        </p>
+      )}
     </article>
   );
 }

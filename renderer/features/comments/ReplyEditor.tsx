@@ -17,7 +17,7 @@ const theme = { text: { bold: 'reply-bold', italic: 'reply-italic' }, paragraph:
  * after typing stops, with a draft or ready status. Saves carry the revision they were based on;
  * a CONFLICT (another window saved) is shown, never overwritten.
  */
-export function ReplyEditor({ commentId, onSaved, focusSignal }: { commentId: string; onSaved: () => void; focusSignal: number }) {
+export function ReplyEditor({ commentId, onSaved, focusSignal, focusOnMount = false }: { commentId: string; onSaved: () => void; focusSignal: number; focusOnMount?: boolean }) {
   const client = useClient();
   const [draft, setDraft] = useState<ReplyDraft | null | undefined>(undefined);
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
@@ -44,9 +44,10 @@ export function ReplyEditor({ commentId, onSaved, focusSignal }: { commentId: st
     };
   }, [client, commentId]);
 
-  // Focus only for an r pressed while this comment is shown (a newer signal than at mount),
-  // once the draft has loaded; never on mount, or filtering would steal focus from the search box.
-  const handledSignal = useRef(focusSignal);
+  // Focus for an r pressed while this comment is shown (a newer signal than at mount), or when the
+  // editor was opened to write (r or the button), once the draft has loaded; never merely for
+  // being shown, or filtering would steal focus from the search box.
+  const handledSignal = useRef(focusOnMount ? Number.NaN : focusSignal);
   useEffect(() => {
     if (draft === undefined || focusSignal === handledSignal.current) return;
     handledSignal.current = focusSignal;
