@@ -1,18 +1,12 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDatabases } from '../testing/temp-database';
 import { migrate, schemaVersion } from '../migrate';
 import { fillReleaseOne, RELEASE_ONE_TABLES, snapshotRows } from '../testing/release-one';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const emptyDb = useTempDatabases('wb-m10');
 
-function tempDb(): Database.Database {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-m10-'));
-  dirs.push(dir);
-  const db = new Database(path.join(dir, 'x.sqlite'));
+function tempDb() {
+  const db = emptyDb();
   db.pragma('foreign_keys = ON');
   return db;
 }

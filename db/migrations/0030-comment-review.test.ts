@@ -1,18 +1,12 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempDatabases } from '../testing/temp-database';
 import { migrate, schemaVersion } from '../migrate';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+const tempDb = useTempDatabases('wb-m30');
 
 describe('migration 0030 comment review', () => {
   it('keeps existing comments and tags, adds the review indexes and no rows', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-m30-'));
-    dirs.push(dir);
-    const db = new Database(path.join(dir, 'x.sqlite'));
+    const db = tempDb();
     migrate(db, { targetVersion: 10 });
     const now = '2026-01-01T00:00:00.000Z';
     db.prepare("INSERT INTO posts (id, created_at, updated_at, slug, body) VALUES ('00000000-0000-7000-8000-000000000001', ?, ?, 'p', '{}')").run(now, now);

@@ -1,18 +1,9 @@
-import Database from 'better-sqlite3';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { useTempDatabases } from '../testing/temp-database';
 import { migrate, schemaVersion } from '../migrate';
 
-const dirs: string[] = [];
-afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
-
-function tempDb(): Database.Database {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-m70-'));
-  dirs.push(dir);
-  return new Database(path.join(dir, 'x.sqlite'));
-}
+const tempDb = useTempDatabases('wb-m70');
 
 const states = (db: Database.Database) =>
   db.prepare('SELECT c.source_id, s.state FROM comment_states s JOIN comments c ON c.rowid = s.comment_rowid ORDER BY c.source_id').all();
