@@ -85,6 +85,17 @@ test('a reviewer triages the imported page comments by keyboard, annotates, draf
   await expect(page.getByRole('dialog', { name: 'Keyboard triage' })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  // A key pressed after the dialog closed but before its close event ran still reaches the list.
+  await expect(list(page).locator('.crow--active')).not.toHaveAttribute('aria-posinset', '1');
+  await page.keyboard.press('?');
+  await expect(page.getByRole('dialog', { name: 'Keyboard triage' })).toBeVisible();
+  await page.evaluate(() => {
+    document.querySelector('dialog')!.close();
+    const box = document.querySelector<HTMLElement>('[role="listbox"]')!;
+    box.focus();
+    box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Home', bubbles: true }));
+  });
+  await expect(list(page).locator('.crow--active')).toHaveAttribute('aria-posinset', '1');
 
   // Annotate a span by keyboard: n, type the words, choose a tag, note, save.
   await focusRow(page, 'Pearl Baker');

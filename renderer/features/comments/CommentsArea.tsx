@@ -25,6 +25,15 @@ function isTyping(t: EventTarget | null): boolean {
   return !!el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
+/**
+ * Keys pressed in a dialog (the key help) belong to it. Asked of the event's target, not of the
+ * `help` state: a dialog closes before its close event updates that state, and a key pressed in
+ * between must already reach the list.
+ */
+function inDialog(t: EventTarget | null): boolean {
+  return !!(t as HTMLElement | null)?.closest?.('dialog');
+}
+
 /** The comment review pane: filters, per-status counts, the virtual list, the focused comment, keyboard triage. */
 export function CommentsArea(_props: { rest: string[] }) {
   const client = useClient();
@@ -33,7 +42,14 @@ export function CommentsArea(_props: { rest: string[] }) {
   const [posts, setPosts] = useState<PostSummary[]>([]);
   const [tags, setTags] = useState<Tag[]>([]);
   const [active, setActive] = useState(0);
-  const [selected, setSelected] = useState<Map<string, number>>(new Map());
+  const [selected, setSelectedState] = useState<Map<string, number>>(new Map());
+  // The selection as last set, for a key that acts on it before React has rendered the change
+  // (Ctrl+A's answer arrives, then d is pressed before the next render).
+  const selectedNow = useRef(selected);
+  const setSelected = useCallback((next: Map<string, number> | ((prev: Map<string, number>) => Map<string, number>)) => {
+    selectedNow.current = typeof next === 'function' ? next(selectedNow.current) : next;
+    setSelectedState(selectedNow.current);
+  }, []);
   const [anchor, setAnchor] = useState<number | null>(null);
   const [help, setHelp] = useState(false);
   const [message, setMessage] = useState('');
@@ -54,7 +70,7 @@ export function CommentsArea(_props: { rest: string[] }) {
     setSelected(new Map());
     await win.reload();
     setVersion((v) => v + 1);
-  }, [win]);
+  }, [win, setSelected]);
   const mod = useModeration(reload, setMessage);
   const onImported = (summary: ImportSummary) => {
     setMessage(`Imported ${summary.comments.imported} new and ${summary.comments.updated} changed comments.`);
@@ -96,7 +112,7 @@ export function CommentsArea(_props: { rest: string[] }) {
     setAnchor(i);
   };
   const selectRange = (from: number, to: number) => {
-    const n = new Map(selected);
+    const n = new Map(selectedNow.current);
     for (let i = Math.min(from, to); i <= Math.max(from, to); i++) {
       const it = win.itemAt(i);
       if (it) n.set(it.id, it.revision);
@@ -117,7 +133,7 @@ export function CommentsArea(_props: { rest: string[] }) {
     }
   };
   const act = async (status: CommentStatus) => {
-    const sel = selecting.current ? await selecting.current.catch(() => selected) : selected;
+    const sel = selecting.current ? await selecting.current.catch(() => selectedNow.current) : selectedNow.current;
     const single = sel.size === 0;
     const items = single ? (current ? [{ id: current.id, revision: current.revision }] : []) : [...sel].map(([id, revision]) => ({ id, revision }));
     // Without a status filter the comment stays in the list: move on at once, as triage expects.
@@ -134,11 +150,11 @@ export function CommentsArea(_props: { rest: string[] }) {
   };
 
   const onKey = (e: KeyboardEvent<HTMLElement>) => {
-    if (e.key === 'Escape' && !help) {
+    if (e.key === 'Escape' && !inDialog(e.target)) {
       focusList();
       return;
     }
-    if (isTyping(e.target) || e.altKey || help) return;
+    if (isTyping(e.target) || e.altKey || inDialog(e.target)) return;
     const mod4 = e.ctrlKey || e.metaKey;
     if (mod4 && e.key.toLowerCase() === 'z') return (e.preventDefault(), void mod.undoLast());
     if (mod4 && e.key.toLowerCase() === 'a') return (e.preventDefault(), void selectAll());

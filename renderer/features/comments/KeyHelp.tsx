@@ -25,8 +25,23 @@ export function KeyHelp({ onClose }: { onClose: () => void }) {
     const d = ref.current;
     if (d && !d.open) d.showModal();
   }, []);
+  // Closes the native dialog first, so the page is no longer inert when onClose moves the focus
+  // back to the list, and tells the pane at once: the dialog's own close event comes a task
+  // later, and a key pressed in between would find the help still marked open.
+  const close = () => {
+    ref.current?.close();
+    onClose();
+  };
   return (
-    <dialog ref={ref} className="comments-dialog" aria-labelledby="key-help-title" onClose={onClose}>
+    <dialog
+      ref={ref}
+      className="comments-dialog"
+      aria-labelledby="key-help-title"
+      onCancel={(e) => {
+        e.preventDefault();
+        close();
+      }}
+    >
       <h2 id="key-help-title">Keyboard triage</h2>
       <dl className="key-help">
         {TRIAGE_KEYS.map(([k, v]) => (
@@ -39,7 +54,7 @@ export function KeyHelp({ onClose }: { onClose: () => void }) {
         ))}
       </dl>
       <div className="comments-dialog__buttons">
-        <button type="button" className="button" onClick={onClose} autoFocus>
+        <button type="button" className="button" onClick={close} autoFocus>
           Close
         </button>
       </div>
