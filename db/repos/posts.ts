@@ -110,7 +110,6 @@ export interface ListPostsOptions {
   limit?: number;
 }
 
-
 export function listPosts(db: DB, o: ListPostsOptions = {}): PostSummary[] {
   const where: string[] = [o.trash ? 'p.deleted_at IS NOT NULL' : 'p.deleted_at IS NULL'];
   const params: unknown[] = [];

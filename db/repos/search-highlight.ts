@@ -3,9 +3,7 @@
  * whole match for each row asked about (seconds for a common word at 100,000 comments), so the
  * tokenizer's rules are applied here instead, with the words as search-query.ts matches them.
  */
-import { foldWord, type SearchWord } from './search-query';
-
-const WORD = /[\p{L}\p{N}]+/gu;
+import { foldWord, WORD, type SearchWord } from './search-query';
 
 export function matchRanges(text: string, words: SearchWord[]): { start: number; end: number }[] {
   if (!words.length) return [];

@@ -12,8 +12,7 @@ const ReplyEditor = lazy(() => import('./ReplyEditor').then((m) => ({ default: m
 interface Props {
   item: CommentListItem;
   tags: Tag[];
-  /** Bumped by the n key: annotate the selected text (or open the form to type a phrase). */
-  /** n was pressed on this comment: open the annotation form, then say so. */
+  /** n was pressed on this comment: open the annotation form (for the selected text, or to type a phrase), then say so. */
   annotateRequested: boolean;
   onAnnotateOpened: () => void;
   replyFocus: number;
