@@ -74,3 +74,20 @@ test('a CSV with unfamiliar headers is mapped column by column before the previe
   await dialog.getByRole('button', { name: 'Import 2 comments' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Imported 2 new comments; 0 updated, 0 unchanged.');
 });
+
+test('the import dialog opened before the pane has loaded stays open when the empty pane appears', async ({ page }) => {
+  // Hold the pane's first list request until the dialog is open.
+  let release: () => void = () => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/api/comments.list', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.keyboard.press('Control+3');
+  await page.getByRole('button', { name: 'Import comments…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import comments' });
+  await expect(dialog).toBeVisible();
+  release();
+  await expect(page.getByRole('heading', { name: 'No comments to review' })).toBeVisible();
+  await expect(dialog).toBeVisible();
+});

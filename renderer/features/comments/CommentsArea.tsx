@@ -186,125 +186,126 @@ export function CommentsArea(_props: { rest: string[] }) {
   };
 
   const noFilter = Object.keys(filter).length === 0;
-  if (win.loaded && noFilter && win.counts.all === 0) {
-    return (
-      <section className="pane" aria-labelledby="comments-title">
-        <header className="pane__header">
-          <h1 id="comments-title">Comments</h1>
-          <ImportCommentsButton onImported={onImported} />
-        </header>
-        <div className="empty-state">
-          <h2>No comments to review</h2>
-          <p>Import the reader comments of a published post: WordPress WXR, Disqus XML, CSV, JSON or text copied from the page.</p>
-        </div>
-      </section>
-    );
-  }
+  const empty = win.loaded && noFilter && win.counts.all === 0;
 
+  // One header for the empty and the full pane, so the import button (and its open dialog) is the
+  // same component when the pane switches: a click before the first load, or an import that
+  // fills an empty pane, keeps its dialog.
   return (
-    <section className="pane comments-pane" aria-labelledby="comments-title" onKeyDown={onKey}>
+    <section className={empty ? 'pane' : 'pane comments-pane'} aria-labelledby="comments-title" onKeyDown={empty ? undefined : onKey}>
       <header className="pane__header">
         <h1 id="comments-title">Comments</h1>
         <div className="comments-header-actions">
           <ImportCommentsButton onImported={onImported} />
-          <button type="button" className="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
-            Keys <kbd>?</kbd>
-          </button>
+          {!empty && (
+            <button type="button" className="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
+              Keys <kbd>?</kbd>
+            </button>
+          )}
         </div>
       </header>
-      <FilterBar filter={filter} order={order} posts={posts} tags={tags} searchRef={searchRef} onFilter={patchFilter} onOrder={setOrder} />
-      <CountsBar counts={win.counts} active={filter.status ?? []} onToggle={toggleStatus} />
-      <ModerationBar
-        selectedCount={selected.size}
-        total={win.total}
-        busy={mod.busy}
-        undo={mod.undo}
-        threadOf={filter.threadOf}
-        onAct={(st) => void act(st)}
-        onSelectAll={() => void selectAll()}
-        onClear={() => setSelected(new Map())}
-        onUndo={() => void mod.undoLast()}
-        onLeaveThread={() => patchFilter({ threadOf: undefined })}
-      />
-      <p className="visually-hidden" role="status" aria-live="polite" data-testid="comments-announcer">
-        {message}
-      </p>
-      {win.error && (
-        <p className="error-text" role="alert">
-          {win.error}
-        </p>
-      )}
-      <div className="comments-body">
-        <div className="comments-list" ref={listRef}>
-          {win.loaded && win.total === 0 ? (
-            <p className="empty-state">No comments match these filters. Clear the search or choose another status.</p>
-          ) : (
-            <VirtualList
-              count={win.total}
-              rowHeight={ROW_HEIGHT}
-              activeIndex={active}
-              activeId={win.total ? rowId(active) : undefined}
-              label={`Comments, ${win.total.toLocaleString('en-GB')} shown`}
-              multiselectable
-              resetKey={JSON.stringify([filter, order])}
-              onRange={win.ensure}
-              onKeyDown={() => undefined}
-              renderRow={(i) => {
-                const it = win.itemAt(i);
-                return (
-                  <CommentRow
-                    item={it}
-                    index={i}
-                    total={win.total}
-                    active={i === active}
-                    selected={!!it && selected.has(it.id)}
-                    showPost={!filter.postId}
-                    onClick={(idx, ev) => {
-                      if (ev.shiftKey) selectRange(anchor ?? active, idx);
-                      else if (ev.ctrlKey || ev.metaKey) toggle(idx);
-                      else setAnchor(idx);
-                      setActive(idx);
-                    }}
-                  />
-                );
+      {empty ? (
+        <div className="empty-state">
+          <h2>No comments to review</h2>
+          <p>Import the reader comments of a published post: WordPress WXR, Disqus XML, CSV, JSON or text copied from the page.</p>
+        </div>
+      ) : (
+        <>
+          <FilterBar filter={filter} order={order} posts={posts} tags={tags} searchRef={searchRef} onFilter={patchFilter} onOrder={setOrder} />
+          <CountsBar counts={win.counts} active={filter.status ?? []} onToggle={toggleStatus} />
+          <ModerationBar
+            selectedCount={selected.size}
+            total={win.total}
+            busy={mod.busy}
+            undo={mod.undo}
+            threadOf={filter.threadOf}
+            onAct={(st) => void act(st)}
+            onSelectAll={() => void selectAll()}
+            onClear={() => setSelected(new Map())}
+            onUndo={() => void mod.undoLast()}
+            onLeaveThread={() => patchFilter({ threadOf: undefined })}
+          />
+          <p className="visually-hidden" role="status" aria-live="polite" data-testid="comments-announcer">
+            {message}
+          </p>
+          {win.error && (
+            <p className="error-text" role="alert">
+              {win.error}
+            </p>
+          )}
+          <div className="comments-body">
+            <div className="comments-list" ref={listRef}>
+              {win.loaded && win.total === 0 ? (
+                <p className="empty-state">No comments match these filters. Clear the search or choose another status.</p>
+              ) : (
+                <VirtualList
+                  count={win.total}
+                  rowHeight={ROW_HEIGHT}
+                  activeIndex={active}
+                  activeId={win.total ? rowId(active) : undefined}
+                  label={`Comments, ${win.total.toLocaleString('en-GB')} shown`}
+                  multiselectable
+                  resetKey={JSON.stringify([filter, order])}
+                  onRange={win.ensure}
+                  onKeyDown={() => undefined}
+                  renderRow={(i) => {
+                    const it = win.itemAt(i);
+                    return (
+                      <CommentRow
+                        item={it}
+                        index={i}
+                        total={win.total}
+                        active={i === active}
+                        selected={!!it && selected.has(it.id)}
+                        showPost={!filter.postId}
+                        onClick={(idx, ev) => {
+                          if (ev.shiftKey) selectRange(anchor ?? active, idx);
+                          else if (ev.ctrlKey || ev.metaKey) toggle(idx);
+                          else setAnchor(idx);
+                          setActive(idx);
+                        }}
+                      />
+                    );
+                  }}
+                />
+              )}
+            </div>
+            <aside className="comments-side" aria-label="Focused comment">
+              {shownCurrent ? (
+                <CommentDetail
+                  item={shownCurrent}
+                  tags={tags}
+                  annotateRequested={annotateFor === shownCurrent.id}
+                  onAnnotateOpened={() => setAnnotateFor(null)}
+                  replyFocus={replyFocus}
+                  onChanged={() => void win.reload().then(() => setVersion((v) => v + 1))}
+                  onFollowThread={followThread}
+                />
+              ) : (
+                <p className="muted">Choose a comment to read it in full.</p>
+              )}
+              <TagManager tags={tags} onChanged={() => void reload()} />
+              <AnnotationsOverview
+                postId={filter.postId}
+                threadOf={filter.threadOf}
+                version={version}
+                onOpen={(id) => {
+                  setFilter({ threadOf: id });
+                  setOrder('thread');
+                  setActive(0);
+                }}
+              />
+            </aside>
+          </div>
+          {help && (
+            <KeyHelp
+              onClose={() => {
+                setHelp(false);
+                focusList();
               }}
             />
           )}
-        </div>
-        <aside className="comments-side" aria-label="Focused comment">
-          {shownCurrent ? (
-            <CommentDetail
-              item={shownCurrent}
-              tags={tags}
-              annotateRequested={annotateFor === shownCurrent.id}
-              onAnnotateOpened={() => setAnnotateFor(null)}
-              replyFocus={replyFocus}
-              onChanged={() => void win.reload().then(() => setVersion((v) => v + 1))}
-              onFollowThread={followThread}
-            />
-          ) : (
-            <p className="muted">Choose a comment to read it in full.</p>
-          )}
-          <TagManager tags={tags} onChanged={() => void reload()} />
-          <AnnotationsOverview
-            postId={filter.postId}
-            threadOf={filter.threadOf}
-            version={version}
-            onOpen={(id) => {
-              setFilter({ threadOf: id });
-              setOrder('thread');
-              setActive(0);
-            }}
-          />
-        </aside>
-      </div>
-      {help && (
-        <KeyHelp
-          onClose={() => {
-            setHelp(false);
-            focusList();
-          }}
-        />
+        </>
       )}
     </section>
   );
