@@ -155,7 +155,10 @@ test('a reviewer triages the imported page comments by keyboard, annotates, draf
   await expect(row(page, 'Pearl Baker')).toHaveCount(0);
   await expect(row(page, 'Alistair Hellewell').locator('mark.hl--match').first()).toHaveText('leadership');
   const hits = await list(page).getByRole('option').count();
+  // A search's per-status counts follow its rows (a second request): they must arrive and settle.
   await expect(count(page, 'all')).toHaveText(String(hits));
+  await expect(count(page, 'approved')).toHaveText('1');
+  await expect(page.getByRole('group', { name: 'Comments by status' })).toHaveAttribute('aria-busy', 'false');
   await page.getByRole('button', { name: /^Approved/ }).click();
   await expect(list(page).getByRole('option')).toHaveCount(1);
   await expect(row(page, 'Adrian Hayter')).toBeVisible();

@@ -98,7 +98,7 @@ export const review: Scenario = {
         unit: 'ms',
         ours: p95(ui),
         baseline: p95(server),
-        baselineName: 'comments.list server side alone',
+        baselineName: 'the same searches server side (rows, total, counts)',
         budget: `< ${BUDGET_MS} ms`,
         pass: judge(ctx, p95(ui) < BUDGET_MS),
         note: `Chromium, browser mode, ${ui.length} terms; includes the search box's typing debounce`,

@@ -109,6 +109,11 @@ export const commentsApi = {
         limit: z.number().int().min(1).max(500).default(100),
         /** false for further pages of a list whose total is known: skips counting. */
         totals: z.boolean().default(true),
+        /**
+         * false: leave out the per-status counts (counts: null) when the total can be had
+         * without them, as for a search, so the rows come sooner; comments.counts gives them.
+         */
+        counts: z.boolean().default(true),
       })
       .strict(),
     z.object({ items: z.array(CommentListItem), total: z.number().int().nullable(), offset: z.number().int(), counts: StatusCounts.nullable() }),

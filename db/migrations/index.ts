@@ -8,6 +8,7 @@ import * as commentReview from './0030-comment-review';
 import * as seriesWorkflowRoles from './0050-series-workflow-roles';
 import * as listIndexes from './0060-list-indexes';
 import * as commentStates from './0070-comment-states';
+import * as deletedCommentStates from './0080-deleted-comment-states';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates];

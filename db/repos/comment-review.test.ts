@@ -10,6 +10,7 @@ import { createAnnotation, listAnnotations } from './annotations';
 import { listTags } from './tags';
 import { saveReply } from './replies';
 import { AppError } from '../../common/errors';
+import type { CommentFilter } from '../../common/api/comments';
 
 let dir: string;
 let db: DB;
@@ -158,5 +159,32 @@ describe('search plans', () => {
     expect(statusCounts(db, { search: 'uncommonword', status: ['approved'] })).toEqual({ approved: 1, pending: 0, spam: 0, trash: 5, all: 6 });
     expect(statusCounts(db, { search: 'uncommonword', author: '' })).toEqual({ approved: 1, pending: 0, spam: 0, trash: 5, all: 6 });
     expect(statusCounts(db, { search: 'uncommonword', postId: postA })).toEqual({ approved: 1, pending: 0, spam: 0, trash: 5, all: 6 });
+  });
+
+  it('gives a search\'s total without the per-status counts when asked, equal to the counted total, soft-deleted matches left out', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({
+      postId: postA,
+      postedAt: new Date(Date.UTC(2025, 0, 1) + i * 60_000).toISOString(),
+      text: `ubiquitous note ${i}`,
+      status: (['approved', 'pending', 'spam', 'trash'] as const)[i % 4],
+    }));
+    const seeded = seedComments(db, many);
+    const agree = (filter: CommentFilter) => {
+      const quick = listComments(db, { filter, counts: false, limit: 5 });
+      const counted = listComments(db, { filter, limit: 5 });
+      expect(quick.counts).toBeNull();
+      expect(quick.items).toEqual(counted.items);
+      expect(quick.total).toBe(counted.total);
+      return quick.total;
+    };
+    expect(agree({ search: 'ubiquitous' })).toBe(40);
+    expect(agree({ search: 'ubiquitous', status: ['spam', 'trash'] })).toBe(20);
+    db.prepare('UPDATE comments SET deleted_at = ? WHERE id IN (?, ?, ?)').run('2026-03-01T00:00:00.000Z', seeded[0], seeded[2], seeded[3]);
+    expect(agree({ search: 'ubiquitous' })).toBe(37);
+    expect(agree({ search: 'ubiquitous', status: ['approved'] })).toBe(9);
+    expect(agree({ search: 'nosuchword' })).toBe(0);
+    // Any other filter needs the counts for its total, so they come with it.
+    expect(listComments(db, { filter: { search: 'ubiquitous', postId: postA }, counts: false }).counts).toMatchObject({ all: 37 });
+    expect(listComments(db, { filter: { status: ['pending'] }, counts: false }).counts).not.toBeNull();
   });
 });

@@ -134,8 +134,13 @@ export interface ListCommentsOptions {
   order?: CommentOrder;
   offset?: number;
   limit?: number;
-  /** false: skip the counts (a further page of a list whose totals are known). */
+  /** false: skip the total and the counts (a further page of a list whose totals are known). */
   totals?: boolean;
+  /**
+   * false: when the total can be had without them (a search, perhaps within statuses), leave
+   * the per-status counts out (null) so the rows come sooner; the caller asks statusCounts next.
+   */
+  counts?: boolean;
 }
 
 export function listComments(db: DB, o: ListCommentsOptions = {}): { items: CommentListItem[]; total: number | null; offset: number; counts: StatusCounts | null } {
@@ -145,8 +150,16 @@ export function listComments(db: DB, o: ListCommentsOptions = {}): { items: Comm
   const lookup = narrowSearch(db, filter);
   const where = filterWhere(filter, true, lookup);
   if (where.empty) return { items: [], total: 0, offset, counts: { approved: 0, pending: 0, spam: 0, trash: 0, all: 0 } };
-  const counts = o.totals === false ? null : statusCounts(db, filter, lookup);
-  const total = !counts ? null : filter.status?.length ? filter.status.reduce((n, st) => n + counts[st], 0) : counts.all;
+  let counts: StatusCounts | null = null;
+  let total: number | null = null;
+  if (o.totals !== false) {
+    if (o.counts === false && where.fts && searchAlone(filter)) total = searchTotal(db, where.fts, filter.status);
+    else {
+      const c = statusCounts(db, filter, lookup);
+      counts = c;
+      total = filter.status?.length ? filter.status.reduce((n, st) => n + c[st], 0) : c.all;
+    }
+  }
   // Step one picks the window's rowids from indexes; step two reads those rows with their extras,
   // so per-row sub-selects never run for rows outside the window.
   let window: { rowid: number; depth: number }[];
@@ -191,6 +204,23 @@ const COUNTS_IGNORE = new Set<keyof CommentFilter>(['status']);
 /** A search and nothing else that narrows: its counts come from the search index and the state table alone. */
 function searchAlone(f: CommentFilter): boolean {
   return Object.entries(f).every(([key, value]) => key === 'search' || COUNTS_IGNORE.has(key as keyof CommentFilter) || value === undefined);
+}
+
+/**
+ * How many comments a search matches, within the given statuses if any, without counting each
+ * status: the search index's own count less the soft-deleted comments among its matches (an
+ * index of those, usually empty), or its matches joined with the states asked for.
+ */
+function searchTotal(db: DB, fts: string, statuses: CommentStatus[] | undefined): number {
+  if (statuses?.length) {
+    const sql = `SELECT count(*) FROM comments_fts f JOIN comment_states s ON s.comment_rowid = f.rowid
+                 WHERE comments_fts MATCH ? AND s.state IN (${statuses.map(() => '?').join(',')})`;
+    return db.prepare(sql).pluck().get(fts, ...statuses) as number;
+  }
+  const sql = `SELECT (SELECT count(*) FROM comments_fts WHERE comments_fts MATCH @fts)
+    - (SELECT count(*) FROM comment_states INDEXED BY comment_states_deleted
+       WHERE state = 'deleted' AND +comment_rowid IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH @fts))`;
+  return db.prepare(sql).pluck().get({ fts }) as number;
 }
 
 export function statusCounts(db: DB, filter: CommentFilter, lookup = narrowSearch(db, filter)): StatusCounts {

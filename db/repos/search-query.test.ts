@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ftsQuery, searchWords } from './search-query';
-import { matchRanges } from './search-highlight';
+import { matchRanges, matchRangesByToken } from './search-highlight';
 
 describe('search query', () => {
   it('makes words of three letters or more prefixes and shorter ones whole words, all required', () => {
@@ -25,5 +25,27 @@ describe('search query', () => {
     expect(ranges('tea')).toEqual(['Teams', 'team', 'tea']);
     expect(ranges('te')).toEqual(['te']);
     expect(ranges('T')).toEqual(['T']);
+  });
+
+  it('finds in ASCII text exactly the ranges the word-by-word path finds', () => {
+    // A seeded generator: short words from a small alphabet make overlaps, prefixes and repeats common.
+    let seed = 7;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const letters = 'abAB1 ,.-_\'\n';
+    const word = () => Array.from({ length: 1 + rand(4) }, () => 'abAB1'[rand(5)]).join('');
+    let compared = 0;
+    for (let round = 0; round < 2000; round++) {
+      const text = Array.from({ length: rand(40) }, () => letters[rand(letters.length)]).join('');
+      const words = searchWords(Array.from({ length: 1 + rand(3) }, word).join(' '));
+      const fast = matchRanges(text, words);
+      expect(fast, `${JSON.stringify(text)} / ${words.map((w) => w.raw).join(' ')}`).toEqual(matchRangesByToken(text, words));
+      compared += fast.length;
+    }
+    expect(compared).toBeGreaterThan(500); // the cases really contain matches
+  });
+
+  it('folds accents in text that is not ASCII', () => {
+    const text = 'Café culture, CAFE society, cafés';
+    expect(matchRanges(text, searchWords('cafe')).map((r) => text.slice(r.start, r.end))).toEqual(['Café', 'CAFE', 'cafés']);
   });
 });

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import type { AnnotationListItem } from '../../../common/api/comments';
 import { useClient } from '../../api/ClientContext';
 import { download, formatDate } from './format';
 
 /** Every annotation of the followed thread, the chosen post or all posts, newest first, with the report downloads (post or all). */
-export function AnnotationsOverview({ postId, threadOf, version, onOpen }: { postId?: string; threadOf?: string; version: number; onOpen: (commentId: string) => void }) {
+export const AnnotationsOverview = memo(function AnnotationsOverview({ postId, threadOf, version, onOpen }: { postId?: string; threadOf?: string; version: number; onOpen: (commentId: string) => void }) {
   const client = useClient();
   const [items, setItems] = useState<AnnotationListItem[]>([]);
   const [total, setTotal] = useState(0);
@@ -67,4 +67,4 @@ export function AnnotationsOverview({ postId, threadOf, version, onOpen }: { pos
       )}
     </section>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
 import type { CommentListItem, Tag } from '../../../common/api/comments';
 import { HighlightedText, type Mark } from './HighlightedText';
 import { SafeHtml } from './SafeHtml';
@@ -34,7 +34,7 @@ export function selectionIn(box: HTMLElement | null): { start: number; end: numb
 }
 
 /** The focused comment in full: text with highlights, its formatting, annotations and reply draft. */
-export function CommentDetail({ item, tags, annotateRequested, onAnnotateOpened, replyFocus, onChanged, onFollowThread }: Props) {
+export const CommentDetail = memo(function CommentDetail({ item, tags, annotateRequested, onAnnotateOpened, replyFocus, onChanged, onFollowThread }: Props) {
   const textBox = useRef<HTMLParagraphElement>(null);
   const [span, setSpan] = useState<{ start: number; end: number } | null>(null);
   const [annotating, setAnnotating] = useState(false);
@@ -136,4 +136,4 @@ export function CommentDetail({ item, tags, annotateRequested, onAnnotateOpened,
       )}
     </article>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { CommentListItem } from '../../../common/api/comments';
 import { HighlightedText, type Mark } from './HighlightedText';
 import { MAX_INDENT, STATUS_LABEL, formatDate } from './format';
@@ -17,7 +18,7 @@ export function rowId(index: number): string {
 }
 
 /** One comment in the list: who, when, status, flags and the start of the text (inert, bidi-isolated). */
-export function CommentRow({ item, index, total, active, selected, showPost, onClick }: Props) {
+export const CommentRow = memo(function CommentRow({ item, index, total, active, selected, showPost, onClick }: Props) {
   if (!item) {
     return (
       <div id={rowId(index)} role="option" aria-selected={false} aria-posinset={index + 1} aria-setsize={total} className="crow crow--loading">
@@ -71,4 +72,4 @@ export function CommentRow({ item, index, total, active, selected, showPost, onC
       </div>
     </div>
   );
-}
+});

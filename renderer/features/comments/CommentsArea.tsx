@@ -3,6 +3,7 @@ import type { CommentFilter, CommentOrder, Tag } from '../../../common/api/comme
 import type { ImportSummary } from '../../../common/api/imports';
 import type { CommentStatus, PostSummary } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
+import { useStableCallback } from '../../hooks/useStableCallback';
 import { useCommentWindow } from './useCommentWindow';
 import { useModeration } from './useModeration';
 import { VirtualList } from './VirtualList';
@@ -19,6 +20,7 @@ import './comments.css';
 
 const ROW_HEIGHT = 92;
 const STATUS_KEYS: Record<string, CommentStatus> = { a: 'approved', u: 'pending', s: 'spam', d: 'trash' };
+const NO_STATUS: CommentStatus[] = [];
 
 function isTyping(t: EventTarget | null): boolean {
   const el = t as HTMLElement | null;
@@ -66,11 +68,11 @@ export function CommentsArea(_props: { rest: string[] }) {
     client.call('tags.list', {}).then(setTags, () => undefined);
   }, [client, version]);
 
-  const reload = useCallback(async () => {
+  const reload = useStableCallback(async () => {
     setSelected(new Map());
     await win.reload();
     setVersion((v) => v + 1);
-  }, [win, setSelected]);
+  });
   const mod = useModeration(reload, setMessage);
   const onImported = (summary: ImportSummary) => {
     setMessage(`Imported ${summary.comments.imported} new and ${summary.comments.updated} changed comments.`);
@@ -80,7 +82,7 @@ export function CommentsArea(_props: { rest: string[] }) {
   useEffect(() => setActive((i) => Math.max(0, Math.min(i, win.total - 1))), [win.total]);
 
   // Functional update: a debounced search may land after another filter changed.
-  const patchFilter = (patch: Partial<CommentFilter>) => {
+  const patchFilter = useStableCallback((patch: Partial<CommentFilter>) => {
     setFilter((prev) => {
       const next = { ...prev, ...patch };
       for (const k of Object.keys(next) as (keyof CommentFilter)[]) if (next[k] === undefined) delete next[k];
@@ -89,11 +91,11 @@ export function CommentsArea(_props: { rest: string[] }) {
     });
     setActive(0);
     setSelected(new Map());
-  };
-  const toggleStatus = (s: CommentStatus | 'all') => {
+  });
+  const toggleStatus = useStableCallback((s: CommentStatus | 'all') => {
     const cur = filter.status ?? [];
     patchFilter({ status: s === 'all' ? undefined : cur.includes(s) ? cur.filter((x) => x !== s).length ? cur.filter((x) => x !== s) : undefined : [...cur, s] });
-  };
+  });
 
   const current = win.itemAt(active);
   // Not deferred: a key pressed right after moving (n, r) must act on the comment just reached.
@@ -142,12 +144,30 @@ export function CommentsArea(_props: { rest: string[] }) {
     if (single && !filter.status?.length) setActive((i) => Math.min(i + 1, win.total - 1));
     void mod.moderate(status, items);
   };
-  const followThread = () => {
-    if (!current) return;
-    setFilter({ threadOf: current.id });
+  const openThread = useStableCallback((commentId: string) => {
+    setFilter({ threadOf: commentId });
     setOrder('thread');
     setActive(0);
-  };
+  });
+  const followThread = useStableCallback(() => {
+    if (current) openThread(current.id);
+  });
+
+  // Stable handlers for the memoized parts of the pane, so a render (a new filter, an answer)
+  // re-renders only the parts whose data changed.
+  const onAct = useStableCallback((st: CommentStatus) => void act(st));
+  const onSelectAll = useStableCallback(() => void selectAll());
+  const clearSelection = useStableCallback(() => setSelected(new Map()));
+  const onUndo = useStableCallback(() => void mod.undoLast());
+  const leaveThread = useStableCallback(() => patchFilter({ threadOf: undefined }));
+  const annotateOpened = useStableCallback(() => setAnnotateFor(null));
+  const detailChanged = useStableCallback(() => void win.reload().then(() => setVersion((v) => v + 1)));
+  const rowClick = useStableCallback((idx: number, ev: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }) => {
+    if (ev.shiftKey) selectRange(anchor ?? active, idx);
+    else if (ev.ctrlKey || ev.metaKey) toggle(idx);
+    else setAnchor(idx);
+    setActive(idx);
+  });
 
   const onKey = (e: KeyboardEvent<HTMLElement>) => {
     if (e.key === 'Escape' && !inDialog(e.target)) {
@@ -212,18 +232,18 @@ export function CommentsArea(_props: { rest: string[] }) {
       ) : (
         <>
           <FilterBar filter={filter} order={order} posts={posts} tags={tags} searchRef={searchRef} onFilter={patchFilter} onOrder={setOrder} />
-          <CountsBar counts={win.counts} active={filter.status ?? []} onToggle={toggleStatus} />
+          <CountsBar counts={win.counts} active={filter.status ?? NO_STATUS} updating={!win.countsCurrent} onToggle={toggleStatus} />
           <ModerationBar
             selectedCount={selected.size}
             total={win.total}
             busy={mod.busy}
             undo={mod.undo}
             threadOf={filter.threadOf}
-            onAct={(st) => void act(st)}
-            onSelectAll={() => void selectAll()}
-            onClear={() => setSelected(new Map())}
-            onUndo={() => void mod.undoLast()}
-            onLeaveThread={() => patchFilter({ threadOf: undefined })}
+            onAct={onAct}
+            onSelectAll={onSelectAll}
+            onClear={clearSelection}
+            onUndo={onUndo}
+            onLeaveThread={leaveThread}
           />
           <p className="visually-hidden" role="status" aria-live="polite" data-testid="comments-announcer">
             {message}
@@ -258,12 +278,7 @@ export function CommentsArea(_props: { rest: string[] }) {
                         active={i === active}
                         selected={!!it && selected.has(it.id)}
                         showPost={!filter.postId}
-                        onClick={(idx, ev) => {
-                          if (ev.shiftKey) selectRange(anchor ?? active, idx);
-                          else if (ev.ctrlKey || ev.metaKey) toggle(idx);
-                          else setAnchor(idx);
-                          setActive(idx);
-                        }}
+                        onClick={rowClick}
                       />
                     );
                   }}
@@ -276,25 +291,16 @@ export function CommentsArea(_props: { rest: string[] }) {
                   item={shownCurrent}
                   tags={tags}
                   annotateRequested={annotateFor === shownCurrent.id}
-                  onAnnotateOpened={() => setAnnotateFor(null)}
+                  onAnnotateOpened={annotateOpened}
                   replyFocus={replyFocus}
-                  onChanged={() => void win.reload().then(() => setVersion((v) => v + 1))}
+                  onChanged={detailChanged}
                   onFollowThread={followThread}
                 />
               ) : (
                 <p className="muted">Choose a comment to read it in full.</p>
               )}
-              <TagManager tags={tags} onChanged={() => void reload()} />
-              <AnnotationsOverview
-                postId={filter.postId}
-                threadOf={filter.threadOf}
-                version={version}
-                onOpen={(id) => {
-                  setFilter({ threadOf: id });
-                  setOrder('thread');
-                  setActive(0);
-                }}
-              />
+              <TagManager tags={tags} onChanged={reload} />
+              <AnnotationsOverview postId={filter.postId} threadOf={filter.threadOf} version={version} onOpen={openThread} />
             </aside>
           </div>
           {help && (

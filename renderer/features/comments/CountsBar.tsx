@@ -1,11 +1,23 @@
+import { memo } from 'react';
 import type { StatusCounts } from '../../../common/api/comments';
 import { COMMENT_STATUSES, type CommentStatus } from '../../../common/domain';
 import { STATUS_LABEL } from './format';
 
 /** Per-status counts for the current filter, always visible; each toggles the status filter. */
-export function CountsBar({ counts, active, onToggle }: { counts: StatusCounts; active: CommentStatus[]; onToggle: (s: CommentStatus | 'all') => void }) {
+export const CountsBar = memo(function CountsBar({
+  counts,
+  active,
+  updating,
+  onToggle,
+}: {
+  counts: StatusCounts;
+  active: CommentStatus[];
+  /** The counts shown are for the previous filter; this one's follow its rows. */
+  updating: boolean;
+  onToggle: (s: CommentStatus | 'all') => void;
+}) {
   return (
-    <div className="counts" role="group" aria-label="Comments by status">
+    <div className={updating ? 'counts counts--updating' : 'counts'} role="group" aria-label="Comments by status" aria-busy={updating}>
       <button type="button" className="counts__item" aria-pressed={active.length === 0} onClick={() => onToggle('all')}>
         All <span className="counts__n" data-testid="count-all">{counts.all.toLocaleString('en-GB')}</span>
       </button>
@@ -16,4 +28,4 @@ export function CountsBar({ counts, active, onToggle }: { counts: StatusCounts; 
       ))}
     </div>
   );
-}
+});

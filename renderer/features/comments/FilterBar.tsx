@@ -1,4 +1,4 @@
-import type { RefObject } from 'react';
+import { memo, type RefObject } from 'react';
 import type { CommentFilter, CommentOrder, Tag } from '../../../common/api/comments';
 import type { PostSummary } from '../../../common/domain';
 import { DebouncedInput } from './DebouncedInput';
@@ -14,11 +14,25 @@ interface Props {
   onOrder: (o: CommentOrder) => void;
 }
 
+/** Every post as an option: hundreds of them, so rendered again only when they or the choice change, not on each search. */
+const PostSelect = memo(function PostSelect({ posts, value, onFilter }: { posts: PostSummary[]; value: string; onFilter: Props['onFilter'] }) {
+  return (
+    <select aria-label="Post" value={value} onChange={(e) => onFilter({ postId: e.target.value || undefined })}>
+      <option value="">All posts</option>
+      {posts.map((p) => (
+        <option key={p.id} value={p.id}>
+          {p.title || p.slug} ({p.commentCount})
+        </option>
+      ))}
+    </select>
+  );
+});
+
 const tri = (v: boolean | undefined) => (v === undefined ? '' : v ? 'yes' : 'no');
 const untri = (s: string) => (s === '' ? undefined : s === 'yes');
 
 /** Search and filters. Thread order needs a post, so it is offered once one is chosen. */
-export function FilterBar({ filter, order, posts, tags, searchRef, onFilter, onOrder }: Props) {
+export const FilterBar = memo(function FilterBar({ filter, order, posts, tags, searchRef, onFilter, onOrder }: Props) {
   return (
     <form className="filters" role="search" aria-label="Filter comments" onSubmit={(e) => e.preventDefault()}>
       <label className="filters__search">
@@ -29,14 +43,7 @@ export function FilterBar({ filter, order, posts, tags, searchRef, onFilter, onO
       </label>
       <label>
         Post
-        <select aria-label="Post" value={filter.postId ?? ''} onChange={(e) => onFilter({ postId: e.target.value || undefined })}>
-          <option value="">All posts</option>
-          {posts.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.title || p.slug} ({p.commentCount})
-            </option>
-          ))}
-        </select>
+        <PostSelect posts={posts} value={filter.postId ?? ''} onFilter={onFilter} />
       </label>
       <label>
         Order
@@ -82,4 +89,4 @@ export function FilterBar({ filter, order, posts, tags, searchRef, onFilter, onO
       </label>
     </form>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import type { CommentStatus } from '../../../common/domain';
 import type { UndoStep } from './useModeration';
 
@@ -22,7 +23,7 @@ const ACTIONS: [CommentStatus, string, string][] = [
 ];
 
 /** Actions on the selection (or the focused comment), select all in filter, and Undo. */
-export function ModerationBar({ selectedCount, total, busy, undo, threadOf, onAct, onSelectAll, onClear, onUndo, onLeaveThread }: Props) {
+export const ModerationBar = memo(function ModerationBar({ selectedCount, total, busy, undo, threadOf, onAct, onSelectAll, onClear, onUndo, onLeaveThread }: Props) {
   return (
     <div className="modbar" role="toolbar" aria-label="Moderation">
       <span className="modbar__sel" data-testid="selection-count">
@@ -56,4 +57,4 @@ export function ModerationBar({ selectedCount, total, busy, undo, threadOf, onAc
       )}
     </div>
   );
-}
+});

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import type { Tag } from '../../../common/api/comments';
 import { useClient } from '../../api/ClientContext';
 
 /** The team's annotation vocabulary: add, rename and remove tags (annotations keep their notes). */
-export function TagManager({ tags, onChanged }: { tags: Tag[]; onChanged: () => void }) {
+export const TagManager = memo(function TagManager({ tags, onChanged }: { tags: Tag[]; onChanged: () => void }) {
   const client = useClient();
   const [name, setName] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
@@ -78,4 +78,4 @@ export function TagManager({ tags, onChanged }: { tags: Tag[]; onChanged: () => 
       )}
     </details>
   );
-}
+});

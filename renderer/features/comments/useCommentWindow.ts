@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { CommentFilter, CommentListItem, CommentOrder, StatusCounts } from '../../../common/api/comments';
 import { useClient } from '../../api/ClientContext';
 
@@ -8,6 +8,8 @@ const EMPTY_COUNTS: StatusCounts = { approved: 0, pending: 0, spam: 0, trash: 0,
 export interface CommentWindow {
   total: number;
   counts: StatusCounts;
+  /** The counts answer the current filter (false while a search's counts follow its rows). */
+  countsCurrent: boolean;
   loaded: boolean;
   error: string | null;
   itemAt: (index: number) => CommentListItem | undefined;
@@ -27,7 +29,10 @@ export function useCommentWindow(filter: CommentFilter, order: CommentOrder): Co
   const [pages, setPages] = useState<Map<number, CommentListItem[]>>(new Map());
   const [total, setTotal] = useState(0);
   const [counts, setCounts] = useState<StatusCounts>(EMPTY_COUNTS);
-  const [loaded, setLoaded] = useState(false);
+  // The filter the shown pages answer; the list is loaded when that is the current one. Derived,
+  // not set on a filter change, so choosing a filter costs no render of its own.
+  const [answered, setAnswered] = useState<string | null>(null);
+  const [countedFor, setCountedFor] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const gen = useRef(0);
   const inflight = useRef(new Set<number>());
@@ -40,7 +45,10 @@ export function useCommentWindow(filter: CommentFilter, order: CommentOrder): Co
         numbers.map(async (n, i) => {
           inflight.current.add(n);
           try {
-            return [n, await client.call('comments.list', { filter, order, offset: n * PAGE, limit: PAGE, totals: fresh && i === 0 })] as const;
+            // counts: false lets a search answer with its rows and total alone; its per-status
+            // counts (the costlier part for a common word) are asked for next.
+            const totals = fresh && i === 0;
+            return [n, await client.call('comments.list', { filter, order, offset: n * PAGE, limit: PAGE, totals, counts: false })] as const;
           } finally {
             inflight.current.delete(n);
           }
@@ -52,13 +60,22 @@ export function useCommentWindow(filter: CommentFilter, order: CommentOrder): Co
         for (const [n, r] of results) next.set(n, r.items);
         return next;
       });
-      const withTotals = results.find(([, r]) => r.counts)?.[1];
+      const withTotals = results.find(([, r]) => r.total !== null)?.[1];
       if (withTotals) {
         setTotal(withTotals.total ?? 0);
-        setCounts(withTotals.counts!);
+        if (withTotals.counts) {
+          setCounts(withTotals.counts);
+          setCountedFor(key);
+        }
       }
-      setLoaded(true);
+      setAnswered(key);
       setError(null);
+      if (withTotals && !withTotals.counts) {
+        const counted = await client.call('comments.counts', { filter });
+        if (g !== gen.current) return;
+        setCounts(counted);
+        setCountedFor(key);
+      }
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [client, key],
@@ -79,8 +96,9 @@ export function useCommentWindow(filter: CommentFilter, order: CommentOrder): Co
     await run(fetchPages(numbers, g, true), g);
   }, [fetchPages, run]);
 
-  useEffect(() => {
-    setLoaded(false);
+  // A layout effect: the request leaves in the same task as the render that chose the filter,
+  // not a frame later when passive effects run.
+  useLayoutEffect(() => {
     visible.current = [0, PAGE - 1];
     void reload();
   }, [reload]);
@@ -99,5 +117,5 @@ export function useCommentWindow(filter: CommentFilter, order: CommentOrder): Co
 
   const itemAt = useCallback((i: number) => pages.get(Math.floor(i / PAGE))?.[i % PAGE], [pages]);
 
-  return { total, counts, loaded, error, itemAt, ensure, reload };
+  return { total, counts, countsCurrent: countedFor === key, loaded: answered === key, error, itemAt, ensure, reload };
 }
