@@ -1,7 +1,8 @@
 /**
- * The review pane in Chromium: from the last keydown of a search term in the pane's search box
- * to the frame in which the list shows that search's result (its listbox label carries the new
- * total and a row is rendered). Includes the pane's typing debounce: that is what a user waits.
+ * The review pane in Chromium: from the last keydown of a search term in the pane's search box,
+ * or from a click on a status in the counts bar, to the frame in which the list shows the answer
+ * (its listbox label carries the new total and a row is rendered). A search includes the pane's
+ * typing debounce: that is what a user waits.
  */
 import type { Browser } from '@playwright/test';
 import { newPage } from '../lib/browser';
@@ -62,3 +63,60 @@ export async function searchLatencies(browser: Browser, appUrl: string, terms: s
     await context.close();
   }
 }
+
+/** Waits, frame by frame, until the list's label says `total` and a row is rendered; resolves with performance.now() then. */
+async function listShows(page: import('@playwright/test').Page, total: number): Promise<number> {
+  const label = `Comments, ${total.toLocaleString('en-GB')} shown`;
+  const done = await page.waitForFunction(
+    (label) => {
+      const box = document.querySelector('[role="listbox"]');
+      return box?.getAttribute('aria-label') === label && box.querySelector('[role="option"]') ? performance.now() : false;
+    },
+    label,
+    { polling: 'raf', timeout: 15_000 },
+  );
+  return (await done.jsonValue()) as number;
+}
+
+/**
+ * Status filters as a reviewer clicks them: each status on, then off again (back to all), for
+ * `rounds` rounds. Each latency runs from the click to the frame showing that filter's list.
+ */
+export async function statusFilterLatencies(browser: Browser, appUrl: string, rounds: number): Promise<number[]> {
+  const { context, page } = await newPage(browser);
+  try {
+    await page.goto(`${appUrl}#/comments`);
+    await page.locator('[role="listbox"][aria-label^="Comments,"]').waitFor({ timeout: 30_000 });
+    const counts = page.getByRole('group', { name: 'Comments by status' });
+    await counts.and(page.locator('[aria-busy="false"]')).waitFor();
+    const number = async (s: string) => Number((await page.getByTestId(`count-${s}`).innerText()).replace(/,/g, ''));
+    const all = await number('all');
+    const click = (name: string) =>
+      page.evaluate((name) => {
+        const button = Array.from(document.querySelectorAll<HTMLButtonElement>('[aria-label="Comments by status"] button')).find((b) => b.textContent?.startsWith(name));
+        if (!button) throw new Error(`no status button ${name}`);
+        const t = performance.now();
+        button.click();
+        return t;
+      }, name);
+    const out: number[] = [];
+    const statuses = [['approved', 'Approved'], ['pending', 'Pending'], ['spam', 'Spam'], ['trash', 'Trash']] as const;
+    for (let round = -1; round < rounds; round++) {
+      for (const [status, name] of statuses) {
+        const n = await number(status);
+        if (n === 0) continue;
+        const on = await click(name);
+        const shown = (await listShows(page, n)) - on;
+        const off = await click(name);
+        const back = (await listShows(page, all)) - off;
+        // Round -1 warms up: the first filter of a fresh page also compiles its rendering code.
+        if (round >= 0) out.push(shown, back);
+        await page.waitForTimeout(100);
+      }
+    }
+    return out;
+  } finally {
+    await context.close();
+  }
+}
+

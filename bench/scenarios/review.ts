@@ -11,7 +11,7 @@ import { p95 } from '../lib/stats';
 import { judge, type Row, type Scenario } from '../lib/types';
 import { commentSearch, PAGE } from './review-api';
 import { searchTerms } from './queries';
-import { searchLatencies } from './review-ui';
+import { searchLatencies, statusFilterLatencies } from './review-ui';
 import { scrollReview, type ScrollResult } from './review-scroll';
 import { startApp } from '../lib/app-server';
 
@@ -85,9 +85,11 @@ export const review: Scenario = {
       const [cli, renderer, browser] = await Promise.all([ctx.shared.cli(), ctx.shared.renderer(), ctx.shared.browser()]);
       const app = await startApp(cli, renderer, copyDataset(ctx.data, 'review-ui'));
       let ui: number[];
+      let clicks: number[];
       let scroll: ScrollResult;
       try {
         ui = await searchLatencies(browser, app.url, uiTerms);
+        clicks = await statusFilterLatencies(browser, app.url, ctx.sizes.name === 'full' ? 3 : 1);
         scroll = await scrollReview(browser, app.url, ctx.sizes.name === 'full' ? 20 : 3, ctx.sizes.seed);
       } finally {
         await app.stop();
@@ -102,6 +104,27 @@ export const review: Scenario = {
         budget: `< ${BUDGET_MS} ms`,
         pass: judge(ctx, p95(ui) < BUDGET_MS),
         note: `Chromium, browser mode, ${ui.length} terms; includes the search box's typing debounce`,
+      });
+
+      // The same status filters clicked in the pane, against the server answering them.
+      const statusServer: number[] = [];
+      for (const status of [...STATUSES, ...STATUSES]) {
+        for (const filter of [{ status }, {}]) {
+          const t = performance.now();
+          await q.filter(filter);
+          statusServer.push(performance.now() - t);
+        }
+      }
+      ctx.log(`pane status filter, click to list: ${clicks.map(Math.round).join(', ')} ms; server side: ${statusServer.map(Math.round).join(', ')} ms`);
+      rows.push({
+        name: 'review status click->list p95',
+        unit: 'ms',
+        ours: p95(clicks),
+        baseline: p95(statusServer),
+        baselineName: 'the same filters server side (rows, total, counts)',
+        budget: `< ${BUDGET_MS} ms`,
+        pass: judge(ctx, p95(clicks) < BUDGET_MS),
+        note: `Chromium, browser mode, ${clicks.length} clicks: each status on, then off again`,
       });
 
       // Scrolling: a jump anywhere in the list until its rows show, against fetching such a
