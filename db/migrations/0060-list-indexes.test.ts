@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { useTempDatabases } from '../testing/temp-database';
+import { insertRawComment, insertRawPost } from '../testing/raw-rows';
 import { migrate, schemaVersion } from '../migrate';
 
 const tempDb = useTempDatabases('wb-m60');
@@ -15,17 +16,13 @@ describe('migration 0060 list indexes', () => {
     const now = '2026-01-01T00:00:00.000Z';
     const post = '00000000-0000-7000-8000-000000000001';
     const author = '00000000-0000-7000-8000-000000000002';
-    db.prepare("INSERT INTO posts (id, created_at, updated_at, slug, title, body, tags) VALUES (?, ?, ?, 'p', 'A post', '{}', '[\"x\"]')").run(post, now, now);
+    insertRawPost(db, post, '["x"]');
     db.prepare("INSERT INTO authors (id, created_at, updated_at, name) VALUES (?, ?, ?, 'Ada')").run(author, now, now);
     db.prepare('INSERT INTO post_authors (id, created_at, updated_at, post_id, author_id, position) VALUES (?, ?, ?, ?, ?, 0)').run(
       '00000000-0000-7000-8000-000000000003', now, now, post, author,
     );
-    const insertComment = db.prepare(
-      `INSERT INTO comments (id, created_at, updated_at, deleted_at, post_id, source, source_id, body_html, body_text, status, flags, revision)
-       VALUES (?, ?, ?, ?, ?, 'test', ?, '<p>hi</p>', 'hi', 'approved', '[]', 1)`,
-    );
-    insertComment.run('00000000-0000-7000-8000-000000000004', now, now, null, post, 'c1');
-    insertComment.run('00000000-0000-7000-8000-000000000005', now, now, now, post, 'c2');
+    insertRawComment(db, { id: '00000000-0000-7000-8000-000000000004', postId: post, sourceId: 'c1' });
+    insertRawComment(db, { id: '00000000-0000-7000-8000-000000000005', postId: post, sourceId: 'c2', deletedAt: now });
     const before = db.prepare('SELECT * FROM posts').all();
 
     migrate(db);
