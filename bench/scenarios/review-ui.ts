@@ -120,3 +120,48 @@ export async function statusFilterLatencies(browser: Browser, appUrl: string, ro
   }
 }
 
+
+/**
+ * The first reply of a session: on a fresh pane, from pressing r on a comment without a reply
+ * draft until the reply editor has the focus; and, as the baseline in the same pages, from
+ * pressing j until the next comment's detail shows.
+ */
+export async function replyOpenLatencies(browser: Browser, appUrl: string, pages: number): Promise<{ reply: number[]; move: number[] }> {
+  const reply: number[] = [];
+  const move: number[] = [];
+  for (let i = 0; i < pages; i++) {
+    const { context, page } = await newPage(browser);
+    try {
+      await page.goto(`${appUrl}#/comments`);
+      await page.locator('[role="listbox"] [role="option"]').first().waitFor({ timeout: 30_000 });
+      await page.waitForTimeout(1_000); // a reviewer reads the first comment before acting
+      await page.locator('[role="listbox"]').focus();
+      const offersReply = page.getByRole('button', { name: /Write a reply/ });
+      for (let k = 0; k < 50 && !(await offersReply.isVisible()); k++) await page.keyboard.press('j');
+      const timeKey = async (key: string, shown: string) => {
+        await page.evaluate(() => window.addEventListener('keydown', (e) => ((window as unknown as { __key: number }).__key = e.timeStamp), { capture: true, once: true }));
+        const before = await page.evaluate(() => document.querySelector('.comments-side article')?.textContent ?? '');
+        await page.keyboard.press(key);
+        const done = await page.waitForFunction(
+          ({ shown, before }) => {
+            const ok =
+              shown === 'editor'
+                ? !!(document.activeElement as HTMLElement | null)?.isContentEditable && !!document.activeElement?.closest('.comments-side')
+                : (document.querySelector('.comments-side article')?.textContent ?? before) !== before;
+            return ok ? performance.now() - (window as unknown as { __key: number }).__key : false;
+          },
+          { shown, before },
+          { polling: 'raf', timeout: 10_000 },
+        );
+        return (await done.jsonValue()) as number;
+      };
+      reply.push(await timeKey('r', 'editor'));
+      await page.keyboard.press('Escape'); // back to the list
+      await page.waitForTimeout(300);
+      move.push(await timeKey('j', 'detail'));
+    } finally {
+      await context.close();
+    }
+  }
+  return { reply, move };
+}

@@ -11,7 +11,7 @@ import { p95 } from '../lib/stats';
 import { judge, type Row, type Scenario } from '../lib/types';
 import { commentSearch, PAGE } from './review-api';
 import { searchTerms } from './queries';
-import { searchLatencies, statusFilterLatencies } from './review-ui';
+import { replyOpenLatencies, searchLatencies, statusFilterLatencies } from './review-ui';
 import { scrollReview, type ScrollResult } from './review-scroll';
 import { startApp } from '../lib/app-server';
 
@@ -86,10 +86,12 @@ export const review: Scenario = {
       const app = await startApp(cli, renderer, copyDataset(ctx.data, 'review-ui'));
       let ui: number[];
       let clicks: number[];
+      let replies: { reply: number[]; move: number[] };
       let scroll: ScrollResult;
       try {
         ui = await searchLatencies(browser, app.url, uiTerms);
         clicks = await statusFilterLatencies(browser, app.url, ctx.sizes.name === 'full' ? 3 : 1);
+        replies = await replyOpenLatencies(browser, app.url, ctx.sizes.name === 'full' ? 6 : 1);
         scroll = await scrollReview(browser, app.url, ctx.sizes.name === 'full' ? 20 : 3, ctx.sizes.seed);
       } finally {
         await app.stop();
@@ -125,6 +127,18 @@ export const review: Scenario = {
         budget: `< ${BUDGET_MS} ms`,
         pass: judge(ctx, p95(clicks) < BUDGET_MS),
         note: `Chromium, browser mode, ${clicks.length} clicks: each status on, then off again`,
+      });
+
+      ctx.log(`first r to reply editor: ${replies.reply.map(Math.round).join(', ')} ms; j to next comment: ${replies.move.map(Math.round).join(', ')} ms`);
+      rows.push({
+        name: 'review first reply r->editor p95',
+        unit: 'ms',
+        ours: p95(replies.reply),
+        baseline: p95(replies.move),
+        baselineName: 'j to the next comment shown, same pages',
+        budget: `< ${BUDGET_MS} ms`,
+        pass: judge(ctx, p95(replies.reply) < BUDGET_MS),
+        note: `Chromium, ${replies.reply.length} fresh panes: r on a comment without a reply draft until the editor has the focus`,
       });
 
       // Scrolling: a jump anywhere in the list until its rows show, against fetching such a

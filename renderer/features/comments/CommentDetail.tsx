@@ -1,13 +1,15 @@
-import { lazy, memo, Suspense, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import type { CommentListItem, Tag } from '../../../common/api/comments';
 import { HighlightedText, type Mark } from './HighlightedText';
 import { SafeHtml } from './SafeHtml';
 import { AnnotationForm } from './AnnotationForm';
 import { AnnotationItem } from './AnnotationItem';
 import { STATUS_LABEL, formatDate } from './format';
+import { moduleLoader, useModule } from '../../shell/module-loader';
 
-// Lexical loads with the first comment shown, not with the app: the drafts list starts without it.
-const ReplyEditor = lazy(() => import('./ReplyEditor').then((m) => ({ default: m.ReplyEditor })));
+// The reply editor (Lexical) is its own chunk, not in the app's first load: the pane preloads it
+// once its list shows, so the first r finds it ready.
+export const replyEditorLoader = moduleLoader(() => import('./ReplyEditor'));
 
 interface Props {
   item: CommentListItem;
@@ -42,6 +44,7 @@ export const CommentDetail = memo(function CommentDetail({ item, tags, annotateR
   // comment that has a draft or when asked for, not for every comment j/k passes through.
   const [replyFor, setReplyFor] = useState<string | null>(null);
   const showReply = !!item.replyDraft || replyFor === item.id;
+  const reply = useModule(replyEditorLoader, showReply);
   // Only an r pressed while this panel is shown opens it (a newer signal than at mount).
   const handledReply = useRef(replyFocus);
   useEffect(() => {
@@ -124,9 +127,15 @@ export const CommentDetail = memo(function CommentDetail({ item, tags, annotateR
         )}
       </section>
       {showReply ? (
-        <Suspense fallback={<p className="muted">Loading the reply editor…</p>}>
-          <ReplyEditor key={item.id} commentId={item.id} onSaved={onChanged} focusSignal={replyFocus} focusOnMount={replyFor === item.id} />
-        </Suspense>
+        reply.mod ? (
+          <reply.mod.ReplyEditor key={item.id} commentId={item.id} onSaved={onChanged} focusSignal={replyFocus} focusOnMount={replyFor === item.id} />
+        ) : reply.error ? (
+          <p className="error-text" role="alert">
+            The reply editor could not be loaded: {reply.error}
+          </p>
+        ) : (
+          <p className="muted">Loading the reply editor…</p>
+        )
       ) : (
         <p className="cdetail__reply">
           <button type="button" className="button" onClick={() => setReplyFor(item.id)}>

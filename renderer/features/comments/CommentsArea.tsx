@@ -8,7 +8,7 @@ import { useCommentWindow } from './useCommentWindow';
 import { useModeration } from './useModeration';
 import { VirtualList } from './VirtualList';
 import { CommentRow, rowId } from './CommentRow';
-import { CommentDetail } from './CommentDetail';
+import { CommentDetail, replyEditorLoader } from './CommentDetail';
 import { CountsBar } from './CountsBar';
 import { FilterBar } from './FilterBar';
 import { KeyHelp } from './KeyHelp';
@@ -80,6 +80,7 @@ export function CommentsArea(_props: { rest: string[] }) {
   };
 
   useEffect(() => setActive((i) => Math.max(0, Math.min(i, win.total - 1))), [win.total]);
+  useEffect(() => (win.loaded ? replyEditorLoader.preload() : undefined), [win.loaded]);
 
   // Functional update: a debounced search may land after another filter changed.
   const patchFilter = useStableCallback((patch: Partial<CommentFilter>) => {

@@ -6,7 +6,7 @@ import { DraftsFilters } from './DraftsFilters';
 import { DraftImport } from './DraftImport';
 import { DraftRow } from './DraftRow';
 import { useDraftsQuery } from './useDraftsQuery';
-import { preloadDraftView } from './load-draft-view';
+import { draftViewLoader } from './load-draft-view';
 import './drafts-list.css';
 
 /** The drafts (or the trash): find, filter, sort, create, import, duplicate, trash and restore. */
@@ -16,7 +16,7 @@ export function DraftsList({ view }: { view: 'drafts' | 'trash' }) {
   const { filters, setFilters, posts, more, showMore, error, setError, reload, filtered } = useDraftsQuery(trash);
   const [busyId, setBusyId] = useState('');
   const listed = posts !== null;
-  useEffect(() => (listed ? preloadDraftView() : undefined), [listed]);
+  useEffect(() => (listed ? draftViewLoader.preload() : undefined), [listed]);
   const [notice, setNotice] = useState('');
 
   const act = async (post: PostSummary, what: () => Promise<string>) => {

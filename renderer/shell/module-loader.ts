@@ -1,0 +1,54 @@
+import { useEffect, useState } from 'react';
+
+/**
+ * A chunk loaded on demand (a dynamic import) and rendered directly once it is in, not through
+ * React.lazy: React holds back revealing a suspended boundary for about 300 ms, even when the
+ * chunk is already loaded, and that would be most of the wait for the view it holds.
+ */
+export interface ModuleLoader<M> {
+  /** Loads the chunk, once; a failed load is tried again on the next call. */
+  load: () => Promise<M>;
+  /** The module if it is in, else null. */
+  loaded: () => M | null;
+  /** Starts loading after the current task, so the view finds it ready; returns a cancel. */
+  preload: () => () => void;
+}
+
+export function moduleLoader<M>(importer: () => Promise<M>): ModuleLoader<M> {
+  let mod: M | null = null;
+  let pending: Promise<M> | null = null;
+  const load = () =>
+    (pending ??= importer().then(
+      (m) => (mod = m),
+      (e: unknown) => {
+        pending = null;
+        throw e;
+      },
+    ));
+  return {
+    load,
+    loaded: () => mod,
+    preload: () => {
+      const timer = setTimeout(() => void load().catch(() => undefined), 0);
+      return () => clearTimeout(timer);
+    },
+  };
+}
+
+/** The loader's module, null until it is in (loading it once `wanted`), and the load's error if it failed. */
+export function useModule<M>(loader: ModuleLoader<M>, wanted = true): { mod: M | null; error: string | null } {
+  const [mod, setMod] = useState<M | null>(loader.loaded);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!wanted || mod) return;
+    let live = true;
+    loader.load().then(
+      (m) => live && setMod(() => m),
+      (e: Error) => live && setError(e.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loader, wanted, mod]);
+  return { mod, error };
+}
