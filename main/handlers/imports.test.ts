@@ -11,6 +11,7 @@ import { waitForJob } from '../importers/jobs';
 import { listCommentsOfPost } from '../../db/repos/comments';
 import { DEMO_PAGE_FILE } from '../demo/paths';
 import { useApiHarness } from '../testing/api-harness';
+import { uploadsDir } from '../importers/uploads';
 
 const api = useApiHarness('wb-imports-', { ...postsHandlers, ...importsHandlers });
 
@@ -170,6 +171,18 @@ describe('comment import', () => {
     const s = await value('imports.run', { file, postSlug: draft.slug, csv: { columns: { author: 'who', content: 'said', date: 'when' } } });
     expect(s.comments.imported).toBe(1);
     expect(rows().map((r) => [r.author_name, r.body_text, r.posted_at])).toEqual([['Ann', 'Hello, "world"', '2023-12-25T00:00:00.000Z']]);
+  });
+
+  it('names an uploaded file by the name it was uploaded with when inspecting it fails', async () => {
+    // As the upload route stores it: the bytes under an id, the original name beside them.
+    const uploadId = '01900000-0000-7000-8000-00000000c5f0';
+    fs.mkdirSync(uploadsDir(api.ctx), { recursive: true });
+    const stored = path.join(uploadsDir(api.ctx), uploadId);
+    // A bad byte in the header line is reported by file, line and column.
+    fs.writeFileSync(stored, Buffer.concat([Buffer.from('auth'), Buffer.from([0xe9]), Buffer.from('r,content\r\nAnn,hi\r\n')]));
+    fs.writeFileSync(`${stored}.json`, JSON.stringify({ fileName: 'reader comments.csv', size: fs.statSync(stored).size }));
+    const refused = await failure('imports.inspect', { file: { uploadId } });
+    expect(refused.message).toMatch(/^reader comments\.csv:1:5: invalid UTF-8/);
   });
 
   it('runs a job with progress, and a cancel leaves the database unchanged', async () => {

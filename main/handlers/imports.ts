@@ -26,7 +26,7 @@ export const importsHandlers: Pick<Handlers<Ctx>, 'imports.inspect' | 'imports.p
     let csv = null;
     if (format === 'csv') {
       const { readCsvHeader, suggestCsvMapping } = await csvImporter();
-      const headers = await readCsvHeader(fileChunks(file.filePath), file.fileName);
+      const headers = await readCsvHeader(fileChunks(file.filePath, { fileName: file.fileName }), file.fileName);
       csv = { headers, mapping: suggestCsvMapping(headers) };
     }
     return { fileName: file.fileName, size: file.size, format, needsPost: format !== null && !FORMATS_WITH_POSTS.includes(format), csv };
