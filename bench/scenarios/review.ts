@@ -8,7 +8,7 @@ import { copyDataset } from '../generate/index';
 import { ftsQuery } from '../../db/repos/search-query';
 import { openApi } from '../lib/dispatch';
 import { p95 } from '../lib/stats';
-import { judge, type Row, type Scenario } from '../lib/types';
+import { judge, type Row, type Scenario, type ScenarioContext } from '../lib/types';
 import { commentSearch, PAGE } from './review-api';
 import { searchTerms } from './queries';
 import { replyOpenLatencies, searchLatencies, statusFilterLatencies } from './review-ui';
@@ -17,6 +17,11 @@ import { startApp } from '../lib/app-server';
 
 const BUDGET_MS = 100;
 const STATUSES = ['approved', 'pending', 'spam', 'trash'];
+
+/** A row judged as p95 under the pane's 100 ms budget, beside the same run's baseline timings. */
+function underBudget(ctx: ScenarioContext, name: string, ours: number[], baseline: number[], baselineName: string, note: string): Row {
+  return { name, unit: 'ms', ours: p95(ours), baseline: p95(baseline), baselineName, budget: `< ${BUDGET_MS} ms`, pass: judge(ctx, p95(ours) < BUDGET_MS), note };
+}
 
 export const review: Scenario = {
   name: 'review',
@@ -62,16 +67,7 @@ export const review: Scenario = {
           c.bare();
           base.push(performance.now() - t);
         }
-        rows.push({
-          name: `review ${name} p95`,
-          unit: 'ms',
-          ours: p95(ours),
-          baseline: p95(base),
-          baselineName: `bare SQL, first ${PAGE} rows`,
-          budget: `< ${BUDGET_MS} ms`,
-          pass: judge(ctx, p95(ours) < BUDGET_MS),
-          note: q.describe,
-        });
+        rows.push(underBudget(ctx, `review ${name} p95`, ours, base, `bare SQL, first ${PAGE} rows`, q.describe));
       }
 
       // The same searches typed into the pane in Chromium, against the server-side time alone.
@@ -97,16 +93,9 @@ export const review: Scenario = {
         await app.stop();
       }
       ctx.log(`pane search, keypress to list: ${ui.map(Math.round).join(', ')} ms`);
-      rows.push({
-        name: 'review search keypress->list p95',
-        unit: 'ms',
-        ours: p95(ui),
-        baseline: p95(server),
-        baselineName: 'the same searches server side (rows, total, counts)',
-        budget: `< ${BUDGET_MS} ms`,
-        pass: judge(ctx, p95(ui) < BUDGET_MS),
-        note: `Chromium, browser mode, ${ui.length} terms; includes the search box's typing debounce`,
-      });
+      rows.push(
+        underBudget(ctx, 'review search keypress->list p95', ui, server, 'the same searches server side (rows, total, counts)', `Chromium, browser mode, ${ui.length} terms; includes the search box's typing debounce`),
+      );
 
       // The same status filters clicked in the pane, against the server answering them.
       const statusServer: number[] = [];
@@ -118,28 +107,14 @@ export const review: Scenario = {
         }
       }
       ctx.log(`pane status filter, click to list: ${clicks.map(Math.round).join(', ')} ms; server side: ${statusServer.map(Math.round).join(', ')} ms`);
-      rows.push({
-        name: 'review status click->list p95',
-        unit: 'ms',
-        ours: p95(clicks),
-        baseline: p95(statusServer),
-        baselineName: 'the same filters server side (rows, total, counts)',
-        budget: `< ${BUDGET_MS} ms`,
-        pass: judge(ctx, p95(clicks) < BUDGET_MS),
-        note: `Chromium, browser mode, ${clicks.length} clicks: each status on, then off again`,
-      });
+      rows.push(
+        underBudget(ctx, 'review status click->list p95', clicks, statusServer, 'the same filters server side (rows, total, counts)', `Chromium, browser mode, ${clicks.length} clicks: each status on, then off again`),
+      );
 
       ctx.log(`first r to reply editor: ${replies.reply.map(Math.round).join(', ')} ms; j to next comment: ${replies.move.map(Math.round).join(', ')} ms`);
-      rows.push({
-        name: 'review first reply r->editor p95',
-        unit: 'ms',
-        ours: p95(replies.reply),
-        baseline: p95(replies.move),
-        baselineName: 'j to the next comment shown, same pages',
-        budget: `< ${BUDGET_MS} ms`,
-        pass: judge(ctx, p95(replies.reply) < BUDGET_MS),
-        note: `Chromium, ${replies.reply.length} fresh panes: r on a comment without a reply draft until the editor has the focus`,
-      });
+      rows.push(
+        underBudget(ctx, 'review first reply r->editor p95', replies.reply, replies.move, 'j to the next comment shown, same pages', `Chromium, ${replies.reply.length} fresh panes: r on a comment without a reply draft until the editor has the focus`),
+      );
 
       // Scrolling: a jump anywhere in the list until its rows show, against fetching such a
       // window server side; and wheel scrolling's frame intervals against a plain static list.
@@ -151,16 +126,9 @@ export const review: Scenario = {
         windows.push(performance.now() - t);
       }
       ctx.log(`scroll jumps to rows shown: ${scroll.jumps.map(Math.round).join(', ')} ms`);
-      rows.push({
-        name: 'review scroll jump->rows shown p95',
-        unit: 'ms',
-        ours: p95(scroll.jumps),
-        baseline: p95(windows),
-        baselineName: 'comments.list of the 100-row page the pane fetches, server side',
-        budget: `< ${BUDGET_MS} ms`,
-        pass: judge(ctx, p95(scroll.jumps) < BUDGET_MS),
-        note: `Chromium, ${scroll.jumps.length} jumps to random places in ${scroll.total.toLocaleString('en-GB')} comments`,
-      });
+      rows.push(
+        underBudget(ctx, 'review scroll jump->rows shown p95', scroll.jumps, windows, 'comments.list of the 100-row page the pane fetches, server side', `Chromium, ${scroll.jumps.length} jumps to random places in ${scroll.total.toLocaleString('en-GB')} comments`),
+      );
       rows.push({
         name: 'review wheel scroll frame p95',
         unit: 'ms',

@@ -75,6 +75,7 @@ export const ReplyDraft = z.object({
 export type ReplyDraft = z.infer<typeof ReplyDraft>;
 
 export const TextRange = z.object({ start: z.number().int(), end: z.number().int() });
+export type TextRange = z.infer<typeof TextRange>;
 
 export const CommentListItem = Comment.extend({
   depth: z.number().int(),

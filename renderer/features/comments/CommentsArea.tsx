@@ -3,7 +3,7 @@ import type { CommentFilter, CommentOrder, Tag } from '../../../common/api/comme
 import type { ImportSummary } from '../../../common/api/imports';
 import type { CommentStatus, PostSummary } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
-import { useStableCallback } from '../../hooks/useStableCallback';
+import { useStableCallback } from '../../shell/useStableCallback';
 import { useCommentWindow } from './useCommentWindow';
 import { useModeration } from './useModeration';
 import { VirtualList } from './VirtualList';
