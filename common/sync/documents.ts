@@ -1,0 +1,68 @@
+/**
+ * The team workspace's shared documents and who may write each one. Hocuspocus grants write access
+ * per document, so the documents are cut along the role boundaries: a reviewer may moderate a post's
+ * comments but not edit its text, so the comments live in a document of their own. The server
+ * enforces this table; the app reads it to say why a change was refused.
+ */
+export const ROLES = ['admin', 'editor', 'series-manager', 'reviewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  admin: 'Admin',
+  editor: 'Editor',
+  'series-manager': 'Series manager',
+  reviewer: 'Reviewer',
+};
+
+/**
+ * - `post/<id>`: title, slug, standfirst, label, guest authors, tags and body (editors)
+ * - `post-plan/<id>`: status, series and position, planned date, deadline, commissioning (series managers)
+ * - `series/<id>`: a series' fields, notice template, cadence, workflow and running order (series managers)
+ * - `comments/<postId>`: a post's imported comments, moderation, annotations, tags, reply drafts (reviewers)
+ * - `authors`: the authors list (editors)
+ * - `index`: which posts and series exist, so a member knows what to load; anyone may add to it
+ */
+export const DOCUMENT_KINDS = ['post', 'post-plan', 'series', 'comments', 'authors', 'index'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+export const WRITERS: Record<DocumentKind, readonly Role[]> = {
+  post: ['admin', 'editor'],
+  'post-plan': ['admin', 'series-manager'],
+  series: ['admin', 'series-manager'],
+  comments: ['admin', 'reviewer'],
+  authors: ['admin', 'editor'],
+  index: ['admin', 'editor', 'series-manager', 'reviewer'],
+};
+
+const SINGLETONS: ReadonlySet<DocumentKind> = new Set(['authors', 'index']);
+const ID = /^[0-9a-z][0-9a-z-]{0,63}$/;
+
+export interface DocumentRef {
+  kind: DocumentKind;
+  /** The post's or series' id; absent for the singletons. */
+  id?: string;
+}
+
+/** Parses a document name; null for anything that is not one of ours (refused by the server). */
+export function parseDocumentName(name: string): DocumentRef | null {
+  const slash = name.indexOf('/');
+  const kind = (slash === -1 ? name : name.slice(0, slash)) as DocumentKind;
+  if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) return null;
+  if (SINGLETONS.has(kind)) return slash === -1 ? { kind } : null;
+  const id = name.slice(slash + 1);
+  return slash !== -1 && ID.test(id) ? { kind, id } : null;
+}
+
+export function documentName(ref: DocumentRef): string {
+  return ref.id === undefined ? ref.kind : `${ref.kind}/${ref.id}`;
+}
+
+export function canWrite(role: Role, kind: DocumentKind): boolean {
+  return WRITERS[kind].includes(role);
+}
+
+/** Why a role may not write a kind of document, in words for the person refused. */
+export function refusalReason(role: Role, kind: DocumentKind): string {
+  const who = WRITERS[kind].filter((r) => r !== 'admin').map((r) => ROLE_LABELS[r].toLowerCase() + 's');
+  return `${ROLE_LABELS[role]}s may not change this (${kind}); only ${who.join(' and ')} and admins may.`;
+}

@@ -1,0 +1,111 @@
+/**
+ * `workbench sync-server`: the door to the team server (server/), which nothing else on the
+ * laptop side imports. It runs on a box the team shares; see the README's "Team workspace".
+ */
+import { AppError } from '../../common/errors';
+import { APP_VERSION } from '../app-info';
+import { parse, printJson, UsageError } from './args';
+import type { Command } from './command';
+
+const USAGE = `workbench sync-server [--host 127.0.0.1] [--port N] [--data DIR] [--tls-cert F --tls-key F]
+                      [--max-message-bytes N] [--max-connections-per-member N]
+workbench sync-server invite --data DIR --name "Ann Smith" --role admin|editor|series-manager|reviewer [--json]
+workbench sync-server revoke <member id or name> --data DIR
+workbench sync-server members --data DIR [--json]
+
+Runs the team workspace's sync server (Hocuspocus, Yjs) with its documents and members in
+DIR/team.sqlite (default ./team-data). Its first line reads "listening on ws://HOST:PORT"
+(wss:// with --tls-cert and --tls-key). GET /health answers with the version and the numbers
+of documents and connections. An update is acknowledged only once it is on disk.
+SIGTERM or SIGINT stores every open document and exits.
+
+invite prints a member's token once ({ token, member } with --json); only its hash is kept.
+revoke cuts a member off at once, live connections included.`;
+
+const int = (flag: string, v: string | undefined, min: number, max: number): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not "${v}".`);
+  return n;
+};
+
+async function serve(argv: string[]): Promise<number> {
+  const { values } = parse(
+    argv,
+    {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      data: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'max-message-bytes': { type: 'string' },
+      'max-connections-per-member': { type: 'string' },
+    },
+    false,
+  );
+  if (values.help) return console.log(USAGE), 0;
+  if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together.');
+  const { startTeamServer } = await import('../../server/team-server');
+  const running = await startTeamServer({
+    dataDir: values.data ?? 'team-data',
+    host: values.host ?? '127.0.0.1',
+    port: int('--port', values.port, 0, 65535) ?? 0,
+    tls: values['tls-cert'] ? { certFile: values['tls-cert'], keyFile: values['tls-key']! } : undefined,
+    maxMessageBytes: int('--max-message-bytes', values['max-message-bytes'], 1024, 1 << 30),
+    maxConnectionsPerMember: int('--max-connections-per-member', values['max-connections-per-member'], 1, 10_000),
+    version: APP_VERSION,
+  });
+  console.log(`listening on ${running.url}`);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return new Promise<number>(() => {
+    /* runs until a signal stops it */
+  });
+}
+
+async function withStore<T>(dataDir: string | undefined, fn: (store: import('../../server/store').TeamStore) => T): Promise<T> {
+  if (!dataDir) throw new UsageError('--data DIR names the team server\'s data folder.');
+  const { TeamStore } = await import('../../server/store');
+  const store = new TeamStore(dataDir);
+  try {
+    return fn(store);
+  } finally {
+    store.close();
+  }
+}
+
+async function admin(sub: string, argv: string[]): Promise<number> {
+  const { values, positionals } = parse(argv, { data: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' } });
+  if (values.help) return console.log(USAGE), 0;
+  const members = await import('../../server/members');
+  if (sub === 'invite') {
+    if (!values.name || !values.role) throw new UsageError('invite needs --name "Full Name" and --role admin|editor|series-manager|reviewer.');
+    const invited = await withStore(values.data, (s) => members.inviteMember(s, { name: values.name!, role: values.role! }));
+    if (values.json) printJson({ token: invited.token, member: { id: invited.member.id, name: invited.member.name, role: invited.member.role } });
+    else console.log(`Invited ${invited.member.name} (${invited.member.role}), id ${invited.member.id}.\nToken (shown once; give it to them privately):\n${invited.token}`);
+    return 0;
+  }
+  if (sub === 'revoke') {
+    if (positionals.length !== 1) throw new UsageError('revoke takes one member id or name.');
+    const m = await withStore(values.data, (s) => members.revokeMember(s, positionals[0]));
+    console.log(`Revoked ${m.name} (${m.role}), id ${m.id}; their open connections are closed.`);
+    return 0;
+  }
+  const list = await withStore(values.data, (s) => members.listMembers(s));
+  if (values.json) printJson(list);
+  else for (const m of list) console.log(`${m.id}  ${m.role.padEnd(14)}  ${m.revokedAt ? 'revoked ' : 'active  '}  ${m.name}`);
+  return 0;
+}
+
+export const syncServerCommand: Command = {
+  name: 'sync-server',
+  summary: 'Run the team workspace server, and invite, revoke and list its members.',
+  usage: USAGE,
+  async run(argv) {
+    const sub = argv[0];
+    if (sub === 'invite' || sub === 'revoke' || sub === 'members') return admin(sub, argv.slice(1));
+    if (sub !== undefined && !sub.startsWith('-')) throw new AppError('BAD_INPUT', `Unknown sync-server command "${sub}": use invite, revoke or members, or flags to run the server.`);
+    return serve(argv);
+  },
+};

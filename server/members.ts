@@ -1,0 +1,66 @@
+/** Members of a team and their tokens. Only a token's hash is stored; the token is shown once. */
+import crypto from 'node:crypto';
+import { AppError } from '../common/errors';
+import { uuidv7 } from '../common/ids';
+import { ROLES, type Role } from '../common/sync/documents';
+import type { TeamStore } from './store';
+
+export interface Member {
+  id: string;
+  name: string;
+  role: Role;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+interface MemberRow {
+  id: string;
+  name: string;
+  role: Role;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+const hash = (token: string) => crypto.createHash('sha256').update(token, 'utf8').digest('hex');
+const toMember = (r: MemberRow): Member => ({ id: r.id, name: r.name, role: r.role, createdAt: r.created_at, revokedAt: r.revoked_at });
+
+export function inviteMember(store: TeamStore, input: { name: string; role: string }): { token: string; member: Member } {
+  const name = input.name.trim();
+  if (!name) throw new AppError('BAD_INPUT', 'A member needs a name (--name "Ann Smith").');
+  if (name.length > 200) throw new AppError('BAD_INPUT', `A member's name is at most 200 characters; this one has ${name.length}.`);
+  if (!(ROLES as readonly string[]).includes(input.role)) {
+    throw new AppError('BAD_INPUT', `Unknown role "${input.role}": use one of ${ROLES.join(', ')}.`);
+  }
+  const token = `wbt_${crypto.randomBytes(32).toString('base64url')}`;
+  const row: MemberRow = { id: uuidv7(), name, role: input.role as Role, created_at: new Date().toISOString(), revoked_at: null };
+  store.db
+    .prepare('INSERT INTO members (id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?)')
+    .run(row.id, row.name, row.role, hash(token), row.created_at);
+  return { token, member: toMember(row) };
+}
+
+export function listMembers(store: TeamStore): Member[] {
+  return (store.db.prepare('SELECT id, name, role, created_at, revoked_at FROM members ORDER BY created_at, id').all() as MemberRow[]).map(toMember);
+}
+
+/** The member a token belongs to, or null for an unknown or revoked token. */
+export function memberForToken(store: TeamStore, token: string): Member | null {
+  const row = store.db
+    .prepare('SELECT id, name, role, created_at, revoked_at FROM members WHERE token_hash = ? AND revoked_at IS NULL')
+    .get(hash(token)) as MemberRow | undefined;
+  return row ? toMember(row) : null;
+}
+
+/** Revokes by id, or by name where exactly one active member has it. */
+export function revokeMember(store: TeamStore, who: string): Member {
+  const active = store.db.prepare('SELECT id, name, role, created_at, revoked_at FROM members WHERE revoked_at IS NULL AND (id = ? OR name = ?)').all(who, who) as MemberRow[];
+  if (active.length === 0) throw new AppError('NOT_FOUND', `No active member is called or has the id "${who}" (see \`workbench sync-server members\`).`);
+  if (active.length > 1) throw new AppError('BAD_INPUT', `${active.length} members are called "${who}": revoke one by its id (see \`workbench sync-server members\`).`);
+  const at = new Date().toISOString();
+  store.db.prepare('UPDATE members SET revoked_at = ? WHERE id = ?').run(at, active[0].id);
+  return toMember({ ...active[0], revoked_at: at });
+}
+
+export function revokedMemberIds(store: TeamStore): Set<string> {
+  return new Set((store.db.prepare('SELECT id FROM members WHERE revoked_at IS NOT NULL').all() as { id: string }[]).map((r) => r.id));
+}

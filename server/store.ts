@@ -1,0 +1,71 @@
+/**
+ * The team server's SQLite file: the shared documents and the members. Every write is synchronous
+ * (better-sqlite3) with synchronous=FULL, so when a call returns the data is on disk; the server
+ * relies on that to acknowledge an update only after it is stored.
+ */
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { migrate } from '../db/migrate';
+import { SERVER_MIGRATIONS } from './store-migrations';
+
+export const STORE_FILE = 'team.sqlite';
+
+export class TeamStore {
+  readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(dataDir: string) {
+    fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    this.db = new Database(path.join(dataDir, STORE_FILE));
+    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    migrate(this.db, {}, SERVER_MIGRATIONS);
+    this.stmts = {
+      state: this.db.prepare<[string], { state: Buffer }>('SELECT state FROM documents WHERE name = ?'),
+      updates: this.db.prepare<[string], { data: Buffer }>('SELECT data FROM document_updates WHERE name = ? ORDER BY seq'),
+      append: this.db.prepare('INSERT INTO document_updates (name, data, received_at) VALUES (?, ?, ?)'),
+      upsert: this.db.prepare(
+        'INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
+      ),
+      dropUpdates: this.db.prepare('DELETE FROM document_updates WHERE name = ?'),
+      count: this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM (SELECT name FROM documents UNION SELECT name FROM document_updates)'),
+    };
+  }
+
+  /** The stored state and every later update of a document, oldest first. */
+  load(name: string): Uint8Array[] {
+    const parts: Uint8Array[] = [];
+    const state = this.stmts.state.get(name);
+    if (state) parts.push(state.state);
+    for (const u of this.stmts.updates.all(name)) parts.push(u.data);
+    return parts;
+  }
+
+  /** Returns once the update is on disk. */
+  append(name: string, update: Uint8Array): void {
+    this.stmts.append.run(name, Buffer.from(update), new Date().toISOString());
+  }
+
+  /** Replaces a document's updates with its whole state, in one transaction. */
+  compact(name: string, state: Uint8Array): void {
+    this.db.transaction(() => {
+      this.stmts.upsert.run(name, Buffer.from(state), new Date().toISOString());
+      this.stmts.dropUpdates.run(name);
+    })();
+  }
+
+  documentCount(): number {
+    return this.stmts.count.get()!.n;
+  }
+
+  /** Changes whenever another connection (another process, such as `revoke`) wrote to the file. */
+  dataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

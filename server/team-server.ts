@@ -1,0 +1,145 @@
+/**
+ * The team server: Hocuspocus over our own HTTP(S) server, so that plain ws:// and wss:// (with
+ * --tls-cert/--tls-key) share one code path, and /health is served beside the WebSocket.
+ * Every connection authenticates with a member's token; each document is writable only by the
+ * roles of common/sync/documents.ts, and read-only for everyone else (Hocuspocus then refuses
+ * that connection's updates with a negative SyncStatus, so the sender keeps them as unsynced).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { Hocuspocus, type onAuthenticatePayload } from '@hocuspocus/server';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { canWrite, parseDocumentName } from '../common/sync/documents';
+import { memberForToken, revokedMemberIds, type Member } from './members';
+import { DurableDocuments } from './persistence';
+import { TeamStore } from './store';
+
+export interface TeamServerOptions {
+  dataDir: string;
+  host?: string;
+  port?: number;
+  tls?: { certFile: string; keyFile: string };
+  /** A larger WebSocket message is refused and its connection closed (1009, with the reason). */
+  maxMessageBytes?: number;
+  /** Open connections one member may hold at once (an app holds one; a script may add more). */
+  maxConnectionsPerMember?: number;
+  version: string;
+}
+
+export interface RunningTeamServer {
+  url: string;
+  port: number;
+  hocuspocus: Hocuspocus;
+  /** Stops taking connections, stores every loaded document, closes the file. */
+  close(): Promise<void>;
+}
+
+interface SocketContext {
+  socket: WebSocket;
+  member?: Member;
+}
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_CONNECTIONS_PER_MEMBER = 8;
+/** How often the server looks for members revoked by another process (`sync-server revoke`). */
+const REVOCATION_POLL_MS = 250;
+
+const refuse = (reason: string) => Object.assign(new Error(reason), { reason });
+
+export async function startTeamServer(options: TeamServerOptions): Promise<RunningTeamServer> {
+  const store = new TeamStore(options.dataDir);
+  const maxConnections = options.maxConnectionsPerMember ?? DEFAULT_MAX_CONNECTIONS_PER_MEMBER;
+  const socketsByMember = new Map<string, Set<WebSocket>>();
+
+  const hocuspocus = new Hocuspocus({
+    name: 'workbench-team',
+    quiet: true,
+    debounce: 2000,
+    maxDebounce: 10_000,
+    extensions: [new DurableDocuments(store)],
+    async onAuthenticate(data: onAuthenticatePayload<SocketContext>) {
+      const ref = parseDocumentName(data.documentName);
+      if (!ref) throw refuse(`unknown-document: "${data.documentName}" is not a workspace document`);
+      const member = memberForToken(store, data.token ?? '');
+      if (!member) throw refuse('invalid-token: the token is unknown or was revoked; ask an admin for a new invitation');
+      const socket = data.context.socket;
+      const mine = socketsByMember.get(member.id) ?? new Set<WebSocket>();
+      if (!mine.has(socket) && mine.size >= maxConnections) {
+        throw refuse(`too-many-connections: ${member.name} already has ${mine.size} open connections (the limit is ${maxConnections})`);
+      }
+      mine.add(socket);
+      socketsByMember.set(member.id, mine);
+      socket.once('close', () => mine.delete(socket));
+      data.connectionConfig.readOnly = !canWrite(member.role, ref.kind);
+      return { member };
+    },
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (req.method === 'GET' && req.url?.split('?')[0] === '/health') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ ok: true, version: options.version, documents: store.documentCount(), loadedDocuments: hocuspocus.getDocumentsCount(), connections: wss.clients.size }));
+      return;
+    }
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('Not found: this is a workbench team server (WebSocket, and GET /health).\n');
+  };
+  const server = options.tls
+    ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, onRequest)
+    : http.createServer(onRequest);
+
+  server.on('upgrade', (req, socket, head) => {
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+      const context: SocketContext = { socket: ws };
+      const connection = hocuspocus.handleConnection(ws, new Request(url, { headers }), context);
+      ws.on('message', (data: Buffer) => connection.handleMessage(new Uint8Array(data)));
+      ws.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
+      ws.on('error', () => ws.terminate());
+    });
+  });
+
+  // `sync-server revoke` runs in another process: notice its write and cut that member off.
+  let seenVersion = store.dataVersion();
+  const poll = setInterval(() => {
+    const v = store.dataVersion();
+    if (v === seenVersion) return;
+    seenVersion = v;
+    for (const id of revokedMemberIds(store)) {
+      for (const ws of socketsByMember.get(id) ?? []) ws.close(4401, 'revoked: this member was removed from the workspace');
+      socketsByMember.delete(id);
+    }
+  }, REVOCATION_POLL_MS);
+  poll.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: `${options.tls ? 'wss' : 'ws'}://${host}:${address.port}`,
+    port: address.port,
+    hocuspocus,
+    close() {
+      closing ??= (async () => {
+        clearInterval(poll);
+        server.close();
+        // Every update is already on disk; storing now only compacts what is loaded.
+        for (const [name, document] of hocuspocus.documents) await hocuspocus.hooks('onStoreDocument', { document, documentName: name, instance: hocuspocus } as never).catch(() => undefined);
+        for (const ws of wss.clients) ws.close(1001, 'server shutting down');
+        wss.close();
+        store.close();
+      })();
+      return closing;
+    },
+  };
+}
