@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { AppError } from '../common/errors';
 import { migrate } from '../db/migrate';
 import { SERVER_MIGRATIONS } from './store-migrations';
 
@@ -63,6 +64,12 @@ export class TeamStore {
   /** Changes whenever another connection (another process, such as `revoke`) wrote to the file. */
   dataVersion(): number {
     return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  /** A consistent copy through SQLite's online backup API, taken while the server keeps writing. */
+  async backup(file: string): Promise<void> {
+    if (fs.existsSync(file)) throw new AppError('BAD_INPUT', `${file} already exists; name a new file for the backup.`);
+    await this.db.backup(file);
   }
 
   close(): void {

@@ -5,7 +5,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
+import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS, canWrite, ROLES, type DocumentKind } from '../common/sync/documents';
 import { cli, connect, invite, startServerProcess, until, type Client, type ServerProcess } from './testing/team-process';
@@ -160,6 +163,14 @@ describe('team server', { timeout: 120_000 }, () => {
     expect(listed).toEqual([expect.objectContaining({ name: 'Ann Smith', role: 'admin', revokedAt: null })]);
     expect(JSON.stringify(listed)).not.toContain(token);
 
+    // An online backup while the server runs holds the acknowledged change.
+    const copy = path.join(tempDir(), 'team.sqlite');
+    expect(cli(['backup', '--data', data, '--out', copy]).status).toBe(0);
+    const fromBackup = await server(path.dirname(copy));
+    const restored = client(fromBackup.url, 'series/0190a0b2-7c1d-7000-8000-000000000002', token);
+    await restored.synced;
+    expect(restored.doc.getMap('fields').get('title')).toBe('Care at home');
+
     s.child.kill('SIGTERM');
     expect(await s.exited).toEqual({ code: 0, signal: null });
     for (const f of fs.readdirSync(data)) expect(fs.readFileSync(path.join(data, f)).includes(token), f).toBe(false);
@@ -168,6 +179,28 @@ describe('team server', { timeout: 120_000 }, () => {
     expect(db.prepare('SELECT COUNT(*) AS n FROM documents').get()).toEqual({ n: 1 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM document_updates').get()).toEqual({ n: 0 });
     db.close();
+  });
+
+  it('serves wss:// with --tls-cert and --tls-key', async () => {
+    const data = tempDir();
+    const key = path.join(data, 'key.pem');
+    const cert = path.join(data, 'cert.pem');
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1']);
+    expect(made.status, String(made.stderr)).toBe(0);
+    const token = invite(data, 'Ann Smith', 'admin');
+    const s = await server(data, ['--tls-cert', cert, '--tls-key', key]);
+    expect(s.url).toBe(`wss://127.0.0.1:${s.port}`);
+    // Trust exactly this certificate, as a member would trust their team's.
+    const ca = fs.readFileSync(cert);
+    class TrustingWebSocket extends WebSocket {
+      constructor(url: string, protocols?: string | string[]) {
+        super(url, protocols, { ca });
+      }
+    }
+    const c = client(s.url, 'index', token, new HocuspocusProviderWebsocket({ url: s.url, WebSocketPolyfill: TrustingWebSocket }));
+    cleanups.push(() => c.socket.destroy());
+    expect(await c.authenticated).toBe('read-write');
+    await c.synced;
   });
 
   it('invites through the CLI, says what is wrong with bad invitations and flags, and changes nothing', () => {

@@ -12,6 +12,7 @@ const USAGE = `workbench sync-server [--host 127.0.0.1] [--port N] [--data DIR] 
 workbench sync-server invite --data DIR --name "Ann Smith" --role admin|editor|series-manager|reviewer [--json]
 workbench sync-server revoke <member id or name> --data DIR
 workbench sync-server members --data DIR [--json]
+workbench sync-server backup --data DIR --out FILE
 
 Runs the team workspace's sync server (Hocuspocus, Yjs) with its documents and members in
 DIR/team.sqlite (default ./team-data). Its first line reads "listening on ws://HOST:PORT"
@@ -20,7 +21,9 @@ of documents and connections. An update is acknowledged only once it is on disk.
 SIGTERM or SIGINT stores every open document and exits.
 
 invite prints a member's token once ({ token, member } with --json); only its hash is kept.
-revoke cuts a member off at once, live connections included.`;
+revoke cuts a member off at once, live connections included.
+backup copies DIR/team.sqlite with SQLite's online backup API, safe while the server runs;
+restore by stopping the server and putting the copy in place as DIR/team.sqlite.`;
 
 const int = (flag: string, v: string | undefined, min: number, max: number): number | undefined => {
   if (v === undefined) return undefined;
@@ -64,19 +67,19 @@ async function serve(argv: string[]): Promise<number> {
   });
 }
 
-async function withStore<T>(dataDir: string | undefined, fn: (store: import('../../server/store').TeamStore) => T): Promise<T> {
+async function withStore<T>(dataDir: string | undefined, fn: (store: import('../../server/store').TeamStore) => T | Promise<T>): Promise<T> {
   if (!dataDir) throw new UsageError('--data DIR names the team server\'s data folder.');
   const { TeamStore } = await import('../../server/store');
   const store = new TeamStore(dataDir);
   try {
-    return fn(store);
+    return await fn(store);
   } finally {
     store.close();
   }
 }
 
 async function admin(sub: string, argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { data: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(argv, { data: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } });
   if (values.help) return console.log(USAGE), 0;
   const members = await import('../../server/members');
   if (sub === 'invite') {
@@ -92,6 +95,13 @@ async function admin(sub: string, argv: string[]): Promise<number> {
     console.log(`Revoked ${m.name} (${m.role}), id ${m.id}; their open connections are closed.`);
     return 0;
   }
+  if (sub === 'backup') {
+    if (!values.out) throw new UsageError('backup needs --out FILE.');
+    const out = values.out;
+    await withStore(values.data, (s) => s.backup(out));
+    console.log(`Backed up the team server's data to ${out}.`);
+    return 0;
+  }
   const list = await withStore(values.data, (s) => members.listMembers(s));
   if (values.json) printJson(list);
   else for (const m of list) console.log(`${m.id}  ${m.role.padEnd(14)}  ${m.revokedAt ? 'revoked ' : 'active  '}  ${m.name}`);
@@ -104,8 +114,8 @@ export const syncServerCommand: Command = {
   usage: USAGE,
   async run(argv) {
     const sub = argv[0];
-    if (sub === 'invite' || sub === 'revoke' || sub === 'members') return admin(sub, argv.slice(1));
-    if (sub !== undefined && !sub.startsWith('-')) throw new AppError('BAD_INPUT', `Unknown sync-server command "${sub}": use invite, revoke or members, or flags to run the server.`);
+    if (sub === 'invite' || sub === 'revoke' || sub === 'members' || sub === 'backup') return admin(sub, argv.slice(1));
+    if (sub !== undefined && !sub.startsWith('-')) throw new AppError('BAD_INPUT', `Unknown sync-server command "${sub}": use invite, revoke, members or backup, or flags to run the server.`);
     return serve(argv);
   },
 };
