@@ -14,9 +14,8 @@ import { AppError } from '../../common/errors';
 import { CommentImportWriter, recordImportRun } from '../../db/repos/comment-import';
 import { detectFormat, FORMATS_WITH_POSTS } from './detect';
 import { CancelledError, readHead } from './file-source';
-import { postBodyFromHtml } from './post-body';
 import { canReadInThread, readInThread } from './read-thread';
-import { readImportFile, type CleanComment, type ImportEvent, type ReadRequest } from './records';
+import type { CleanComment, ImportEvent, ReadRequest } from './records';
 import { ImportParseError, type CsvMapping, type ImportedPost } from './types';
 
 export interface ImportRequest {
@@ -101,8 +100,11 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
 export async function runImport(req: ImportRequest, o: RunOptions): Promise<ImportSummary | ImportPreview> {
   const fileName = req.fileName ?? path.basename(req.filePath);
   if (!fs.existsSync(req.filePath) || !fs.statSync(req.filePath).isFile()) throw new AppError('NOT_FOUND', `${fileName}: no such file.`);
-  const format = resolveFormat(req);
   const totalBytes = fs.statSync(req.filePath).size;
+  if (totalBytes === 0) throw new AppError('IMPORT_FAILED', `${fileName}:1:1: the file is empty; nothing was imported`);
+  const format = resolveFormat(req);
+  // The importers and sanitizers load only once there is something to read.
+  const [{ readImportFile }, { postBodyFromHtml }] = await Promise.all([import('./records'), import('./post-body')]);
   const db = o.openDb();
   let writer!: CommentImportWriter;
   const byStatus = zeroStatus();

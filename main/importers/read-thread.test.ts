@@ -67,7 +67,8 @@ function stored(dbFile: string) {
   }
 }
 
-describe('reading in a worker thread', () => {
+// Each test starts a worker that compiles its sources through tsx: slow on a loaded machine.
+describe('reading in a worker thread', { timeout: 180_000 }, () => {
   it('stores exactly what reading in-thread stores', async () => {
     const [a, b] = [freshDb(), freshDb()];
     const viaThread = await run(a, 'thread');
