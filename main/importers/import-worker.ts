@@ -15,6 +15,7 @@ let events: ImportEvent[] = [];
 let bytesRead = 0;
 let ahead = 0;
 let wake: (() => void) | null = null;
+let waitedMs = 0;
 
 port.on('message', (m: 'written') => {
   if (m !== 'written') return;
@@ -30,15 +31,18 @@ async function flush(): Promise<void> {
     events = [];
     ahead++;
   }
+  const t = performance.now();
   while (ahead >= BATCHES_AHEAD) await new Promise<void>((resolve) => (wake = resolve));
   wake = null;
+  waitedMs += performance.now() - t;
 }
 
 async function main(): Promise<void> {
+  const started = performance.now();
   try {
     await readImportFile(workerData as ReadRequest, (e) => events.push(e), { onChunk: (b) => (bytesRead = b), beforeChunk: flush });
     if (events.length) send({ type: 'events', events, bytesRead });
-    send({ type: 'done' });
+    send({ type: 'done', busyMs: performance.now() - started - waitedMs });
   } catch (err) {
     const e = err as Error & { code?: string };
     send({ type: 'error', parse: err instanceof ImportParseError, code: e.code, message: e.message, stack: e.stack });

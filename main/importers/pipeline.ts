@@ -74,6 +74,21 @@ export interface RunOptions {
   isCancelled?: () => boolean;
   /** Where the file is read and sanitized: a worker thread, this thread, or by size (default). */
   reader?: 'auto' | 'thread' | 'inline';
+  /** Filled with where the time went (the bench reports it); left alone when not given. */
+  phases?: ImportPhases;
+}
+
+/** Milliseconds per phase. With a reading thread, `read` runs beside `write`, so the phases overlap. */
+export interface ImportPhases {
+  reader: 'thread' | 'inline';
+  /** Reading, parsing and sanitizing the file (the worker's busy time, or this thread's time outside the writes). */
+  read: number;
+  /** Writing comments and posts as they arrive (upserts, post bodies). */
+  write: number;
+  /** Linking replies, flagging orphans, filling the search index and state table. */
+  finish: number;
+  commit: number;
+  total: number;
 }
 
 /** From this size on, a worker thread reads the file: below it, starting one costs more than it saves. */
@@ -194,7 +209,17 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
     },
     warning: warn,
   };
-  const apply = (e: ImportEvent) => (e.kind === 'comment' ? sink.comment(e.comment) : e.kind === 'post' ? sink.post(e.post) : warn(e.message));
+  const applyEvent = (e: ImportEvent) => (e.kind === 'comment' ? sink.comment(e.comment) : e.kind === 'post' ? sink.post(e.post) : warn(e.message));
+  const phases = o.phases;
+  const clock = performance.now();
+  const apply = phases
+    ? (e: ImportEvent) => {
+        const t = performance.now();
+        applyEvent(e);
+        phases.write += performance.now() - t;
+      }
+    : applyEvent;
+  if (phases) Object.assign(phases, { read: 0, write: 0, finish: 0, commit: 0, total: 0 });
 
   const progress = (bytesRead: number) =>
     o.onProgress?.({ bytesRead, totalBytes, comments: processed, ...(writer?.counts ?? { imported: 0, updated: 0, unchanged: 0 }) });
@@ -205,10 +230,16 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
     const read: ReadRequest = { filePath: req.filePath, fileName, format, csv: req.csv };
     const reader = o.reader ?? 'auto';
     if (reader === 'thread' || (reader === 'auto' && totalBytes >= THREAD_MIN_BYTES && canReadInThread())) {
-      await readInThread(read, apply, { onBytes: progress, isCancelled: o.isCancelled });
-    } else await readImportFile(read, apply, { onChunk: progress, isCancelled: o.isCancelled });
+      const busy = await readInThread(read, apply, { onBytes: progress, isCancelled: o.isCancelled });
+      if (phases) Object.assign(phases, { reader: 'thread', read: busy });
+    } else {
+      await readImportFile(read, apply, { onChunk: progress, isCancelled: o.isCancelled });
+      if (phases) Object.assign(phases, { reader: 'inline', read: performance.now() - clock - phases.write });
+    }
+    const finishing = performance.now();
     if (o.isCancelled?.()) throw new CancelledError();
     const { orphanCount, orphans } = writer.finish();
+    if (phases) phases.finish = performance.now() - finishing;
     if (orphanCount) {
       const some = orphans.slice(0, 5).map((x) => `${x.sourceId} (parent ${x.parentSourceId})`).join(', ');
       warn(`${orphanCount} repl${orphanCount === 1 ? 'y' : 'ies'} whose parent is not in the file or the database were kept and flagged 'orphan': ${some}${orphanCount > 5 ? ', ...' : ''}`);
@@ -226,7 +257,9 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
       return { ...summary, byPost: [...byPost.values()], firstComments };
     }
     recordImportRun(db, format, fileName, summary);
+    const committing = performance.now();
     db.exec('COMMIT');
+    if (phases) Object.assign(phases, { commit: performance.now() - committing, total: performance.now() - clock });
     return summary;
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK');

@@ -14,7 +14,7 @@ import { ImportParseError } from './types';
 
 export type ThreadMessage =
   | { type: 'events'; events: ImportEvent[]; bytesRead: number }
-  | { type: 'done' }
+  | { type: 'done'; busyMs: number }
   | { type: 'error'; parse: boolean; code?: string; message: string; stack?: string };
 
 /**
@@ -30,21 +30,22 @@ function workerScript(): { file: string; ts: boolean } | null {
 
 export const canReadInThread = (): boolean => workerScript() !== null;
 
-export function readInThread(req: ReadRequest, apply: (e: ImportEvent) => void, o: { onBytes: (n: number) => void; isCancelled?: () => boolean }): Promise<void> {
+/** Resolves with the worker's busy time in milliseconds (reading, parsing, sanitizing; not its waits). */
+export function readInThread(req: ReadRequest, apply: (e: ImportEvent) => void, o: { onBytes: (n: number) => void; isCancelled?: () => boolean }): Promise<number> {
   const script = workerScript();
   if (!script) throw new Error('the import worker script is missing');
   const worker = script.ts
     ? // From source (tsx, vitest): register tsx in the worker, then load the TypeScript entry.
       new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(new URL(`file://${script.file}`).href)}); })`, { eval: true, workerData: req })
     : new Worker(script.file, { workerData: req });
-  return new Promise<void>((resolve, reject) => {
+  return new Promise<number>((resolve, reject) => {
     let settled = false;
-    const settle = (err?: unknown) => {
+    const settle = (err?: unknown, busyMs = 0) => {
       if (settled) return;
       settled = true;
       void worker.terminate();
       if (err) reject(err);
-      else resolve();
+      else resolve(busyMs);
     };
     worker.on('message', (m: ThreadMessage) => {
       if (settled) return;
@@ -54,7 +55,7 @@ export function readInThread(req: ReadRequest, apply: (e: ImportEvent) => void, 
           for (const e of m.events) apply(e);
           o.onBytes(m.bytesRead);
           worker.postMessage('written');
-        } else if (m.type === 'done') settle();
+        } else if (m.type === 'done') settle(undefined, m.busyMs);
         else settle(threadError(m));
       } catch (err) {
         settle(err);
