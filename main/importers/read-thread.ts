@@ -23,6 +23,8 @@ export type ThreadMessage =
  */
 function workerScript(): { file: string; ts: boolean } | null {
   const here = import.meta.url;
+  // A packaged app's code is inside app.asar, which worker threads are not known to load from: read in-thread there.
+  if (here.includes('.asar/')) return null;
   if (here.endsWith('.ts')) return { file: fileURLToPath(new URL('./import-worker.ts', here)), ts: true };
   const file = fileURLToPath(new URL('./import-worker.cjs', here));
   return fs.existsSync(file) ? { file, ts: false } : null;
