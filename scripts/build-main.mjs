@@ -1,24 +1,18 @@
 // Bundles the main-process entries into dist/main as CommonJS (Electron's main and sandboxed
 // preload load CommonJS). npm packages stay external: electron-builder ships them, and native
-// modules such as better-sqlite3 cannot be bundled.
-import { build } from 'esbuild';
+// modules such as better-sqlite3 cannot be bundled. dist/main/build-manifest.json records the
+// sources, so that bin/workbench.mjs runs the bundle only while it is current.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleNode, CLI_ENTRIES, writeManifest } from './main-bundle.mjs';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  packages: 'external',
-  sourcemap: false,
-  logLevel: 'warning',
-  // Source files use import.meta.url (ESM); in the CommonJS bundle it comes from __filename.
-  banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__import_meta_url' },
-};
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outdir = path.join(root, 'dist', 'main');
 
-await Promise.all([
-  build({ ...common, entryPoints: { app: 'main/electron/app.ts', cli: 'main/cli-main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+const inputs = await Promise.all([
+  bundleNode(root, outdir, { app: 'main/electron/app.ts', ...CLI_ENTRIES }),
   // The preload runs in a sandbox: only 'electron' may be required, so bundle everything else in.
-  build({ ...common, banner: undefined, define: undefined, packages: undefined, external: ['electron'], entryPoints: { preload: 'main/electron/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+  bundleNode(root, outdir, { preload: 'main/electron/preload.ts' }, { banner: undefined, define: undefined, packages: undefined, external: ['electron'] }),
 ]);
+writeManifest(root, outdir, inputs.flat());
 console.log('main bundled to dist/main/');

@@ -4,10 +4,10 @@
  * nobody else's dist/ is touched. The baseline pages are built by the same vite.
  */
 import path from 'node:path';
-import { build as esbuild } from 'esbuild';
 import { build as viteBuild } from 'vite';
 import react from '@vitejs/plugin-react';
 import { APP_ROOT, BENCH_ROOT } from './paths';
+import { bundleNode, CLI_ENTRIES, writeManifest } from '../../scripts/main-bundle.mjs';
 
 export function buildRenderer(outDir: string): Promise<unknown> {
   return viteBuild({
@@ -18,21 +18,14 @@ export function buildRenderer(outDir: string): Promise<unknown> {
   });
 }
 
-/** The CLI bundle `npm start` runs in browser mode (dist/main/cli.cjs), built to outFile. */
+/**
+ * The CLI bundle `npm start` runs in browser mode (dist/main/cli.cjs), with the import worker and
+ * the build manifest beside it, built as scripts/build-main.mjs builds it into outFile's folder.
+ */
 export async function buildCli(outFile: string): Promise<void> {
-  await esbuild({
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-    banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-    define: { 'import.meta.url': '__import_meta_url' },
-    entryPoints: [path.join(APP_ROOT, 'main/cli-main.ts')],
-    outfile: outFile,
-    absWorkingDir: APP_ROOT,
-  });
+  const outdir = path.dirname(outFile);
+  if (path.basename(outFile) !== 'cli.cjs') throw new Error(`the CLI bundle is cli.cjs, not ${path.basename(outFile)}`);
+  writeManifest(APP_ROOT, outdir, await bundleNode(APP_ROOT, outdir, CLI_ENTRIES));
 }
 
 export function buildPage(name: 'bare-lexical', outDir: string): Promise<unknown> {

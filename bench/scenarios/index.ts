@@ -1,6 +1,8 @@
 /** Every scenario, in the order `npm run bench` runs them. */
 import type { Scenario } from '../lib/types';
 import { importScenario } from './import';
+import { cliStart } from './cli-start';
+import { smallImport } from './small-import';
 import { search } from './search';
 import { review } from './review';
 import { start } from './start';
@@ -8,4 +10,4 @@ import { exportScenario } from './export';
 import { open } from './open';
 import { typing } from './typing';
 
-export const SCENARIOS: Scenario[] = [importScenario, search, review, start, exportScenario, open, typing];
+export const SCENARIOS: Scenario[] = [importScenario, smallImport, cliStart, search, review, start, exportScenario, open, typing];

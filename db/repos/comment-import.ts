@@ -60,6 +60,29 @@ const DERIVED_ON_INSERT = [
   },
 ];
 
+/**
+ * Drops the derived tables' per-row insert triggers inside the caller's transaction. The function
+ * it returns adds every comment with a rowid above afterRowid to them in one statement each and
+ * recreates the triggers from their stored SQL. A rollback undoes both. The import uses it, and so
+ * does the bench's bare-insert baseline, so that both do the same work.
+ */
+export function suspendDerivedTriggers(db: DB, afterRowid: number): () => void {
+  if (!db.inTransaction) throw new Error('suspendDerivedTriggers needs an open transaction');
+  const suspended: { sql: string; fill: string }[] = [];
+  for (const d of DERIVED_ON_INSERT) {
+    const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(d.trigger) as { sql: string } | undefined;
+    if (!trigger) continue;
+    db.exec(`DROP TRIGGER ${d.trigger}`);
+    suspended.push({ sql: trigger.sql, fill: d.fill });
+  }
+  return () => {
+    for (const d of suspended.splice(0)) {
+      db.prepare(d.fill).run(afterRowid);
+      db.exec(d.sql);
+    }
+  };
+}
+
 /** Flags this module sets from the links it makes; compared apart from the file's own flags. */
 const LINK_FLAGS = ['orphan'];
 
@@ -83,8 +106,8 @@ export class CommentImportWriter {
   private readonly startRowid: number;
   /** One timestamp for the whole import: every row it writes was written "now". */
   private readonly now = nowIso();
-  /** The derived tables' suspended insert triggers (their SQL, to recreate them in finish()). */
-  private suspended: { sql: string; fill: string }[] = [];
+  /** Fills the derived tables with this import's rows and puts their triggers back (in finish()). */
+  private readonly resumeDerived: () => void;
   private readonly select;
   private readonly parent;
   private readonly insert;
@@ -94,12 +117,7 @@ export class CommentImportWriter {
   constructor(private readonly db: DB) {
     if (!db.inTransaction) throw new Error('CommentImportWriter needs an open transaction');
     this.startRowid = (db.prepare('SELECT coalesce(max(rowid), 0) AS n FROM comments').get() as { n: number }).n;
-    for (const d of DERIVED_ON_INSERT) {
-      const trigger = db.prepare("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?").get(d.trigger) as { sql: string } | undefined;
-      if (!trigger) continue;
-      db.exec(`DROP TRIGGER ${d.trigger}`);
-      this.suspended.push({ sql: trigger.sql, fill: d.fill });
-    }
+    this.resumeDerived = suspendDerivedTriggers(db, this.startRowid);
     this.select = db.prepare(
       `SELECT rowid, id, parent_source_id, author_name, author_role, author_organisation, author_email, author_url, posted_at,
               body_html, body_text, status, type, flags, deleted_at
@@ -197,15 +215,6 @@ export class CommentImportWriter {
       c.postedAt, c.html, c.text, c.status, c.type, flags, old.id);
     this.counts.updated++;
     return 'updated';
-  }
-
-  /** Adds the rows this import inserted to the search index and the state table, and puts their triggers back. */
-  private resumeDerived(): void {
-    for (const d of this.suspended) {
-      this.db.prepare(d.fill).run(this.startRowid);
-      this.db.exec(d.sql);
-    }
-    this.suspended = [];
   }
 
   /**

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-import { api, METHODS } from '../../common/api';
 import { parse, printJson } from './args';
 import type { Command } from './command';
 
@@ -17,6 +15,8 @@ Prints a JSON array: { method, description, mutates, input } where input is the 
       console.log(this.usage);
       return 0;
     }
+    // The API's schemas load only for this command: building them is a fifth of every other command's start.
+    const [{ z }, { api, METHODS }] = await Promise.all([import('zod'), import('../../common/api')]);
     if (values.names) {
       console.log(METHODS.join('\n'));
       return 0;

@@ -1,15 +1,14 @@
 /**
  * A WXR item's content (HTML, often with WordPress's bare line breaks instead of <p>) as the
- * editor's serialized body, through the shared DOM converter on one reused jsdom window.
+ * editor's serialized body, through the shared DOM converter on a parse5 tree (parse5-dom.ts):
+ * nothing in it runs, and an import never waits for jsdom to load.
  */
-import { JSDOM } from 'jsdom';
 import type { EditorState } from '../../common/domain';
 import { htmlToEditorState } from '../../common/editor/from-dom';
 import { emptyEditorState } from '../../common/editor/state-text';
+import { parseBodyHtml } from './parse5-dom';
 
-let window: JSDOM['window'] | null = null;
-
-function withParagraphs(html: string): string {
+export function withParagraphs(html: string): string {
   if (/<(p|div|h[1-6]|ul|ol|blockquote|table|figure)[\s>]/i.test(html)) return html;
   return html
     .split(/\r?\n[ \t]*\r?\n\s*/)
@@ -19,9 +18,5 @@ function withParagraphs(html: string): string {
 
 export function postBodyFromHtml(html: string): EditorState {
   if (!html.trim()) return emptyEditorState();
-  window ??= new JSDOM('<!doctype html><html><body></body></html>').window;
-  // A document of its own: nothing in it runs (no scripts, no resource loads in jsdom's default mode).
-  const doc = window.document.implementation.createHTMLDocument('');
-  doc.body.innerHTML = withParagraphs(html);
-  return htmlToEditorState(doc).body as unknown as EditorState;
+  return htmlToEditorState(parseBodyHtml(withParagraphs(html))).body as unknown as EditorState;
 }

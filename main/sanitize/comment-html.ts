@@ -8,8 +8,9 @@
  * what DOMPurify gives; only the unusual rest (scripts, SVG, templates, comments...) reaches
  * DOMPurify, whose per-call jsdom document costs about a millisecond: that keeps large imports fast.
  */
-import createDOMPurify, { type DOMPurify } from 'dompurify';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
+import type { DOMPurify } from 'dompurify';
+import type { JSDOM } from 'jsdom';
 import { sanitizeParsedHtml } from './parsed-html';
 import { sanitizeSimpleHtml } from './simple-html';
 
@@ -37,6 +38,11 @@ let purifier: { purify: DOMPurify; window: JSDOM['window'] } | null = null;
 
 function instance() {
   if (purifier) return purifier;
+  // Loaded on the first body that needs them: jsdom alone takes most of a second to load, and
+  // the other paths clean almost every real comment (an import of ordinary comments never loads it).
+  const require = createRequire(import.meta.url);
+  const { JSDOM } = require('jsdom') as typeof import('jsdom');
+  const createDOMPurify = require('dompurify') as typeof import('dompurify').default;
   const { window } = new JSDOM('<!doctype html><html><body></body></html>');
   const purify = createDOMPurify(window as unknown as Parameters<typeof createDOMPurify>[0]);
   purify.addHook('afterSanitizeAttributes', (node) => {

@@ -1,0 +1,163 @@
+/**
+ * `npx workbench` / `node bin/workbench.mjs`: the bundled CLI while it is current, the sources
+ * through tsx otherwise; and the cold paths load only the modules their command needs (jsdom,
+ * DOMPurify, mammoth and marked stay unloaded unless a comment or command really needs them).
+ * Runs real processes on a bundle built for the test inside the checkout (it must find node_modules).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../db/connection';
+import { bundleIsCurrent, bundleNode, CLI_ENTRIES, MANIFEST, writeManifest } from './main-bundle.mjs';
+
+const root = path.resolve(__dirname, '..');
+const bundle = path.join(root, 'node_modules', '.cache', `workbench-cli-test-${process.pid}`);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-cli-'));
+const HEAVY = ['jsdom', 'dompurify', 'mammoth', 'marked', 'diff'];
+
+beforeAll(async () => {
+  writeManifest(root, bundle, await bundleNode(root, bundle, CLI_ENTRIES));
+  // Records every package the process requires (the bundle loads npm packages with require).
+  fs.writeFileSync(path.join(tmp, 'record-requires.cjs'), `
+const Module = require('module');
+const load = Module._load;
+const seen = new Set();
+Module._load = function (request) {
+  const m = /^((?:@[^/]+\\/)?[^./][^/]*)/.exec(request);
+  if (m && !request.startsWith('node:')) seen.add(m[1]);
+  return load.apply(this, arguments);
+};
+process.on('exit', () => process.stderr.write('\\nREQUIRED ' + JSON.stringify([...seen]) + '\\n'));
+`);
+}, 120_000);
+afterAll(() => {
+  fs.rmSync(bundle, { recursive: true, force: true });
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function launch(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [path.join(root, 'bin', 'workbench.mjs'), ...args], {
+    cwd: tmp,
+    encoding: 'utf8',
+    env: { ...process.env, WORKBENCH_BUNDLE_DIR: bundle, WORKBENCH_TRACE_LAUNCH: '1', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The bundled CLI in a process of its own; returns the packages it required. */
+function required(args: string[]) {
+  const r = spawnSync(process.execPath, ['-r', path.join(tmp, 'record-requires.cjs'), path.join(bundle, 'cli.cjs'), ...args], { cwd: tmp, encoding: 'utf8' });
+  const m = /REQUIRED (\[.*\])/.exec(r.stderr);
+  if (!m) throw new Error(`no record: ${r.stderr}`);
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages: JSON.parse(m[1]) as string[] };
+}
+
+const editManifest = (edit: (files: Record<string, [number, number]>) => void) => {
+  const file = path.join(bundle, MANIFEST);
+  const saved = fs.readFileSync(file, 'utf8');
+  const m = JSON.parse(saved);
+  edit(m.files);
+  fs.writeFileSync(file, JSON.stringify(m));
+  return () => fs.writeFileSync(file, saved);
+};
+
+// Real processes, some through tsx: slow on a loaded machine.
+describe('bin/workbench.mjs', { timeout: 180_000 }, () => {
+  it('runs the bundle while every source it was built from is unchanged', () => {
+    expect(bundleIsCurrent(root, bundle)).toBe(true);
+    const r = launch(['--help']);
+    expect(r.stderr).toContain(`workbench: bundle ${path.relative(root, bundle)}`);
+    expect(r.stdout).toMatch(/^Usage: workbench <command>/m);
+    expect(r.code).toBe(0);
+  });
+
+  it('runs the sources through tsx when a source changed since the build, and gives the same answer', () => {
+    const restore = editManifest((files) => {
+      files['main/cli/posts.ts'][1] -= 1000;
+    });
+    try {
+      expect(bundleIsCurrent(root, bundle)).toBe(false);
+      const r = launch(['--help']);
+      expect(r.stderr).toContain('workbench: sources');
+      expect(r.stdout).toMatch(/^Usage: workbench <command>/m);
+      expect(r.code).toBe(0);
+    } finally {
+      restore();
+    }
+  });
+
+  it('runs the sources when a source the bundle was built from is gone, or there is no manifest', () => {
+    const restore = editManifest((files) => {
+      files['main/no-longer-here.ts'] = [10, 1];
+    });
+    try {
+      expect(launch(['--help']).stderr).toContain('workbench: sources');
+    } finally {
+      restore();
+    }
+    expect(bundleIsCurrent(root, path.join(tmp, 'no-bundle-here'))).toBe(false);
+    expect(launch(['--help'], { WORKBENCH_BUNDLE_DIR: path.join(tmp, 'no-bundle-here') }).stderr).toContain('workbench: sources');
+  });
+
+  it('notices a real edit: a changed size or modification time makes the bundle stale', () => {
+    const fake = fs.mkdtempSync(path.join(tmp, 'root-'));
+    const out = path.join(fake, 'out');
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(fake, 'a.ts'), 'export const a = 1;\n');
+    writeManifest(fake, out, ['a.ts']);
+    expect(bundleIsCurrent(fake, out)).toBe(true);
+    fs.writeFileSync(path.join(fake, 'a.ts'), 'export const a = 22;\n');
+    expect(bundleIsCurrent(fake, out)).toBe(false);
+  });
+});
+
+describe('what a cold command loads', { timeout: 180_000 }, () => {
+  const cdata = (s: string) => `<![CDATA[${s}]]>`;
+  const wxr = (bodies: string[]) => `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<item><title>Post</title><link>https://blog.example/p/</link><wp:post_id>5</wp:post_id><wp:post_name>p</wp:post_name><wp:post_type>post</wp:post_type>
+<content:encoded>${cdata('<h2>A post</h2><p>With <em>markup</em>, a <a href="https://example.org/">link</a> and a list:</p><ul><li>one</li></ul>')}</content:encoded>
+${bodies.map((b, i) => `<wp:comment><wp:comment_id>${i + 1}</wp:comment_id><wp:comment_content>${cdata(b)}</wp:comment_content><wp:comment_approved>1</wp:comment_approved></wp:comment>`).join('\n')}
+</item></channel></rss>`;
+  const db = () => {
+    const file = path.join(tmp, `db-${Math.random().toString(36).slice(2)}.sqlite`);
+    openDatabase(file).close();
+    return file;
+  };
+
+  it('--help and posts load no parser, sanitizer or converter', () => {
+    for (const args of [['--help'], ['posts', '--json', '--db', db()]]) {
+      const r = required(args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.packages.filter((p) => [...HEAVY, 'parse5', 'saxes'].includes(p)), args.join(' ')).toEqual([]);
+    }
+  });
+
+  it('an import of comments the fast paths clean loads neither jsdom nor DOMPurify', () => {
+    const file = path.join(tmp, 'plain.xml');
+    fs.writeFileSync(file, wxr(['Plain words', '<p>Some <em>simple</em> markup &amp; a <a href="https://example.org/">link</a></p>', '<blockquote>Quoted<ul><li>item</li></ul></blockquote>']));
+    const r = required(['import-comments', file, '--db', db(), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout.slice(0, r.stdout.lastIndexOf('}') + 1)).comments.imported).toBe(3);
+    expect(r.packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+  });
+
+  it('a comment only DOMPurify can clean loads it (the check above can fail)', () => {
+    const file = path.join(tmp, 'unusual.xml');
+    fs.writeFileSync(file, wxr(['Plain words', '<p>before<!-- a comment --><form><input value=x></form> after</p>']));
+    const r = required(['import-comments', file, '--db', db(), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.packages).toEqual(expect.arrayContaining(['jsdom', 'dompurify']));
+  });
+
+  it('an empty file is refused before any importer loads', () => {
+    const file = path.join(tmp, 'empty.xml');
+    fs.writeFileSync(file, '');
+    const r = required(['import-comments', file, '--db', db()]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/empty\.xml:1:1: the file is empty; nothing was imported/);
+    expect(r.packages.filter((p) => [...HEAVY, 'parse5', 'saxes'].includes(p))).toEqual([]);
+  });
+});
