@@ -112,6 +112,19 @@ if (!app.requestSingleInstanceLock()) {
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
         return result.canceled ? null : (result.filePaths[0] ?? null);
       },
+      // A series is saved as a new folder of that name, like the CLI's --out DIR: the save
+      // dialog names it, and the exporter creates it.
+      chooseSavePath: async ({ title, defaultName, kind, extensions }) => {
+        const options = {
+          title,
+          defaultPath: path.join(app.getPath('documents'), defaultName),
+          buttonLabel: kind === 'folder' ? 'Export here' : 'Export',
+          filters: kind === 'file' && extensions.length ? [{ name: extensions.join(', ').toUpperCase(), extensions }] : [],
+          properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+        };
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
       openExternal: async (url) => {
         if (isExternalUrlAllowed(url)) await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s)/mailto only
       },
