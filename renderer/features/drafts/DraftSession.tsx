@@ -99,7 +99,9 @@ export function DraftSession({ post, onReplaced, onReload }: Props) {
           >
             Preview
           </button>
+          {/* The preview's own bar has Export… beside the page. */}
           <button
+            hidden={preview}
             type="button"
             className="button"
             aria-haspopup="dialog"
