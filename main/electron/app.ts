@@ -3,7 +3,7 @@
  * Every behaviour lives in code that runs in plain Node (main/handlers, db/), shared with
  * browser mode and the CLI.
  */
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_NAME, DB_FILE_NAME } from '../app-info';
@@ -11,7 +11,7 @@ import { appRoot } from '../app-root';
 import { closeContext, createContext, type Ctx } from '../context';
 import { createDispatch } from '../dispatch';
 import { handlers } from '../handlers/index';
-import { isExternalUrlAllowed } from '../handlers/desktop';
+import { desktopCapabilities } from './desktop';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
@@ -102,33 +102,7 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(2);
       return;
     }
-    ctx.desktop = {
-      chooseFile: async (title, extensions) => {
-        const options = {
-          title,
-          properties: ['openFile' as const],
-          filters: extensions.length ? [{ name: 'Files', extensions }] : [],
-        };
-        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-        return result.canceled ? null : (result.filePaths[0] ?? null);
-      },
-      // A series is saved as a new folder of that name, like the CLI's --out DIR: the save
-      // dialog names it, and the exporter creates it.
-      chooseSavePath: async ({ title, defaultName, kind, extensions }) => {
-        const options = {
-          title,
-          defaultPath: path.join(app.getPath('documents'), defaultName),
-          buttonLabel: kind === 'folder' ? 'Export here' : 'Export',
-          filters: kind === 'file' && extensions.length ? [{ name: extensions.join(', ').toUpperCase(), extensions }] : [],
-          properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
-        };
-        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
-        return result.canceled || !result.filePath ? null : result.filePath;
-      },
-      openExternal: async (url) => {
-        if (isExternalUrlAllowed(url)) await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s)/mailto only
-      },
-    };
+    ctx.desktop = desktopCapabilities(() => mainWindow);
     const dispatch = createDispatch(handlers, ctx);
     registerIpc(dispatch, (wc) => mainWindow !== null && !mainWindow.isDestroyed() && wc === mainWindow.webContents);
     serveRenderer(path.join(appRoot(), 'dist', 'renderer'));
