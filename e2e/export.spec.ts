@@ -71,13 +71,7 @@ test('Export… downloads a draft and its series byte for byte as the CLI writes
   // A picture makes the page a folder: the download is a .zip of the page and assets/.
   await editor.body.click();
   await page.keyboard.press('Control+End');
-  const chooser = page.waitForEvent('filechooser');
-  await editor.button('Insert image').click();
-  await (await chooser).setFiles({ name: 'dot.png', mimeType: 'image/png', buffer: PNG_1X1 });
-  const imageDialog = page.getByRole('dialog', { name: 'Add image dot.png' });
-  await imageDialog.getByLabel('Alt text (required)').fill('A single red dot');
-  await imageDialog.getByRole('button', { name: 'Add image' }).click();
-  await expect(editor.body.getByRole('img', { name: 'A single red dot' })).toBeVisible();
+  await editor.insertImage({ name: 'dot.png', mimeType: 'image/png', buffer: PNG_1X1 }, 'A single red dot');
   await page.keyboard.press('Control+Shift+E');
   await expect(exporter.dialog).toBeVisible();
   await exporter.choose('Standalone page');

@@ -3,7 +3,7 @@
  * a series) in one .zip whose folder holds them as the CLI writes them.
  */
 import { zipSync, type Zippable } from 'fflate';
-import { downloadBlob } from './download-blob';
+import { downloadBlob } from '../../shell/download';
 
 /** Fixed entry times, so the same export zips to the same bytes. */
 const ZIP_TIME = new Date('2000-01-01T00:00:00Z');

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useClient } from '../../api/ClientContext';
-import { downloadBlob } from '../export/download-blob';
+import { downloadBlob } from '../../shell/download';
 import { ExportDialogSlot } from '../export/ExportAction';
 
 /**
