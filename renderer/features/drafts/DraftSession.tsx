@@ -52,6 +52,14 @@ export function DraftSession({ post, onReplaced, onReload }: Props) {
     setPreview(false);
     requestAnimationFrame(() => previewButton.current?.focus());
   }, []);
+  const inPreview = useRef(preview);
+  inPreview.current = preview;
+  // The preview shows what is stored, so what is on screen is saved first.
+  const togglePreview = useCallback(() => {
+    if (inPreview.current) return leavePreview();
+    void saver.flush();
+    setPreview(true);
+  }, [leavePreview, saver]);
   // The preview and Export… come from their own chunks: fetch them once the draft is shown.
   useEffect(() => {
     const cancels = [previewViewLoader.preload(), exportDialogLoader.preload()];
@@ -66,13 +74,12 @@ export function DraftSession({ post, onReplaced, onReload }: Props) {
         setExporting(true);
       } else if (isChord(e, PREVIEW_KEYS)) {
         e.preventDefault();
-        void saver.flush();
-        setPreview((p) => !p);
+        togglePreview();
       }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [saver]);
+  }, [saver, togglePreview]);
 
   const onTitle = useCallback((title: string) => {
     fields.current.title = title;
@@ -95,7 +102,7 @@ export function DraftSession({ post, onReplaced, onReload }: Props) {
             aria-pressed={preview}
             aria-keyshortcuts={PREVIEW_KEYS.aria}
             title={`The exported page, at desktop or phone width (${PREVIEW_KEYS.label})`}
-            onClick={() => (preview ? leavePreview() : (void saver.flush(), setPreview(true)))}
+            onClick={togglePreview}
           >
             Preview
           </button>
