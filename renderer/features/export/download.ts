@@ -27,10 +27,14 @@ export function downloadBundle(bundle: Bundle): string {
     downloadBlob(new Blob([bytesOf(file.base64) as BlobPart]), bundle.name);
     return bundle.name;
   }
+  const name = `${bundle.name}.zip`;
+  downloadBlob(new Blob([zipBundle(bundle) as BlobPart], { type: 'application/zip' }), name);
+  return name;
+}
+
+/** The files in one folder named for the export, zipped; the same files always give the same bytes. */
+export function zipBundle(bundle: Bundle): Uint8Array {
   const entries: Zippable = {};
   for (const f of bundle.files) entries[`${bundle.name}/${f.path}`] = [bytesOf(f.base64), { mtime: ZIP_TIME }];
-  const zip = zipSync(entries, { level: 6 });
-  const name = `${bundle.name}.zip`;
-  downloadBlob(new Blob([zip as BlobPart], { type: 'application/zip' }), name);
-  return name;
+  return zipSync(entries, { level: 6 });
 }
