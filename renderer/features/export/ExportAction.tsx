@@ -12,6 +12,8 @@ export const EXPORT_KEYS = { code: 'KeyE', label: 'Ctrl+Shift+E', aria: 'Control
 /** Ctrl+Shift+P: the preview, and back. */
 export const PREVIEW_KEYS = { code: 'KeyP', label: 'Ctrl+Shift+P', aria: 'Control+Shift+P' };
 
+/** By code (layouts do not move it), or by key for the chord the desktop menu sends, which may carry no code. */
 export function isChord(e: KeyboardEvent, keys: { code: string }): boolean {
-  return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && e.code === keys.code;
+  const key = keys.code.replace(/^Key/, '');
+  return (e.ctrlKey || e.metaKey) && e.shiftKey && !e.altKey && (e.code === keys.code || (!e.code && e.key.toUpperCase() === key));
 }
