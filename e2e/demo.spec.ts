@@ -36,7 +36,7 @@ test('the empty drafts area loads the demo: the page as a draft, third in its se
   await expect(posts.getByRole('listitem').nth(2).locator('.series-row__notice')).toHaveText(
     'This is the third in a series of guest blogs that explores current issues and opportunities for clinical and medical leaders.',
   );
-  if (shots) await page.screenshot({ path: path.join(shots, 'series.png') });
+  // docs/series.png comes from the series manager's journey (journey-series-manager.spec.ts).
 
   await page.getByRole('link', { name: /Comments/ }).click();
   const comments = page.getByRole('listbox', { name: /Comments/ });

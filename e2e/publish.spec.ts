@@ -115,13 +115,16 @@ test('the preview shows the exact export in a sandboxed frame, follows edits, sw
   const scheme = /class="theme-(light|dark)"/.exec(srcdoc!)![1];
   expect(srcdoc!.replace(` class="theme-${scheme}"`, '')).toBe(expected.html);
 
+  // The preview covers the text; back to it to retitle, and the preview follows the saved change.
+  await page.getByRole('button', { name: '← Back to the text' }).click();
   await page.getByLabel('Title').fill('A retitled post about leadership');
+  await page.getByRole('button', { name: 'Preview' }).click();
   await expect(frame.getByRole('heading', { level: 1 })).toHaveText('A retitled post about leadership', { timeout: 15_000 });
 
-  const toggle = page.getByRole('button', { name: 'Dark page' });
-  await expect(toggle).toHaveAttribute('aria-pressed', String(scheme === 'dark'));
-  if (scheme === 'light') await toggle.click();
-  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const dark = page.getByRole('group', { name: 'Colours' }).getByRole('button', { name: 'Dark' });
+  await expect(dark).toHaveAttribute('aria-pressed', String(scheme === 'dark'));
+  if (scheme === 'light') await dark.click();
+  await expect(dark).toHaveAttribute('aria-pressed', 'true');
   await expect(frameElement).toHaveAttribute('srcdoc', /<html lang="en-GB" class="theme-dark">/);
   await expect.poll(() => frame.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(23, 24, 26)');
   await page.screenshot({ path: '/tmp/pub-preview-dark.png' });

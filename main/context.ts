@@ -30,7 +30,18 @@ export interface Ctx {
 /** What the Electron shell lends the handlers; plain functions so handlers never import electron. */
 export interface DesktopCapabilities {
   chooseFile: (title: string, extensions: string[]) => Promise<string | null>;
+  /** The system's save dialog (or, for a folder, its folder picker); the chosen path or null. */
+  chooseSavePath: (o: SavePathRequest) => Promise<string | null>;
   openExternal: (url: string) => Promise<void>;
+}
+
+export interface SavePathRequest {
+  title: string;
+  /** A file name to suggest; for a folder, the name of a new folder to suggest. */
+  defaultName: string;
+  /** What is saved: one file (with these extensions) or a folder of files. */
+  kind: 'file' | 'folder';
+  extensions: string[];
 }
 
 export interface CreateContextOptions {

@@ -34,6 +34,18 @@ const Written = z
   })
   .strict();
 
+/**
+ * What the window's Export action makes, the same files as the CLI's export, export-series and
+ * export-wxr with their default options (so the bytes are the same).
+ */
+export const ExportTarget = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('page'), post: PostRef, withComments: z.boolean().default(false), force: z.boolean().default(false) }).strict(),
+  z.object({ kind: z.literal('fragment'), post: PostRef, force: z.boolean().default(false) }).strict(),
+  z.object({ kind: z.literal('wxr'), post: PostRef }).strict(),
+  z.object({ kind: z.literal('series'), series: SeriesRef, withComments: z.boolean().default(false), force: z.boolean().default(false) }).strict(),
+]);
+export type ExportTarget = z.output<typeof ExportTarget>;
+
 export const publishApi = {
   'publish.page': query(
     'A post as a standalone, self-contained HTML page (pictures inlined). Refused when an image has no alt text, unless force.',
@@ -87,6 +99,23 @@ export const publishApi = {
       })
       .strict(),
     Written.extend({ posts: z.number().int() }).strict(),
+  ),
+  'publish.bundle': query(
+    'An export as files to download: their paths relative to the export folder and their bytes (base64). One file for a page without pictures, a fragment or WXR; a page with pictures or a series is a folder.',
+    z.object({ target: ExportTarget }).strict(),
+    z
+      .object({
+        /** The file name to save one file as, or the folder name (without .zip) for several. */
+        name: z.string(),
+        files: z.array(z.object({ path: z.string(), base64: z.string() }).strict()),
+        warnings: z.array(PublishWarning),
+      })
+      .strict(),
+  ),
+  'publish.saveAs': mutation(
+    'Desktop app only: asks where to save with the system dialog (a file, or a folder for a series) and writes the export there. saved is false when the user cancelled.',
+    z.object({ target: ExportTarget }).strict(),
+    Written.extend({ saved: z.boolean() }).strict(),
   ),
   'publish.wxr': mutation(
     'A WordPress WXR 1.2 file of chosen posts with their approved comments; written to outPath when given, else returned.',

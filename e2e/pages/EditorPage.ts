@@ -28,6 +28,17 @@ export class EditorPage {
     return this.toolbar.getByRole('button', { name, exact: true });
   }
 
+  /** Inserts a picture from a local file through the toolbar, with its alt text. */
+  async insertImage(file: { name: string; mimeType: string; buffer: Buffer }, alt: string): Promise<void> {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.button('Insert image').click();
+    await (await chooser).setFiles(file);
+    const dialog = this.page.getByRole('dialog', { name: `Add image ${file.name}` });
+    await dialog.getByLabel('Alt text (required)').fill(alt);
+    await dialog.getByRole('button', { name: 'Add image' }).click();
+    await expect(this.body.getByRole('img', { name: alt })).toBeVisible();
+  }
+
   async waitSaved(): Promise<void> {
     await expect(this.saveStatus).toHaveText('Saved', { timeout: 10_000 });
   }

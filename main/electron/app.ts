@@ -3,7 +3,7 @@
  * Every behaviour lives in code that runs in plain Node (main/handlers, db/), shared with
  * browser mode and the CLI.
  */
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, session } from 'electron';
 import fs from 'node:fs';
 import path from 'node:path';
 import { APP_NAME, DB_FILE_NAME } from '../app-info';
@@ -11,7 +11,7 @@ import { appRoot } from '../app-root';
 import { closeContext, createContext, type Ctx } from '../context';
 import { createDispatch } from '../dispatch';
 import { handlers } from '../handlers/index';
-import { isExternalUrlAllowed } from '../handlers/desktop';
+import { desktopCapabilities } from './desktop';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
@@ -102,20 +102,7 @@ if (!app.requestSingleInstanceLock()) {
       app.exit(2);
       return;
     }
-    ctx.desktop = {
-      chooseFile: async (title, extensions) => {
-        const options = {
-          title,
-          properties: ['openFile' as const],
-          filters: extensions.length ? [{ name: 'Files', extensions }] : [],
-        };
-        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-        return result.canceled ? null : (result.filePaths[0] ?? null);
-      },
-      openExternal: async (url) => {
-        if (isExternalUrlAllowed(url)) await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK: http(s)/mailto only
-      },
-    };
+    ctx.desktop = desktopCapabilities(() => mainWindow);
     const dispatch = createDispatch(handlers, ctx);
     registerIpc(dispatch, (wc) => mainWindow !== null && !mainWindow.isDestroyed() && wc === mainWindow.webContents);
     serveRenderer(path.join(appRoot(), 'dist', 'renderer'));

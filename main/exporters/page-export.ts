@@ -9,7 +9,7 @@ import { AppError } from '../../common/errors';
 import { renderFragment, renderStandalonePage, type PublishOptions, type PublishResult, type PublishWarning } from '../../common/publish/index';
 import { resolveAssets, type AssetMode } from './assets';
 import { requireAbsolute, writeFiles } from './files';
-import { loadPost, publishInputFor } from './publish-input';
+import { loadPost, pageFileName, publishInputFor } from './publish-input';
 
 export interface RenderPostOptions {
   fragment: boolean;
@@ -62,14 +62,33 @@ export interface WrittenExport {
   warnings: PublishWarning[];
 }
 
-export function writePage(db: DB, a: WritePageArgs): WrittenExport {
-  const out = requireAbsolute(a.outPath, 'The output file');
+/** A post's export as files relative to the page's folder: the page first, then its pictures in assets/. */
+export interface BuiltPage {
+  post: Post;
+  fileName: string;
+  page: string;
+  assetFiles: Map<string, Buffer>;
+  warnings: PublishWarning[];
+}
+
+export function buildPage(db: DB, a: Omit<WritePageArgs, 'outPath'>): BuiltPage {
   const post = loadPost(db, a.ref);
   const { result, assetFiles } = renderPost(db, post, a);
   refuseMissingAlt(result.warnings, a.force, `"${post.title || post.slug}"`);
-  const files = new Map<string, string | Buffer>([[out, result.html]]);
-  for (const [rel, data] of assetFiles) files.set(path.join(path.dirname(out), rel), data);
+  return { post, fileName: pageFileName(post.slug, a.fragment), page: result.html, assetFiles, warnings: result.warnings };
+}
+
+export function writePage(db: DB, a: WritePageArgs): WrittenExport {
+  const out = requireAbsolute(a.outPath, 'The output file');
+  const built = buildPage(db, a);
+  const files = new Map<string, string | Buffer>([[out, built.page]]);
+  for (const [rel, data] of built.assetFiles) files.set(path.join(path.dirname(out), rel), data);
+  return writeAll(files, built.warnings);
+}
+
+/** Writes the files and says what was written: their paths and their size in all. */
+export function writeAll(files: Map<string, string | Buffer>, warnings: PublishWarning[]): WrittenExport {
   const written = writeFiles(files);
   const bytes = [...files.values()].reduce((n, c) => n + Buffer.byteLength(c), 0);
-  return { files: written, bytes, warnings: result.warnings };
+  return { files: written, bytes, warnings };
 }

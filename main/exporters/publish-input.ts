@@ -11,8 +11,12 @@ import { DEFAULT_OPTIONS, type PublishInput, type PublishOptions } from '../../c
 /** Statuses whose posts a series export writes, so links between them work. */
 export const PUBLISHED_STATUSES = ['published', 'scheduled'];
 
-/** A post's page name in an export folder; never index.html, which is the series index. */
-export const pageFileName = (slug: string) => (slug === 'index' ? 'index-post.html' : `${slug}.html`);
+/**
+ * A post's page name in an export folder; never index.html, which is the series index. A CMS
+ * fragment is named apart from the page, so both can sit in one folder.
+ */
+export const pageFileName = (slug: string, fragment = false) =>
+  fragment ? `${slug}.fragment.html` : slug === 'index' ? 'index-post.html' : `${slug}.html`;
 
 export interface InputOptions {
   withComments: boolean;

@@ -9,8 +9,8 @@ import { renderSeriesIndex, renderStandalonePage, DEFAULT_OPTIONS, type PublishO
 import { findSeries, seriesPosts } from '../../db/repos/publish-source';
 import { getPost } from '../../db/repos/posts';
 import { resolveAssets, type AssetMode } from './assets';
-import { requireAbsolute, writeFiles } from './files';
-import { refuseMissingAlt, type WrittenExport } from './page-export';
+import { requireAbsolute } from './files';
+import { refuseMissingAlt, writeAll, type WrittenExport } from './page-export';
 import { pageFileName, publishInputFor, PUBLISHED_STATUSES } from './publish-input';
 
 export interface WriteSeriesArgs {
@@ -22,8 +22,15 @@ export interface WriteSeriesArgs {
   options?: Partial<PublishOptions>;
 }
 
-export function writeSeries(db: DB, a: WriteSeriesArgs): WrittenExport & { posts: number } {
-  const dir = requireAbsolute(a.outDir, 'The output folder');
+/** The series as files relative to its folder: index.html, a page per reachable post, assets/. */
+export interface BuiltSeries {
+  slug: string;
+  files: Map<string, string | Buffer>;
+  warnings: PublishWarning[];
+  posts: number;
+}
+
+export function buildSeries(db: DB, a: Omit<WriteSeriesArgs, 'outDir'>): BuiltSeries {
   const series = findSeries(db, a.ref);
   const posts = seriesPosts(db, series.id)
     .filter((p) => PUBLISHED_STATUSES.includes(p.status))
@@ -36,7 +43,7 @@ export function writeSeries(db: DB, a: WriteSeriesArgs): WrittenExport & { posts
     const page = renderStandalonePage(publishInputFor(db, post, { withComments: a.withComments, options }));
     refuseMissingAlt(page.warnings, a.force, `"${post.title || post.slug}"`);
     warnings.push(...page.warnings.map((w) => ({ ...w, message: `${post.slug}: ${w.message}` })));
-    files.set(path.join(dir, pageFileName(post.slug)), page.html);
+    files.set(pageFileName(post.slug), page.html);
   }
   const index = renderSeriesIndex({
     series: { title: series.title, slug: series.slug, topic: series.topic, description: series.description, noticeTemplate: series.noticeTemplate },
@@ -50,9 +57,14 @@ export function writeSeries(db: DB, a: WriteSeriesArgs): WrittenExport & { posts
     })),
     options: { ...DEFAULT_OPTIONS, ...options },
   });
-  files.set(path.join(dir, 'index.html'), index.html);
-  for (const [rel, data] of assetFiles) files.set(path.join(dir, rel), data);
-  const written = writeFiles(files);
-  const bytes = [...files.values()].reduce((n, c) => n + Buffer.byteLength(c), 0);
-  return { files: written, bytes, warnings, posts: posts.length };
+  files.set('index.html', index.html);
+  for (const [rel, data] of assetFiles) files.set(rel, data);
+  return { slug: series.slug, files, warnings, posts: posts.length };
+}
+
+export function writeSeries(db: DB, a: WriteSeriesArgs): WrittenExport & { posts: number } {
+  const dir = requireAbsolute(a.outDir, 'The output folder');
+  const built = buildSeries(db, a);
+  const files = new Map([...built.files].map(([rel, data]) => [path.join(dir, rel), data] as const));
+  return { ...writeAll(files, built.warnings), posts: built.posts };
 }

@@ -5,8 +5,18 @@ import { loadPost, pageFileName } from '../exporters/publish-input';
 import { writeSeries } from '../exporters/series-export';
 import { renderWxr } from '../exporters/wxr';
 import { requireAbsolute, writeFiles } from '../exporters/files';
+import { buildExport, saveExport } from '../exporters/export-target';
+import { AppError } from '../../common/errors';
 
-type PublishMethods = 'publish.page' | 'publish.fragment' | 'publish.preview' | 'publish.writePage' | 'publish.series' | 'publish.wxr';
+type PublishMethods =
+  | 'publish.page'
+  | 'publish.fragment'
+  | 'publish.preview'
+  | 'publish.writePage'
+  | 'publish.series'
+  | 'publish.bundle'
+  | 'publish.saveAs'
+  | 'publish.wxr';
 
 export const publishHandlers: Pick<Handlers<Ctx>, PublishMethods> = {
   'publish.page': (input, ctx) => {
@@ -56,6 +66,15 @@ export const publishHandlers: Pick<Handlers<Ctx>, PublishMethods> = {
       force: input.force,
       options: { stylesheet: input.stylesheet, lang: input.lang, siteName: input.siteName },
     }),
+  'publish.bundle': (input, ctx) => {
+    const built = buildExport(ctx.db, input.target);
+    const files = [...built.files].map(([path, data]) => ({ path, base64: Buffer.from(data).toString('base64') }));
+    return { name: built.name, files, warnings: built.warnings };
+  },
+  'publish.saveAs': (input, ctx) => {
+    if (!ctx.desktop) throw new AppError('NOT_FOUND', 'The save dialog exists only in the desktop app; in the browser the export downloads.');
+    return saveExport(ctx.db, ctx.desktop, input.target);
+  },
   'publish.wxr': (input, ctx) => {
     const posts = input.posts.map((ref) => loadPost(ctx.db, ref));
     const { xml, comments } = renderWxr(ctx.db, posts, { siteTitle: input.siteTitle, siteUrl: input.siteUrl, lang: input.lang });

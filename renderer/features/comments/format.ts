@@ -1,5 +1,6 @@
 import type { CommentStatus } from '../../../common/domain';
 import { formatTimestamp } from '../../format/timestamps';
+import { downloadBlob } from '../../shell/download';
 
 export const STATUS_LABEL: Record<CommentStatus, string> = { approved: 'Approved', pending: 'Pending', spam: 'Spam', trash: 'Trash' };
 
@@ -11,12 +12,5 @@ export function formatDate(iso: string | null): string {
 export const MAX_INDENT = 5;
 
 export function download(fileName: string, mime: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  downloadBlob(new Blob([text], { type: mime }), fileName);
 }

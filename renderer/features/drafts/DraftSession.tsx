@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
 import type { EditorState, Post } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
@@ -8,6 +8,8 @@ import { DraftFields } from './DraftFields';
 import { DraftPanelsSlot } from './DraftPanelsSlot';
 import { DraftPreviewSlot } from './DraftPreviewSlot';
 import { DraftConflictDialog } from './DraftConflictDialog';
+import { ExportDialogSlot, EXPORT_KEYS, isChord, PREVIEW_KEYS } from '../export/ExportAction';
+import { exportDialogLoader, previewViewLoader } from '../export/loaders';
 import './DraftView.css';
 
 interface Props {
@@ -43,6 +45,41 @@ export function DraftSession({ post, onReplaced, onReload }: Props) {
   const getBody = useCallback(() => (editorRef.current ? (editorRef.current.getEditorState().toJSON() as unknown as EditorState) : null), []);
   const saver = useDraftSaver(client, post, getBody);
   const [preview, setPreview] = useState(false);
+  const [exporting, setExporting] = useState(false);
+  const previewButton = useRef<HTMLButtonElement>(null);
+
+  const leavePreview = useCallback(() => {
+    setPreview(false);
+    requestAnimationFrame(() => previewButton.current?.focus());
+  }, []);
+  const inPreview = useRef(preview);
+  inPreview.current = preview;
+  // The preview shows what is stored, so what is on screen is saved first.
+  const togglePreview = useCallback(() => {
+    if (inPreview.current) return leavePreview();
+    void saver.flush();
+    setPreview(true);
+  }, [leavePreview, saver]);
+  // The preview and Export… come from their own chunks: fetch them once the draft is shown.
+  useEffect(() => {
+    const cancels = [previewViewLoader.preload(), exportDialogLoader.preload()];
+    return () => cancels.forEach((cancel) => cancel());
+  }, []);
+  // Export… and the preview answer their keys anywhere in the draft, editor included.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isChord(e, EXPORT_KEYS)) {
+        e.preventDefault();
+        void saver.flush();
+        setExporting(true);
+      } else if (isChord(e, PREVIEW_KEYS)) {
+        e.preventDefault();
+        togglePreview();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [saver, togglePreview]);
 
   const onTitle = useCallback((title: string) => {
     fields.current.title = title;
@@ -57,18 +94,42 @@ export function DraftSession({ post, onReplaced, onReload }: Props) {
     <section className="draft" aria-label="Draft">
       <header className="draft__header">
         <a href="#/drafts">← All drafts</a>
-        <button type="button" className="button" aria-pressed={preview} onClick={() => setPreview(!preview)}>
-          Preview
-        </button>
+        <div className="draft__actions">
+          <button
+            ref={previewButton}
+            type="button"
+            className="button"
+            aria-pressed={preview}
+            aria-keyshortcuts={PREVIEW_KEYS.aria}
+            title={`The exported page, at desktop or phone width (${PREVIEW_KEYS.label})`}
+            onClick={togglePreview}
+          >
+            Preview
+          </button>
+          {/* The preview's own bar has Export… beside the page. */}
+          <button
+            hidden={preview}
+            type="button"
+            className="button"
+            aria-haspopup="dialog"
+            aria-keyshortcuts={EXPORT_KEYS.aria}
+            title={`A page, a CMS fragment or WXR (${EXPORT_KEYS.label})`}
+            onClick={() => (void saver.flush(), setExporting(true))}
+          >
+            Export…
+          </button>
+        </div>
       </header>
-      <div className={preview ? 'draft__grid draft__grid--preview' : 'draft__grid'}>
+      {/* The editor stays mounted (hidden) under the preview, so its state and undo history survive. */}
+      <div className="draft__grid" hidden={preview}>
         <div className="draft__column">
           <DraftFields initialTitle={post.title} initialStandfirst={post.standfirst} onTitle={onTitle} onStandfirst={onStandfirst} onBlur={saver.flush} />
           <Editor postId={post.id} initialBody={post.body} editorRef={editorRef} onChange={saver.bodyChanged} onBlur={saver.flush} onBaseline={saver.setBaseline} />
         </div>
         <DraftPanelsSlot saver={saver} onReplaced={onReplaced} />
-        {preview && <DraftPreviewSlot saver={saver} />}
       </div>
+      {preview && <DraftPreviewSlot saver={saver} onBack={leavePreview} onExport={() => setExporting(true)} />}
+      {exporting && <ExportDialogSlot subject={{ kind: 'post', id: post.id, title: fields.current.title }} beforeExport={saver.flush} onClose={() => setExporting(false)} />}
       <DraftConflictDialog saver={saver} fields={fields} onReload={onReload} />
     </section>
   );

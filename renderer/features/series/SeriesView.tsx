@@ -94,7 +94,7 @@ export function SeriesView({ seriesId, tab: tabParam }: { seriesId: string; tab?
           <button type="button" className="button" aria-expanded={panel === 'workflow'} onClick={() => setPanel(panel === 'workflow' ? 'none' : 'workflow')}>
             Workflow
           </button>
-          <ExportButtons seriesId={s.id} onError={setError} />
+          <ExportButtons seriesId={s.id} title={s.title} onError={setError} />
           <button type="button" className="button button--danger" onClick={() => setPanel('delete')}>
             Delete series
           </button>
