@@ -4,8 +4,9 @@ import { importScenario } from './import';
 import { search } from './search';
 import { review } from './review';
 import { start } from './start';
+import { coldOpen } from './cold-open';
 import { exportScenario } from './export';
 import { open } from './open';
 import { typing } from './typing';
 
-export const SCENARIOS: Scenario[] = [importScenario, search, review, start, exportScenario, open, typing];
+export const SCENARIOS: Scenario[] = [importScenario, search, review, start, coldOpen, exportScenario, open, typing];
