@@ -18,7 +18,7 @@ afterEach(() => {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const settled = (p: Promise<unknown>) => Promise.race([p.then(() => true), sleep(0).then(() => false)]);
 
-/** An existing database (one draft in it), as the app finds it on its second start. */
+/** An existing database, as the app finds it on its second start. */
 function existingDb(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-gate-'));
   dirs.push(dir);
@@ -26,6 +26,15 @@ function existingDb(): string {
   const first = createContext({ dbPath, mode: 'cli' });
   closeContext(first);
   return dbPath;
+}
+
+/** Browser mode's wiring: the context's background work and the dispatch share one gate. */
+function appBehindGate() {
+  const dbPath = existingDb();
+  const gate = firstScreenGate({ quietMs: 50, maxMs: 10_000 });
+  const ctx = createContext({ dbPath, mode: 'browser', backgroundAfter: gate.opened });
+  contexts.push(ctx);
+  return { dbPath, ctx, call: gate.track(createDispatch(handlers, ctx)) };
 }
 
 describe('the first-screen gate', () => {
@@ -54,11 +63,7 @@ describe('the first-screen gate', () => {
   });
 
   it('holds the daily backup (and the look at the backups folder) until the gate opens', async () => {
-    const dbPath = existingDb();
-    const gate = firstScreenGate({ quietMs: 50, maxMs: 10_000 });
-    const ctx = createContext({ dbPath, mode: 'browser', backgroundAfter: gate.opened });
-    contexts.push(ctx);
-    const call = gate.track(createDispatch(handlers, ctx));
+    const { dbPath, ctx, call } = appBehindGate();
     const listed = await call('posts.list', {});
     expect(listed.ok).toBe(true);
     expect(listBackups(dbPath)).toEqual([]); // the first screen was served with no backup running
@@ -67,11 +72,7 @@ describe('the first-screen gate', () => {
   });
 
   it('lets a restore asked for before the gate opened wait for the start-up backup check, then run', async () => {
-    const dbPath = existingDb();
-    const gate = firstScreenGate({ quietMs: 50, maxMs: 10_000 });
-    const ctx = createContext({ dbPath, mode: 'browser', backgroundAfter: gate.opened });
-    contexts.push(ctx);
-    const call = gate.track(createDispatch(handlers, ctx));
+    const { dbPath, ctx, call } = appBehindGate();
     const manual = await call('backup.create', {});
     expect(manual.ok).toBe(true);
     const name = (manual as { value: { name: string } }).value.name;
