@@ -3,6 +3,11 @@ import react from '@vitejs/plugin-react';
 
 // The renderer is served from the app's own origin (workbench:// in Electron, 127.0.0.1 in
 // browser mode), so every asset path is relative and nothing is loaded from the network.
+//
+// Chunks: the entry (index-*.js) is the shell with React; each area, the editor and every
+// dialog is a chunk of its own, loaded on first use (renderer/shell/lazy-view.tsx). Lexical gets
+// one named chunk shared by the editor and the reply editor. scripts/first-request.ts weighs
+// what the first request loads, and its test fails the run above 150 KB gzipped.
 export default defineConfig({
   root: 'renderer',
   base: './',
@@ -12,5 +17,15 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     target: 'chrome130',
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Only the listed packages: a group would otherwise pull in what they import (React),
+          // and the entry would have to load the whole editor library to get React.
+          includeDependenciesRecursively: false,
+          groups: [{ name: 'lexical', test: /[\\/]node_modules[\\/](lexical|@lexical|@preact[\\/]signals-core)[\\/]/ }],
+        },
+      },
+    },
   },
 });

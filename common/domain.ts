@@ -4,6 +4,9 @@
  * YYYY-MM-DD. Every stored row has a UUIDv7 id, createdAt/updatedAt, and a soft-delete mark.
  */
 import { z } from 'zod';
+import { COMMENT_STATUSES, DEFAULT_WORKFLOW, IMPORT_FORMATS } from './domain-values';
+
+export { COMMENT_STATUSES, DEFAULT_WORKFLOW, IMPORT_FORMATS };
 
 export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a UUID');
 export const IsoTime = z.string().max(40);
@@ -17,8 +20,6 @@ export const Slug = z
 /** Short single-line text a person types: bounded so a pasted novel cannot land in a title. */
 export const Line = (max = 500) => z.string().max(max);
 
-/** The default editorial workflow; a series may configure its own names and order. */
-export const DEFAULT_WORKFLOW = ['idea', 'commissioned', 'drafting', 'in-review', 'scheduled', 'published'] as const;
 export const PostStatus = z.string().min(1).max(40).regex(/^[a-z0-9-]+$/, 'a status is lower-case words joined by hyphens');
 export type PostStatus = z.infer<typeof PostStatus>;
 
@@ -92,12 +93,10 @@ export const Series = z.object({
 });
 export type Series = z.infer<typeof Series>;
 
-export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'trash'] as const;
 export const CommentStatus = z.enum(COMMENT_STATUSES);
 export type CommentStatus = z.infer<typeof CommentStatus>;
 export const CommentType = z.enum(['comment', 'pingback', 'trackback']);
 export type CommentType = z.infer<typeof CommentType>;
-export const IMPORT_FORMATS = ['wxr', 'disqus', 'csv', 'json', 'text'] as const;
 export const ImportFormat = z.enum(IMPORT_FORMATS);
 export type ImportFormat = z.infer<typeof ImportFormat>;
 

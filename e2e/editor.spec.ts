@@ -47,6 +47,16 @@ test('opening a stored draft is not an edit: undo does nothing and nothing is sa
   await page.waitForTimeout(1500); // longer than the autosave delay
   expect((await callApi(server.url, secret, 'posts.get', { id })).value.revision).toBe(before);
   await expect(editor.saveStatus).not.toHaveText(/Saving|Failed/);
+  // The first edit after opening is undoable, back to the stored words and no further.
+  await page.keyboard.press('End');
+  await page.keyboard.type(' and more');
+  await expect(editor.body).toHaveText('Stored words and more');
+  await expect(editor.button('Undo')).toBeEnabled();
+  await page.keyboard.press('Control+z');
+  await expect(editor.body).toHaveText('Stored words');
+  await expect(editor.button('Undo')).toBeDisabled();
+  await page.keyboard.press('Control+z');
+  await expect(editor.body).toHaveText('Stored words');
 });
 
 for (const via of ['toolbar', 'keyboard'] as const) {

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { closeContext, createContext, type Ctx } from './context';
 import { createDispatch } from './dispatch';
+import { firstScreenGate } from './first-screen-gate';
 import { handlers } from './handlers/index';
 import { startServer, type RunningServer } from './http';
 import { rendererDir as defaultRendererDir } from './app-root';
@@ -27,8 +28,9 @@ export async function startBrowserMode(o: BrowserModeOptions): Promise<BrowserMo
   if (!fs.existsSync(path.join(dir, 'index.html'))) {
     throw new Error(`The renderer is not built (${dir}/index.html is missing). Run \`npm run build\` first.`);
   }
-  const ctx = createContext({ dbPath: o.dbPath, mode: 'browser' });
-  const dispatch = createDispatch(handlers, ctx, { checkOutput: process.env.WORKBENCH_CHECK_OUTPUT === '1' });
+  const gate = firstScreenGate();
+  const ctx = createContext({ dbPath: o.dbPath, mode: 'browser', backgroundAfter: gate.opened });
+  const dispatch = gate.track(createDispatch(handlers, ctx, { checkOutput: process.env.WORKBENCH_CHECK_OUTPUT === '1' }));
   const server = await startServer({ dispatch, rendererDir: dir, port: o.port, rawRoutes: rawRoutes(ctx) });
   return {
     ...server,

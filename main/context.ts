@@ -50,6 +50,11 @@ export interface CreateContextOptions {
   nativeBinding?: string;
   /** Default: a backup of the file as it was, in the backups folder, before any upgrade step. */
   beforeMigrate?: (from: number, to: number, db: DB) => void;
+  /**
+   * When the daily backup may start (see first-screen-gate.ts): the app passes the first screen's
+   * gate, so the backup does not compete with the window's first requests. Default: at once.
+   */
+  backgroundAfter?: Promise<void>;
 }
 
 export function createContext(o: CreateContextOptions): Ctx {
@@ -60,10 +65,17 @@ export function createContext(o: CreateContextOptions): Ctx {
   const ctx: Ctx = { db: open(), dbPath, mode: o.mode, appVersion: APP_VERSION, dataDir: path.dirname(dbPath), reopen: open };
   // The app (not each short CLI command) backs up an existing database once a day as it starts,
   // in the background: the online backup API copies a few pages at a time between requests.
-  if (existed && o.mode !== 'cli' && dailyBackupDue(dbPath)) {
-    ctx.startupBackup = createBackup(ctx.db, dbPath, 'daily').catch((err: Error) => {
+  const backUp = () =>
+    createBackup(ctx.db, dbPath, 'daily').catch((err: Error) => {
       if (ctx.db.open) console.error(`Editorial Workbench: the daily backup failed: ${err.message}`);
     });
+  if (existed && o.mode !== 'cli') {
+    if (!o.backgroundAfter) {
+      if (dailyBackupDue(dbPath)) ctx.startupBackup = backUp();
+    } else {
+      // Even the look at the backups folder waits: the first screen needs none of it.
+      ctx.startupBackup = o.backgroundAfter.then(() => (ctx.db.open && dailyBackupDue(dbPath) ? backUp() : undefined));
+    }
   }
   return ctx;
 }

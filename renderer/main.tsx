@@ -3,9 +3,14 @@ import { createRoot } from 'react-dom/client';
 import { createClient, pickTransport } from './api/client';
 import { ClientProvider } from './api/ClientContext';
 import { App } from './shell/App';
+import { AREA_VIEWS } from './shell/areas';
+import { parseHash } from './shell/router';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
+
+// The area on screen first starts downloading now, while React renders the shell.
+void AREA_VIEWS[parseHash(window.location.hash).area].loader.load().catch(() => undefined);
 
 const { transport, kind } = pickTransport();
 const client = createClient(transport);

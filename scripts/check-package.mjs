@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { firstRequestProblems, weighRenderer, weightTable } from './renderer-weight.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-pack-'));
@@ -16,6 +17,11 @@ fs.writeFileSync(path.join(fakeElectron, 'electron'), '#!/bin/sh\n', { mode: 0o7
 fs.writeFileSync(path.join(fakeElectron, 'chrome-sandbox'), '');
 const out = path.join(tmp, 'release');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+
+// The window's first request, from the renderer the build just wrote (before packing, which is slow).
+const weight = weighRenderer(path.join(root, 'dist', 'renderer'));
+console.log(weightTable(weight).split('\n').slice(0, 2).join('\n'));
+const problems = [...firstRequestProblems(weight)];
 
 // What `npm run dist` does first: the spellcheck dictionaries the app ships.
 execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', 'make-dictionaries.ts')], { cwd: root, stdio: 'ignore' });
@@ -27,7 +33,6 @@ execFileSync(bin('electron-builder'), ['--linux', 'dir', `-c.electronDist=${fake
 const resources = path.join(out, 'linux-unpacked', 'resources');
 const listing = execFileSync(bin('asar'), ['list', path.join(resources, 'app.asar')], { encoding: 'utf8' }).split('\n');
 const has = (p) => listing.includes(p);
-const problems = [];
 for (const must of ['/dist/main/app.cjs', '/dist/main/preload.cjs', '/dist/main/cli.cjs', '/dist/renderer/index.html', '/demo/guest-blog-page.txt', '/package.json']) {
   if (!has(must)) problems.push(`missing ${must}`);
 }

@@ -9,12 +9,15 @@ import react from '@vitejs/plugin-react';
 import { APP_ROOT, BENCH_ROOT } from './paths';
 import { bundleNode, CLI_ENTRIES, writeManifest } from '../../scripts/main-bundle.mjs';
 
+/** Readable function names in profiles (bench/profile.ts); the bench itself measures minified code. */
+const minify = process.env.BENCH_MINIFY !== '0';
+
 export function buildRenderer(outDir: string): Promise<unknown> {
   return viteBuild({
     configFile: path.join(APP_ROOT, 'vite.config.ts'),
     root: path.join(APP_ROOT, 'renderer'),
     logLevel: 'warn',
-    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },
+    build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 10_000, minify },
   });
 }
 
@@ -35,6 +38,6 @@ export function buildPage(name: 'bare-lexical', outDir: string): Promise<unknown
     base: './',
     logLevel: 'warn',
     plugins: [react()],
-    build: { outDir, emptyOutDir: true, target: 'chrome130', sourcemap: false, chunkSizeWarningLimit: 10_000 },
+    build: { outDir, emptyOutDir: true, target: 'chrome130', sourcemap: false, chunkSizeWarningLimit: 10_000, minify },
   });
 }

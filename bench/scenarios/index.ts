@@ -6,8 +6,9 @@ import { smallImport } from './small-import';
 import { search } from './search';
 import { review } from './review';
 import { start } from './start';
+import { coldOpen } from './cold-open';
 import { exportScenario } from './export';
 import { open } from './open';
 import { typing } from './typing';
 
-export const SCENARIOS: Scenario[] = [importScenario, smallImport, cliStart, search, review, start, exportScenario, open, typing];
+export const SCENARIOS: Scenario[] = [importScenario, smallImport, cliStart, search, review, start, coldOpen, exportScenario, open, typing];

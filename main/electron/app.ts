@@ -10,13 +10,14 @@ import { APP_NAME, DB_FILE_NAME } from '../app-info';
 import { appRoot } from '../app-root';
 import { closeContext, createContext, type Ctx } from '../context';
 import { createDispatch } from '../dispatch';
+import { firstScreenGate } from '../first-screen-gate';
 import { handlers } from '../handlers/index';
 import { desktopCapabilities } from './desktop';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
 import { guardWebContents, installGlobalGuards, lockDownSession, secureWebPreferences } from './security';
-import { configureSpellcheck } from './spellcheck';
+import { configureSpellcheck, prepareSpellcheck } from './spellcheck';
 import { loadWindowState, trackWindowState } from './window-state';
 
 app.setName(APP_NAME);
@@ -90,25 +91,31 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     lockDownSession();
-    configureSpellcheck(session.defaultSession, {
+    const spellcheck = {
       dictionariesDir: app.isPackaged ? path.join(process.resourcesPath, 'dictionaries') : path.join(appRoot(), 'build-resources', 'dictionaries'),
       userDataDir: app.getPath('userData'),
-      log: (message) => console.warn(message),
-    });
+      log: (message: string) => console.warn(message),
+    };
+    prepareSpellcheck(session.defaultSession, spellcheck);
+    serveRenderer(path.join(appRoot(), 'dist', 'renderer'));
+    Menu.setApplicationMenu(buildMenu());
+    // The window first: its renderer process starts while the database opens below, and its
+    // first request is answered as soon as this task ends. What the first screen does not need
+    // (the daily backup, installing the spellcheck dictionaries) waits for the gate.
+    mainWindow = createWindow();
+    mainWindow.on('closed', () => (mainWindow = null));
+    const gate = firstScreenGate();
     try {
-      ctx = createContext({ dbPath: dbPathFromArgs(), mode: 'electron', nativeBinding: nativeBinding() });
+      ctx = createContext({ dbPath: dbPathFromArgs(), mode: 'electron', nativeBinding: nativeBinding(), backgroundAfter: gate.opened });
     } catch (err) {
       dialog.showErrorBox(APP_NAME, `The workbench database could not be opened.\n\n${(err as Error).message}`);
       app.exit(2);
       return;
     }
     ctx.desktop = desktopCapabilities(() => mainWindow);
-    const dispatch = createDispatch(handlers, ctx);
+    const dispatch = gate.track(createDispatch(handlers, ctx));
     registerIpc(dispatch, (wc) => mainWindow !== null && !mainWindow.isDestroyed() && wc === mainWindow.webContents);
-    serveRenderer(path.join(appRoot(), 'dist', 'renderer'));
-    Menu.setApplicationMenu(buildMenu());
-    mainWindow = createWindow();
-    mainWindow.on('closed', () => (mainWindow = null));
+    void gate.opened.then(() => configureSpellcheck(session.defaultSession, spellcheck));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
     });

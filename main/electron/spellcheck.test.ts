@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from 'electron';
-import { configureSpellcheck } from './spellcheck';
+import { configureSpellcheck, prepareSpellcheck } from './spellcheck';
 
 /** A stand-in for Electron's Session with only the spellcheck calls, recording what was set. */
 function fakeSession(available: string[] = ['en-GB', 'en-US', 'fr']) {
@@ -55,5 +55,13 @@ describe('spellcheck set-up', () => {
     configureSpellcheck(session, { dictionariesDir: dir, userDataDir: dir, platform: 'darwin' });
     expect(calls.languages).toBeUndefined();
     expect(calls.enabled).toBe(true);
+  });
+
+  it('before the window loads, only switches spellcheck off and points downloads at the bundle', () => {
+    const bundle = path.join(dir, 'dictionaries');
+    const { session, calls } = fakeSession();
+    prepareSpellcheck(session, { dictionariesDir: bundle });
+    expect(calls).toEqual({ enabled: false, url: `${pathToFileURL(bundle).href}/`, events: [] });
+    expect(fs.existsSync(path.join(dir, 'Dictionaries'))).toBe(false); // no copying on the start-up path
   });
 });

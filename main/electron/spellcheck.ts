@@ -46,11 +46,22 @@ function bdicFiles(dir: string): string[] {
   }
 }
 
+const downloadUrlOf = (dir: string) => pathToFileURL(path.resolve(dir)).href.replace(/\/?$/, '/');
+
+/**
+ * Before the window loads: spellcheck off and downloads pointed at the bundle, so nothing is
+ * fetched from the network while the dictionaries are not installed yet. Cheap; the copying and
+ * the languages (configureSpellcheck) wait until the first screen is shown.
+ */
+export function prepareSpellcheck(session: Session, o: Pick<SpellcheckOptions, 'dictionariesDir'>): void {
+  session.setSpellCheckerEnabled(false);
+  session.setSpellCheckerDictionaryDownloadURL(downloadUrlOf(o.dictionariesDir));
+}
+
 export function configureSpellcheck(session: Session, o: SpellcheckOptions): SpellcheckSetup {
   const log = o.log ?? (() => {});
   const platform = o.platform ?? process.platform;
-  const downloadUrl = pathToFileURL(path.resolve(o.dictionariesDir)).href.replace(/\/?$/, '/');
-  session.setSpellCheckerEnabled(true);
+  const downloadUrl = downloadUrlOf(o.dictionariesDir);
   // Must come before the languages: setting languages may start a download at once.
   session.setSpellCheckerDictionaryDownloadURL(downloadUrl);
 
@@ -78,5 +89,7 @@ export function configureSpellcheck(session: Session, o: SpellcheckOptions): Spe
   session.on('spellcheck-dictionary-download-failure', (_event, language) => {
     log(`spellcheck: the ${language} dictionary is not in ${o.dictionariesDir}.`);
   });
+  // On last, once the dictionaries are in place and the languages chosen.
+  session.setSpellCheckerEnabled(true);
   return { languages: SPELLCHECK_LANGUAGES, downloadUrl, installed, missing };
 }

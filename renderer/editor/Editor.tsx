@@ -2,7 +2,7 @@ import { memo, useState, type RefObject } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
+import { createEmptyHistoryState, HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
@@ -45,6 +45,7 @@ export interface EditorProps {
  */
 export const Editor = memo(function Editor({ postId, initialBody, editorRef, onChange, onBlur, onBaseline }: EditorProps) {
   const [loadError, setLoadError] = useState('');
+  const [history] = useState(createEmptyHistoryState);
   // No editorState here: LoadBodyPlugin loads the body after the plugins have registered.
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'draft',
@@ -80,7 +81,6 @@ export const Editor = memo(function Editor({ postId, initialBody, editorRef, onC
             ErrorBoundary={LexicalErrorBoundary}
           />
         </div>
-        <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin validateUrl={isAllowedUrl} />
         <MarkdownShortcutPlugin transformers={DRAFT_TRANSFORMERS} />
@@ -91,7 +91,9 @@ export const Editor = memo(function Editor({ postId, initialBody, editorRef, onC
         <ImageFilePlugin />
         <SchemaGuardPlugin />
         {/* After every plugin that registers node transforms, before those that read the loaded body. */}
-        <LoadBodyPlugin body={initialBody} onError={setLoadError} />
+        <LoadBodyPlugin body={initialBody} history={history} onError={setLoadError} />
+        {/* After the load: it starts from the loaded body, so the load itself is never a step to undo. */}
+        <HistoryPlugin externalHistoryState={history} />
         <CountsPlugin />
         <AutosavePlugin onChange={onChange} onBlur={onBlur} onBaseline={onBaseline} />
         <EditorRefPlugin editorRef={editorRef} />

@@ -2,12 +2,11 @@ import { useEffect } from 'react';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 import { AREAS, navigate, useRoute } from './router';
-import { DraftsArea } from '../features/drafts/DraftsArea';
-import { SeriesArea } from '../features/series/SeriesArea';
-import { CommentsArea } from '../features/comments/CommentsArea';
+import { AREA_VIEWS } from './areas';
 
 export function App({ mode }: { mode: 'electron' | 'browser' }) {
   const route = useRoute();
+  const AreaView = AREA_VIEWS[route.area];
 
   // Ctrl/Cmd+1..3 switch areas from anywhere, including inside the editor.
   useEffect(() => {
@@ -27,9 +26,7 @@ export function App({ mode }: { mode: 'electron' | 'browser' }) {
     <div className="app">
       <Sidebar current={route.area} />
       <main className="app__main" id="main">
-        {route.area === 'drafts' && <DraftsArea rest={route.rest} />}
-        {route.area === 'series' && <SeriesArea rest={route.rest} />}
-        {route.area === 'comments' && <CommentsArea rest={route.rest} />}
+        <AreaView key={route.area} rest={route.rest} />
       </main>
       <StatusBar mode={mode} />
     </div>

@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { CLEAR_HISTORY_COMMAND, type LexicalEditor } from 'lexical';
+import type { HistoryState } from '@lexical/react/LexicalHistoryPlugin';
+import type { LexicalEditor } from 'lexical';
 import type { EditorState } from '../../../common/domain';
 
 interface Props {
   body: EditorState;
+  /** The history the HistoryPlugin after this one will use: it starts at the loaded body. */
+  history: HistoryState;
   /** The stored body could not be read; the editor is locked so nothing empty is saved over it. */
   onError: (message: string) => void;
 }
@@ -14,16 +17,19 @@ interface Props {
  * transform marks every node of its type dirty; on an empty editor that is free, on a loaded
  * 36,000-word draft the list plugin alone re-ran and re-reconciled every list for ~100 ms before
  * the draft could be edited. Loading is not a change to save (tag draft-load) and not a step to
- * undo (the history is cleared after it; setEditorState takes a single tag).
+ * undo: the history starts at the loaded body. (It used to be cleared with CLEAR_HISTORY_COMMAND,
+ * but a command is an editor update of its own, and every update reads the DOM selection, which
+ * forced a layout of the whole just-loaded draft inside this task: on the 36,000-word draft,
+ * most of what opening it cost beyond the bare Lexical page.)
  */
-export function LoadBodyPlugin({ body, onError }: Props) {
+export function LoadBodyPlugin({ body, history, onError }: Props) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     try {
       // parseEditorState takes the object as it came from posts.get: no stringify and re-parse of a 650 KB body.
       const state = editor.parseEditorState(body as unknown as Parameters<LexicalEditor['parseEditorState']>[0]);
       editor.setEditorState(state, { tag: 'draft-load' });
-      editor.dispatchCommand(CLEAR_HISTORY_COMMAND, undefined);
+      Object.assign(history, { current: { editor, editorState: editor.getEditorState() }, undoStack: [], redoStack: [] });
     } catch (e) {
       editor.setEditable(false);
       onError(`This draft's text could not be loaded (${(e as Error).message}). It is shown read-only; nothing will be saved over it.`);

@@ -1,6 +1,8 @@
 import { useState } from 'react';
-import { BackupsDialog } from './BackupsDialog';
+import { lazyView } from '../../shell/lazy-view';
 import './backups.css';
+
+const BackupsDialog = lazyView('The backups dialog', () => import('./BackupsDialog'), (m) => m.BackupsDialog);
 
 /** The status bar's way into backups: a small button that opens the Backups dialog. */
 export function BackupsButton() {

@@ -128,7 +128,7 @@ export const CommentDetail = memo(function CommentDetail({ item, tags, annotateR
       </section>
       {showReply ? (
         reply.mod ? (
-          <reply.mod.ReplyEditor key={item.id} commentId={item.id} onSaved={onChanged} focusSignal={replyFocus} focusOnMount={replyFor === item.id} />
+          <reply.mod.ReplyEditor key={item.id} commentId={item.id} onSaved={onChanged} focusSignal={replyFocus} focusOnMount={replyFor === item.id} knownEmpty={!item.replyDraft} />
         ) : reply.error ? (
           <p className="error-text" role="alert">
             The reply editor could not be loaded: {reply.error}

@@ -11,13 +11,14 @@ import { CommentRow, rowId } from './CommentRow';
 import { CommentDetail, replyEditorLoader } from './CommentDetail';
 import { CountsBar } from './CountsBar';
 import { FilterBar } from './FilterBar';
-import { KeyHelp } from './KeyHelp';
+import { lazyView } from '../../shell/lazy-view';
 import { AnnotationsOverview } from './AnnotationsOverview';
 import { ModerationBar } from './ModerationBar';
 import { TagManager } from './TagManager';
 import { ImportCommentsButton } from './import/ImportCommentsButton';
 import './comments.css';
 
+const KeyHelp = lazyView('The key help', () => import('./KeyHelp'), (m) => m.KeyHelp);
 const ROW_HEIGHT = 92;
 const STATUS_KEYS: Record<string, CommentStatus> = { a: 'approved', u: 'pending', s: 'spam', d: 'trash' };
 const NO_STATUS: CommentStatus[] = [];
@@ -80,7 +81,9 @@ export function CommentsArea(_props: { rest: string[] }) {
   };
 
   useEffect(() => setActive((i) => Math.max(0, Math.min(i, win.total - 1))), [win.total]);
+  // Once the rows are shown: r and ? then find their code in (the first screen never waits on it).
   useEffect(() => (win.loaded ? replyEditorLoader.preload() : undefined), [win.loaded]);
+  useEffect(() => (win.loaded ? KeyHelp.loader.preload() : undefined), [win.loaded]);
 
   // Functional update: a debounced search may land after another filter changed.
   const patchFilter = useStableCallback((patch: Partial<CommentFilter>) => {

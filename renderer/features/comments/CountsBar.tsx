@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { StatusCounts } from '../../../common/api/comments';
-import { COMMENT_STATUSES, type CommentStatus } from '../../../common/domain';
+import type { CommentStatus } from '../../../common/domain';
+import { COMMENT_STATUSES } from '../../../common/domain-values';
 import { STATUS_LABEL } from './format';
 
 /** Per-status counts for the current filter, always visible; each toggles the status filter. */

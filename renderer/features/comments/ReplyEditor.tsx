@@ -17,9 +17,28 @@ const theme = { text: { bold: 'reply-bold', italic: 'reply-italic' }, paragraph:
  * after typing stops, with a draft or ready status. Saves carry the revision they were based on;
  * a CONFLICT (another window saved) is shown, never overwritten.
  */
-export function ReplyEditor({ commentId, onSaved, focusSignal, focusOnMount = false }: { commentId: string; onSaved: () => void; focusSignal: number; focusOnMount?: boolean }) {
+export function ReplyEditor({
+  commentId,
+  onSaved,
+  focusSignal,
+  focusOnMount = false,
+  knownEmpty = false,
+}: {
+  commentId: string;
+  onSaved: () => void;
+  focusSignal: number;
+  focusOnMount?: boolean;
+  /**
+   * The list said this comment has no reply draft: start empty at once instead of asking the
+   * server first (a round trip before the first r could type). A draft another window saved
+   * meanwhile is not lost: the first save, based on revision 0, comes back as a conflict.
+   */
+  knownEmpty?: boolean;
+}) {
   const client = useClient();
-  const [draft, setDraft] = useState<ReplyDraft | null | undefined>(undefined);
+  // Read at mount only: the list's own refresh after our first save must not reload the editor.
+  const [startEmpty] = useState(knownEmpty);
+  const [draft, setDraft] = useState<ReplyDraft | null | undefined>(startEmpty ? null : undefined);
   const [state, setState] = useState<'idle' | 'saving' | 'saved' | 'error'>('idle');
   const [message, setMessage] = useState('');
   const latest = useRef<{ body: string; text: string } | null>(null);
@@ -30,6 +49,7 @@ export function ReplyEditor({ commentId, onSaved, focusSignal, focusOnMount = fa
 
   useEffect(() => {
     let live = true;
+    if (startEmpty) return () => clearTimeout(timer.current);
     setDraft(undefined);
     client.call('replies.get', { commentId }).then((d) => {
       if (!live) return;
@@ -42,7 +62,7 @@ export function ReplyEditor({ commentId, onSaved, focusSignal, focusOnMount = fa
       live = false;
       clearTimeout(timer.current);
     };
-  }, [client, commentId]);
+  }, [client, commentId, startEmpty]);
 
   // Focus for an r pressed while this comment is shown (a newer signal than at mount), or when the
   // editor was opened to write (r or the button), once the draft has loaded; never merely for

@@ -1,7 +1,9 @@
 import DOMPurify from 'dompurify';
 import { createElement, useMemo, useState, type ReactNode } from 'react';
-import { LinkConfirm } from './LinkConfirm';
+import { lazyView } from '../../shell/lazy-view';
 import { defuseHandlers } from './defuse-handlers';
+
+const LinkConfirm = lazyView('The link dialog', () => import('./LinkConfirm'), (m) => m.LinkConfirm);
 
 /** The same allow-list the importer uses; anything else is dropped with its content kept as text. */
 const TAGS = ['p', 'br', 'a', 'em', 'strong', 'b', 'i', 'blockquote', 'code', 'pre', 'ul', 'ol', 'li'];

@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { DEFAULT_WORKFLOW, type Author } from '../../../common/domain';
+import type { Author } from '../../../common/domain';
+import { DEFAULT_WORKFLOW } from '../../../common/domain-values';
 import type { SeriesInfo } from '../../../common/api/series';
 import { useClient } from '../../api/ClientContext';
 import { NO_FILTERS, type DraftFilters } from './useDraftsQuery';

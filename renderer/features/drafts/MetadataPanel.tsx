@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
-import { DEFAULT_WORKFLOW, type Author, type Post } from '../../../common/domain';
+import type { Author, Post } from '../../../common/domain';
+import { DEFAULT_WORKFLOW } from '../../../common/domain-values';
 import type { SeriesDetail, SeriesInfo } from '../../../common/api/series';
 import { countCharacters, readingMinutes } from '../../../common/text';
 import { editorStateText } from '../../../common/editor/state-text';

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { ImportSummary } from '../../../../common/api/imports';
-import { ImportCommentsDialog } from './ImportCommentsDialog';
+import { lazyView } from '../../../shell/lazy-view';
+
+const ImportCommentsDialog = lazyView('The import dialog', () => import('./ImportCommentsDialog'), (m) => m.ImportCommentsDialog);
 
 /** "Import comments…" for the Comments area header; opens the import dialog. */
 export function ImportCommentsButton({ onImported }: { onImported: (summary: ImportSummary) => void }) {
