@@ -70,15 +70,8 @@ export function shapeTable(node: Obj): TableShape {
   if (rows.length > MAX_TABLE_ROWS) fixes.add(`a table with ${rows.length} rows was cut to its first ${MAX_TABLE_ROWS}`);
   const kept = rows.slice(0, MAX_TABLE_ROWS);
 
-  // A column span is cut to the widest row, counting each span at most as wide as the row with
-  // the most cells: a legitimate [2][2] over [4] keeps its spans, a span of a billion does not.
-  const cellCounts = kept.map((r) => objects(r.children).filter((c) => c.type === 'tablecell'));
-  const most = Math.max(1, ...cellCounts.map((cells) => cells.length));
-  const widest = Math.max(1, ...cellCounts.map((cells) => cells.reduce((sum, c) => sum + whole(c.colSpan, 1, most), 0)));
-  const spanLimit = Math.min(widest, MAX_TABLE_COLUMNS);
-
   // Place every cell on the grid, skipping slots that a row span from above already covers.
-  const taken: boolean[][] = kept.map(() => []);
+  const covered: boolean[][] = kept.map(() => []);
   const placed: Placed[] = [];
   kept.forEach((row, r) => {
     let col = 0;
@@ -87,60 +80,72 @@ export function shapeTable(node: Obj): TableShape {
         fixes.add('content that was not a table cell was left out of a table row');
         continue;
       }
-      while (taken[r][col]) col++;
+      while (covered[r][col]) col++;
       if (col >= MAX_TABLE_COLUMNS) {
         fixes.add(`cells beyond a table’s ${MAX_TABLE_COLUMNS}th column were left out`);
         break;
       }
-      const colSpan = whole(raw.colSpan, 1, Math.max(1, Math.min(spanLimit, MAX_TABLE_COLUMNS) - col));
+      const colSpan = whole(raw.colSpan, 1, MAX_TABLE_COLUMNS - col);
       const rowSpan = whole(raw.rowSpan, 1, kept.length - r);
-      if (colSpan !== (raw.colSpan ?? 1) || rowSpan !== (raw.rowSpan ?? 1)) fixes.add('a cell that spanned beyond its table was cut to fit');
       const header = whole(raw.headerState, 0, 3) as TableHeaderState;
       const cell = build.tableCell(cellBlocks(raw.children, fixes), header, colSpan, rowSpan);
-      for (let y = r; y < r + rowSpan; y++) for (let x = col; x < col + colSpan; x++) taken[y][x] = true;
+      for (let y = r; y < r + rowSpan; y++) for (let x = col; x < col + colSpan; x++) covered[y][x] = true;
       placed.push({ cell, row: r, col });
       col += colSpan;
     }
   });
 
+  // Only columns and rows in which a cell starts are real: a span over others (a colSpan of a
+  // billion, a rowSpan past the last row) is cut to the real ones. HTML calls the rest an error.
+  const colIndex = realIndex(placed.map((p) => p.col));
+  const rowIndex = realIndex(placed.map((p) => p.row));
+  for (const p of placed) {
+    const colSpan = colIndex.spanOf(p.col, p.cell.colSpan);
+    const rowSpan = rowIndex.spanOf(p.row, p.cell.rowSpan);
+    if (colSpan !== p.cell.colSpan || rowSpan !== p.cell.rowSpan) fixes.add('a cell that spanned beyond its table was cut to fit');
+    p.cell.colSpan = colSpan;
+    p.cell.rowSpan = rowSpan;
+    p.col = colIndex.of(p.col);
+    p.row = rowIndex.of(p.row);
+  }
+  const height = rowIndex.count;
+
   // Ragged rows: fill each row's free slots with empty cells (appended cells take them left to right).
+  const taken: boolean[][] = Array.from({ length: height }, () => []);
+  for (const p of placed) for (let y = p.row; y < p.row + p.cell.rowSpan; y++) for (let x = p.col; x < p.col + p.cell.colSpan; x++) taken[y][x] = true;
   const width = Math.max(1, ...taken.map((t) => t.length));
   taken.forEach((t, r) => {
     let added = 0;
     for (let x = 0; x < width; x++) {
       if (t[x]) continue;
-      t[x] = true;
       placed.push({ cell: build.tableCell([], 0), row: r, col: x });
       added++;
     }
-    if (added && kept.length) fixes.add('rows with fewer cells than the table is wide were filled with empty cells');
+    if (added) fixes.add('rows with fewer cells than the table is wide were filled with empty cells');
   });
+  if (height < kept.length) fixes.add('a row with no cells of its own was left out of a table');
 
-  // A column or row in which no cell starts is an error in HTML: drop it by shrinking the spans over it.
-  const colStarts = new Set(placed.map((p) => p.col));
-  const rowStarts = new Set(placed.map((p) => p.row));
-  for (const p of placed) {
-    const { colSpan, rowSpan } = p.cell;
-    let cs = 0;
-    for (let x = p.col; x < p.col + colSpan; x++) if (colStarts.has(x)) cs++;
-    let rs = 0;
-    for (let y = p.row; y < p.row + rowSpan; y++) if (rowStarts.has(y)) rs++;
-    if (cs !== colSpan || rs !== rowSpan) fixes.add('a cell spanning a column or row that held no cell of its own was narrowed');
-    p.cell.colSpan = cs;
-    p.cell.rowSpan = rs;
-  }
-
-  const byRow: Placed[][] = kept.map(() => []);
+  const byRow: Placed[][] = Array.from({ length: height }, () => []);
   for (const p of placed) byRow[p.row].push(p);
-  const outRows = byRow
-    .map((cells) => cells.sort((a, b) => a.col - b.col).map((p) => p.cell))
-    .filter((cells) => cells.length > 0)
-    .map((cells) => build.tableRow(cells));
+  const outRows = byRow.map((cells) => build.tableRow(cells.sort((a, b) => a.col - b.col).map((p) => p.cell)));
   if (!outRows.length) {
     fixes.add('an empty table was given one empty cell');
     outRows.push(build.tableRow([build.tableCell([])]));
   }
   return { table: build.table(outRows, tableCaption(node)), fixes: [...fixes] };
+}
+
+/** Renumbers grid lines so only those where a cell starts remain. */
+function realIndex(starts: number[]) {
+  const sorted = [...new Set(starts)].sort((a, b) => a - b);
+  const at = new Map(sorted.map((v, i) => [v, i]));
+  const of = (line: number) => at.get(line) ?? sorted.filter((v) => v < line).length;
+  return {
+    count: sorted.length,
+    of,
+    /** How many real lines a span from `start` over `span` lines covers (at least its own). */
+    spanOf: (start: number, span: number) => Math.max(1, of(start + span) - of(start)),
+  };
 }
 
 /**

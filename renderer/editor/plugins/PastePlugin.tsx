@@ -3,8 +3,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $generateNodesFromDOM } from '@lexical/html';
 import { $insertGeneratedNodes } from '@lexical/clipboard';
 import { TableNode } from '@lexical/table';
-import { $getSelection, $isElementNode, $isRangeSelection, COMMAND_PRIORITY_HIGH, PASTE_COMMAND, type LexicalNode } from 'lexical';
-import { $setTableCaption } from '../../../common/editor/nodes';
+import { $getSelection, $isElementNode, $isRangeSelection, $parseSerializedNode, COMMAND_PRIORITY_HIGH, PASTE_COMMAND, type LexicalNode } from 'lexical';
+import { shapeTable } from '../../../common/editor/table-shape';
 import { cleanPastedHtml } from '../paste/clean-html';
 
 /** Our own copies carry Lexical's JSON; those are trusted and handled by Lexical itself. */
@@ -31,8 +31,7 @@ export function PastePlugin() {
           editor.update(() => {
             const selection = $getSelection();
             if (!$isRangeSelection(selection)) return;
-            const nodes = $generateNodesFromDOM(editor, doc);
-            $captionTables(nodes, doc);
+            const nodes = $shapeTables($generateNodesFromDOM(editor, doc), doc);
             $insertGeneratedNodes(editor, nodes, selection);
           });
           return true;
@@ -44,17 +43,34 @@ export function PastePlugin() {
   return null;
 }
 
-/** Lexical's table import has no caption: clean-html left each one on its table as data-caption. */
-function $captionTables(nodes: LexicalNode[], doc: Document): void {
+/**
+ * Pasted tables go through the same shaping as stored ones (spans cut to the grid, ragged rows
+ * filled), and get the caption clean-html left on each as data-caption: Lexical's table import
+ * has no caption. Returns the nodes with each top-level table replaced by its shaped copy.
+ */
+function $shapeTables(nodes: LexicalNode[], doc: Document): LexicalNode[] {
   const captions = Array.from(doc.body.querySelectorAll('table')).map((t) => t.getAttribute('data-caption') ?? '');
-  const tables: TableNode[] = [];
-  // The generated nodes are not attached yet: walk them by hand, in document order.
-  const walk = (n: LexicalNode) => {
-    if (n instanceof TableNode) tables.push(n);
-    else if ($isElementNode(n)) n.getChildren().forEach(walk);
+  let at = 0;
+  const shape = (table: TableNode): TableNode => {
+    const json = deepJSON(table);
+    json.$ = { caption: captions[at++] ?? '' };
+    return $parseSerializedNode(shapeTable(json).table as never) as TableNode;
   };
-  nodes.forEach(walk);
-  tables.forEach((table, i) => {
-    if (captions[i]) $setTableCaption(table, captions[i]);
-  });
+  // The generated nodes are not attached yet: walk them by hand, in document order.
+  const walk = (n: LexicalNode): LexicalNode => {
+    if (n instanceof TableNode) {
+      const shaped = shape(n);
+      if (n.getParent()) n.replace(shaped);
+      return shaped;
+    }
+    if ($isElementNode(n)) n.getChildren().forEach(walk);
+    return n;
+  };
+  return nodes.map(walk);
+}
+
+function deepJSON(node: LexicalNode): Record<string, unknown> {
+  const json = node.exportJSON() as unknown as Record<string, unknown>;
+  if ($isElementNode(node)) json.children = node.getChildren().map(deepJSON);
+  return json;
 }

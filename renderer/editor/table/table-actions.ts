@@ -7,7 +7,7 @@ import {
   $deleteTableColumnAtSelection,
   $deleteTableRowAtSelection,
   $getNodeTriplet,
-  $insertTableColumnAtSelection,
+  $insertTableColumnAtNode,
   $insertTableRowAtSelection,
   $isTableSelection,
   $setTableRowIsHeader,
@@ -63,7 +63,8 @@ export function runTableAction(editor: LexicalEditor, action: TableAction): void
         return;
       case 'columnLeft':
       case 'columnRight':
-        $insertTableColumnAtSelection(action === 'columnRight');
+        // Lexical moves the caret to the new column's top cell unless told not to; the writer stays put.
+        $insertTableColumnAtNode(cell, action === 'columnRight', false);
         return;
       case 'deleteRow':
         if (table.getChildrenSize() <= 1) return $removeTable(table);
