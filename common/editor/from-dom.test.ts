@@ -114,4 +114,35 @@ describe('htmlToEditorState', () => {
     const doc = new JSDOM('<body><main id="m"><p>in</p></main><p>out</p></body>').window.document;
     expect(htmlToEditorState(doc.getElementById('m')!).body.root.children).toEqual([build.paragraph([build.text('in')])]);
   });
+
+  it('keeps a table: header row, header column, spans, caption, cells of several blocks', () => {
+    const { body, warnings } = convert(
+      '<table><caption> Beds  by unit </caption><thead><tr><th>Unit</th><th colspan="2">Beds</th></tr></thead>' +
+        '<tbody><tr><th>Acute</th><td><b>31</b></td><td><p>one</p><p>two</p></td></tr><tr><th scope="row">Renal</th><td colspan="2"></td></tr></tbody></table>',
+    );
+    const cell = (children: any[], header: 0 | 1 | 2 | 3 = 0, colSpan = 1) => build.tableCell(children, header, colSpan);
+    expect(body.root.children).toEqual([
+      build.table(
+        [
+          build.tableRow([cell([build.paragraph([build.text('Unit')])], 1), cell([build.paragraph([build.text('Beds')])], 1, 2)]),
+          build.tableRow([
+            cell([build.paragraph([build.text('Acute')])], 2),
+            cell([build.paragraph([build.text('31', ['bold'])])]),
+            cell([build.paragraph([build.text('one')]), build.paragraph([build.text('two')])]),
+          ]),
+          build.tableRow([cell([build.paragraph([build.text('Renal')])], 2), cell([], 0, 2)]),
+        ],
+        'Beds by unit',
+      ),
+    ]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('a row header in the first row does not make it a header row; a ragged table is filled and says so', () => {
+    const { body, warnings } = convert('<table><tr><th>Beds</th><td>3</td><td>4</td></tr><tr><td>x</td></tr></table>');
+    const table = body.root.children[0] as any;
+    expect(table.children[0].children.map((c: any) => c.headerState)).toEqual([2, 0, 0]);
+    expect(table.children[1].children).toHaveLength(3);
+    expect(warnings).toEqual(['Table 1: rows with fewer cells than the table is wide were filled with empty cells.']);
+  });
 });

@@ -2,7 +2,7 @@
  * Semantic HTML -> the serialized draft body. Importers (Word via mammoth, Markdown, HTML files)
  * hand in a parsed Document (jsdom in main/, DOMParser in a browser); nothing here touches DOM
  * globals. Only structure survives: headings, paragraphs, lists, quotes, pull quotes, links,
- * emphasis, images given as data: URLs, rules. Every other element is unwrapped to its text and
+ * emphasis, images given as data: URLs, rules, tables (shaped by table-shape.ts). Every other element is unwrapped to its text and
  * scripts, styles and the like are dropped with their content.
  */
 import {
@@ -15,7 +15,10 @@ import {
   type SerializedList,
   type SerializedText,
   type TextFormatName,
+  type TableHeaderState,
+  TABLE_HEADER,
 } from './serialized';
+import { shapeTable } from './table-shape';
 import { isAllowedUrl } from './nodes/link-rules';
 
 const ELEMENT = 1;
@@ -79,6 +82,7 @@ function dimension(el: Element, attr: string): number | null {
 class Converter {
   readonly warnings: string[] = [];
   private imageCount = 0;
+  private tableCount = 0;
 
   /** The block children of a container, with loose inline content gathered into paragraphs. */
   blocks(parent: Element, out: SerializedBlock[] = []): SerializedBlock[] {
@@ -163,6 +167,9 @@ class Converter {
         return;
       case 'pre':
         this.pre(el, out);
+        return;
+      case 'table':
+        this.table(el, out);
         return;
       default:
         this.blocks(el, out);
@@ -330,6 +337,36 @@ class Converter {
     out.push(build.image(src.replace(/\s+/g, ''), alt, caption.slice(0, 2000), dimension(el, 'width'), dimension(el, 'height')));
   }
 
+  /** A table: rows from the table and its row groups, cells as blocks, header cells, spans, the caption. */
+  private table(el: Element, out: SerializedBlock[]): void {
+    const n = ++this.tableCount;
+    const rows: Element[] = [];
+    for (const child of Array.from(el.children)) {
+      const tag = tagOf(child);
+      if (tag === 'tr') rows.push(child);
+      else if (tag === 'thead' || tag === 'tbody' || tag === 'tfoot') rows.push(...Array.from(child.children).filter((r) => tagOf(r) === 'tr'));
+    }
+    const captionEl = Array.from(el.children).find((c) => tagOf(c) === 'caption');
+    const caption = captionEl ? collapse(captionEl.textContent ?? '') : '';
+    const table = build.table(
+      rows.map((tr, r) => {
+        const inHead = tagOf(tr.parentElement ?? tr) === 'thead';
+        const cells = Array.from(tr.children).filter((c) => tagOf(c) === 'td' || tagOf(c) === 'th');
+        const headerRow = inHead || (r === 0 && cells.every((c) => tagOf(c) === 'th'));
+        return build.tableRow(
+          cells.map((cell, c) => {
+            const span = (attr: string) => Math.max(1, Math.floor(Number(cell.getAttribute(attr))) || 1);
+            return build.tableCell(this.blocks(cell), headerOf(cell, headerRow, c === 0), span('colspan'), span('rowspan'));
+          }),
+        );
+      }),
+      caption,
+    );
+    const shaped = shapeTable(table as unknown as Record<string, unknown>);
+    for (const fix of shaped.fixes) this.warn(`Table ${n}${caption ? ` ("${caption.slice(0, 60)}")` : ''}: ${fix}.`);
+    out.push(shaped.table);
+  }
+
   private pre(el: Element, out: SerializedBlock[]): void {
     const text = (el.textContent ?? '').replace(/\r\n?/g, '\n').replace(/\n+$/, '');
     if (!text.trim()) return;
@@ -344,6 +381,16 @@ class Converter {
   private warn(message: string): void {
     if (!this.warnings.includes(message) && this.warnings.length < 100) this.warnings.push(message);
   }
+}
+
+/** A header cell heads its column (in a header row) or its row (first in its row), as scope says or its place implies. */
+function headerOf(cell: Element, headerRow: boolean, firstInRow: boolean): TableHeaderState {
+  if (tagOf(cell) !== 'th') return TABLE_HEADER.none;
+  const scope = (cell.getAttribute('scope') ?? '').toLowerCase();
+  if (scope === 'col' || scope === 'colgroup') return TABLE_HEADER.row;
+  if (scope === 'row' || scope === 'rowgroup') return TABLE_HEADER.column;
+  if (headerRow) return TABLE_HEADER.row;
+  return firstInRow ? TABLE_HEADER.column : TABLE_HEADER.row;
 }
 
 const BLOCK_SELECTOR = [...BLOCKS].filter((t) => t !== 'body' && t !== 'html').join(',');

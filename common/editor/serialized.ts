@@ -104,6 +104,28 @@ export interface SerializedHorizontalRule {
   type: 'horizontalrule';
   version: 1;
 }
+/** Lexical's header bits on a cell: 1 = in a header row (th scope="col"), 2 = in a header column (scope="row"). */
+export const TABLE_HEADER = { none: 0, row: 1, column: 2, both: 3 } as const;
+export type TableHeaderState = 0 | 1 | 2 | 3;
+export interface SerializedTableCell extends ElementBase {
+  type: 'tablecell';
+  headerState: TableHeaderState;
+  colSpan: number;
+  rowSpan: number;
+  backgroundColor: null;
+  /** Paragraphs (or lists, quotes); never empty, never a table. */
+  children: SerializedBlock[];
+}
+export interface SerializedTableRow extends ElementBase {
+  type: 'tablerow';
+  children: SerializedTableCell[];
+}
+/** A table (@lexical/table). Its caption is node state, which Lexical keeps under `$`. */
+export interface SerializedTable extends ElementBase {
+  type: 'table';
+  children: SerializedTableRow[];
+  $?: { caption?: string };
+}
 export type SerializedBlock =
   | SerializedParagraph
   | SerializedHeading
@@ -111,7 +133,8 @@ export type SerializedBlock =
   | SerializedPullQuote
   | SerializedList
   | SerializedImage
-  | SerializedHorizontalRule;
+  | SerializedHorizontalRule
+  | SerializedTable;
 
 export interface SerializedRoot extends ElementBase {
   type: 'root';
@@ -164,6 +187,19 @@ export const build = {
   },
   horizontalRule(): SerializedHorizontalRule {
     return { type: 'horizontalrule', version: 1 };
+  },
+  /** A cell of blocks; an empty list of blocks gets the empty paragraph the editor needs to place a caret. */
+  tableCell(children: SerializedBlock[], header: TableHeaderState = 0, colSpan = 1, rowSpan = 1): SerializedTableCell {
+    const blocks = children.length ? children : [build.paragraph([])];
+    return { type: 'tablecell', ...element, headerState: header, colSpan, rowSpan, backgroundColor: null, children: blocks };
+  },
+  tableRow(cells: SerializedTableCell[]): SerializedTableRow {
+    return { type: 'tablerow', ...element, children: cells };
+  },
+  table(rows: SerializedTableRow[], caption = ''): SerializedTable {
+    const table: SerializedTable = { type: 'table', ...element, children: rows };
+    if (caption) table.$ = { caption };
+    return table;
   },
   root(children: SerializedBlock[]): SerializedEditorState {
     return { root: { type: 'root', ...element, children } };

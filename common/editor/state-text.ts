@@ -11,9 +11,10 @@ interface SerializedNode {
   altText?: string;
   caption?: string;
   note?: string;
+  $?: { caption?: unknown };
 }
 
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'pullquote', 'listitem', 'list', 'image', 'horizontalrule', 'footnote']);
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'quote', 'pullquote', 'listitem', 'list', 'image', 'horizontalrule', 'footnote', 'table', 'tablerow', 'tablecell']);
 
 /** The text of a draft, one line per block, as a reader would see it. */
 export function editorStateText(state: EditorState): string {
@@ -29,6 +30,7 @@ export function editorStateText(state: EditorState): string {
       line = '';
     }
     if (node.type === 'image' && node.caption) out.push(node.caption);
+    if (node.type === 'table' && typeof node.$?.caption === 'string' && node.$.caption) out.push(node.$.caption);
     for (const child of node.children ?? []) walk(child);
     if (isBlock && line) {
       out.push(line);

@@ -1,12 +1,13 @@
 /**
  * Block content as semantic HTML: paragraphs, headings with unique slug ids, quotes, pull quotes,
- * nested lists, figures and rules. Editor concerns (indent, alignment, theme classes, list item
+ * nested lists, figures, rules and tables (table.ts). Editor concerns (indent, alignment, theme classes, list item
  * values) are left behind: the published page carries structure, the stylesheet the looks.
  */
 import { slugify } from '../text';
 import { cleanText, escapeAttr, escapeText, isSafeImageDataUrl } from './escape';
 import { inlineText, renderInlines } from './inline';
 import { nodeList, num, str, type RenderContext } from './context';
+import { renderTable } from './table';
 
 export function renderBlocks(nodes: unknown, ctx: RenderContext): string {
   const parts: string[] = [];
@@ -44,6 +45,8 @@ function renderBlock(node: Record<string, unknown>, ctx: RenderContext): string 
       return renderImage(node, ctx);
     case 'horizontalrule':
       return '<hr>';
+    case 'table':
+      return renderTable(node, ctx, renderBlocks);
     default: {
       const kind = cleanText(str(node.type)).slice(0, 40) || 'untyped';
       if (Array.isArray(node.children)) {

@@ -16,6 +16,7 @@ export interface RenderContext {
   warnings: PublishWarning[];
   assetUrls: Record<string, string>;
   imageCount: number;
+  tableCount: number;
   lastHeadingLevel: number;
 }
 
@@ -26,6 +27,7 @@ export function createContext(assetUrls: Record<string, string>): RenderContext 
     warnings: [],
     assetUrls,
     imageCount: 0,
+    tableCount: 0,
     lastHeadingLevel: 1,
     claimId(base) {
       let id = base;

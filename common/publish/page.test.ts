@@ -183,6 +183,6 @@ describe('body rendering', () => {
   it('strips control characters and keeps the fragment free of classes from the editor', () => {
     const { html } = renderFragment(build.root([build.paragraph([build.text('a\u0000b\u0007c\uFFFE')])]));
     expect(html).toBe('<p>abc</p>\n');
-    expect(body().html).not.toMatch(/class="(?!footnote-ref|footnotes|pull-quote)/);
+    expect(body().html).not.toMatch(/class="(?!footnote-ref|footnotes|pull-quote|table-scroll)/);
   });
 });

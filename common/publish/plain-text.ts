@@ -5,6 +5,7 @@
 import { cleanText } from './escape';
 import { inlineText } from './inline';
 import { nodeList, num, str, type RenderContext } from './context';
+import { tableText } from './table';
 
 export function blocksText(nodes: unknown, ctx: RenderContext): string {
   const parts: string[] = [];
@@ -32,6 +33,8 @@ function blockText(node: Record<string, unknown>, ctx: RenderContext): string {
     }
     case 'horizontalrule':
       return '* * *';
+    case 'table':
+      return tableText(node, ctx);
     default:
       return Array.isArray(node.children) ? inlineText(node.children, ctx, true) : '';
   }

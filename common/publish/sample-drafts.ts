@@ -31,9 +31,24 @@ export function everyNodeBody(assetId = '0190a0b0-0000-7000-8000-000000000001'):
     image(`asset:${assetId}`, 'A ward at night', 'The acute medical unit at 3am'),
     image(TINY_PNG, 'A tiny inline picture'),
     horizontalRule(),
+    sampleTable(),
     heading('h2', [text('Why leadership matters & to whom')]),
     paragraph([text('The end.')]),
   ] as SerializedBlock[]);
+}
+
+/** A table with a header row, a header column, a caption, spans and a footnote in a cell. */
+export function sampleTable(): SerializedBlock {
+  const { text, paragraph, footnote, table, tableRow, tableCell } = build;
+  const cell = (t: string, header: 0 | 1 | 2 | 3 = 0, colSpan = 1, rowSpan = 1) => tableCell([paragraph(t ? [text(t)] : [])], header, colSpan, rowSpan);
+  return table(
+    [
+      tableRow([cell('Unit', 1), cell('2024', 1), cell('2025 <est.>', 1)]),
+      tableRow([cell('Acute medicine', 2), tableCell([paragraph([text('31'), footnote('Beds open at year end.')])]), cell('34')]),
+      tableRow([cell('Respiratory', 2), cell('Merged with acute medicine', 0, 2)]),
+    ],
+    'Beds by unit & year',
+  );
 }
 
 export function pageInput(overrides: Partial<PublishInput> = {}): PublishInput {

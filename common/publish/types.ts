@@ -86,7 +86,8 @@ export type WarningCode =
   | 'image-unsupported-source'
   | 'link-unsafe'
   | 'node-unknown'
-  | 'heading-level-adjusted';
+  | 'heading-level-adjusted'
+  | 'table-reshaped';
 
 export interface PublishWarning {
   code: WarningCode;

@@ -6,11 +6,14 @@
 import mammoth from 'mammoth';
 import { JSDOM } from 'jsdom';
 import { AppError } from '../../common/errors';
+import { cleanLine } from './document';
+import { docxLosses, plainMammothWarning } from './docx-warnings';
 import { htmlDocumentToDraft } from './html';
 import type { DraftDocument } from './document';
 
+// The Title paragraph is marked, not made an h1: a document's first "Heading 1" is a heading, not its title.
 const STYLE_MAP = [
-  "p[style-name='Title'] => h1:fresh",
+  "p[style-name='Title'] => p.docx-title:fresh",
   "p[style-name='Subtitle'] => p.standfirst:fresh",
   "p[style-name='Quote'] => blockquote:fresh",
   "p[style-name='Intense Quote'] => blockquote.pullquote:fresh",
@@ -20,7 +23,8 @@ const STYLE_MAP = [
 
 /** Mammoth writes footnotes as numbered links to a list at the end; the draft keeps them as footnote nodes. */
 function inlineFootnotes(doc: Document): void {
-  for (const ref of Array.from(doc.querySelectorAll('a[href^="#footnote-"]'))) {
+  for (const ref of Array.from(doc.querySelectorAll('a[href^="#footnote-"], a[href^="#endnote-"]'))) {
+    if (/-ref-/.test(ref.getAttribute('href') ?? '')) continue;
     const id = ref.getAttribute('href')!.slice(1);
     const note = doc.getElementById(id);
     if (!note) continue;
@@ -51,10 +55,16 @@ export async function parseDocxDraft(data: Uint8Array, fileName: string): Promis
   }
   const dom = new JSDOM(`<!doctype html><body>${result.value}</body>`);
   try {
-    inlineFootnotes(dom.window.document);
-    const draft = htmlDocumentToDraft(dom.window.document, fileName, 'docx');
-    const notes = result.messages.filter((m) => m.type === 'warning' || m.type === 'error').map((m) => `Word: ${m.message}`);
-    draft.warnings.push(...notes.slice(0, 20));
+    const doc = dom.window.document;
+    inlineFootnotes(doc);
+    // The first paragraph in Word's Title style is the title; a later one stays as a paragraph.
+    const titleEl = doc.querySelector('p.docx-title');
+    const title = titleEl ? cleanLine(titleEl.textContent ?? '') : '';
+    if (titleEl && title) titleEl.remove();
+    const draft = htmlDocumentToDraft(doc, fileName, 'docx', title || undefined);
+    const notes = result.messages.filter((m) => m.type === 'warning' || m.type === 'error').map((m) => plainMammothWarning(m.message));
+    for (const note of [...notes, ...docxLosses(data)]) if (note && !draft.warnings.includes(note)) draft.warnings.push(note);
+    draft.warnings.splice(40);
     return draft;
   } finally {
     dom.window.close();

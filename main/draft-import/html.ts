@@ -10,12 +10,13 @@ import { cleanLine, titleFromFileName, type DraftDocument, type DraftFormat } fr
 
 const STANDFIRST = '.standfirst, .lead, .subtitle, .dek, .summary';
 
-export function htmlDocumentToDraft(doc: Document, fileName: string, format: DraftFormat): DraftDocument {
+/** knownTitle: the title the source marks as such (Word's Title style); then no h1 is taken for it. */
+export function htmlDocumentToDraft(doc: Document, fileName: string, format: DraftFormat, knownTitle?: string): DraftDocument {
   const root = doc.body ?? doc.documentElement;
-  const h1 = root?.querySelector('h1');
-  let title = h1 ? cleanLine(h1.textContent ?? '') : '';
-  if (title) h1!.remove();
-  else title = cleanLine(doc.querySelector('title')?.textContent ?? '');
+  const h1 = knownTitle ? null : root?.querySelector('h1');
+  let title = knownTitle ?? (h1 ? cleanLine(h1.textContent ?? '') : '');
+  if (h1 && title) h1.remove();
+  else if (!title) title = cleanLine(doc.querySelector('title')?.textContent ?? '');
   const sf = root?.querySelector(STANDFIRST);
   const standfirst = sf ? cleanLine(sf.textContent ?? '') : '';
   if (sf) sf.remove();

@@ -54,28 +54,37 @@ export async function readDraftFile(fileName: string, data: Uint8Array, format?:
   }
 }
 
-/** Moves data: images into the assets table; an image whose bytes are not a real picture is left out. */
+/** Moves data: images (also those in table cells) into the assets table; an image whose bytes are not a real picture is left out. */
 function storeImages(db: DB, postId: string, body: SerializedEditorState, warnings: string[]): boolean {
   let changed = false;
   let n = 0;
-  const kept: SerializedBlock[] = [];
-  for (const block of body.root.children) {
-    if (block.type !== 'image' || !block.src.startsWith('data:')) {
-      kept.push(block);
-      continue;
+  const store = (blocks: SerializedBlock[]): SerializedBlock[] => {
+    const kept: SerializedBlock[] = [];
+    for (const block of blocks) {
+      if (block.type === 'table') {
+        for (const row of block.children) for (const cell of row.children) cell.children = store(cell.children);
+        kept.push(block);
+        continue;
+      }
+      if (block.type !== 'image' || !block.src.startsWith('data:')) {
+        kept.push(block);
+        continue;
+      }
+      n++;
+      changed = true;
+      const m = /^data:image\/(\w+);base64,(.*)$/s.exec(block.src);
+      try {
+        if (!m) throw new AppError('BAD_INPUT', 'not a base64 image');
+        const asset = saveAsset(db, { postId, fileName: `image-${n}.${m[1] === 'jpeg' ? 'jpg' : m[1]}`, data: Buffer.from(m[2], 'base64') });
+        kept.push({ ...block, src: `asset:${asset.id}` });
+      } catch (err) {
+        warnings.push(`Image ${n}${block.altText ? ` ("${block.altText.slice(0, 60)}")` : ''} was left out: ${(err as Error).message}`);
+      }
     }
-    n++;
-    changed = true;
-    const m = /^data:image\/(\w+);base64,(.*)$/s.exec(block.src);
-    try {
-      if (!m) throw new AppError('BAD_INPUT', 'not a base64 image');
-      const asset = saveAsset(db, { postId, fileName: `image-${n}.${m[1] === 'jpeg' ? 'jpg' : m[1]}`, data: Buffer.from(m[2], 'base64') });
-      kept.push({ ...block, src: `asset:${asset.id}` });
-    } catch (err) {
-      warnings.push(`Image ${n}${block.altText ? ` ("${block.altText.slice(0, 60)}")` : ''} was left out: ${(err as Error).message}`);
-    }
-  }
-  if (changed) body.root.children = kept.length ? kept : [build.paragraph([])];
+    return kept.length ? kept : [build.paragraph([])];
+  };
+  const stored = store(body.root.children);
+  if (changed) body.root.children = stored;
   return changed;
 }
 

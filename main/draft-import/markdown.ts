@@ -1,5 +1,6 @@
-/** Markdown (CommonMark + GitHub tables/strikethrough) -> HTML with marked, then the HTML path. */
+/** Markdown (CommonMark + GitHub tables/strikethrough, and footnotes) -> HTML with marked, then the HTML path. */
 import { marked } from 'marked';
+import { markdownFootnotes } from './markdown-footnotes';
 import { parseHtmlDraft } from './html';
 import type { DraftDocument } from './document';
 
@@ -12,8 +13,10 @@ export function parseMarkdownDraft(text: string, fileName: string): DraftDocumen
     frontTitle = /^title:\s*["']?(.*?)["']?\s*$/m.exec(fm[1])?.[1] ?? '';
     source = source.slice(fm[0].length);
   }
-  const html = marked.parse(source, { async: false, gfm: true });
+  const notes = markdownFootnotes(source);
+  const html = marked.parse(notes.markdown, { async: false, gfm: true });
   const draft = parseHtmlDraft(`<!doctype html><body>${html}</body>`, fileName, 'markdown');
+  draft.warnings.unshift(...notes.warnings);
   if (frontTitle && !/^#\s/m.test(source)) draft.title = frontTitle.slice(0, 300);
   return draft;
 }

@@ -25,7 +25,9 @@ import { ListTabPlugin } from './plugins/ListTabPlugin';
 import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { CountsPlugin } from './plugins/CountsPlugin';
 import { LoadBodyPlugin } from './plugins/LoadBodyPlugin';
+import { TablesPlugin } from './plugins/TablesPlugin';
 import './theme/editor.css';
+import './popover/popover.css';
 
 registerDecorators();
 
@@ -85,6 +87,7 @@ export const Editor = memo(function Editor({ postId, initialBody, editorRef, onC
         <LinkPlugin validateUrl={isAllowedUrl} />
         <MarkdownShortcutPlugin transformers={DRAFT_TRANSFORMERS} />
         <ListTabPlugin />
+        <TablesPlugin />
         <ShortcutsPlugin />
         <InsertNodesPlugin />
         <PastePlugin />

@@ -4,6 +4,7 @@ import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } f
 import { $blockTypeAtSelection, $setBlockType } from './block-format';
 import { INSERT_RULE_COMMAND, OPEN_DIALOG_COMMAND } from './commands';
 import type { ShortcutAction } from './shortcuts';
+import { insertTable } from './table/table-actions';
 
 export function runAction(editor: LexicalEditor, action: ShortcutAction): void {
   switch (action) {
@@ -36,6 +37,9 @@ export function runAction(editor: LexicalEditor, action: ShortcutAction): void {
     }
     case 'rule':
       editor.dispatchCommand(INSERT_RULE_COMMAND, undefined);
+      return;
+    case 'table':
+      insertTable(editor);
       return;
     case 'link':
     case 'image':

@@ -6,7 +6,7 @@ export const INSERT_IMAGE_COMMAND: LexicalCommand<ImagePayload> = createCommand(
 export const INSERT_FOOTNOTE_COMMAND: LexicalCommand<string> = createCommand('INSERT_FOOTNOTE_COMMAND');
 export const INSERT_RULE_COMMAND: LexicalCommand<void> = createCommand('INSERT_RULE_COMMAND');
 /** Opens a dialog owned by a toolbar control (link, image, footnote) or the find panel. */
-export type EditorDialog = 'link' | 'image' | 'footnote' | 'find' | 'replace';
+export type EditorDialog = 'link' | 'image' | 'footnote' | 'find' | 'replace' | 'caption';
 export const OPEN_DIALOG_COMMAND: LexicalCommand<EditorDialog> = createCommand('OPEN_DIALOG_COMMAND');
 /** An image file pasted or dropped into the text: the insert control asks for its alt text, then stores it. */
 export const IMAGE_FILE_COMMAND: LexicalCommand<File> = createCommand('IMAGE_FILE_COMMAND');

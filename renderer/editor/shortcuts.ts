@@ -2,7 +2,7 @@
 export type ShortcutAction =
   | 'bold' | 'italic' | 'underline' | 'strikethrough' | 'code' | 'subscript' | 'superscript'
   | 'link' | 'paragraph' | 'h2' | 'h3' | 'h4' | 'bullet' | 'number' | 'quote' | 'pullquote'
-  | 'rule' | 'image' | 'footnote' | 'find' | 'replace' | 'undo' | 'redo';
+  | 'rule' | 'image' | 'footnote' | 'table' | 'find' | 'replace' | 'undo' | 'redo';
 
 export interface Shortcut {
   action: ShortcutAction;
@@ -32,6 +32,8 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'rule', code: 'Minus', alt: true },
   { action: 'image', code: 'KeyM', alt: true },
   { action: 'footnote', code: 'KeyF', alt: true },
+  // G for grid: Ctrl+Alt+T opens a terminal on many Linux desktops.
+  { action: 'table', code: 'KeyG', alt: true },
   { action: 'find', code: 'KeyF' },
   { action: 'replace', code: 'KeyH' },
   { action: 'undo', code: 'KeyZ' },

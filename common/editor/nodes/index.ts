@@ -3,6 +3,7 @@ import type { Klass, LexicalNode } from 'lexical';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { AutoLinkNode, LinkNode } from '@lexical/link';
+import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
 import { PullQuoteNode } from './PullQuoteNode';
 import { ImageNode } from './ImageNode';
 import { FootnoteNode } from './FootnoteNode';
@@ -19,6 +20,9 @@ export const DRAFT_NODES: Klass<LexicalNode>[] = [
   ImageNode,
   FootnoteNode,
   HorizontalRuleNode,
+  TableNode,
+  TableRowNode,
+  TableCellNode,
 ];
 
 export { PullQuoteNode, $createPullQuoteNode, $isPullQuoteNode } from './PullQuoteNode';
@@ -27,3 +31,4 @@ export { FootnoteNode, $createFootnoteNode, $isFootnoteNode, MAX_FOOTNOTE_LENGTH
 export { HorizontalRuleNode, $createHorizontalRuleNode, $isHorizontalRuleNode } from './HorizontalRuleNode';
 export { setDecoratorRenderer, type DecoratorRenderer } from './decorator-renderer';
 export { isAllowedUrl, LINK_URL_RULE } from './link-rules';
+export { TABLE_CAPTION, $getTableCaption, $setTableCaption } from './table-caption';

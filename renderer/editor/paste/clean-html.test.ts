@@ -30,4 +30,16 @@ describe('cleanPastedHtml', () => {
     const web = `<div class="post" onclick="x()"><p id="a" style="color:red">Hi <a href="javascript:alert(1)">there</a> <a href="mailto:a@b.org" target="_blank" rel="x">mail</a></p><img src="https://tracker.example/p.gif"><iframe src="https://x"></iframe><style>.x{}</style></div>`;
     expect(clean(web)).toBe('<p>Hi there <a href="mailto:a@b.org">mail</a></p>');
   });
+
+  it('keeps a Word table with its cells, header cells and spans, and moves the caption onto it', () => {
+    const word = `<table class="MsoTableGrid" border="1" style="border-collapse:collapse"><caption style="color:red">Beds by unit</caption><colgroup><col width="120"></colgroup><tbody><tr style="height:10pt"><th scope="col" style="width:120pt">Unit<o:p></o:p></th><th scope="col" colspan="2" width="240" valign="top">Years</th></tr><tr><td valign="top"><p class="MsoNormal">Acute<o:p></o:p></p></td><td rowspan="abc">1</td><td colspan="1000000">2</td></tr></tbody></table>`;
+    expect(clean(word)).toBe(
+      '<table data-caption="Beds by unit"><tbody><tr><th>Unit</th><th colspan="2">Years</th></tr><tr><td><p>Acute</p></td><td>1</td><td colspan="64">2</td></tr></tbody></table>',
+    );
+  });
+
+  it('flattens a table inside a table cell into the cell’s paragraphs', () => {
+    const html = '<table><tr><td>Outer<table><caption>Inner</caption><tr><td>a</td><td>b</td></tr></table></td></tr></table>';
+    expect(clean(html)).toBe('<table><tbody><tr><td>OuterInner<p>a</p><p>b</p></td></tr></tbody></table>');
+  });
 });

@@ -1,19 +1,20 @@
 /**
  * Pasted HTML from Word, Google Docs and web pages, reduced to structure: headings, paragraphs,
- * lists, quotes, links and emphasis survive; styles, fonts, classes, ids and scripts do not.
+ * lists, quotes, links, emphasis and tables (cells, header cells, spans, the caption) survive; styles, fonts, classes, ids and scripts do not.
  * Formatting that those sources express only as inline CSS (Docs' bold spans, Word's list
  * paragraphs) is turned into real elements first, then every attribute not on the allow-list
  * goes. Works on any Document (the browser's DOMParser or jsdom in tests); no globals.
  */
 import { isAllowedUrl } from '../../../common/editor/nodes/link-rules';
+import { MAX_CAPTION_LENGTH, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS } from '../../../common/editor/table-shape';
 
 const ELEMENT = 1;
 const TEXT = 3;
 
 /** Removed with everything inside. */
-const DROP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'NOSCRIPT', 'META', 'LINK', 'TITLE', 'HEAD', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'FORM', 'INPUT', 'BUTTON', 'SELECT', 'TEXTAREA', 'XML']);
+const DROP = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'IFRAME', 'OBJECT', 'EMBED', 'NOSCRIPT', 'META', 'LINK', 'TITLE', 'HEAD', 'SVG', 'MATH', 'CANVAS', 'VIDEO', 'AUDIO', 'FORM', 'INPUT', 'BUTTON', 'SELECT', 'TEXTAREA', 'XML', 'COLGROUP', 'COL']);
 /** Kept (with only the attributes listed in ATTRS). Everything else is unwrapped: its children stay. */
-const KEEP = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'A', 'STRONG', 'B', 'EM', 'I', 'U', 'S', 'STRIKE', 'DEL', 'SUB', 'SUP', 'CODE', 'BLOCKQUOTE', 'BR', 'HR', 'IMG', 'FIGURE', 'FIGCAPTION', 'ASIDE']);
+const KEEP = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'A', 'STRONG', 'B', 'EM', 'I', 'U', 'S', 'STRIKE', 'DEL', 'SUB', 'SUP', 'CODE', 'BLOCKQUOTE', 'BR', 'HR', 'IMG', 'FIGURE', 'FIGCAPTION', 'ASIDE', 'TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH']);
 const ATTRS: Record<string, string[]> = {
   A: ['href', 'title'],
   IMG: ['src', 'alt', 'width', 'height'],
@@ -21,6 +22,9 @@ const ATTRS: Record<string, string[]> = {
   OL: ['start'],
   ASIDE: ['class'],
   BLOCKQUOTE: ['class'],
+  TD: ['colspan', 'rowspan'],
+  TH: ['colspan', 'rowspan'],
+  TABLE: ['data-caption'],
 };
 const BLOCK = new Set(['P', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'UL', 'OL', 'LI', 'BLOCKQUOTE', 'HR', 'FIGURE', 'ASIDE', 'DIV', 'SECTION', 'ARTICLE', 'TABLE', 'TR', 'TD', 'TH', 'HEADER', 'FOOTER', 'MAIN', 'NAV', 'PRE']);
 
@@ -132,8 +136,10 @@ function cleanElement(el: Element): void {
   const tag = el.tagName.toUpperCase();
   if (DROP.has(tag) || tag.includes(':') && tag !== 'O:P') return void el.parentNode.removeChild(el);
   if (tag === 'O:P') return unwrap(el);
+  const table = TABLE_PARTS.has(tag) ? cleanTablePart(el, tag) : 'keep';
+  if (table === 'gone') return;
   // Layout wrappers with only inline content are paragraphs; with blocks inside they just go.
-  if (tag === 'DIV' || tag === 'SECTION' || tag === 'ARTICLE' || tag === 'TD' || tag === 'TH' || tag === 'HEADER' || tag === 'FOOTER' || tag === 'MAIN') {
+  if (tag === 'DIV' || tag === 'SECTION' || tag === 'ARTICLE' || table === 'flatten' || tag === 'HEADER' || tag === 'FOOTER' || tag === 'MAIN') {
     if (isOnlyInline(el) && el.textContent?.trim()) return cleanElement(rename(el, 'p'));
     return unwrap(el);
   }
@@ -156,6 +162,38 @@ function cleanElement(el: Element): void {
     if (!allowed.includes(a.name.toLowerCase())) el.removeAttribute(a.name);
     else if (a.name.toLowerCase() === 'class' && !/pull-?quote/i.test(a.value)) el.removeAttribute(a.name);
   }
+}
+
+const TABLE_PARTS = new Set(['TABLE', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TD', 'TH', 'CAPTION']);
+
+/**
+ * A table part: kept, unless it sits inside another table's cell (the editor has no nested
+ * tables, so an inner table becomes the cell's paragraphs). A caption moves onto its table as
+ * data-caption for the paste plugin to set; spans are cut to the editor's limits. Lexical reads
+ * scope="col" as a header column, the reverse of HTML, so scope goes and the header's position
+ * (first row or thead, first column) says what it heads.
+ */
+function cleanTablePart(el: Element, tag: string): 'keep' | 'flatten' | 'gone' {
+  if (el.parentElement?.closest('td,th')) {
+    if (tag === 'TD' || tag === 'TH') return 'flatten';
+    unwrap(el);
+    return 'gone';
+  }
+  if (tag === 'CAPTION') {
+    const table = el.parentElement?.closest('table');
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, MAX_CAPTION_LENGTH);
+    if (table && text) table.setAttribute('data-caption', text);
+    el.parentNode?.removeChild(el);
+    return 'gone';
+  }
+  for (const [attr, max] of [['colspan', MAX_TABLE_COLUMNS], ['rowspan', MAX_TABLE_ROWS]] as const) {
+    const value = el.getAttribute(attr);
+    if (value === null) continue;
+    const n = Math.floor(Number(value));
+    if (Number.isFinite(n) && n > 1) el.setAttribute(attr, String(Math.min(n, max)));
+    else el.removeAttribute(attr);
+  }
+  return 'keep';
 }
 
 /** Cleans `doc`'s body in place and returns it. */

@@ -3,6 +3,8 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import type { HistoryState } from '@lexical/react/LexicalHistoryPlugin';
 import type { LexicalEditor } from 'lexical';
 import type { EditorState } from '../../../common/domain';
+import type { SerializedEditorState } from '../../../common/editor/serialized';
+import { shapeTables } from '../../../common/editor/table-shape';
 
 interface Props {
   body: EditorState;
@@ -26,8 +28,11 @@ export function LoadBodyPlugin({ body, history, onError }: Props) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     try {
+      // Tables are shaped first: Lexical maps cells by their spans as given, and a stored span of
+      // a billion columns would hang it. A body without tables is passed on as the same object.
+      const shaped = shapeTables(body as unknown as SerializedEditorState).body;
       // parseEditorState takes the object as it came from posts.get: no stringify and re-parse of a 650 KB body.
-      const state = editor.parseEditorState(body as unknown as Parameters<LexicalEditor['parseEditorState']>[0]);
+      const state = editor.parseEditorState(shaped as unknown as Parameters<LexicalEditor['parseEditorState']>[0]);
       editor.setEditorState(state, { tag: 'draft-load' });
       Object.assign(history, { current: { editor, editorState: editor.getEditorState() }, undoStack: [], redoStack: [] });
     } catch (e) {

@@ -12,6 +12,13 @@ export const editorTheme: EditorThemeClasses = {
     nested: { listitem: 'ed-li--nested' },
   },
   link: 'ed-link',
+  table: 'ed-table',
+  tableRow: 'ed-tr',
+  tableCell: 'ed-td',
+  tableCellHeader: 'ed-th',
+  tableCellSelected: 'ed-td--selected',
+  tableSelection: 'ed-table--selection',
+  tableScrollableWrapper: 'ed-table-wrap',
   text: {
     bold: 'ed-bold',
     italic: 'ed-italic',

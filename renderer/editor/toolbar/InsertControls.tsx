@@ -11,6 +11,7 @@ import { FootnoteForm } from '../decorators/FootnoteForm';
 import { ToolbarButton } from './ToolbarButton';
 import { useDialogCommand } from './useDialogCommand';
 import { readAsBase64 } from './read-file';
+import { rangeBox, selectionRange, usePlacement } from '../popover/usePlacement';
 
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 const IMAGE_TYPES = 'image/png,image/jpeg,image/gif,image/webp';
@@ -24,10 +25,14 @@ export function InsertControls({ editor, postId }: { editor: LexicalEditor; post
   const [file, setFile] = useState<File | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const imageRange = useRef<Range | null>(null);
+  const placeFootnote = usePlacement(footnote.anchor);
+  const placeImage = usePlacement(() => (imageRange.current ? rangeBox(imageRange.current) : null) ?? footnote.anchor());
 
   const chooseFile = () => {
     setError('');
     imageSelection.current = currentSelection(editor);
+    imageRange.current = selectionRange(editor.getRootElement());
     fileInput.current?.click();
   };
   // The shortcut opens the file chooser the same way the button does.
@@ -47,6 +52,7 @@ export function InsertControls({ editor, postId }: { editor: LexicalEditor; post
           IMAGE_FILE_COMMAND,
           (f) => {
             imageSelection.current = currentSelection(editor);
+            imageRange.current = selectionRange(editor.getRootElement());
             setError('');
             onFile(f);
             return true;
@@ -116,12 +122,12 @@ export function InsertControls({ editor, postId }: { editor: LexicalEditor; post
         <span className="toolbar__glyph">―</span>
       </ToolbarButton>
       {file && (
-        <div className="toolbar__popover" role="dialog" aria-label={`Add image ${file.name}`}>
+        <div ref={placeImage} className="toolbar__popover" role="dialog" aria-label={`Add image ${file.name}`}>
           <ImageDetailsForm initialAlt="" initialCaption="" submitLabel={busy ? 'Adding…' : 'Add image'} onSubmit={(a, c) => void insertImage(a, c)} onCancel={() => setFile(null)} />
         </div>
       )}
       {footnote.open && (
-        <div className="toolbar__popover" role="dialog" aria-label="Insert footnote">
+        <div ref={placeFootnote} className="toolbar__popover" role="dialog" aria-label="Insert footnote">
           <FootnoteForm initial="" submitLabel="Add footnote" onSubmit={insertFootnote} onCancel={() => footnote.close()} />
         </div>
       )}

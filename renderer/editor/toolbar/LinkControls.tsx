@@ -5,6 +5,7 @@ import { $createTextNode, $getSelection, $insertNodes, $isRangeSelection, $setSe
 import { isAllowedUrl, LINK_URL_RULE } from '../../../common/editor/nodes';
 import { ToolbarButton } from './ToolbarButton';
 import { useDialogCommand } from './useDialogCommand';
+import { usePlacement } from '../popover/usePlacement';
 
 /** Insert, edit and remove links; only web, mail and in-document anchors are accepted. */
 export function LinkControls({ editor, linkUrl }: { editor: LexicalEditor; linkUrl: string | null }) {
@@ -14,7 +15,7 @@ export function LinkControls({ editor, linkUrl }: { editor: LexicalEditor; linkU
       <ToolbarButton label={linkUrl ? 'Edit link' : 'Link'} action="link" pressed={linkUrl !== null} onClick={dialog.show}>
         <span className="toolbar__glyph">Link</span>
       </ToolbarButton>
-      {dialog.open && <LinkForm editor={editor} initial={linkUrl ?? ''} editing={linkUrl !== null} selection={dialog.selection} onClose={dialog.close} />}
+      {dialog.open && <LinkForm editor={editor} initial={linkUrl ?? ''} editing={linkUrl !== null} selection={dialog.selection} anchor={dialog.anchor} onClose={dialog.close} />}
     </div>
   );
 }
@@ -24,11 +25,13 @@ interface FormProps {
   initial: string;
   editing: boolean;
   selection: ReturnType<typeof useDialogCommand>['selection'];
+  anchor: ReturnType<typeof useDialogCommand>['anchor'];
   onClose: (refocus?: boolean) => void;
 }
 
-function LinkForm({ editor, initial, editing, selection, onClose }: FormProps) {
+function LinkForm({ editor, initial, editing, selection, anchor, onClose }: FormProps) {
   const id = useId();
+  const place = usePlacement(anchor);
   const [url, setUrl] = useState(initial);
   const [error, setError] = useState('');
 
@@ -60,7 +63,7 @@ function LinkForm({ editor, initial, editing, selection, onClose }: FormProps) {
   };
 
   return (
-    <form className="toolbar__popover ed-form" role="dialog" aria-label={editing ? 'Edit link' : 'Insert link'} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
+    <form ref={place} className="toolbar__popover ed-form" role="dialog" aria-label={editing ? 'Edit link' : 'Insert link'} onSubmit={submit} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <label className="field__label" htmlFor={`${id}-url`}>
         Link address
       </label>

@@ -7,6 +7,7 @@ import { TextFormatControls } from './TextFormatControls';
 import { LinkControls } from './LinkControls';
 import { InsertControls } from './InsertControls';
 import { FindControls } from './FindControls';
+import { TableControls } from './TableControls';
 import './toolbar.css';
 
 /** Arrow keys, Home and End move between the toolbar's buttons (the ARIA toolbar pattern). */
@@ -33,6 +34,7 @@ export function Toolbar({ postId }: { postId: string }) {
       <LinkControls editor={editor} linkUrl={state.linkUrl} />
       <InsertControls editor={editor} postId={postId} />
       <FindControls editor={editor} />
+      <TableControls editor={editor} inTable={state.inTable} headerRow={state.headerRow} />
     </div>
   );
 }
