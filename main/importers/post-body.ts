@@ -5,7 +5,7 @@
 import { JSDOM } from 'jsdom';
 import type { EditorState } from '../../common/domain';
 import { htmlToEditorState } from '../../common/editor/from-dom';
-import { emptyEditorState } from '../../common/editor/state-text';
+import { emptyEditorState, paragraphNode, textNode } from '../../common/editor/state-text';
 
 let window: JSDOM['window'] | null = null;
 
@@ -17,11 +17,22 @@ function withParagraphs(html: string): string {
     .join('');
 }
 
-export function postBodyFromHtml(html: string): EditorState {
+/**
+ * The post's body for the editor. It never throws: markup the converter cannot take (nested deeper
+ * than its recursion goes) keeps its text as plain paragraphs, and onFallback hears why.
+ */
+export function postBodyFromHtml(html: string, onFallback?: (why: string) => void): EditorState {
   if (!html.trim()) return emptyEditorState();
   window ??= new JSDOM('<!doctype html><html><body></body></html>').window;
   // A document of its own: nothing in it runs (no scripts, no resource loads in jsdom's default mode).
   const doc = window.document.implementation.createHTMLDocument('');
   doc.body.innerHTML = withParagraphs(html);
-  return htmlToEditorState(doc).body as unknown as EditorState;
+  try {
+    return htmlToEditorState(doc).body as unknown as EditorState;
+  } catch (err) {
+    const why = err instanceof RangeError && /call stack/i.test(err.message) ? 'its HTML is nested too deeply to convert' : `its HTML could not be converted (${(err as Error).message})`;
+    onFallback?.(`${why}; its text was kept as plain paragraphs`);
+    const paras = (doc.body.textContent ?? '').split(/\n[ \t]*\n\s*/).map((t) => t.trim()).filter(Boolean);
+    return paras.length ? ({ root: { ...emptyEditorState().root, children: paras.map((t) => paragraphNode([textNode(t)])) } } as EditorState) : emptyEditorState();
+  }
 }

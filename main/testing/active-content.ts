@@ -19,8 +19,18 @@ function normalizeUrl(value: string): string {
   return value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
 }
 
+let parser: InstanceType<JSDOM['window']['DOMParser']> | null = null;
+
+/** Parses a page around the markup with one jsdom window's DOMParser (a new JSDOM per call costs far more). */
+function parsePage(html: string): Document {
+  parser ??= new new JSDOM('').window.DOMParser();
+  return parser.parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+}
+
 export function findActiveContent(html: string): string[] {
-  const dom = new JSDOM(`<!doctype html><body>${html}</body>`);
+  // Without a '<' there is no element, so nothing active.
+  if (!html.includes('<')) return [];
+  const doc = parsePage(html);
   const problems: string[] = [];
   const visit = (root: ParentNode) => {
     for (const el of Array.from(root.querySelectorAll('*'))) {
@@ -39,8 +49,7 @@ export function findActiveContent(html: string): string[] {
       if (tag === 'template') visit((el as HTMLTemplateElement).content);
     }
   };
-  visit(dom.window.document);
-  dom.window.close();
+  visit(doc);
   return problems;
 }
 
