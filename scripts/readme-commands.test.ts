@@ -46,7 +46,13 @@ async function servesPage(command: string, args: string[]): Promise<{ status: nu
       child.on('exit', (code) => reject(new Error(`${command} ${args.join(' ')} exited with ${code}:\n${output}`)));
     });
     const res = await fetch(url);
-    return { status: res.status, html: await res.text() };
+    const html = await res.text();
+    // The page's icon, which the browser asks for (it was once a 404).
+    const icon = await fetch(new URL('/favicon.ico', url));
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/x-icon');
+    expect(Buffer.from(await icon.arrayBuffer()).readUInt16LE(2)).toBe(1);
+    return { status: res.status, html };
   } finally {
     // The whole process group: npm runs the server as a child of its own.
     if (child.pid) process.kill(-child.pid, 'SIGTERM');
@@ -59,6 +65,7 @@ describe('the README commands on a fresh copy without dist/', () => {
     const page = await servesPage('npm', ['run', 'serve', '--', '--port', '0']);
     expect(page.status).toBe(200);
     expect(page.html).toContain('<div id="root">');
+    expect(page.html).toContain('<link rel="icon" href="./favicon.ico"');
     expect(fs.existsSync(path.join(copy, 'dist', 'renderer', 'index.html'))).toBe(true);
   }, 240_000);
 
