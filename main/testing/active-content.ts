@@ -24,13 +24,12 @@ let parser: InstanceType<JSDOM['window']['DOMParser']> | null = null;
 /** Parses a page around the markup with one jsdom window's DOMParser (a new JSDOM per call costs far more). */
 function parsePage(html: string): Document {
   parser ??= new new JSDOM('').window.DOMParser();
-  return parser.parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+  return parser.parseFromString(html, 'text/html');
 }
 
 export function findActiveContent(html: string): string[] {
   // Without a '<' there is no element, so nothing active.
   if (!html.includes('<')) return [];
-  const doc = parsePage(html);
   const problems: string[] = [];
   const visit = (root: ParentNode) => {
     for (const el of Array.from(root.querySelectorAll('*'))) {
@@ -49,8 +48,11 @@ export function findActiveContent(html: string): string[] {
       if (tag === 'template') visit((el as HTMLTemplateElement).content);
     }
   };
-  visit(doc);
-  return problems;
+  // Inside a page's body (where a comment lives), and as a document of its own, where a leading
+  // <frameset> or <html>/<head> tag would take effect: active either way is active.
+  visit(parsePage(`<!doctype html><body>${html}</body>`));
+  visit(parsePage(html));
+  return [...new Set(problems)];
 }
 
 /** The text a reader would see, for checking that sanitizing kept the comment's words. */
