@@ -43,6 +43,9 @@ for (const dict of ['en-GB-10-1.bdic', 'en-GB-10-2.bdic']) {
 for (const banned of ['react', 'react-dom', 'lexical', '@lexical', 'vite', 'vitest', 'electron', '@playwright', 'typescript']) {
   if (has(`/node_modules/${banned}`)) problems.push(`renderer or build-only package packed: ${banned}`);
 }
+// The app icon in the sizes electron-builder.yml points each platform at, and the window's own.
+if (!has('/build-resources/icons/256x256.png')) problems.push('the window icon build-resources/icons/256x256.png is not packed');
+problems.push(...checkIcons());
 const stray = listing.filter((p) => /^\/(common|db|main|renderer|e2e|bench|scripts)\//.test(p) || /\.(ts|tsx)$/.test(p));
 if (stray.length) problems.push(`sources packed: ${stray.slice(0, 5).join(', ')}`);
 fs.rmSync(tmp, { recursive: true, force: true });
@@ -51,3 +54,36 @@ if (problems.length) {
   process.exit(1);
 }
 console.log(`Package check: ${listing.filter(Boolean).length} entries; runtime code only, better-sqlite3 unpacked, en-GB dictionaries bundled.`);
+
+/** Each icon electron-builder.yml configures exists and holds the sizes its platform needs. */
+function checkIcons() {
+  const found = [];
+  const config = fs.readFileSync(path.join(root, 'electron-builder.yml'), 'utf8');
+  const icon = (platform) => new RegExp(`^${platform}:\\n(?:  .*\\n)*?  icon: (.+)$`, 'm').exec(config)?.[1].trim();
+  const pngSize = (buf) => (buf.readUInt32BE(0) === 0x89504e47 ? [buf.readUInt32BE(16), buf.readUInt32BE(20)] : null);
+  const linux = icon('linux');
+  if (!linux) found.push('no linux icon in electron-builder.yml');
+  else {
+    for (const n of [16, 32, 48, 64, 128, 256, 512, 1024]) {
+      const file = path.join(root, linux, `${n}x${n}.png`);
+      const size = fs.existsSync(file) ? pngSize(fs.readFileSync(file)) : null;
+      if (!size || size[0] !== n || size[1] !== n) found.push(`${linux}/${n}x${n}.png is missing or not ${n}x${n}`);
+    }
+  }
+  const win = icon('win');
+  if (!win || !fs.existsSync(path.join(root, win))) found.push(`the Windows icon ${win ?? '(none configured)'} is missing`);
+  else {
+    const ico = fs.readFileSync(path.join(root, win));
+    const sizes = Array.from({ length: ico.readUInt16LE(4) }, (_, i) => ico.readUInt8(6 + 16 * i) || 256);
+    for (const n of [16, 32, 48, 256]) if (!sizes.includes(n)) found.push(`${win} has no ${n}x${n} image`);
+  }
+  const mac = icon('mac');
+  if (!mac || !fs.existsSync(path.join(root, mac))) found.push(`the macOS icon ${mac ?? '(none configured)'} is missing`);
+  else {
+    const icns = fs.readFileSync(path.join(root, mac));
+    const types = [];
+    for (let at = 8; at + 8 <= icns.length; at += icns.readUInt32BE(at + 4)) types.push(icns.toString('ascii', at, at + 4));
+    for (const t of ['ic07', 'ic08', 'ic09', 'ic10']) if (icns.toString('ascii', 0, 4) !== 'icns' || !types.includes(t)) found.push(`${mac} has no ${t} image`);
+  }
+  return found;
+}

@@ -4,36 +4,21 @@ import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildIfStale } from './build-if-stale.mjs';
 import { electronExecutable } from './electron-runtime.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 
-function newest(dirs) {
-  let latest = 0;
-  const walk = (p) => {
-    const st = fs.statSync(p);
-    if (st.isDirectory()) for (const e of fs.readdirSync(p)) walk(path.join(p, e));
-    else if (!/\.test\.tsx?$/.test(p)) latest = Math.max(latest, st.mtimeMs);
-  };
-  for (const d of dirs) if (fs.existsSync(path.join(root, d))) walk(path.join(root, d));
-  return latest;
-}
-function mtime(file) {
-  return fs.existsSync(path.join(root, file)) ? fs.statSync(path.join(root, file)).mtimeMs : 0;
-}
-function run(script) {
-  execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', script], { cwd: root, stdio: 'inherit' });
-}
-
-if (newest(['renderer', 'common']) > mtime('dist/renderer/index.html')) run('build:renderer');
-if (newest(['main', 'common', 'db']) > mtime('dist/main/cli.cjs')) run('build:main');
+buildIfStale(root, { main: true });
 
 const electron = electronExecutable(root);
 if (electron) {
   execFileSync(process.execPath, [path.join(root, 'scripts', 'electron-native.mjs')], { cwd: root, stdio: 'inherit' });
   // The spellcheck dictionary is generated (scripts/make-dictionaries.ts), never downloaded.
-  if (!fs.readdirSync(path.join(root, 'build-resources', 'dictionaries')).some((f) => f.endsWith('.bdic'))) run('predist');
+  if (!fs.readdirSync(path.join(root, 'build-resources', 'dictionaries')).some((f) => f.endsWith('.bdic'))) {
+    execFileSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'predist'], { cwd: root, stdio: 'inherit' });
+  }
   const child = spawn(electron, [root, ...args], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {

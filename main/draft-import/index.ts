@@ -40,6 +40,18 @@ export async function readDraftFile(fileName: string, data: Uint8Array, format?:
   let text: string | null = null;
   const getText = () => (text ??= decodeText(fileName, data));
   const chosen = format ?? detectDraftFormat(fileName, data, getText);
+  try {
+    return await convert(chosen, fileName, data, getText);
+  } catch (err) {
+    // The converters say what is wrong with a file they understand; anything else they meet still
+    // names the file and changes nothing, never a raw exception.
+    if (err instanceof AppError) throw err;
+    const what = err instanceof RangeError && /call stack/i.test(err.message) ? 'its markup is nested too deeply to read' : `it could not be read as ${chosen} (${(err as Error).message})`;
+    throw new AppError('IMPORT_FAILED', `${fileName}: ${what}. Nothing was imported.`);
+  }
+}
+
+async function convert(chosen: DraftFormat, fileName: string, data: Uint8Array, getText: () => string): Promise<DraftDocument> {
   switch (chosen) {
     case 'docx':
       return parseDocxDraft(data, fileName);

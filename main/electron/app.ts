@@ -55,6 +55,8 @@ function createWindow(): BrowserWindow {
     minHeight: 480,
     show: false,
     title: APP_NAME,
+    // Linux shows this in the task bar; Windows and macOS take the installer's icon.ico / icon.icns.
+    icon: path.join(appRoot(), 'build-resources', 'icons', '256x256.png'),
     backgroundColor: '#fbfaf8',
     webPreferences: secureWebPreferences(path.join(__dirname, 'preload.cjs')),
   });

@@ -174,7 +174,8 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
   const sink = {
     post(p: ImportedPost) {
       const created = writer.postsCreated;
-      const id = writer.ensurePost({ source, sourceId: p.key, title: p.title, link: p.link, slug: p.slug, publishedAt: p.publishedAt, body: () => postBodyFromHtml(p.contentHtml) });
+      const body = () => postBodyFromHtml(p.contentHtml, (why) => warn(`${p.at ?? fileName}: post "${p.title.slice(0, 80)}": ${why}`));
+      const id = writer.ensurePost({ source, sourceId: p.key, title: p.title, link: p.link, slug: p.slug, publishedAt: p.publishedAt, body });
       postIds.set(p.key, id);
       if (o.dryRun && writer.postsCreated > created) previewPost(id).isNew = true;
     },

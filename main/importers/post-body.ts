@@ -5,7 +5,7 @@
  */
 import type { EditorState } from '../../common/domain';
 import { htmlToEditorState } from '../../common/editor/from-dom';
-import { emptyEditorState } from '../../common/editor/state-text';
+import { emptyEditorState, paragraphNode, textNode } from '../../common/editor/state-text';
 import { parseBodyHtml } from './parse5-dom';
 
 export function withParagraphs(html: string): string {
@@ -16,7 +16,19 @@ export function withParagraphs(html: string): string {
     .join('');
 }
 
-export function postBodyFromHtml(html: string): EditorState {
+/**
+ * The post's body for the editor. It never throws: markup the converter cannot take (nested deeper
+ * than its recursion goes) keeps its text as plain paragraphs, and onFallback hears why.
+ */
+export function postBodyFromHtml(html: string, onFallback?: (why: string) => void): EditorState {
   if (!html.trim()) return emptyEditorState();
-  return htmlToEditorState(parseBodyHtml(withParagraphs(html))).body as unknown as EditorState;
+  const body = parseBodyHtml(withParagraphs(html));
+  try {
+    return htmlToEditorState(body).body as unknown as EditorState;
+  } catch (err) {
+    const why = err instanceof RangeError && /call stack/i.test(err.message) ? 'its HTML is nested too deeply to convert' : `its HTML could not be converted (${(err as Error).message})`;
+    onFallback?.(`${why}; its text was kept as plain paragraphs`);
+    const paras = (body.textContent ?? '').split(/\n[ \t]*\n\s*/).map((t) => t.trim()).filter(Boolean);
+    return paras.length ? ({ root: { ...emptyEditorState().root, children: paras.map((t) => paragraphNode([textNode(t)])) } } as EditorState) : emptyEditorState();
+  }
 }

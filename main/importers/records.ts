@@ -42,7 +42,7 @@ export async function readImportFile(req: ReadRequest, emit: (e: ImportEvent) =>
     comment(c: ImportedComment) {
       checkBodySize(c);
       const { body, bodyIsHtml, ...fields } = c;
-      const clean = cleanCommentBody(body, bodyIsHtml);
+      const clean = cleanCommentBody(body, bodyIsHtml, (why) => emit({ kind: 'warning', message: `${c.at}: comment ${c.sourceId.slice(0, 80)}: ${why}` }));
       emit({ kind: 'comment', comment: { ...fields, html: clean.html, text: clean.text } });
     },
     warning: (message: string) => emit({ kind: 'warning', message }),

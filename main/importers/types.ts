@@ -15,6 +15,8 @@ export interface ImportedPost {
   publishedAt: string | null;
   /** Post body as HTML (WXR content:encoded); '' when the file has none. */
   contentHtml: string;
+  /** Where it is in the file, for warnings: `file:line`. */
+  at?: string;
 }
 
 export interface ImportedComment {

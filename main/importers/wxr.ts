@@ -30,6 +30,7 @@ export const parseWxr: Importer = async (chunks, sink, { fileName }) => {
   let postSent = false;
   let comment: Record<string, string> | null = null;
   let commentLine = 0;
+  let itemLine = 0;
   // wp:commentmeta inside the comment being read: its key and value, stored on its close.
   let meta: { key: string; value: string } | null = null;
   let sawWp = false;
@@ -43,6 +44,7 @@ export const parseWxr: Importer = async (chunks, sink, { fileName }) => {
       slug: (f.post_name ?? '').trim(),
       publishedAt: parseIsoish(f.post_date_gmt ?? '') ?? parseIsoish(f.post_date ?? '') ?? rfc822(f.pubDate ?? ''),
       contentHtml: f.encoded ?? '',
+      at: `${fileName}:${itemLine}`,
     };
   };
   const sendPost = () => {
@@ -59,6 +61,7 @@ export const parseWxr: Importer = async (chunks, sink, { fileName }) => {
       if (el.local === 'item' && el.uri === '') {
         item = {};
         itemIndex++;
+        itemLine = el.line;
         post = null;
         postSent = false;
       } else if (item && el.local === 'comment' && WP_NS.test(el.uri)) {

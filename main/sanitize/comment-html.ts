@@ -88,8 +88,16 @@ function autop(html: string): string {
 
 /** Sanitizes through DOMPurify always (the reference the fast path is tested against). */
 export function sanitizeWithDomPurify(html: string): CleanBody {
-  const { purify } = instance();
-  const body = purify.sanitize(html, PURIFY_CONFIG) as unknown as HTMLElement;
+  const { purify, window } = instance();
+  // A comment is a piece of a page's body, so it is parsed as one: the HTML fragment algorithm with
+  // a <body> context, as the page that shows it parses it. Handed a string, DOMPurify would parse a
+  // whole document, where a leading <frameset> replaces the body and nothing comes back.
+  const context = window.document.createElement('body');
+  context.innerHTML = html;
+  const fragment = window.document.createDocumentFragment();
+  fragment.append(...context.childNodes);
+  // Given a node, DOMPurify sanitizes a copy of it inside a fresh <body> of its own.
+  const body = purify.sanitize(fragment, PURIFY_CONFIG) as unknown as HTMLElement;
   return { html: body.innerHTML.trim(), text: plainText(body) };
 }
 
@@ -119,7 +127,16 @@ function plainText(root: Node): string {
   return out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
-/** The body as stored: HTML bodies sanitized, plain ones escaped. */
-export function cleanCommentBody(body: string, isHtml: boolean): CleanBody {
-  return isHtml ? sanitizeCommentHtml(body) : textToHtml(body);
+/**
+ * The body as stored: HTML bodies sanitized, plain ones escaped. It never throws: should cleaning
+ * fail on some input no test foresaw, the body is stored empty and onFailure hears why, so that one
+ * comment can never stop a whole import.
+ */
+export function cleanCommentBody(body: string, isHtml: boolean, onFailure?: (why: string) => void): CleanBody {
+  try {
+    return isHtml ? sanitizeCommentHtml(body) : textToHtml(body);
+  } catch (err) {
+    onFailure?.(`its body could not be sanitized (${err instanceof Error ? err.message : String(err)}), so it was stored empty`);
+    return { html: '', text: '' };
+  }
 }

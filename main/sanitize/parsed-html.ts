@@ -14,7 +14,7 @@
  * A test compares this path with DOMPurify on the hostile corpus and on ordinary markup. Markup
  * nested deeper than DOMPurify's recursion can take never goes there: see DOMPURIFY_MAX_DEPTH.
  */
-import { parse } from 'parse5';
+import { defaultTreeAdapter, parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
 import type { CleanBody } from './comment-html';
 
@@ -166,14 +166,14 @@ function plainText(nodes: Out[]): string {
   return out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
+/** The <body> that comment markup is parsed inside, as the page showing it parses it. */
+const BODY_CONTEXT = defaultTreeAdapter.createElement('body', HTML_NS as DefaultTreeAdapterMap['element']['namespaceURI'], []);
+
 /** Sanitized body of ordinary HTML (or of anything nested too deep for DOMPurify), or null when the markup needs DOMPurify. */
-export function sanitizeParsedHtml(html: string): CleanBody | null {
-  const doc = parse(html, { scriptingEnabled: false });
-  const root = doc.childNodes.find((n) => n.nodeName === 'html') as DefaultTreeAdapterMap['element'] | undefined;
-  if (!root || doc.childNodes.some((n) => n.nodeName === '#comment')) return null;
-  const body = root.childNodes.find((n) => n.nodeName === 'body') as DefaultTreeAdapterMap['element'] | undefined;
-  // What the parser put in <head> (a leading <title>, <style>, <meta>...) is not in the body DOMPurify returns.
-  if (!body || root.childNodes.some((n) => n.nodeName !== 'head' && n.nodeName !== 'body' && n.nodeName !== '#text')) return null;
+export function sanitizeParsedHtml(markup: string): CleanBody | null {
+  // A fragment in a <body>, not a document: <html>, <head>, <body> and <frameset> tags are ignored
+  // there, and what a document would hoist into <head> stays in place (and is dropped below).
+  const body = parseFragment(BODY_CONTEXT, markup, { scriptingEnabled: false });
   let out: Out[];
   try {
     out = build(body, false);

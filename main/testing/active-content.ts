@@ -19,8 +19,17 @@ function normalizeUrl(value: string): string {
   return value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
 }
 
+let parser: InstanceType<JSDOM['window']['DOMParser']> | null = null;
+
+/** Parses a page around the markup with one jsdom window's DOMParser (a new JSDOM per call costs far more). */
+function parsePage(html: string): Document {
+  parser ??= new new JSDOM('').window.DOMParser();
+  return parser.parseFromString(html, 'text/html');
+}
+
 export function findActiveContent(html: string): string[] {
-  const dom = new JSDOM(`<!doctype html><body>${html}</body>`);
+  // Without a '<' there is no element, so nothing active.
+  if (!html.includes('<')) return [];
   const problems: string[] = [];
   const visit = (root: ParentNode) => {
     for (const el of Array.from(root.querySelectorAll('*'))) {
@@ -39,9 +48,11 @@ export function findActiveContent(html: string): string[] {
       if (tag === 'template') visit((el as HTMLTemplateElement).content);
     }
   };
-  visit(dom.window.document);
-  dom.window.close();
-  return problems;
+  // Inside a page's body (where a comment lives), and as a document of its own, where a leading
+  // <frameset> or <html>/<head> tag would take effect: active either way is active.
+  visit(parsePage(`<!doctype html><body>${html}</body>`));
+  visit(parsePage(html));
+  return [...new Set(problems)];
 }
 
 /** The text a reader would see, for checking that sanitizing kept the comment's words. */

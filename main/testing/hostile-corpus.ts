@@ -5,7 +5,7 @@
  * nothing ran. Each entry also carries a harmless word (`keep`) that sanitizing must not lose.
  */
 export interface HostileSample {
-  family: 'script' | 'event-handler' | 'javascript-url' | 'data-url' | 'svg' | 'mathml' | 'noscript' | 'template' | 'mutation' | 'clobbering' | 'other';
+  family: 'script' | 'event-handler' | 'javascript-url' | 'data-url' | 'svg' | 'mathml' | 'noscript' | 'template' | 'mutation' | 'clobbering' | 'frameset' | 'other';
   name: string;
   html: string;
   /** Plain text that belongs to the comment and should survive sanitizing (empty when none). */
@@ -56,7 +56,9 @@ export const HOSTILE_CORPUS: HostileSample[] = [
   { family: 'mathml', name: 'maction xlink', html: `<math><maction actiontype="statusline" xlink:href="javascript:${P}">Maction</maction></math>`, keep: '' },
   { family: 'mathml', name: 'mglyph style mXSS', html: `<math><mtext><table><mglyph><style><img src=x onerror="${P}">`, keep: '' },
   // <noscript> and <template> mutations
-  { family: 'noscript', name: 'noscript title breakout', html: `<noscript><p title="</noscript><img src=x onerror=${P.replace(/;/g, ',')}>"></noscript><p>NoScript</p>`, keep: 'NoScript' },
+  // A comment is parsed as part of a page body with scripting off: the </noscript> inside the open
+  // <p> is ignored there, so everything after it is inside the <noscript> and goes with it.
+  { family: 'noscript', name: 'noscript title breakout', html: `<noscript><p title="</noscript><img src=x onerror=${P.replace(/;/g, ',')}>"></noscript><p>NoScript</p>`, keep: '' },
   { family: 'noscript', name: 'noscript style breakout', html: `<noscript><style></noscript><img src=x onerror="${P}"></style></noscript>`, keep: '' },
   { family: 'template', name: 'template img', html: `<template><img src=x onerror="${P}"></template><p>Template</p>`, keep: 'Template' },
   { family: 'template', name: 'template script', html: `<template><script>${P}</script></template><p>TemplateScript</p>`, keep: 'TemplateScript' },
@@ -74,6 +76,20 @@ export const HOSTILE_CORPUS: HostileSample[] = [
   { family: 'clobbering', name: 'id=getElementById', html: `<img id="getElementById"><p>GetById</p>`, keep: 'GetById' },
   { family: 'clobbering', name: 'form name=body', html: `<form name="body"><p>FormBody</p></form>`, keep: 'FormBody' },
   { family: 'clobbering', name: 'anchor pair clobbering config', html: `<a id="defaultConfig"></a><a id="defaultConfig" name="url" href="javascript:${P}">Pair</a>`, keep: 'Pair' },
+  // <frameset> and the elements that make a document of a fragment: as a whole document, a leading
+  // <frameset> replaces the body; in the page body a comment lives in they are ignored or dropped.
+  { family: 'frameset', name: 'frameset with a javascript: frame', html: `<FRAMESET><FRAME SRC="javascript:${P}"></FRAMESET><p>Frameset</p>`, keep: 'Frameset' },
+  { family: 'frameset', name: 'frameset onload', html: `<frameset onload=alert(31)><p>FramesetOnload</p>`, keep: 'FramesetOnload' },
+  { family: 'frameset', name: 'frameset alone', html: `<frameset onload="${P}">`, keep: '' },
+  { family: 'frameset', name: 'lone frame', html: `<frame src="javascript:${P}"><p>LoneFrame</p>`, keep: 'LoneFrame' },
+  { family: 'frameset', name: 'html and head tags', html: `<html onmouseover="${P}"><head><script>${P}</script></head><p>HtmlHead</p>`, keep: 'HtmlHead' },
+  { family: 'frameset', name: 'body after frameset', html: `<frameset></frameset><body onload="${P}">AfterFrameset</body>`, keep: 'AfterFrameset' },
+  { family: 'frameset', name: 'noframes breakout', html: `<noframes><p title="</noframes><img src=x onerror=${P.replace(/;/g, ',')}>"></noframes><p>NoFrames</p>`, keep: 'NoFrames' },
+  { family: 'frameset', name: 'xmp breakout', html: `<xmp><p title="</xmp><img src=x onerror=${P.replace(/;/g, ',')}>"></xmp><p>Xmp</p>`, keep: 'Xmp' },
+  { family: 'frameset', name: 'plaintext swallows the rest', html: `<p>Before</p><plaintext><img src=x onerror="${P}"></plaintext><script>${P}</script>`, keep: 'Before' },
+  { family: 'frameset', name: 'frameset in a template', html: `<template><frameset><frame src="javascript:${P}"></frameset></template><p>TemplateFrame</p>`, keep: 'TemplateFrame' },
+  { family: 'frameset', name: 'frameset in svg', html: `<svg><frameset onload="${P}"><frame src="javascript:${P}"/></frameset></svg><p>SvgFrameset</p>`, keep: 'SvgFrameset' },
+  { family: 'frameset', name: 'frameset in math', html: `<math><mtext><frameset onload="${P}"></frameset></mtext></math><p>MathFrameset</p>`, keep: 'MathFrameset' },
   // the rest of the usual list
   { family: 'other', name: 'meta refresh', html: `<meta http-equiv="refresh" content="0;url=javascript:${P}"><p>Meta</p>`, keep: 'Meta' },
   { family: 'other', name: 'base href', html: `<base href="javascript:${P}//"><a href="/x">Base</a>`, keep: 'Base' },
