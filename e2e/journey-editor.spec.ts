@@ -1,24 +1,30 @@
 /**
  * The editor's newcomer journey (issue 21, item 8), through the window only, on an empty
  * database at 1280x800: start a draft, give it a title, write a paragraph with a footnote, a
- * table with a caption and a picture, then preview the page. No API call sets anything up.
+ * table with a caption and a picture, preview the page at phone width and export it. No API call
+ * sets anything up.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { EditorPage } from './pages/EditorPage';
+import { cli, ExportDialog, filesUnder, PreviewView, unzipped } from './pages/ExportPage';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 const SHOTS = process.env.WORKBENCH_SCREENSHOTS || process.env.PW_OUTPUT_DIR || 'test-results';
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
+/** The preview's frame is sandboxed with no scripts, so axe checks the window around it; the exported page is checked on its own below. */
 async function expectNoSeriousAxe(page: Page, include: string): Promise<void> {
-  const axe = await new AxeBuilder({ page }).include(include).analyze();
+  const axe = await new AxeBuilder({ page }).include(include).exclude('iframe').analyze();
   const bad = axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
-test('an editor writes a post with a table, a footnote and a picture, and previews it', async ({ page }) => {
+test('an editor writes a post with a table, a footnote and a picture, previews it at phone width and exports the page', async ({ page, server }) => {
   test.setTimeout(180_000);
   // An empty database: the drafts list offers a new draft.
   await page.getByRole('button', { name: 'New draft' }).click();
@@ -87,15 +93,45 @@ test('an editor writes a post with a table, a footnote and a picture, and previe
   await expect(frame.locator('sup.footnote-ref a')).toHaveText('1');
   await expect(frame.locator('.footnotes li')).toContainText('Source: the 2025 winter bed census.');
   await page.screenshot({ path: `${SHOTS}/journey-editor-preview.png` });
-  await expectNoSeriousAxe(page, 'iframe[title="Publish preview of this draft"]');
+  await expectNoSeriousAxe(page, '.preview-view');
 
-  // ---------------------------------------------------------------------------------------
-  // TODO(export): the full-view Preview and the Export… action are being built on the
-  // `export` branch. When they land, continue the journey here, through the window only:
-  //   1. switch the full-view preview to phone width and check the table scrolls inside its
-  //      region and the picture fits (screenshot `journey-editor-phone.png`);
-  //   2. choose Export…, the standalone page, and check the downloaded file is byte-identical
-  //      to `workbench export <slug>` and holds the table, the footnote and the picture;
-  //   3. run axe on the full-view preview.
-  // ---------------------------------------------------------------------------------------
+
+  // At phone width the table scrolls inside its own region and the picture fits the screen.
+  const preview = new PreviewView(page);
+  await preview.choice('Phone').click();
+  expect((await preview.frameElement.boundingBox())!.width).toBe(390);
+  const region = frame.getByRole('region', { name: 'Beds by unit, winter 2025' });
+  await expect(region).toBeVisible();
+  const fits = await frame.locator('img').first().evaluate((img) => img.getBoundingClientRect().width <= document.documentElement.clientWidth);
+  expect(fits).toBe(true);
+  await page.screenshot({ path: `${SHOTS}/journey-editor-phone.png` });
+  await expectNoSeriousAxe(page, '.preview-view');
+
+  // Export… from the preview: the standalone page with its picture comes as a .zip, byte for
+  // byte what `workbench export` writes from the same database.
+  const exporter = new ExportDialog(page);
+  await exporter.openFrom(preview.bar);
+  await exporter.choose('Standalone page');
+  const zipped = await exporter.download();
+  const slug = zipped.suggestedFilename().replace(/\.zip$/, '');
+  expect(slug).toBe('beds-this-winter');
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-journey-editor-'));
+  cli(server.dbPath, out, 'export', slug, '--out', 'page/page.html');
+  const expected = filesUnder(path.join(out, 'page'), `${slug}/`);
+  expected.set(`${slug}/${slug}.html`, expected.get(`${slug}/page.html`)!);
+  expected.delete(`${slug}/page.html`);
+  const got = await unzipped(zipped);
+  expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+  for (const [name, bytes] of expected) expect(got.get(name)!.equals(bytes), name).toBe(true);
+  const html = got.get(`${slug}/${slug}.html`)!.toString();
+  expect(html).toContain('<caption>Beds by unit, winter 2025</caption>');
+  expect(html).toContain('Source: the 2025 winter bed census.');
+  expect(html).toMatch(/<img [^>]*alt="The acute medical unit at night"/);
+  await exporter.close();
+
+  // The exported page itself, opened on its own, has no serious or critical axe findings.
+  const published = await page.context().newPage();
+  await published.setContent(html);
+  await expectNoSeriousAxe(published, 'body');
+  await published.close();
 });
