@@ -10,7 +10,7 @@ import { STYLESHEET_HASH } from '../common/publish/styles';
 
 describe('renderer/index.html', () => {
   it("allows the exported page's stylesheet by its current hash, and no other inline style", () => {
-    const html = fs.readFileSync(path.join(import.meta.dirname, 'index.html'), 'utf8');
+    const html = fs.readFileSync(path.join(import.meta.dirname, '..', 'renderer', 'index.html'), 'utf8');
     const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     const styleSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('style-src ')) ?? '';
     expect(styleSrc.split(/\s+/).slice(1)).toEqual(["'self'", STYLESHEET_HASH]);
