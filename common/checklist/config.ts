@@ -42,17 +42,22 @@ export type ChecklistConfig = z.infer<typeof ChecklistConfig>;
 export const ChecklistOverrides = ChecklistConfig.partial();
 export type ChecklistOverrides = z.infer<typeof ChecklistOverrides>;
 
+/**
+ * Out of the box only what makes a page broken or inaccessible is required (a picture without alt
+ * text, an insecure link, a skipped heading level: a bare post passes them); the editorial rules
+ * are recommended, so the user confirms, until a team makes them required for all posts or a series.
+ */
 export const DEFAULT_CHECKLIST: ChecklistConfig = {
-  'guest-author': { level: 'required' },
+  'guest-author': { level: 'recommended' },
   'standfirst-length': { level: 'recommended', min: 50, max: 300 },
   'word-count': { level: 'recommended', min: 300, max: 3000 },
   tags: { level: 'recommended', min: 1 },
   'image-text': { level: 'required', caption: false },
   'featured-image': { level: 'recommended' },
   links: { level: 'required' },
-  'series-notice': { level: 'required' },
-  'heading-levels': { level: 'recommended' },
-  'planned-date': { level: 'required' },
+  'series-notice': { level: 'recommended' },
+  'heading-levels': { level: 'required' },
+  'planned-date': { level: 'recommended' },
 };
 
 /** The settings a post follows: the stored global ones (or the defaults), then its series' overrides. */

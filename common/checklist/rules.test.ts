@@ -88,11 +88,11 @@ describe('checklist rules', () => {
   });
 
   it('wants a planned date', () => {
-    expect(only('planned-date', { ...good(), plannedDate: null })).toMatchObject({ ok: false, level: 'required' });
+    expect(only('planned-date', { ...good(), plannedDate: null })).toMatchObject({ ok: false, level: 'recommended', target: { field: 'plannedDate' } });
   });
 
   it('splits failures into blocking (required) and warnings (recommended), and skips rules that are off', () => {
-    const config = effectiveChecklist({ 'featured-image': { level: 'off' } }, { tags: { level: 'required' } });
+    const config = effectiveChecklist({ 'featured-image': { level: 'off' }, 'planned-date': { level: 'required' } }, { tags: { level: 'required' } });
     const report = runChecklist({ ...good(), tags: [], plannedDate: null, featuredImage: null, wordCount: 10 }, config);
     expect(report.results.some((r) => r.id === 'featured-image')).toBe(false);
     expect(report.blocking.map((r) => r.id)).toEqual(['tags', 'planned-date']);

@@ -14,5 +14,8 @@ import { importDraftCommand } from './import-draft';
 import { importCommentsCommand } from './import-comments';
 import { commentsCommand } from './comments';
 import { postsCommand } from './posts';
+import { planCommand } from './plan';
+import { checkCommand } from './check';
+import { setStatusCommand } from './set-status';
 
-export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand, seriesCommand, seriesPlanCommand, exportCommand, exportSeriesCommand, exportWxrCommand, importDraftCommand, importCommentsCommand, commentsCommand, postsCommand, backupCommand, restoreCommand];
+export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand, seriesCommand, seriesPlanCommand, planCommand, checkCommand, setStatusCommand, exportCommand, exportSeriesCommand, exportWxrCommand, importDraftCommand, importCommentsCommand, commentsCommand, postsCommand, backupCommand, restoreCommand];
