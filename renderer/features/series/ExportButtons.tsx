@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useClient } from '../../api/ClientContext';
+import { downloadText } from '../../shell/download';
 
-/** Downloads the plan as CSV or .ics; a Blob and a link work the same in Electron and the browser. */
+/** Downloads the plan as CSV or .ics. */
 export function ExportButtons({ seriesId, onError }: { seriesId: string; onError: (message: string) => void }) {
   const client = useClient();
   const [busy, setBusy] = useState(false);
@@ -10,15 +11,7 @@ export function ExportButtons({ seriesId, onError }: { seriesId: string; onError
     setBusy(true);
     try {
       const file = await client.call('series.exportPlan', { id: seriesId, format });
-      const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = file.fileName;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      // Give the browser a moment to start reading the blob before it is released.
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      downloadText(file);
     } catch (e) {
       onError((e as Error).message);
     } finally {
