@@ -97,7 +97,7 @@ test('the planning views show clashes, filter through the URL, and pass axe', as
 
   // The series filter goes into the URL and survives a reload.
   await page.getByRole('listbox', { name: 'Series' }).selectOption({ label: 'No series' });
-  await expect(page).toHaveURL(/series=none/);
+  await expect(page).toHaveURL(/series%3Dnone/);
   await page.reload();
   await expect(plan.chipIn(plan.tray, 'Unplanned by mouse')).toBeVisible();
   await expect(plan.grid.locator('.plan-chip')).toHaveCount(0);
