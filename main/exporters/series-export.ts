@@ -11,7 +11,7 @@ import { getPost } from '../../db/repos/posts';
 import { resolveAssets, type AssetMode } from './assets';
 import { requireAbsolute, writeFiles } from './files';
 import { refuseMissingAlt, type WrittenExport } from './page-export';
-import { pageFileName, publishInputFor, PUBLISHED_STATUSES } from './publish-input';
+import { featuredImageBody, pageFileName, publishInputFor, PUBLISHED_STATUSES } from './publish-input';
 
 export interface WriteSeriesArgs {
   ref: { id: string } | { slug: string };
@@ -28,7 +28,7 @@ export function writeSeries(db: DB, a: WriteSeriesArgs): WrittenExport & { posts
   const posts = seriesPosts(db, series.id)
     .filter((p) => PUBLISHED_STATUSES.includes(p.status))
     .map((p) => getPost(db, { id: p.id }));
-  const { urls, files: assetFiles } = resolveAssets(db, posts.map((p) => p.body), a.assets);
+  const { urls, files: assetFiles } = resolveAssets(db, posts.flatMap((p) => [p.body, featuredImageBody(db, p.id)]), a.assets);
   const options = { ...a.options, assetUrls: urls };
   const files = new Map<string, string | Buffer>();
   const warnings: PublishWarning[] = [];

@@ -66,7 +66,7 @@ export function DraftSession({ post, onReplaced, onReload }: Props) {
           <DraftFields initialTitle={post.title} initialStandfirst={post.standfirst} onTitle={onTitle} onStandfirst={onStandfirst} onBlur={saver.flush} />
           <Editor postId={post.id} initialBody={post.body} editorRef={editorRef} onChange={saver.bodyChanged} onBlur={saver.flush} onBaseline={saver.setBaseline} />
         </div>
-        <DraftPanelsSlot saver={saver} onReplaced={onReplaced} />
+        <DraftPanelsSlot saver={saver} onReplaced={onReplaced} editorRef={editorRef} />
         {preview && <DraftPreviewSlot saver={saver} />}
       </div>
       <DraftConflictDialog saver={saver} fields={fields} onReload={onReload} />
