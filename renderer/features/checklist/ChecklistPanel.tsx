@@ -1,13 +1,18 @@
-import { useEffect, useId, useSyncExternalStore, type RefObject } from 'react';
+import { useEffect, useId, useState, useSyncExternalStore, type RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
 import type { LiveChecklist } from './live-checklist';
 import { jumpTo } from './jump';
 import './checklist.css';
 
+export const COLLAPSED_KEY = 'workbench.checklist.collapsed';
+
 /** Each rule's state, live, with a jump to the place that fails it. */
 export function ChecklistPanel({ checklist, editorRef, refusal }: { checklist: LiveChecklist; editorRef: RefObject<LexicalEditor | null>; refusal: string }) {
   const id = useId();
   const report = useSyncExternalStore(checklist.subscribe, checklist.getReport);
+  // Collapsed or open is remembered across drafts and restarts.
+  const [open, setOpen] = useState(() => localStorage.getItem(COLLAPSED_KEY) !== '1');
+  useEffect(() => checklist.setPaused(!open), [checklist, open]);
   useEffect(() => {
     const editor = editorRef.current;
     return editor ? editor.registerUpdateListener(({ tags }) => !tags.has('checklist-jump') && checklist.later()) : undefined;
@@ -18,13 +23,24 @@ export function ChecklistPanel({ checklist, editorRef, refusal }: { checklist: L
       <h2 id={`${id}-h`} className="draft-panel__title">
         Checklist
         {report && <span className="checklist__summary">{report.blocking.length ? ` · ${report.blocking.length} required to fix` : report.warnings.length ? ` · ${report.warnings.length} recommended` : ' · ready'}</span>}
+        <button
+          type="button"
+          className="button button--small checklist__toggle"
+          aria-expanded={open}
+          onClick={() => {
+            localStorage.setItem(COLLAPSED_KEY, open ? '1' : '0');
+            setOpen(!open);
+          }}
+        >
+          {open ? 'Hide' : 'Show'}
+        </button>
       </h2>
       {refusal && (
         <p className="error-text" role="alert">
           {refusal}
         </p>
       )}
-      {!report ? (
+      {!open ? null : !report ? (
         <p className="muted">Checking…</p>
       ) : (
         <ul className="checklist__rules" aria-label="Pre-publish checks">

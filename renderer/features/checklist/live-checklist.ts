@@ -47,8 +47,17 @@ export class LiveChecklist {
     this.later();
   }
 
+  /** A collapsed panel shows nothing, so typing runs no checks (the status gate still computes on demand). */
+  paused = false;
+
+  setPaused(paused: boolean): void {
+    this.paused = paused;
+    if (!paused) this.later();
+  }
+
   /** Called on every editor update: O(1); the work runs once typing pauses. */
   later = (): void => {
+    if (this.paused) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.recompute(), RECHECK_DELAY_MS);
   };
