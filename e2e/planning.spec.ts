@@ -6,7 +6,7 @@ import { PlanningPage } from './pages/PlanningPage';
 import { addDays } from '../common/series/dates';
 
 test.use({ viewport: { width: 1280, height: 1000 } });
-test.setTimeout(120_000);
+test.setTimeout(240_000);
 
 function localDate(d = new Date()): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
