@@ -17,6 +17,9 @@ import { publishApi } from './api/publish';
 import { backupApi } from './api/backup';
 import { desktopApi } from './api/desktop';
 import { demoApi } from './api/demo';
+import { peopleApi } from './api/people';
+import { planningApi } from './api/planning';
+import { checklistApi } from './api/checklist';
 
 export const api = {
   ...systemApi,
@@ -31,6 +34,9 @@ export const api = {
   ...backupApi,
   ...desktopApi,
   ...demoApi,
+  ...peopleApi,
+  ...planningApi,
+  ...checklistApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'CANCELLED', // the user cancelled a long operation; nothing was written
   'DB_FROM_FUTURE', // the database was written by a newer version of the app
   'FORBIDDEN', // a request that the local server refuses (secret, origin, host)
+  'CHECKLIST_FAILED', // a move to scheduled/published refused: a required pre-publish rule fails
+  'NEEDS_CONFIRMATION', // a move to scheduled/published with recommended rules failing, not yet confirmed
   'INTERNAL', // a bug: the message says what failed
 ] as const;
 

@@ -67,7 +67,7 @@ async function expectNothingRan(page: Page, w: Watch) {
 
 test('hostile comments in the draft’s publish preview run nothing', async ({ page, server, secret }) => {
   const w = watch(page, new URL(server.url).origin);
-  const post = (await callApi(server.url, secret, 'posts.create', { title: 'Hostile readers', status: 'published' })).value;
+  const post = (await callApi(server.url, secret, 'posts.create', { title: 'Hostile readers', status: 'published', acceptWarnings: true })).value;
   insertCorpus(server.dbPath, post.id);
   await page.goto(`${server.url}#/drafts/${post.id}`);
   await page.getByRole('button', { name: 'Preview' }).click();
@@ -80,7 +80,7 @@ test('hostile comments in the draft’s publish preview run nothing', async ({ p
 
 test('hostile comments in the review pane run nothing', async ({ page, server, secret }) => {
   const w = watch(page, new URL(server.url).origin);
-  const post = (await callApi(server.url, secret, 'posts.create', { title: 'Hostile readers', status: 'published' })).value;
+  const post = (await callApi(server.url, secret, 'posts.create', { title: 'Hostile readers', status: 'published', acceptWarnings: true })).value;
   insertCorpus(server.dbPath, post.id);
   await page.goto(`${server.url}#/comments`);
   await expect(page.getByText('Mallory').first()).toBeVisible();

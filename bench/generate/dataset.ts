@@ -86,6 +86,17 @@ export function buildDataset(file: string, sizes: Sizes): DatasetInfo {
         }
       }
 
+      // Planned dates spread over two years (2027-2028) for nine drafts in ten, in a series or not,
+      // the rest left for the planning tray. A fork of its own, so the other data stays as it was.
+      const plan = rng.fork(5);
+      const setPlanned = db.prepare('UPDATE posts SET planned_date = ? WHERE id = ?');
+      const draftIds = db.prepare("SELECT id FROM posts WHERE source IS NULL AND id != ? ORDER BY rowid").pluck().all(long.id) as string[];
+      const firstDay = Date.UTC(2027, 0, 1);
+      for (const id of draftIds) {
+        const date = plan.chance(0.9) ? new Date(firstDay + plan.int(0, 729) * 86_400_000).toISOString().slice(0, 10) : null;
+        setPlanned.run(date, id);
+      }
+
       // The published posts the comments hang on, then the comments with the baseline's own insert.
       const shape = { posts: sizes.commentPosts, comments: sizes.comments, seed: sizes.seed };
       const postIds: string[] = [];

@@ -10,5 +10,6 @@ import { coldOpen } from './cold-open';
 import { exportScenario } from './export';
 import { open } from './open';
 import { typing } from './typing';
+import { planningScenario } from './planning';
 
-export const SCENARIOS: Scenario[] = [importScenario, smallImport, cliStart, search, review, start, coldOpen, exportScenario, open, typing];
+export const SCENARIOS: Scenario[] = [importScenario, smallImport, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario];

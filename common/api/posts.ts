@@ -45,6 +45,7 @@ export const postsApi = {
         status: PostStatus.default('drafting'),
         seriesId: Id.nullable().optional(),
         tags: z.array(Line(60)).max(50).default([]),
+        acceptWarnings: z.boolean().optional(),
       })
       .strict(),
     Post,
@@ -65,6 +66,8 @@ export const postsApi = {
         deadline: CalendarDate.nullable().optional(),
         tags: z.array(Line(60)).max(50).optional(),
         authorIds: z.array(Id).max(20).optional(),
+        /** Confirms a move to scheduled or published while recommended checklist rules fail. */
+        acceptWarnings: z.boolean().optional(),
       })
       .strict(),
     Post,

@@ -151,7 +151,11 @@ export const seriesApi = {
     z.object({ postId: Id, seriesId: Id, position: Position.optional() }).strict(),
     z.object({ from: SeriesDetail, to: SeriesDetail }),
   ),
-  'series.setStatus': mutation("Sets a post's status, checked against its series' workflow.", z.object({ postId: Id, status: PostStatus }).strict(), SeriesDetail),
+  'series.setStatus': mutation(
+    "Sets a post's status, checked against its series' workflow and, for scheduled or published, the pre-publish checklist (acceptWarnings confirms failing recommended rules).",
+    z.object({ postId: Id, status: PostStatus, acceptWarnings: z.boolean().optional() }).strict(),
+    SeriesDetail,
+  ),
   'series.commission': mutation(
     'Commissions a post: records the guest author (an existing author id, or a name to find or add) and the deadline.',
     z

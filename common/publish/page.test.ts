@@ -186,3 +186,26 @@ describe('body rendering', () => {
     expect(body().html).not.toMatch(/class="(?!footnote-ref|footnotes|pull-quote|table-scroll)/);
   });
 });
+
+describe('the social card', () => {
+  it('writes the featured image with its alt text, the title and the standfirst as Open Graph and Twitter card tags', async () => {
+    const { renderStandalonePage: render } = await import('./page');
+    const { pageInput } = await import('./sample-drafts');
+    const base = pageInput();
+    const input = {
+      ...base,
+      featuredImage: { src: 'asset:00000000-0000-7000-8000-0000000000aa', alt: 'A ward at night' },
+      options: { ...base.options, assetUrls: { '00000000-0000-7000-8000-0000000000aa': 'assets/ward.png' }, canonicalUrl: 'https://blog.example.org/posts/x.html' },
+    };
+    const html = render(input).html;
+    expect(html).toContain('<meta property="og:image" content="https://blog.example.org/posts/assets/ward.png">');
+    expect(html).toContain('<meta property="og:image:alt" content="A ward at night">');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(html).toMatch(/<meta name="twitter:title" content="[^"]+">/);
+    expect(html).toMatch(/<meta name="twitter:description" content="[^"]+">/);
+    expect(html).toContain('<meta name="twitter:image:alt" content="A ward at night">');
+    const bare = render({ ...base, featuredImage: null }).html;
+    expect(bare).toContain('<meta name="twitter:card" content="summary">');
+    expect(bare).not.toContain('og:image');
+  });
+});

@@ -11,6 +11,7 @@ import { meta, renderDocument } from './document';
 import { cleanText, escapeAttr, escapeText } from './escape';
 import { renderBody } from './fragment';
 import { blogPosting, jsonLdElement } from './json-ld';
+import { socialCardMeta } from './social-card';
 import type { PublishAuthor, PublishInput, PublishLink, PublishResult } from './types';
 
 function authorHtml(a: PublishAuthor): string {
@@ -80,6 +81,7 @@ export function renderStandalonePage(input: PublishInput): PublishResult {
     ...authors.map((a) => meta('article:author', a.name, 'property')),
     input.series ? meta('article:section', input.series.title, 'property') : '',
     ...post.tags.map((t) => meta('article:tag', t, 'property')),
+    ...socialCardMeta(input, title),
     jsonLdElement(blogPosting(input, wordCount)),
   ].filter(Boolean);
 

@@ -77,6 +77,8 @@ export interface PublishInput {
   next: PublishLink | null;
   /** Approved comments only; the caller filters, the renderer threads and sanitizes. */
   comments: PublishComment[];
+  /** The post's featured image (`asset:<id>` resolved through options.assetUrls) for its social card. */
+  featuredImage?: { src: string; alt: string } | null;
   options: PublishOptions;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlan, isOverdue, type PlanEntry } from './plan';
+import { checkPlan, findClashes, findEmptyWeeks, isOverdue, weekStart, type PlanEntry } from './plan';
 import { nextDueDate } from './cadence';
 import { addMonths, monthGrid } from './dates';
 
@@ -70,5 +70,30 @@ describe('dates and cadence', () => {
     expect(weeks.flat()).toContain('2026-02-28');
     expect(weeks.every((w) => w.length === 7)).toBe(true);
     expect(weeks.at(-1)!.at(-1)).toBe('2026-03-01');
+  });
+});
+
+describe('plans across series', () => {
+  it('finds two posts on one day from different series, and ignores posts with no date', () => {
+    expect(
+      findClashes([
+        { id: 'series-a-1', plannedDate: '2027-01-05' },
+        { id: 'standalone', plannedDate: '2027-01-05' },
+        { id: 'series-b-3', plannedDate: '2027-01-06' },
+        { id: 'tray', plannedDate: null },
+        { id: 'tray-2', plannedDate: null },
+      ]),
+    ).toEqual([{ date: '2027-01-05', postIds: ['series-a-1', 'standalone'] }]);
+  });
+
+  it('lists the whole Monday-to-Sunday weeks in a window with nothing planned', () => {
+    const entries = [{ plannedDate: '2027-01-06' }, { plannedDate: '2027-01-24' }, { plannedDate: null }];
+    // January 2027: Mondays are the 4th, 11th, 18th and 25th; the 1st is a Friday.
+    expect(findEmptyWeeks(entries, '2027-01-01', '2027-01-31')).toEqual([
+      { from: '2027-01-11', to: '2027-01-17' },
+      { from: '2027-01-25', to: '2027-01-31' },
+    ]);
+    expect(weekStart('2027-01-03')).toBe('2026-12-28');
+    expect(findEmptyWeeks([], '2027-01-04', '2027-01-10')).toEqual([{ from: '2027-01-04', to: '2027-01-10' }]);
   });
 });

@@ -9,6 +9,8 @@ import * as seriesWorkflowRoles from './0050-series-workflow-roles';
 import * as listIndexes from './0060-list-indexes';
 import * as commentStates from './0070-comment-states';
 import * as deletedCommentStates from './0080-deleted-comment-states';
+import * as peopleAndOwners from './0090-people-and-owners';
+import * as checklistAndPostEvents from './0095-checklist-and-post-events';
 
 export interface Migration {
   version: number;
@@ -16,4 +18,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents];

@@ -15,5 +15,8 @@ import { importCommentsCommand } from './import-comments';
 import { commentsCommand } from './comments';
 import { postsCommand } from './posts';
 import { syncServerCommand } from './sync-server';
+import { planCommand } from './plan';
+import { checkCommand } from './check';
+import { setStatusCommand } from './set-status';
 
-export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand, seriesCommand, seriesPlanCommand, exportCommand, exportSeriesCommand, exportWxrCommand, importDraftCommand, importCommentsCommand, commentsCommand, postsCommand, backupCommand, restoreCommand, syncServerCommand];
+export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand, seriesCommand, seriesPlanCommand, planCommand, checkCommand, setStatusCommand, exportCommand, exportSeriesCommand, exportWxrCommand, importDraftCommand, importCommentsCommand, commentsCommand, postsCommand, backupCommand, restoreCommand, syncServerCommand];

@@ -9,7 +9,7 @@ import { AppError } from '../../common/errors';
 import { renderFragment, renderStandalonePage, type PublishOptions, type PublishResult, type PublishWarning } from '../../common/publish/index';
 import { resolveAssets, type AssetMode } from './assets';
 import { requireAbsolute, writeFiles } from './files';
-import { loadPost, pageFileName, publishInputFor } from './publish-input';
+import { featuredImageBody, loadPost, pageFileName, publishInputFor } from './publish-input';
 
 export interface RenderPostOptions {
   fragment: boolean;
@@ -26,7 +26,7 @@ export interface RenderedPost {
 }
 
 export function renderPost(db: DB, post: Post, o: RenderPostOptions): RenderedPost {
-  const { urls, files } = resolveAssets(db, [post.body], o.assets);
+  const { urls, files } = resolveAssets(db, [post.body, featuredImageBody(db, post.id)], o.assets);
   if (o.fragment) return { post, result: renderFragment(post.body, urls), assetFiles: files };
   const input = publishInputFor(db, post, { withComments: o.withComments, options: { ...o.options, assetUrls: urls } });
   return { post, result: renderStandalonePage(input), assetFiles: files };

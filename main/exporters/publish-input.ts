@@ -5,6 +5,7 @@
 import type { DB } from '../../db/connection';
 import type { Post } from '../../common/domain';
 import { getPost } from '../../db/repos/posts';
+import { featuredImageOf } from '../../db/repos/checklist';
 import { approvedComments, findSeries, seriesPosts, type SeriesPostSource } from '../../db/repos/publish-source';
 import { DEFAULT_OPTIONS, type PublishInput, type PublishOptions } from '../../common/publish/index';
 
@@ -65,8 +66,21 @@ export function publishInputFor(db: DB, post: Post, o: InputOptions): PublishInp
     prev,
     next,
     comments,
+    featuredImage: featuredOf(db, post.id),
     options: { ...DEFAULT_OPTIONS, ...o.options },
   };
+}
+
+/** The featured image as the renderer takes it; its bytes are resolved with the body's pictures (featuredImageBody). */
+export function featuredOf(db: DB, postId: string): { src: string; alt: string } | null {
+  const f = featuredImageOf(db, postId);
+  return f ? { src: `asset:${f.assetId}`, alt: f.alt } : null;
+}
+
+/** A stand-in body holding only the featured image, so resolveAssets exports its file with the rest. */
+export function featuredImageBody(db: DB, postId: string): unknown {
+  const f = featuredOf(db, postId);
+  return f ? { type: 'image', src: f.src } : null;
 }
 
 export function loadPost(db: DB, ref: { id: string } | { slug: string }): Post {

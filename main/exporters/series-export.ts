@@ -9,9 +9,9 @@ import { renderSeriesIndex, renderStandalonePage, DEFAULT_OPTIONS, type PublishO
 import { findSeries, seriesPosts } from '../../db/repos/publish-source';
 import { getPost } from '../../db/repos/posts';
 import { resolveAssets, type AssetMode } from './assets';
-import { requireAbsolute } from './files';
+import { requireAbsolute, writeFiles } from './files';
 import { refuseMissingAlt, writeAll, type WrittenExport } from './page-export';
-import { pageFileName, publishInputFor, PUBLISHED_STATUSES } from './publish-input';
+import { featuredImageBody, pageFileName, publishInputFor, PUBLISHED_STATUSES } from './publish-input';
 
 export interface WriteSeriesArgs {
   ref: { id: string } | { slug: string };
@@ -35,7 +35,7 @@ export function buildSeries(db: DB, a: Omit<WriteSeriesArgs, 'outDir'>): BuiltSe
   const posts = seriesPosts(db, series.id)
     .filter((p) => PUBLISHED_STATUSES.includes(p.status))
     .map((p) => getPost(db, { id: p.id }));
-  const { urls, files: assetFiles } = resolveAssets(db, posts.map((p) => p.body), a.assets);
+  const { urls, files: assetFiles } = resolveAssets(db, posts.flatMap((p) => [p.body, featuredImageBody(db, p.id)]), a.assets);
   const options = { ...a.options, assetUrls: urls };
   const files = new Map<string, string | Buffer>();
   const warnings: PublishWarning[] = [];

@@ -43,5 +43,10 @@ export function seriesPlanCsv(detail: SeriesDetail): string {
     p.clash,
     p.notice,
   ]);
-  return '\uFEFF' + [CSV_COLUMNS as readonly string[], ...rows].map((r) => r.map(csvField).join(',') + '\r\n').join('');
+  return csvDocument(CSV_COLUMNS, rows);
+}
+
+/** A header and rows as one CSV file: BOM, CRLF rows, every field through csvField. */
+export function csvDocument(header: readonly string[], rows: readonly (string | number | boolean | null)[][]): string {
+  return '\uFEFF' + [header, ...rows].map((r) => r.map(csvField).join(',') + '\r\n').join('');
 }

@@ -13,6 +13,9 @@ import { publishHandlers } from './publish';
 import { backupHandlers } from './backup';
 import { desktopHandlers } from './desktop';
 import { demoHandlers } from './demo';
+import { peopleHandlers } from './people';
+import { planningHandlers } from './planning';
+import { checklistHandlers } from './checklist';
 
 export const handlers: Handlers<Ctx> = {
   ...systemHandlers,
@@ -27,4 +30,7 @@ export const handlers: Handlers<Ctx> = {
   ...backupHandlers,
   ...desktopHandlers,
   ...demoHandlers,
+  ...peopleHandlers,
+  ...planningHandlers,
+  ...checklistHandlers,
 };

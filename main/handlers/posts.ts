@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { Handlers } from '../../common/api';
 import { AppError } from '../../common/errors';
 import type { Ctx } from '../context';
-import { checkSlug, createPost, duplicatePost, getPost, listPosts, restorePost, trashPost, updatePost } from '../../db/repos/posts';
+import { DEFAULT_WORKFLOW } from '../../common/domain';
+import { outgoingStatuses } from '../../common/series/workflow';
+import { assertChecklistAllows } from '../checklist-gate';
+import { workflowOf, checkSlug, createPost, duplicatePost, getPost, listPosts, restorePost, trashPost, updatePost } from '../../db/repos/posts';
 // The draft importer (jsdom, mammoth, marked) loads on the first import, not when the app starts.
 type DraftImport = typeof import('../draft-import/index');
 const draftImport = (): Promise<DraftImport> => import('../draft-import/index');
@@ -38,8 +41,18 @@ function readImportFile(file: string, maxBytes: number): { fileName: string; dat
 export const postsHandlers: Pick<Handlers<Ctx>, PostMethods> = {
   'posts.list': (input, ctx) => listPosts(ctx.db, input),
   'posts.get': (input, ctx) => getPost(ctx.db, input),
-  'posts.create': (input, ctx) => createPost(ctx.db, input),
-  'posts.update': (input, ctx) => updatePost(ctx.db, input),
+  'posts.create': ({ acceptWarnings, ...input }, ctx) =>
+    ctx.db.transaction(() => {
+      // A new post made straight into scheduled or published goes through the same gate as a status change.
+      if (!outgoingStatuses(workflowOf(ctx.db, input.seriesId ?? null)).includes(input.status)) return createPost(ctx.db, input);
+      const post = createPost(ctx.db, { ...input, status: DEFAULT_WORKFLOW[0] });
+      assertChecklistAllows(ctx.db, post.id, { status: input.status, acceptWarnings });
+      return updatePost(ctx.db, { id: post.id, baseRevision: post.revision, status: input.status });
+    })(),
+  'posts.update': ({ acceptWarnings, ...input }, ctx) => {
+    if (input.status !== undefined) assertChecklistAllows(ctx.db, input.id, { ...input, status: input.status, acceptWarnings });
+    return updatePost(ctx.db, input);
+  },
   'posts.delete': (input, ctx) => trashPost(ctx.db, input.id),
   'posts.restore': (input, ctx) => restorePost(ctx.db, input.id),
   'posts.duplicate': (input, ctx) => duplicatePost(ctx.db, input.id),

@@ -49,7 +49,7 @@ describe('revision snapshots', () => {
     let post = await ok<Post>('posts.create', { title: 'T', body: body('text') });
     post = await save(post, { status: 'in-review' });
     minutes(1);
-    post = await save(post, { status: 'scheduled' });
+    post = await save(post, { status: 'scheduled', acceptWarnings: true });
     const revs = await ok<Revision[]>('revisions.list', { postId: post.id });
     expect(revs.map((r) => r.reason)).toEqual(['status: in-review → scheduled', 'status: drafting → in-review']);
   });

@@ -58,8 +58,8 @@ describe('series API', () => {
     const s = await value('series.create', { title: 'S', topic: 'care' });
     for (const title of ['A', 'B', 'C']) await value('series.addPost', { seriesId: s.id, title });
     const d = await value('series.get', { id: s.id });
-    await value('series.setStatus', { postId: d.posts[0].id, status: 'published' });
-    await value('series.setStatus', { postId: d.posts[2].id, status: 'scheduled' });
+    await value('series.setStatus', { postId: d.posts[0].id, status: 'published', acceptWarnings: true });
+    await value('series.setStatus', { postId: d.posts[2].id, status: 'scheduled', acceptWarnings: true });
     const ctxOfB = await value('series.forPost', { postId: d.posts[1].id });
     expect(ctxOfB.post).toMatchObject({ position: 2, notice: 'This is the second in a series of guest blogs that explores care.' });
     expect(ctxOfB.post.previous).toMatchObject({ slug: 'a', position: 1, status: 'published' });

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../common/api';
 import { todayFrom } from '../../common/series/dates';
 import type { Ctx } from '../context';
+import { assertChecklistAllows } from '../checklist-gate';
 import { seriesPlanCsv } from '../exporters/series-plan-csv';
 import { seriesPlanIcs } from '../exporters/series-plan-ics';
 import {
@@ -61,7 +62,10 @@ export const seriesHandlers: Pick<Handlers<Ctx>, SeriesMethods> = {
   'series.movePost': (input, ctx) => movePostInSeries(ctx.db, input.postId, input.position, seriesToday()),
   'series.removePost': (input, ctx) => removePostFromSeries(ctx.db, input.postId, seriesToday()),
   'series.transferPost': (input, ctx) => transferPost(ctx.db, input.postId, input.seriesId, input.position, seriesToday()),
-  'series.setStatus': (input, ctx) => setPostStatus(ctx.db, input.postId, input.status, seriesToday()),
+  'series.setStatus': (input, ctx) => {
+    assertChecklistAllows(ctx.db, input.postId, { status: input.status, acceptWarnings: input.acceptWarnings });
+    return setPostStatus(ctx.db, input.postId, input.status, seriesToday());
+  },
   'series.commission': (input, ctx) => commissionPost(ctx.db, input, seriesToday()),
   'series.setDate': (input, ctx) => setPostDates(ctx.db, input.postId, input.plannedDate, input.deadline, seriesToday()),
   'series.exportPlan': ({ today, format, ...ref }, ctx) => {

@@ -48,7 +48,7 @@ describe('publish.page with hostile approved comments', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-hostile-export-'));
     ctx = createContext({ dbPath: path.join(dir, 'workbench.sqlite'), mode: 'cli' });
     call = createDispatch(handlers, ctx, { checkOutput: true });
-    const created = await call('posts.create', { title: 'A post with dangerous readers', status: 'published' });
+    const created = await call('posts.create', { title: 'A post with dangerous readers', status: 'published', acceptWarnings: true });
     if (!created.ok) throw new Error(created.error.message);
     postId = (created.value as { id: string }).id;
     const insert = ctx.db.prepare(

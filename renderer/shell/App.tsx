@@ -8,7 +8,7 @@ export function App({ mode }: { mode: 'electron' | 'browser' }) {
   const route = useRoute();
   const AreaView = AREA_VIEWS[route.area];
 
-  // Ctrl/Cmd+1..3 switch areas from anywhere, including inside the editor.
+  // Ctrl/Cmd+1..4 switch areas from anywhere, including inside the editor.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;

@@ -15,4 +15,5 @@ export const AREA_VIEWS: Record<Area, LazyView<AreaProps>> = {
   drafts: lazyView('The Drafts area', () => import('../features/drafts/DraftsArea'), (m) => m.DraftsArea),
   series: lazyView('The Series area', () => import('../features/series/SeriesArea'), (m) => m.SeriesArea),
   comments: lazyView('The Comments area', () => import('../features/comments/CommentsArea'), (m) => m.CommentsArea),
+  planning: lazyView('The Planning area', () => import('../features/planning/PlanningArea'), (m) => m.PlanningArea),
 };

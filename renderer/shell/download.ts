@@ -13,3 +13,8 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   // Give the browser a moment to start reading the blob before it is released.
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+/** Saves text as a file. */
+export function downloadText(file: { fileName: string; mime: string; text: string }): void {
+  downloadBlob(new Blob([file.text], { type: file.mime }), file.fileName);
+}

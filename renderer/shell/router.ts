@@ -4,11 +4,12 @@
  */
 import { useSyncExternalStore } from 'react';
 
-export type Area = 'drafts' | 'series' | 'comments';
+export type Area = 'drafts' | 'series' | 'comments' | 'planning';
 export const AREAS: { id: Area; label: string; key: string }[] = [
   { id: 'drafts', label: 'Drafts', key: '1' },
   { id: 'series', label: 'Series', key: '2' },
   { id: 'comments', label: 'Comments', key: '3' },
+  { id: 'planning', label: 'Planning', key: '4' },
 ];
 
 export interface Route {

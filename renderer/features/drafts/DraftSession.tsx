@@ -126,7 +126,7 @@ export function DraftSession({ post, onReplaced, onReload }: Props) {
           <DraftFields initialTitle={post.title} initialStandfirst={post.standfirst} onTitle={onTitle} onStandfirst={onStandfirst} onBlur={saver.flush} />
           <Editor postId={post.id} initialBody={post.body} editorRef={editorRef} onChange={saver.bodyChanged} onBlur={saver.flush} onBaseline={saver.setBaseline} />
         </div>
-        <DraftPanelsSlot saver={saver} onReplaced={onReplaced} />
+        <DraftPanelsSlot saver={saver} onReplaced={onReplaced} editorRef={editorRef} />
       </div>
       {preview && <DraftPreviewSlot saver={saver} onBack={leavePreview} onExport={() => setExporting(true)} />}
       {exporting && <ExportDialogSlot subject={{ kind: 'post', id: post.id, title: fields.current.title }} beforeExport={saver.flush} onClose={() => setExporting(false)} />}

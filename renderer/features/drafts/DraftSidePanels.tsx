@@ -2,6 +2,11 @@ import type { Post } from '../../../common/domain';
 import type { Input } from '../../../common/api';
 import { MetadataPanel } from './MetadataPanel';
 import { RevisionsPanel } from './RevisionsPanel';
+import type { RefObject } from 'react';
+import type { LexicalEditor } from 'lexical';
+import { ChecklistPanel } from '../checklist/ChecklistPanel';
+import { FeaturedImagePanel } from '../checklist/FeaturedImagePanel';
+import { useDraftChecklist } from '../checklist/useDraftChecklist';
 import './draft-panels.css';
 
 /** A change to the open draft that the panels ask the editor's saver to store (same revision chain as the body). */
@@ -13,13 +18,18 @@ export interface DraftSidePanelsProps {
   onChange: (patch: DraftPatch) => void;
   /** A revision was restored on the server: the editor reloads this post. */
   onReplaced: (post: Post) => void;
+  /** The body editor, for the live checklist and its jumps. */
+  editorRef: RefObject<LexicalEditor | null>;
 }
 
-/** Metadata and revisions beside the editor. */
-export function DraftSidePanels({ post, onChange, onReplaced }: DraftSidePanelsProps) {
+/** Metadata, the pre-publish checklist, the featured image and revisions beside the editor. */
+export function DraftSidePanels({ post, onChange, onReplaced, editorRef }: DraftSidePanelsProps) {
+  const checks = useDraftChecklist(post, editorRef);
   return (
     <aside className="draft-panels" aria-label="Post details">
-      <MetadataPanel post={post} onChange={onChange} />
+      <MetadataPanel post={post} onChange={onChange} gate={checks.gate} />
+      <ChecklistPanel checklist={checks.checklist} editorRef={editorRef} refusal={checks.refusal} />
+      <FeaturedImagePanel post={post} context={checks.context} setFeatured={checks.setFeatured} />
       <RevisionsPanel post={post} onReplaced={onReplaced} />
     </aside>
   );

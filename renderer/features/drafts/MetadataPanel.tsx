@@ -15,13 +15,15 @@ import { MetaDateField } from './MetaDateField';
 interface Props {
   post: Post;
   onChange: (patch: DraftPatch) => void;
+  /** Asked before a status change (the pre-publish checklist): refuse, or go, confirmed or not. */
+  gate?: (status: string, workflow: readonly string[]) => { go: boolean; acceptWarnings?: boolean };
 }
 
 /**
  * The post's metadata. Field edits go through onChange to the draft's one saver; series
  * membership and position are series operations and are stored at once.
  */
-export function MetadataPanel({ post, onChange }: Props) {
+export function MetadataPanel({ post, onChange, gate }: Props) {
   const client = useClient();
   const id = useId();
   const [label, setLabel] = useState(post.label);
@@ -117,8 +119,10 @@ export function MetadataPanel({ post, onChange }: Props) {
           className="select"
           value={status}
           onChange={(e) => {
+            const decision = gate ? gate(e.target.value, workflow) : { go: true };
+            if (!decision.go) return;
             setStatus(e.target.value);
-            onChange({ status: e.target.value });
+            onChange({ status: e.target.value, ...(decision.acceptWarnings ? { acceptWarnings: true } : {}) });
           }}
         >
           {statuses.map((s) => (

@@ -1,0 +1,46 @@
+import { test, expect } from './fixtures';
+import { callApi } from './server';
+import AxeBuilder from '@axe-core/playwright';
+import { panels } from './pages/DraftsPage';
+
+test.use({ viewport: { width: 1280, height: 1000 } });
+test.setTimeout(120_000);
+
+test('a move to scheduled is refused in the window while a required rule fails, and confirmed when only recommended ones do', async ({ page, server, secret }) => {
+  // The team makes a planned date required for every post, in Planning → Checklist rules.
+  await page.getByRole('link', { name: /Planning/ }).first().click();
+  await page.getByRole('navigation', { name: 'Planning views' }).getByRole('link', { name: 'Checklist rules' }).click();
+  await page.getByLabel('Level of “A planned date”').selectOption('required');
+  await page.getByRole('button', { name: 'Save rules for every post' }).click();
+  await expect(page.getByTestId('planning-announcer')).toHaveText('Checklist rules saved.');
+
+  await page.getByRole('link', { name: /Drafts/ }).first().click();
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await page.getByRole('textbox', { name: 'Title' }).fill('Not ready yet');
+  const p = panels(page);
+  const checks = p.details.getByRole('list', { name: 'Pre-publish checks' });
+  await expect(checks.locator('[data-rule="planned-date"]')).toContainText('required, fails');
+  expect((await new AxeBuilder({ page }).include('.draft-panels').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+  // The jump goes to the field that fails.
+  await checks.getByRole('button', { name: 'Fix: A planned date' }).click();
+  await expect(p.field('Planned date')).toBeFocused();
+
+  await p.field('Status').selectOption('scheduled');
+  await expect(p.details.getByRole('alert')).toContainText('Not moved to scheduled: required checks fail: A planned date (No planned date)');
+  await expect(p.field('Status')).toHaveValue('drafting');
+  const stored = async () => ((await callApi(server.url, secret, 'posts.list', {})).value as { title: string; status: string }[]).find((x) => x.title === 'Not ready yet')?.status;
+  await expect.poll(stored).toBe('drafting');
+
+  // With a date, only recommended rules fail: the user is asked, and confirms.
+  await p.field('Planned date').fill('2027-03-01');
+  await p.field('Planned date').press('Enter');
+  await expect(checks.locator('[data-rule="planned-date"]')).toContainText('passes');
+  page.once('dialog', (d) => {
+    expect(d.message()).toContain('Recommended checks fail');
+    void d.accept();
+  });
+  await p.field('Status').selectOption('scheduled');
+  await expect(p.field('Status')).toHaveValue('scheduled');
+  await expect.poll(stored).toBe('scheduled');
+});

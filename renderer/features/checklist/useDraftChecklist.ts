@@ -1,0 +1,68 @@
+/** The open draft's live checklist, its context from the store, and the gate the status field asks. */
+import { useCallback, useEffect, useState, type RefObject } from 'react';
+import type { LexicalEditor } from 'lexical';
+import type { Post } from '../../../common/domain';
+import { describeFailures } from '../../../common/checklist/evaluate';
+import { statusLabel } from '../../../common/series/workflow';
+import { useClient } from '../../api/ClientContext';
+import { LiveChecklist, type ChecklistContext } from './live-checklist';
+
+export interface StatusDecision {
+  go: boolean;
+  acceptWarnings?: boolean;
+}
+
+export function useDraftChecklist(post: Post, editorRef: RefObject<LexicalEditor | null>) {
+  const client = useClient();
+  const [checklist] = useState(() => new LiveChecklist(post, () => editorRef.current));
+  const [context, setContext] = useState<ChecklistContext | null>(null);
+  const [refusal, setRefusal] = useState('');
+
+  // The series (and so its notice and overrides) can change from the side panel: reload with it.
+  useEffect(() => {
+    let live = true;
+    client.call('checklist.context', { postId: post.id }).then((c) => live && (setContext(c), checklist.setContext(c)), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, [client, checklist, post.id, post.seriesId, post.position]);
+  useEffect(() => checklist.setPost(post), [checklist, post]);
+  useEffect(() => () => checklist.dispose(), [checklist]);
+
+  const setFeatured = useCallback(
+    async (assetId: string | null, alt: string) => {
+      const featuredImage = await client.call('checklist.setFeaturedImage', { postId: post.id, assetId, alt });
+      setContext((c) => {
+        if (!c) return c;
+        const next = { ...c, featuredImage };
+        checklist.setContext(next);
+        return next;
+      });
+    },
+    [client, checklist, post.id],
+  );
+
+  /** Asked before a status change: a move to the workflow's last two steps passes the checklist first. */
+  const gate = useCallback(
+    (status: string, workflow: readonly string[]): StatusDecision => {
+      setRefusal('');
+      if (!workflow.slice(-2).includes(status)) return { go: true };
+      checklist.recompute();
+      const report = checklist.report;
+      if (!report) return { go: true };
+      const to = statusLabel(status).toLowerCase();
+      if (report.blocking.length) {
+        setRefusal(`Not moved to ${to}: required checks fail: ${describeFailures(report.blocking)}.`);
+        return { go: false };
+      }
+      if (report.warnings.length) {
+        const ok = window.confirm(`Recommended checks fail: ${describeFailures(report.warnings)}.\n\nMove to ${to} anyway?`);
+        return ok ? { go: true, acceptWarnings: true } : { go: false };
+      }
+      return { go: true };
+    },
+    [checklist],
+  );
+
+  return { checklist, context, refusal, gate, setFeatured };
+}

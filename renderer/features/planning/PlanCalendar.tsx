@@ -1,0 +1,136 @@
+import { useCallback, useState } from 'react';
+import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import type { PlanFilter, PlanPost } from '../../../common/api/planning';
+import { useClient } from '../../api/ClientContext';
+import { downloadText } from '../../shell/download';
+import { formatDate, formatLongDay, formatMonth } from '../series/format';
+import { CalendarGrid } from './CalendarGrid';
+import { PlanFilters } from './PlanFilters';
+import { PlanList } from './PlanList';
+import { postName } from './PlanChip';
+import { Tray, TRAY_ID } from './Tray';
+import { dateOfDroppable, dayKeyboardCoordinates, PLAN_ANNOUNCEMENTS, PLAN_INSTRUCTIONS, planCollisions } from './plan-dnd';
+import { goPlan, stepDate, windowOf, type PlanRoute } from './plan-route';
+import { useFacets, usePlanData } from './usePlanData';
+
+const VIEWS = [
+  { id: 'month', label: 'Month' },
+  { id: 'week', label: 'Week' },
+  { id: 'list', label: 'List' },
+] as const;
+
+/** Every post by planned date, any series or none, with the tray, filters, warnings and export. */
+export function PlanCalendar({ route, today, announce }: { route: PlanRoute; today: string; announce: (m: string) => void }) {
+  const client = useClient();
+  const { from, to } = windowOf(route.view, route.date);
+  const { view, error, setError, redate, replace } = usePlanData(from, to, route.filter);
+  const { facets } = useFacets();
+  const [exporting, setExporting] = useState(false);
+  const month = route.date.slice(0, 7);
+
+  const startDay = useCallback(() => (today >= from && today <= to ? today : route.view === 'week' ? from : `${month}-01`), [today, from, to, route.view, month]);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: dayKeyboardCoordinates(startDay) }),
+  );
+
+  const onDragEnd = async ({ active, over }: DragEndEvent) => {
+    const post = active.data.current?.post as PlanPost | undefined;
+    if (!post || !over) return;
+    const date = over.id === TRAY_ID ? null : dateOfDroppable(over.id);
+    if (date === post.plannedDate || (date === null && over.id !== TRAY_ID)) return;
+    const saved = await redate(post, date);
+    if (saved) announce(date ? `“${postName(saved)}” planned for ${formatLongDay(date)}.` : `“${postName(saved)}” is unscheduled.`);
+  };
+
+  const go = (patch: Partial<PlanRoute>) => goPlan({ ...route, ...patch });
+  const exportAs = async (format: 'csv' | 'ics') => {
+    setExporting(true);
+    try {
+      downloadText(await client.call('planning.export', { from, to, filter: route.filter, format }));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setExporting(false);
+    }
+  };
+  const onAssign = async (postId: string, change: { ownerId?: string | null; reviewerId?: string | null }) => {
+    try {
+      replace(await client.call('planning.assign', { postId, ...change }));
+      announce('Saved.');
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const title = route.view === 'week' ? `Week of ${formatDate(from)}` : formatMonth(month);
+  return (
+    <DndContext sensors={sensors} collisionDetection={planCollisions} onDragEnd={onDragEnd} accessibility={{ announcements: PLAN_ANNOUNCEMENTS, screenReaderInstructions: PLAN_INSTRUCTIONS }}>
+      <div className="plan-toolbar">
+        <div role="group" aria-label="View" className="plan-toolbar__views">
+          {VIEWS.map((v) => (
+            <button key={v.id} type="button" className="button button--small" aria-pressed={route.view === v.id} onClick={() => go({ view: v.id })}>
+              {v.label}
+            </button>
+          ))}
+        </div>
+        <button type="button" className="button" onClick={() => go({ date: stepDate(route.view, route.date, -1) })}>
+          ← Previous {route.view === 'week' ? 'week' : 'month'}
+        </button>
+        <h2 className="plan-toolbar__title" aria-live="polite" data-testid="plan-title">
+          {title}
+        </h2>
+        <button type="button" className="button" onClick={() => go({ date: stepDate(route.view, route.date, 1) })}>
+          Next {route.view === 'week' ? 'week' : 'month'} →
+        </button>
+        <button type="button" className="button" onClick={() => go({ date: today })}>
+          Today
+        </button>
+        <div role="group" aria-label="Export what is shown" className="plan-toolbar__export">
+          <button type="button" className="button" disabled={exporting} onClick={() => exportAs('csv')}>
+            Export CSV
+          </button>
+          <button type="button" className="button" disabled={exporting} onClick={() => exportAs('ics')}>
+            Export .ics
+          </button>
+        </div>
+      </div>
+      <PlanFilters facets={facets} filter={route.filter} onChange={(filter: PlanFilter) => go({ filter })} />
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      <p id="plan-dnd-hint" className="muted plan-hint">
+        Drag a post by its handle to another day or to the tray, or focus the handle, press Space, move with the arrow keys (a day, or a week with up and down) and press Space
+        to drop.
+      </p>
+      {view && (
+        <div className="plan-body">
+          <div className="plan-main">
+            {(view.clashes.length > 0 || view.emptyWeeks.length > 0) && (
+              <ul className="plan-warnings" aria-label="Warnings">
+                {view.clashes.map((c) => (
+                  <li key={c.date}>
+                    <span className="badge badge--clash">Clash</span> {formatLongDay(c.date)}: {c.postIds.length} posts on one day
+                  </li>
+                ))}
+                {view.emptyWeeks.map((w) => (
+                  <li key={w.from}>
+                    <span className="badge badge--gap">Gap</span> Nothing planned from {formatDate(w.from)} to {formatDate(w.to)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {route.view === 'list' ? (
+              <PlanList view={view} facets={facets} onAssign={onAssign} />
+            ) : (
+              <CalendarGrid view={view} month={route.view === 'month' ? month : null} label={`Planned posts, ${title}`} />
+            )}
+          </div>
+          <Tray posts={view.tray} />
+        </div>
+      )}
+    </DndContext>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The calendar's data for one window and filter, with re-dating applied at once on screen (the
+ * server's answer replaces it; a refusal puts the post back and says why).
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PlanFacets, PlanFilter, PlanPost, PlanView } from '../../../common/api/planning';
+import { findClashes, findEmptyWeeks } from '../../../common/series/plan';
+import { useClient } from '../../api/ClientContext';
+
+export function usePlanData(from: string, to: string, filter: PlanFilter) {
+  const client = useClient();
+  const [view, setView] = useState<PlanView | null>(null);
+  const [error, setError] = useState('');
+  const key = JSON.stringify([from, to, filter]);
+  const latest = useRef(key);
+
+  const load = useCallback(() => {
+    latest.current = key;
+    client.call('planning.view', { from, to, filter }).then(
+      (v) => latest.current === key && (setView(v), setError('')),
+      (e: Error) => latest.current === key && setError(e.message),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client, key]);
+  useEffect(load, [load]);
+
+  /** The same checks the server runs, on the posts as they now stand. */
+  const withPosts = (v: PlanView, posts: PlanPost[], tray: PlanPost[]): PlanView => {
+    const inWindow = posts.filter((p) => p.plannedDate !== null && p.plannedDate >= v.from && p.plannedDate <= v.to).sort((a, b) => (a.plannedDate! < b.plannedDate! ? -1 : a.plannedDate! > b.plannedDate! ? 1 : 0));
+    return { ...v, posts: inWindow, tray, clashes: findClashes(inWindow), emptyWeeks: findEmptyWeeks(inWindow, v.from, v.to) };
+  };
+
+  const redate = useCallback(
+    async (post: PlanPost, plannedDate: string | null): Promise<PlanPost | null> => {
+      const before = view;
+      if (!before) return null;
+      const moved = { ...post, plannedDate };
+      const others = before.posts.filter((p) => p.id !== post.id);
+      const tray = before.tray.filter((p) => p.id !== post.id);
+      setView(withPosts(before, plannedDate ? [...others, moved] : others, plannedDate ? tray : [moved, ...tray]));
+      try {
+        const saved = await client.call('planning.setDate', { postId: post.id, plannedDate });
+        setView((v) => (v ? withPosts(v, v.posts.map((p) => (p.id === saved.id ? saved : p)), v.tray.map((p) => (p.id === saved.id ? saved : p))) : v));
+        return saved;
+      } catch (e) {
+        setView(before);
+        setError((e as Error).message);
+        return null;
+      }
+    },
+    [client, view],
+  );
+
+  const replace = useCallback((saved: PlanPost) => {
+    setView((v) => (v ? { ...v, posts: v.posts.map((p) => (p.id === saved.id ? saved : p)), tray: v.tray.map((p) => (p.id === saved.id ? saved : p)) } : v));
+  }, []);
+
+  return { view, error, setError, redate, replace, reload: load };
+}
+
+export function useFacets() {
+  const client = useClient();
+  const [facets, setFacets] = useState<PlanFacets | null>(null);
+  const reload = useCallback(() => void client.call('planning.facets', {}).then(setFacets, () => setFacets(null)), [client]);
+  useEffect(reload, [reload]);
+  return { facets, reload };
+}
