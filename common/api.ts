@@ -17,6 +17,7 @@ import { publishApi } from './api/publish';
 import { backupApi } from './api/backup';
 import { desktopApi } from './api/desktop';
 import { demoApi } from './api/demo';
+import { moderationApi } from './api/moderation';
 
 export const api = {
   ...systemApi,
@@ -31,6 +32,7 @@ export const api = {
   ...backupApi,
   ...desktopApi,
   ...demoApi,
+  ...moderationApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -9,6 +9,8 @@ import * as seriesWorkflowRoles from './0050-series-workflow-roles';
 import * as listIndexes from './0060-list-indexes';
 import * as commentStates from './0070-comment-states';
 import * as deletedCommentStates from './0080-deleted-comment-states';
+import * as moderation from './0100-moderation';
+import * as spamScore from './0105-spam-score';
 
 export interface Migration {
   version: number;
@@ -16,4 +18,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, moderation, spamScore];

@@ -14,5 +14,6 @@ import { importDraftCommand } from './import-draft';
 import { importCommentsCommand } from './import-comments';
 import { commentsCommand } from './comments';
 import { postsCommand } from './posts';
+import { rulesCommand } from './rules';
 
-export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand, seriesCommand, seriesPlanCommand, exportCommand, exportSeriesCommand, exportWxrCommand, importDraftCommand, importCommentsCommand, commentsCommand, postsCommand, backupCommand, restoreCommand];
+export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand, seriesCommand, seriesPlanCommand, exportCommand, exportSeriesCommand, exportWxrCommand, importDraftCommand, importCommentsCommand, commentsCommand, postsCommand, rulesCommand, backupCommand, restoreCommand];

@@ -13,6 +13,7 @@ import { publishHandlers } from './publish';
 import { backupHandlers } from './backup';
 import { desktopHandlers } from './desktop';
 import { demoHandlers } from './demo';
+import { moderationHandlers } from './moderation';
 
 export const handlers: Handlers<Ctx> = {
   ...systemHandlers,
@@ -27,4 +28,5 @@ export const handlers: Handlers<Ctx> = {
   ...backupHandlers,
   ...desktopHandlers,
   ...demoHandlers,
+  ...moderationHandlers,
 };

@@ -15,6 +15,7 @@ import { detectFormat, FORMATS_WITH_POSTS } from './detect';
 import { CancelledError, fileChunks, readHead } from './file-source';
 import { postBodyFromHtml } from './post-body';
 import { IMPORTERS } from './registry';
+import { importStart, moderateImport, type ImportModeration } from '../moderation/import-rules';
 import { ImportParseError, type CsvMapping, type ImportedComment, type ImportedPost } from './types';
 
 export interface ImportRequest {
@@ -34,6 +35,7 @@ export interface ImportSummary {
   posts: number;
   comments: { imported: number; updated: number; unchanged: number; byStatus: StatusCounts };
   warnings: string[];
+  moderation?: ImportModeration;
 }
 
 export interface PreviewPost {
@@ -71,6 +73,8 @@ export interface RunOptions {
   dryRun?: boolean;
   onProgress?: (p: ImportProgress) => void;
   isCancelled?: () => boolean;
+  /** false: import without applying the moderation rules (default: apply them). */
+  rules?: boolean;
 }
 
 const MAX_WARNINGS = 200;
@@ -193,11 +197,13 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
 
   db.exec('BEGIN IMMEDIATE');
   try {
+    const firstNew = importStart(db);
     writer = new CommentImportWriter(db);
     const chunks = fileChunks(req.filePath, { fileName, onChunk: progress, isCancelled: o.isCancelled, xmlDeclaredEncoding: format === 'wxr' || format === 'disqus' });
     await IMPORTERS[format](chunks, sink, { fileName, csv: req.csv });
     if (o.isCancelled?.()) throw new CancelledError();
     const { orphanCount, orphans } = writer.finish();
+    const moderation = o.rules === false ? undefined : moderateImport(db, firstNew, o.dryRun);
     if (orphanCount) {
       const some = orphans.slice(0, 5).map((x) => `${x.sourceId} (parent ${x.parentSourceId})`).join(', ');
       warn(`${orphanCount} repl${orphanCount === 1 ? 'y' : 'ies'} whose parent is not in the file or the database were kept and flagged 'orphan': ${some}${orphanCount > 5 ? ', ...' : ''}`);
@@ -208,6 +214,7 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
       posts: writer.postsTouched.size,
       comments: { ...writer.counts, byStatus },
       warnings,
+      ...(moderation && { moderation }),
     };
     progress(totalBytes);
     if (o.dryRun) {
