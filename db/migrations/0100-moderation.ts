@@ -59,12 +59,12 @@ CREATE TRIGGER commenter_keys_ad AFTER DELETE ON comments BEGIN
 END;
 `);
   const insert = db.prepare('INSERT INTO commenter_keys (comment_rowid, author_key) VALUES (?, ?)');
-  const rows = db.prepare('SELECT rowid, author_name AS name, author_email AS email, author_url AS url FROM comments ORDER BY rowid').iterate() as IterableIterator<{
+  const rows = db.prepare('SELECT rowid, author_name AS name, author_email AS email, author_url AS url FROM comments ORDER BY rowid').all() as {
     rowid: number;
     name: string;
     email: string;
     url: string;
-  }>;
+  }[];
   for (const r of rows) insert.run(r.rowid, commenterIdentity(r).key);
   // The rules a store starts with, as WordPress's Discussion settings: hold a comment with more
   // than two links, hold a first comment, approve a writer with three approved and no spam.

@@ -203,7 +203,7 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
     await IMPORTERS[format](chunks, sink, { fileName, csv: req.csv });
     if (o.isCancelled?.()) throw new CancelledError();
     const { orphanCount, orphans } = writer.finish();
-    const moderation = o.rules === false ? undefined : moderateImport(db, firstNew, o.dryRun);
+    const moderation = o.rules === false ? null : moderateImport(db, firstNew, o.dryRun);
     if (orphanCount) {
       const some = orphans.slice(0, 5).map((x) => `${x.sourceId} (parent ${x.parentSourceId})`).join(', ');
       warn(`${orphanCount} repl${orphanCount === 1 ? 'y' : 'ies'} whose parent is not in the file or the database were kept and flagged 'orphan': ${some}${orphanCount > 5 ? ', ...' : ''}`);

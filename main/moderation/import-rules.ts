@@ -28,9 +28,13 @@ export function decideImported(db: DB, afterRowid: number): BatchVerdict[] {
   return applyRules(db, { afterRowid }, { dryRun: true, rules: storedRules(db) }).verdicts;
 }
 
-/** Decides and records the batch's verdicts; `dryRun` (an import preview) only counts them. */
-export function moderateImport(db: DB, afterRowid: number, dryRun = false): ImportModeration {
+/**
+ * Decides and records the batch's verdicts; `dryRun` (an import preview) only counts them.
+ * Null when the batch held no undecided comment (every status came decided with the file).
+ */
+export function moderateImport(db: DB, afterRowid: number, dryRun = false): ImportModeration | null {
   const verdicts = decideImported(db, afterRowid);
+  if (!verdicts.length) return null;
   if (!dryRun) writeVerdicts(db, verdicts);
   const out: ImportModeration = { held: 0, spam: 0, approved: 0, flagged: 0 };
   for (const v of verdicts) {
