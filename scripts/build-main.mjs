@@ -17,7 +17,7 @@ const common = {
 };
 
 await Promise.all([
-  build({ ...common, entryPoints: { app: 'main/electron/app.ts', cli: 'main/cli-main.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
+  build({ ...common, entryPoints: { app: 'main/electron/app.ts', cli: 'main/cli-main.ts', 'spam-worker': 'main/moderation/spam-worker.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
   // The preload runs in a sandbox: only 'electron' may be required, so bundle everything else in.
   build({ ...common, banner: undefined, define: undefined, packages: undefined, external: ['electron'], entryPoints: { preload: 'main/electron/preload.ts' }, outdir: 'dist/main', outExtension: { '.js': '.cjs' } }),
 ]);

@@ -83,5 +83,7 @@ export const moderationApi = {
     z.object({ scope: Scope.default({}), dryRun: z.boolean().default(false) }).strict(),
     RuleRunReport,
   ),
+  'spam.status': query('The spam model in use and whether a training runs; starts one in the background when decisions have grown.', z.object({}).strict(), SpamStatus),
+  'spam.train': mutation('Retrains the spam score in the background (a worker thread) from the decisions stored now.', z.object({}).strict(), SpamStatus),
   'commenters.history': query('The writer of a comment: how they were matched and their earlier comments by status.', z.object({ commentId: Id }).strict(), CommenterHistory.nullable()),
 };

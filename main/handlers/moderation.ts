@@ -7,8 +7,9 @@ import { addRule, getRule, listRules, removeRule, setRuleEnabled, storedRules } 
 import { applyRules } from '../../db/repos/rule-apply';
 import { commenterHistory } from '../../db/repos/commenters';
 import { ruleReport } from '../moderation/rule-report';
+import { spamStatus, startTraining } from '../moderation/spam-trainer';
 
-type ModerationMethods = 'rules.list' | 'rules.add' | 'rules.setEnabled' | 'rules.remove' | 'rules.test' | 'rules.apply' | 'commenters.history';
+type ModerationMethods = 'rules.list' | 'rules.add' | 'rules.setEnabled' | 'rules.remove' | 'rules.test' | 'rules.apply' | 'commenters.history' | 'spam.status' | 'spam.train';
 
 const view = (r: Rule) => ({ ...r, description: describeRule(r) });
 
@@ -29,4 +30,9 @@ export const moderationHandlers: Pick<Handlers<Ctx>, ModerationMethods> = {
     return ruleReport(ctx.db, verdicts, changed, input.dryRun);
   },
   'commenters.history': (input, ctx) => commenterHistory(ctx.db, input.commentId),
+  'spam.status': (_input, ctx) => spamStatus(ctx),
+  'spam.train': (_input, ctx) => {
+    void startTraining(ctx);
+    return spamStatus(ctx, false);
+  },
 };

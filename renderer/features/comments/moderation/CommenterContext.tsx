@@ -38,10 +38,10 @@ export function CommenterContext({ commentId, version, onShowOnly, onOpenView }:
       {h.all > 1 && (
         <p className="commenter-context__links">
           <button type="button" className="button button--link" onClick={() => onShowOnly(h.key, name)}>
-            Show only <bdi>{name}</bdi>'s comments ({h.all})
+            {`Show only ${name}'s comments (${h.all})`}
           </button>
           <button type="button" className="button button--link" onClick={() => onOpenView(h.key, name)}>
-            All comments by <bdi>{name}</bdi>, with notes
+            {`All comments by ${name}, with notes`}
           </button>
         </p>
       )}
