@@ -45,10 +45,10 @@ test('rules sort an imported WXR; the reviewer sees history and reasons, sorts b
   const dialog = page.getByRole('dialog', { name: 'Import comments' });
   await dialog.getByLabel('Choose a file…').setInputFiles(SAMPLE);
   await dialog.getByRole('button', { name: 'Preview' }).click();
-  await dialog.getByRole('button', { name: 'Import 9 comments' }).click();
-  await expect(dialog.getByRole('status')).toContainText('Imported 9 new comments');
+  await dialog.getByRole('button', { name: 'Import 13 comments' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported 13 new comments');
   await dialog.getByRole('button', { name: 'Close' }).click();
-  await expect(page.getByTestId('count-all')).toHaveText('9');
+  await expect(page.getByTestId('count-all')).toHaveText('13');
   // The default rules held the new pending comments at import.
   await expect(row(page, 'Three sources worth reading')).toContainText('held: 4 links');
 
@@ -95,6 +95,19 @@ test('rules sort an imported WXR; the reviewer sees history and reasons, sorts b
   await page.keyboard.press('a');
   await expect(row(page, 'Three sources worth reading').locator('.badge--approved').first()).toHaveText('Approved');
 
+  // The spam score, learned from the decisions in the store, sorts the pending comments.
+  await page.getByRole('button', { name: 'Retrain now' }).click();
+  await expect(page.getByTestId('spam-status')).toContainText(/Spam score learned from \d+ decisions/, { timeout: 60_000 });
+  await page.getByLabel('Order').selectOption('score');
+  await page.locator('.counts__item--pending').click();
+  const scores = await page.locator('.crow .badge--score').allTextContents();
+  expect(scores.length).toBeGreaterThan(0);
+  const values = scores.map((t) => Number(t.replace('score ', '')));
+  expect(values).toEqual([...values].sort((a, b) => b - a));
+  await page.screenshot({ path: test.info().outputPath('sorted-by-score.png') });
+  await page.locator('.counts__item--pending').click();
+  await page.getByLabel('Order').selectOption('newest');
+
   // Every comment by her, in the pane and in the commenter view.
   await focus(page, 'Three sources worth reading');
   await detail.getByRole('button', { name: /Show only Maya Patel's comments/ }).click();
@@ -108,5 +121,5 @@ test('rules sort an imported WXR; the reviewer sees history and reasons, sorts b
   await page.screenshot({ path: test.info().outputPath('commenter-view.png') });
   await view.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'Show everyone' }).click();
-  await expect(page.getByTestId('count-all')).toHaveText('9');
+  await expect(page.getByTestId('count-all')).toHaveText('13');
 });

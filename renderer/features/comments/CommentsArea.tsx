@@ -17,6 +17,7 @@ import { ModerationBar } from './ModerationBar';
 import { TagManager } from './TagManager';
 import { ImportCommentsButton } from './import/ImportCommentsButton';
 import { ModerationFilters } from './moderation/ModerationFilters';
+import { SpamScoreStatus } from './moderation/SpamScoreStatus';
 import { ModerationDialogs, useModerationDialogs } from './moderation/ModerationDialogs';
 import './comments.css';
 import './moderation/moderation.css';
@@ -259,6 +260,7 @@ export function CommentsArea(_props: { rest: string[] }) {
         <>
           <FilterBar filter={filter} order={order} posts={posts} tags={tags} searchRef={searchRef} onFilter={patchFilter} onOrder={setOrder} />
           <ModerationFilters filter={filter} commenterName={dialogs.commenterName} onFilter={patchFilter} />
+          <SpamScoreStatus version={version} onScored={detailChanged} />
           <CountsBar counts={win.counts} active={filter.status ?? NO_STATUS} updating={!win.countsCurrent} onToggle={toggleStatus} />
           <ModerationBar
             selectedCount={selected.size}
