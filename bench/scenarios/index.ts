@@ -7,5 +7,6 @@ import { start } from './start';
 import { exportScenario } from './export';
 import { open } from './open';
 import { typing } from './typing';
+import { moderation } from './moderation';
 
-export const SCENARIOS: Scenario[] = [importScenario, search, review, start, exportScenario, open, typing];
+export const SCENARIOS: Scenario[] = [importScenario, search, review, start, exportScenario, open, typing, moderation];
