@@ -22,7 +22,7 @@ const stateOf = (dbPath: string) => states.get(dbPath) ?? states.set(dbPath, { r
 function workerFile(): { file: URL; execArgv: string[] } {
   const built = new URL('./spam-worker.cjs', import.meta.url);
   if (!import.meta.url.endsWith('.ts') && fs.existsSync(fileURLToPath(built))) return { file: built, execArgv: [] };
-  return { file: new URL('./spam-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+  return { file: new URL('./spam-worker-dev.mjs', import.meta.url), execArgv: [] };
 }
 
 /** Starts a training unless one runs; resolves when it ends. */
