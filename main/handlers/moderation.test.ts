@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useApiHarness } from '../testing/api-harness';
 import { SAMPLES } from '../importers/testing';
+import { trainAndScore } from '../moderation/spam-training';
 
 const h = useApiHarness('wb-moderation-');
 const SAMPLE = { path: path.join(SAMPLES, 'wxr-moderation.xml') };
@@ -94,5 +95,25 @@ describe('rules.test and rules.apply', () => {
     expect((await h.value('rules.list', {})).rules.map((r: { id: string }) => r.id)).not.toContain(rule.id);
     expect(await h.failure('rules.remove', { id: rule.id })).toMatchObject({ code: 'NOT_FOUND', message: expect.stringContaining(rule.id) });
     expect(await h.failure('rules.add', { spec: { kind: 'links', params: { max: -1 } } })).toMatchObject({ code: 'BAD_INPUT' });
+  });
+});
+
+describe('the spam score in the list', () => {
+  it('sorts pending comments by score, highest first, and filters on a floor', async () => {
+    await h.value('imports.run', { file: SAMPLE });
+    await h.value('rules.add', { spec: { kind: 'banned', params: { phrases: ['cheap meds'] } } });
+    await h.value('rules.apply', {});
+    const sam = await bySource('204');
+    await h.value('comments.setStatus', { items: [{ id: sam.id, revision: sam.revision }], status: 'approved' });
+    // Five approved, six spam: enough decisions to learn from.
+    expect(trainAndScore(h.ctx.db)).not.toBeNull();
+    const { items } = await h.value('comments.list', { filter: { status: ['pending'] }, order: 'score' });
+    const scores = items.map((c: { moderation?: { score: number | null } }) => c.moderation?.score ?? null);
+    expect(scores.every((x: number | null) => x !== null)).toBe(true);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const floor = scores[0];
+    const top = await h.value('comments.list', { filter: { minScore: floor } });
+    expect(top.items.length).toBeGreaterThanOrEqual(1);
+    expect(top.items.every((c: { moderation?: { score: number | null } }) => (c.moderation?.score ?? 0) >= floor)).toBe(true);
   });
 });
