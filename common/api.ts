@@ -20,6 +20,7 @@ import { demoApi } from './api/demo';
 import { peopleApi } from './api/people';
 import { planningApi } from './api/planning';
 import { checklistApi } from './api/checklist';
+import { moderationApi } from './api/moderation';
 
 export const api = {
   ...systemApi,
@@ -37,6 +38,7 @@ export const api = {
   ...peopleApi,
   ...planningApi,
   ...checklistApi,
+  ...moderationApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

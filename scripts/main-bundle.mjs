@@ -22,7 +22,7 @@ export const NODE_BUNDLE = {
 };
 
 /** Entries every CLI bundle holds: the CLI and the import's parsing worker, which it starts from beside itself. */
-export const CLI_ENTRIES = { cli: 'main/cli-main.ts', 'import-worker': 'main/importers/import-worker.ts' };
+export const CLI_ENTRIES = { cli: 'main/cli-main.ts', 'import-worker': 'main/importers/import-worker.ts', 'spam-worker': 'main/moderation/spam-worker.ts' };
 
 /**
  * Builds entries into outdir (absolute) and records in outdir/build-manifest.json each source file

@@ -11,5 +11,6 @@ import { exportScenario } from './export';
 import { open } from './open';
 import { typing } from './typing';
 import { planningScenario } from './planning';
+import { moderation } from './moderation';
 
-export const SCENARIOS: Scenario[] = [importScenario, smallImport, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario];
+export const SCENARIOS: Scenario[] = [importScenario, smallImport, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario, moderation];

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { CalendarDate, Comment, CommentStatus, Id, IsoTime, Line } from '../domain';
 import { mutation, query } from './method';
+import { CommentModeration } from './comment-moderation';
 
 export const MAX_BULK = 100_000;
 
@@ -23,11 +24,17 @@ export const CommentFilter = z
     search: Line(200).optional(),
     /** Only this comment and its replies, at any depth (following a deep thread). */
     threadOf: Id.optional(),
+    /** Only comments by this writer (a commenter key from commenters.history). */
+    commenter: z.string().min(1).max(2500).optional(),
+    /** Only comments a rule of this kind fired on ('any': any rule). */
+    rule: z.enum(['any', 'links', 'banned', 'suspect', 'blocked', 'trusted', 'first', 'score']).optional(),
+    /** Only comments with a spam score at least this. */
+    minScore: z.number().min(0).max(1).optional(),
   })
   .strict();
 export type CommentFilter = z.infer<typeof CommentFilter>;
 
-export const CommentOrder = z.enum(['thread', 'newest', 'oldest']);
+export const CommentOrder = z.enum(['thread', 'newest', 'oldest', 'score']);
 export type CommentOrder = z.infer<typeof CommentOrder>;
 
 export const Tag = z.object({ id: Id, name: z.string(), color: z.string(), createdAt: IsoTime, updatedAt: IsoTime });
@@ -86,6 +93,8 @@ export const CommentListItem = Comment.extend({
   /** Search hits as ranges of `text`. */
   matches: z.array(TextRange),
   authorMatches: z.array(TextRange),
+  /** What the rules said and the spam score (absent where nothing was recorded). */
+  moderation: CommentModeration.optional(),
 });
 export type CommentListItem = z.infer<typeof CommentListItem>;
 

@@ -32,6 +32,8 @@ export const ImportSummary = z.object({
   posts: z.number().int(),
   comments: z.object({ imported: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), byStatus: StatusCounts }),
   warnings: z.array(z.string()),
+  /** What the moderation rules did to the new comments (absent when imported without rules). */
+  moderation: z.object({ held: z.number().int(), spam: z.number().int(), approved: z.number().int(), flagged: z.number().int() }).optional(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
 

@@ -11,6 +11,8 @@ import * as commentStates from './0070-comment-states';
 import * as deletedCommentStates from './0080-deleted-comment-states';
 import * as peopleAndOwners from './0090-people-and-owners';
 import * as checklistAndPostEvents from './0095-checklist-and-post-events';
+import * as moderation from './0100-moderation';
+import * as spamScore from './0105-spam-score';
 
 export interface Migration {
   version: number;
@@ -18,4 +20,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore];

@@ -15,6 +15,7 @@ import { toComment, type CommentRow } from './comments';
 import { annotationsOfComments, DESCENDANTS } from './annotations';
 import { matchRanges } from './search-highlight';
 import { ftsQuery, searchWords } from './search-query';
+import { moderationOfComments, moderationWhere, prepareModerationFilter, SCORE_ORDER } from './comment-moderation';
 
 interface Where {
   sql: string;
@@ -95,6 +96,9 @@ export function filterWhere(f: CommentFilter, withStatus = true, lookup = false)
     w.push(`c.id IN (${DESCENDANTS})`);
     params.push(f.threadOf);
   }
+  const m = moderationWhere(f);
+  w.push(...m.where);
+  params.push(...m.params);
   return { sql: w.join(' AND '), params, fts, empty };
 }
 
@@ -145,6 +149,7 @@ export interface ListCommentsOptions {
 
 export function listComments(db: DB, o: ListCommentsOptions = {}): { items: CommentListItem[]; total: number | null; offset: number; counts: StatusCounts | null } {
   const filter = o.filter ?? {};
+  prepareModerationFilter(db, filter);
   const offset = o.offset ?? 0;
   const limit = o.limit ?? 100;
   const lookup = narrowSearch(db, filter);
@@ -167,6 +172,11 @@ export function listComments(db: DB, o: ListCommentsOptions = {}): { items: Comm
     if (!filter.postId && !filter.threadOf) throw new AppError('BAD_INPUT', 'filter.postId: thread order needs a post (or threadOf); use newest or oldest across posts.');
     const t = threadSql(where, filter.threadOf, filter.postId);
     window = db.prepare(t.sql).all(...t.params, limit, offset) as { rowid: number; depth: number }[];
+  } else if (o.order === 'score') {
+    window = db.prepare(`SELECT c.rowid, 0 AS depth FROM comments c WHERE ${where.sql} ORDER BY ${SCORE_ORDER} LIMIT ? OFFSET ?`).all(...where.params, limit, offset) as {
+      rowid: number;
+      depth: number;
+    }[];
   } else {
     const dir = o.order === 'oldest' ? 'ASC' : 'DESC';
     window = db
@@ -182,6 +192,7 @@ export function listComments(db: DB, o: ListCommentsOptions = {}): { items: Comm
   );
   const rows = window.map((w) => ({ ...byRowid.get(w.rowid)!, depth: w.depth }));
   const notes = annotationsOfComments(db, rows.map((r) => r.id));
+  const moderation = moderationOfComments(db, rows);
   const words = where.fts ? searchWords(filter.search ?? '') : [];
   const items = rows.map((r): CommentListItem => {
     return {
@@ -193,6 +204,7 @@ export function listComments(db: DB, o: ListCommentsOptions = {}): { items: Comm
       replyDraft: r.reply_status,
       matches: matchRanges(r.body_text, words),
       authorMatches: matchRanges(r.author_name, words),
+      moderation: moderation.get(r.id),
     };
   });
   return { items, total, offset, counts };
@@ -225,6 +237,7 @@ function searchTotal(db: DB, fts: string, statuses: CommentStatus[] | undefined)
 
 export function statusCounts(db: DB, filter: CommentFilter, lookup = narrowSearch(db, filter)): StatusCounts {
   const counts: StatusCounts = { approved: 0, pending: 0, spam: 0, trash: 0, all: 0 };
+  prepareModerationFilter(db, filter);
   const where = filterWhere(filter, false, lookup);
   if (where.empty) return counts;
   let sql: string;
@@ -250,6 +263,7 @@ export function statusCounts(db: DB, filter: CommentFilter, lookup = narrowSearc
 }
 
 export function commentIds(db: DB, filter: CommentFilter): { id: string; revision: number }[] {
+  prepareModerationFilter(db, filter);
   const where = filterWhere(filter, true, narrowSearch(db, filter));
   if (where.empty) return [];
   return db.prepare(`SELECT c.id, c.revision FROM comments c WHERE ${where.sql} ORDER BY c.posted_at DESC, c.id DESC`).all(...where.params) as {

@@ -18,5 +18,6 @@ import { syncServerCommand } from './sync-server';
 import { planCommand } from './plan';
 import { checkCommand } from './check';
 import { setStatusCommand } from './set-status';
+import { rulesCommand } from './rules';
 
-export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand, seriesCommand, seriesPlanCommand, planCommand, checkCommand, setStatusCommand, exportCommand, exportSeriesCommand, exportWxrCommand, importDraftCommand, importCommentsCommand, commentsCommand, postsCommand, backupCommand, restoreCommand, syncServerCommand];
+export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand, seriesCommand, seriesPlanCommand, planCommand, checkCommand, setStatusCommand, exportCommand, exportSeriesCommand, exportWxrCommand, importDraftCommand, importCommentsCommand, commentsCommand, postsCommand, rulesCommand, backupCommand, restoreCommand, syncServerCommand];

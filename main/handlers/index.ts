@@ -16,6 +16,7 @@ import { demoHandlers } from './demo';
 import { peopleHandlers } from './people';
 import { planningHandlers } from './planning';
 import { checklistHandlers } from './checklist';
+import { moderationHandlers } from './moderation';
 
 export const handlers: Handlers<Ctx> = {
   ...systemHandlers,
@@ -33,4 +34,5 @@ export const handlers: Handlers<Ctx> = {
   ...peopleHandlers,
   ...planningHandlers,
   ...checklistHandlers,
+  ...moderationHandlers,
 };

@@ -17,6 +17,7 @@ import { CancelledError, readHead } from './file-source';
 import { canReadInThread, readInThread } from './read-thread';
 import type { CleanComment, ImportEvent, ReadRequest } from './records';
 import { ImportParseError, type CsvMapping, type ImportedPost } from './types';
+import { importStart, moderateImport, type ImportModeration } from '../moderation/import-rules';
 
 export interface ImportRequest {
   filePath: string;
@@ -35,6 +36,7 @@ export interface ImportSummary {
   posts: number;
   comments: { imported: number; updated: number; unchanged: number; byStatus: StatusCounts };
   warnings: string[];
+  moderation?: ImportModeration;
 }
 
 export interface PreviewPost {
@@ -76,6 +78,8 @@ export interface RunOptions {
   reader?: 'auto' | 'thread' | 'inline';
   /** Filled with where the time went (the bench reports it); left alone when not given. */
   phases?: ImportPhases;
+  /** false: import without applying the moderation rules (default: apply them). */
+  rules?: boolean;
 }
 
 /** Milliseconds per phase. With a reading thread, `read` runs beside `write`, so the phases overlap. */
@@ -227,6 +231,7 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
 
   db.exec('BEGIN IMMEDIATE');
   try {
+    const firstNew = importStart(db);
     writer = new CommentImportWriter(db);
     const read: ReadRequest = { filePath: req.filePath, fileName, format, csv: req.csv };
     const reader = o.reader ?? 'auto';
@@ -241,6 +246,7 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
     if (o.isCancelled?.()) throw new CancelledError();
     const { orphanCount, orphans } = writer.finish();
     if (phases) phases.finish = performance.now() - finishing;
+    const moderation = o.rules === false ? null : moderateImport(db, firstNew, o.dryRun);
     if (orphanCount) {
       const some = orphans.slice(0, 5).map((x) => `${x.sourceId} (parent ${x.parentSourceId})`).join(', ');
       warn(`${orphanCount} repl${orphanCount === 1 ? 'y' : 'ies'} whose parent is not in the file or the database were kept and flagged 'orphan': ${some}${orphanCount > 5 ? ', ...' : ''}`);
@@ -251,6 +257,7 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
       posts: writer.postsTouched.size,
       comments: { ...writer.counts, byStatus },
       warnings,
+      ...(moderation && { moderation }),
     };
     progress(totalBytes);
     if (o.dryRun) {

@@ -6,6 +6,8 @@ import { AnnotationForm } from './AnnotationForm';
 import { AnnotationItem } from './AnnotationItem';
 import { STATUS_LABEL, formatDate } from './format';
 import { moduleLoader, useModule } from '../../shell/module-loader';
+import { CommenterContext } from './moderation/CommenterContext';
+import { RuleReasons } from './moderation/RuleReasons';
 
 // The reply editor (Lexical) is its own chunk, not in the app's first load: the pane preloads it
 // once its list shows, so the first r finds it ready.
@@ -20,6 +22,9 @@ interface Props {
   replyFocus: number;
   onChanged: () => void;
   onFollowThread: () => void;
+  /** Filters the pane to this comment's writer; opens the view of all their comments. */
+  onCommenter?: (key: string, name: string) => void;
+  onCommenterView?: (key: string, name: string) => void;
 }
 
 /** Offsets of the current selection inside `box`'s text, if the selection lies within it. */
@@ -36,7 +41,7 @@ export function selectionIn(box: HTMLElement | null): { start: number; end: numb
 }
 
 /** The focused comment in full: text with highlights, its formatting, annotations and reply draft. */
-export const CommentDetail = memo(function CommentDetail({ item, tags, annotateRequested, onAnnotateOpened, replyFocus, onChanged, onFollowThread }: Props) {
+export const CommentDetail = memo(function CommentDetail({ item, tags, annotateRequested, onAnnotateOpened, replyFocus, onChanged, onFollowThread, onCommenter, onCommenterView }: Props) {
   const textBox = useRef<HTMLParagraphElement>(null);
   const [span, setSpan] = useState<{ start: number; end: number } | null>(null);
   const [annotating, setAnnotating] = useState(false);
@@ -80,6 +85,8 @@ export const CommentDetail = memo(function CommentDetail({ item, tags, annotateR
           <bdi>{item.postTitle || 'Untitled post'}</bdi>
         </p>
         {item.flags.includes('orphan') && <p className="badge badge--flag">Orphaned reply: the comment it answered was not in the import.</p>}
+        {onCommenter && onCommenterView && <CommenterContext commentId={item.id} version={item.revision} onShowOnly={onCommenter} onOpenView={onCommenterView} />}
+        <RuleReasons moderation={item.moderation} />
       </header>
       <p className="cdetail__text" ref={textBox} dir="auto" onMouseUp={() => setSpan(selectionIn(textBox.current))}>
         <HighlightedText text={item.text} marks={marks} />

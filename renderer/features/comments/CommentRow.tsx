@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { CommentListItem } from '../../../common/api/comments';
 import { HighlightedText, type Mark } from './HighlightedText';
 import { MAX_INDENT, STATUS_LABEL, formatDate } from './format';
+import { RuleBadge } from './moderation/RuleReasons';
 
 interface Props {
   item: CommentListItem | undefined;
@@ -56,6 +57,7 @@ export const CommentRow = memo(function CommentRow({ item, index, total, active,
           )}
           <time dateTime={item.postedAt ?? undefined}>{formatDate(item.postedAt)}</time>
           <span className={`badge badge--${item.status}`}>{STATUS_LABEL[item.status]}</span>
+          <RuleBadge moderation={item.moderation} />
           {item.flags.includes('orphan') && <span className="badge badge--flag" title="Its parent comment was not found">Orphaned reply</span>}
           {item.depth > MAX_INDENT && <span className="badge badge--flag">Reply level {item.depth}</span>}
           {item.annotations.length > 0 && <span className="badge badge--note">{item.annotations.length} note{item.annotations.length === 1 ? '' : 's'}</span>}

@@ -16,7 +16,11 @@ import { AnnotationsOverview } from './AnnotationsOverview';
 import { ModerationBar } from './ModerationBar';
 import { TagManager } from './TagManager';
 import { ImportCommentsButton } from './import/ImportCommentsButton';
+import { ModerationFilters } from './moderation/ModerationFilters';
+import { SpamScoreStatus } from './moderation/SpamScoreStatus';
+import { ModerationDialogs, useModerationDialogs } from './moderation/ModerationDialogs';
 import './comments.css';
+import './moderation/moderation.css';
 
 const KeyHelp = lazyView('The key help', () => import('./KeyHelp'), (m) => m.KeyHelp);
 const ROW_HEIGHT = 92;
@@ -75,8 +79,11 @@ export function CommentsArea(_props: { rest: string[] }) {
     setVersion((v) => v + 1);
   });
   const mod = useModeration(reload, setMessage);
+  const dialogs = useModerationDialogs();
   const onImported = (summary: ImportSummary) => {
-    setMessage(`Imported ${summary.comments.imported} new and ${summary.comments.updated} changed comments.`);
+    const m = summary.moderation;
+    const rules = m ? ` Rules held ${m.held}, approved ${m.approved} and marked ${m.spam} as spam.` : '';
+    setMessage(`Imported ${summary.comments.imported} new and ${summary.comments.updated} changed comments.${rules}`);
     void reload();
   };
 
@@ -166,6 +173,10 @@ export function CommentsArea(_props: { rest: string[] }) {
   const leaveThread = useStableCallback(() => patchFilter({ threadOf: undefined }));
   const annotateOpened = useStableCallback(() => setAnnotateFor(null));
   const detailChanged = useStableCallback(() => void win.reload().then(() => setVersion((v) => v + 1)));
+  const showCommenter = useStableCallback((key: string, name: string) => {
+    dialogs.setCommenterName(name);
+    patchFilter({ commenter: key });
+  });
   const rowClick = useStableCallback((idx: number, ev: { shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }) => {
     if (ev.shiftKey) selectRange(anchor ?? active, idx);
     else if (ev.ctrlKey || ev.metaKey) toggle(idx);
@@ -221,6 +232,9 @@ export function CommentsArea(_props: { rest: string[] }) {
         <h1 id="comments-title">Comments</h1>
         <div className="comments-header-actions">
           <ImportCommentsButton onImported={onImported} />
+          <button type="button" className="button" onClick={dialogs.openRules}>
+            Rules…
+          </button>
           {!empty && (
             <button type="button" className="button" onClick={() => setHelp(true)} aria-keyshortcuts="?">
               Keys <kbd>?</kbd>
@@ -228,6 +242,18 @@ export function CommentsArea(_props: { rest: string[] }) {
           )}
         </div>
       </header>
+      <ModerationDialogs
+        state={dialogs}
+        selectedIds={[...selected.keys()]}
+        postId={filter.postId}
+        onApplied={(report) => {
+          const n = report.changed.length;
+          const label = `Rules applied: ${n.toLocaleString('en-GB')} comment${n === 1 ? '' : 's'} changed`;
+          mod.record(n ? { label, changes: report.changed } : null);
+          setMessage(`${label}.`);
+          void reload();
+        }}
+      />
       {empty ? (
         <div className="empty-state">
           <h2>No comments to review</h2>
@@ -236,6 +262,8 @@ export function CommentsArea(_props: { rest: string[] }) {
       ) : (
         <>
           <FilterBar filter={filter} order={order} posts={posts} tags={tags} searchRef={searchRef} onFilter={patchFilter} onOrder={setOrder} />
+          <ModerationFilters filter={filter} commenterName={dialogs.commenterName} onFilter={patchFilter} />
+          <SpamScoreStatus version={version} onScored={detailChanged} />
           <CountsBar counts={win.counts} active={filter.status ?? NO_STATUS} updating={!win.countsCurrent} onToggle={toggleStatus} />
           <ModerationBar
             selectedCount={selected.size}
@@ -299,6 +327,8 @@ export function CommentsArea(_props: { rest: string[] }) {
                   replyFocus={replyFocus}
                   onChanged={detailChanged}
                   onFollowThread={followThread}
+                  onCommenter={showCommenter}
+                  onCommenterView={dialogs.openCommenter}
                 />
               ) : (
                 <p className="muted">Choose a comment to read it in full.</p>

@@ -50,6 +50,7 @@ export const FilterBar = memo(function FilterBar({ filter, order, posts, tags, s
         <select aria-label="Order" value={order} onChange={(e) => onOrder(e.target.value as CommentOrder)}>
           <option value="newest">Newest first</option>
           <option value="oldest">Oldest first</option>
+          <option value="score">Spam score, highest first</option>
           <option value="thread" disabled={!filter.postId && !filter.threadOf}>
             Threads{!filter.postId && !filter.threadOf ? ' (choose a post)' : ''}
           </option>

@@ -63,5 +63,8 @@ export function useModeration(reload: () => Promise<void>, announce: (msg: strin
     }
   }, [client, undo, announce, reload, report]);
 
-  return { undo, busy, moderate, undoLast, dismissUndo: () => setUndo(null) };
+  /** Makes a change made elsewhere (rules applied from the pane) the one Undo reverses. */
+  const record = useCallback((step: UndoStep | null) => setUndo(step), []);
+
+  return { undo, busy, moderate, undoLast, record, dismissUndo: () => setUndo(null) };
 }

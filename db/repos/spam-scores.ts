@@ -1,0 +1,64 @@
+/**
+ * The spam score's storage: the decisions it learns from, its models, and each pending comment's
+ * score with the words behind it.
+ */
+import type { DB } from '../connection';
+import type { TrainingDoc, SpamModel } from '../../common/moderation/spam-model';
+import { scoreText } from '../../common/moderation/spam-model';
+import { uuidv7 } from '../../common/ids';
+import { nowIso } from '../clock';
+
+/** Approved comments against spam and trash: the store's own decisions. */
+export function readDecisions(db: DB): TrainingDoc[] {
+  return (db.prepare("SELECT body_text AS text, status FROM comments WHERE deleted_at IS NULL AND status <> 'pending' ORDER BY rowid").all() as { text: string; status: string }[]).map(
+    (r) => ({ text: r.text, spam: r.status !== 'approved' }),
+  );
+}
+
+export function countDecisions(db: DB): number {
+  return db.prepare("SELECT count(*) FROM comment_states WHERE state IN ('approved', 'spam', 'trash')").pluck().get() as number;
+}
+
+export interface StoredModel {
+  id: string;
+  createdAt: string;
+  decisions: number;
+  threshold: number;
+  model: SpamModel;
+  metrics: { precision?: number; recall?: number; folds?: number };
+}
+
+export function saveModel(db: DB, m: Omit<StoredModel, 'id' | 'createdAt'>): StoredModel {
+  const id = uuidv7();
+  const createdAt = nowIso();
+  db.prepare('INSERT INTO spam_models (id, created_at, decisions, threshold, model, metrics) VALUES (?, ?, ?, ?, ?, ?)').run(
+    id, createdAt, m.decisions, m.threshold, JSON.stringify(m.model), JSON.stringify(m.metrics),
+  );
+  // Older models are of no further use: keep the newest only.
+  db.prepare('DELETE FROM spam_models WHERE id <> ?').run(id);
+  return { ...m, id, createdAt };
+}
+
+export function latestModel(db: DB): StoredModel | null {
+  const r = db.prepare('SELECT * FROM spam_models ORDER BY created_at DESC, id DESC LIMIT 1').get() as
+    | { id: string; created_at: string; decisions: number; threshold: number; model: string; metrics: string }
+    | undefined;
+  return r ? { id: r.id, createdAt: r.created_at, decisions: r.decisions, threshold: r.threshold, model: JSON.parse(r.model) as SpamModel, metrics: JSON.parse(r.metrics) } : null;
+}
+
+/** Scores the pending comments (all, or those after a rowid) with a model; returns how many. */
+export function scorePending(db: DB, stored: StoredModel, afterRowid = 0): number {
+  const rows = db.prepare("SELECT rowid, body_text FROM comments WHERE deleted_at IS NULL AND status = 'pending' AND rowid > ?").all(afterRowid) as { rowid: number; body_text: string }[];
+  const put = db.prepare('INSERT OR REPLACE INTO comment_scores (comment_rowid, score, words, model_id) VALUES (?, ?, ?, ?)');
+  db.transaction(() => {
+    for (const r of rows) {
+      const s = scoreText(stored.model, r.body_text);
+      put.run(r.rowid, Math.round(s.score * 10000) / 10000, JSON.stringify(s.words), stored.id);
+    }
+  })();
+  return rows.length;
+}
+
+export function countScored(db: DB): number {
+  return db.prepare('SELECT count(*) FROM comment_scores').pluck().get() as number;
+}

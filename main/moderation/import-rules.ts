@@ -1,0 +1,48 @@
+/**
+ * The import's moderation step, kept apart from the import's insert path: after the batch is
+ * written (before the import commits), its new comments get their writers' keys and the rules'
+ * verdicts. `decideImported` takes the batch and returns the decisions; `moderateImport` writes
+ * them. One transaction with the import: a refused file leaves no verdicts behind.
+ */
+import type { DB } from '../../db/connection';
+import type { BatchVerdict } from '../../common/moderation/batch';
+import { catchUpCommenterKeys } from '../../db/repos/commenters';
+import { applyRules, writeVerdicts } from '../../db/repos/rule-apply';
+import { storedRules } from '../../db/repos/moderation-rules';
+
+export interface ImportModeration {
+  held: number;
+  spam: number;
+  approved: number;
+  flagged: number;
+}
+
+/** The newest comment rowid before the import writes: rows above it are the batch. */
+export function importStart(db: DB): number {
+  return db.prepare('SELECT coalesce(max(rowid), 0) FROM comments').pluck().get() as number;
+}
+
+/** Verdicts for the comments inserted after `afterRowid`, given their writers' earlier comments. Writes nothing but keys. */
+export function decideImported(db: DB, afterRowid: number): BatchVerdict[] {
+  catchUpCommenterKeys(db);
+  return applyRules(db, { afterRowid }, { dryRun: true, rules: storedRules(db) }).verdicts;
+}
+
+/**
+ * Decides and records the batch's verdicts; `dryRun` (an import preview) only counts them.
+ * Null when the batch held no undecided comment (every status came decided with the file).
+ */
+export function moderateImport(db: DB, afterRowid: number, dryRun = false): ImportModeration | null {
+  const verdicts = decideImported(db, afterRowid);
+  if (!verdicts.length) return null;
+  if (!dryRun) writeVerdicts(db, verdicts);
+  const out: ImportModeration = { held: 0, spam: 0, approved: 0, flagged: 0 };
+  for (const v of verdicts) {
+    const decisive = v.hits.find((h) => h.decisive);
+    if (decisive?.action === 'hold' || decisive?.action === 'flag') out.held++;
+    if (v.status === 'spam') out.spam++;
+    if (v.status === 'approved') out.approved++;
+    if (v.flags.length) out.flagged++;
+  }
+  return out;
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type DB } from '../../db/connection';
+import { createPost } from '../../db/repos/posts';
+import { seedComments } from '../../db/repos/testing/seed-comments';
+import { latestModel } from '../../db/repos/spam-scores';
+import { trainAndScore } from './spam-training';
+import { startTraining } from './spam-trainer';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+function store(): { db: DB; file: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-spam-'));
+  dirs.push(dir);
+  const file = path.join(dir, 'w.sqlite');
+  const db = openDatabase(file);
+  const post = createPost(db, { title: 'P' }).id;
+  const rows = [];
+  for (let i = 0; i < 30; i++) {
+    rows.push({ postId: post, text: `Cheap meds and casino bonus ${i}, click now`, status: 'spam' as const });
+    rows.push({ postId: post, text: `Thank you, the staffing figures on ward ${i} match ours`, status: 'approved' as const });
+  }
+  rows.push({ postId: post, text: 'Casino bonus, cheap meds, click', status: 'pending' as const });
+  rows.push({ postId: post, text: 'The staffing figures match our ward', status: 'pending' as const });
+  seedComments(db, rows);
+  return { db, file };
+}
+
+describe('training the spam score', () => {
+  it('learns the same model from the same decisions, and scores only the pending comments with the words behind each', () => {
+    const a = store();
+    const b = store();
+    const ma = trainAndScore(a.db)!;
+    const mb = trainAndScore(b.db)!;
+    expect(JSON.stringify(ma.model)).toBe(JSON.stringify(mb.model));
+    expect(ma.threshold).toBe(mb.threshold);
+    const scores = a.db.prepare('SELECT c.body_text, s.score, s.words FROM comment_scores s JOIN comments c ON c.rowid = s.comment_rowid ORDER BY s.score DESC').all() as { body_text: string; score: number; words: string }[];
+    expect(scores.map((s) => s.body_text)).toEqual(['Casino bonus, cheap meds, click', 'The staffing figures match our ward']);
+    expect(scores[0].score).toBeGreaterThan(0.9);
+    expect(JSON.parse(scores[0].words).length).toBeGreaterThan(0);
+    a.db.close();
+    b.db.close();
+  });
+
+  it('trains in a worker thread on its own connection', async () => {
+    const s = store();
+    await startTraining({ dbPath: s.file });
+    expect(latestModel(s.db)).toMatchObject({ decisions: 60 });
+    s.db.close();
+  }, 60_000);
+});
