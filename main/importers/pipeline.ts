@@ -29,10 +29,18 @@ export interface ImportRequest {
 
 export type StatusCounts = Record<CommentStatus, number>;
 
+/** Comments the file gave no status, so the import chose one (pending), grouped by why. */
+export interface DefaultedStatus {
+  reason: string;
+  status: CommentStatus;
+  count: number;
+}
+
 export interface ImportSummary {
   format: ImportFormat;
   posts: number;
   comments: { imported: number; updated: number; unchanged: number; byStatus: StatusCounts };
+  defaultedStatus: DefaultedStatus[];
   warnings: string[];
 }
 
@@ -99,6 +107,7 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
   const db = o.openDb();
   let writer!: CommentImportWriter;
   const byStatus = zeroStatus();
+  const defaulted = new Map<string, DefaultedStatus>();
   const warnings: string[] = [];
   let droppedWarnings = 0;
   const warn = (m: string) => (warnings.length < MAX_WARNINGS ? warnings.push(m) : droppedWarnings++);
@@ -176,6 +185,12 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
         return;
       }
       byStatus[c.status]++;
+      if (c.statusDefaulted) {
+        const key = `${c.status}\u0000${c.statusDefaulted}`;
+        const d = defaulted.get(key) ?? { reason: c.statusDefaulted, status: c.status, count: 0 };
+        d.count++;
+        defaulted.set(key, d);
+      }
       processed++;
       if (o.dryRun) {
         const p = previewPost(postId);
@@ -207,6 +222,7 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
       format,
       posts: writer.postsTouched.size,
       comments: { ...writer.counts, byStatus },
+      defaultedStatus: [...defaulted.values()],
       warnings,
     };
     progress(totalBytes);
