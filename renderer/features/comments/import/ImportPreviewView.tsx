@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { ImportPreview } from '../../../../common/api/imports';
 import { COMMENT_STATUSES } from '../../../../common/domain';
 import { defaultedStatusText } from '../../../../common/import-notes';
@@ -7,8 +8,11 @@ import { plural } from './labels';
 export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
   const c = preview.comments;
   const total = c.imported + c.updated + c.unchanged;
+  // The preview comes below the options (a CSV's column mapping fills the dialog): bring it into view.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.scrollIntoView?.({ block: 'start' }), [preview]);
   return (
-    <div className="import-preview">
+    <div className="import-preview" ref={box}>
       <p className="import-preview__summary" data-testid="import-preview-summary">
         {plural(total, 'comment')} on {plural(preview.posts, 'post')}: {c.imported.toLocaleString()} new, {c.updated.toLocaleString()} updated,{' '}
         {c.unchanged.toLocaleString()} unchanged.
