@@ -4,6 +4,7 @@
  * YYYY-MM-DD. Every stored row has a UUIDv7 id, createdAt/updatedAt, and a soft-delete mark.
  */
 import { z } from 'zod';
+import { SLUG_PATTERN } from './text';
 
 export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a UUID');
 export const IsoTime = z.string().max(40);
@@ -12,7 +13,7 @@ export const Slug = z
   .string()
   .min(1)
   .max(120)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lower-case letters, digits and single hyphens');
+  .regex(SLUG_PATTERN, 'a slug is lower-case letters (of any script), digits and single hyphens');
 
 /** Short single-line text a person types: bounded so a pasted novel cannot land in a title. */
 export const Line = (max = 500) => z.string().max(max);

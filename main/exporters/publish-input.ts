@@ -13,6 +13,8 @@ export const PUBLISHED_STATUSES = ['published', 'scheduled'];
 
 /** A post's page name in an export folder; never index.html, which is the series index. */
 export const pageFileName = (slug: string) => (slug === 'index' ? 'index-post.html' : `${slug}.html`);
+/** A page's file name as a link: a slug in Arabic or Greek is a valid file name but is percent-encoded in an href. */
+export const pageHref = (slug: string) => encodeURIComponent(pageFileName(slug));
 
 export interface InputOptions {
   withComments: boolean;
@@ -35,7 +37,7 @@ export function publishInputFor(db: DB, post: Post, o: InputOptions): PublishInp
     // Neighbours among the posts a reader can reach (published or scheduled), this one included.
     const reachable = all.filter((p) => p.id === post.id || PUBLISHED_STATUSES.includes(p.status));
     const at = reachable.findIndex((p) => p.id === post.id);
-    const link = (p: SeriesPostSource | undefined) => (p ? { title: p.title, href: pageFileName(p.slug) } : null);
+    const link = (p: SeriesPostSource | undefined) => (p ? { title: p.title, href: pageHref(p.slug) } : null);
     prev = link(reachable[at - 1]);
     next = link(reachable[at + 1]);
   }
