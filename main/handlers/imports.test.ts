@@ -129,6 +129,19 @@ describe('comment import', () => {
     expect(rows().map((r) => [r.author_name, r.body_text])).toEqual([['نور 🌟', text]]);
   });
 
+  it('calls an empty file empty and a binary one not text, whatever its name, before guessing a format', async () => {
+    const empty = await failure('imports.inspect', { file: { path: write('empty.xml', '') } });
+    expect(empty.message).toBe('empty.xml: the file is empty; there is nothing to import.');
+    const blank = await failure('imports.preview', { file: { path: write('blank.xml', '\uFEFF  \n') } });
+    expect(blank.message).toMatch(/^blank\.xml: the file is empty/);
+    const binary = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x3c, 0x72]);
+    const bin = await failure('imports.inspect', { file: { path: write('photo.xml', binary as unknown as string) } });
+    expect(bin.message).toMatch(/^photo\.xml: this is not a text file \(it holds binary data\)/);
+    const run = await failure('imports.run', { file: { path: write('photo2.xml', binary as unknown as string) }, format: 'wxr' });
+    expect(run.message).toMatch(/^photo2\.xml: this is not a text file/);
+    expect(count('comments') + count('posts')).toBe(0);
+  });
+
   it('brings a CSV without a status column in as pending, and its preview says how many and why', async () => {
     const file = write('nostatus.csv', 'post,author,content\nhello-world,Ann,First\nhello-world,Bob,Second\n');
     const p = await value('imports.preview', { file: { path: file } });

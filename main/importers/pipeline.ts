@@ -12,7 +12,7 @@ import { AppError } from '../../common/errors';
 import { CommentImportWriter, recordImportRun } from '../../db/repos/comment-import';
 import { cleanCommentBody } from '../sanitize/comment-html';
 import { detectFormat, FORMATS_WITH_POSTS } from './detect';
-import { CancelledError, fileChunks, readHead } from './file-source';
+import { CancelledError, fileChunks, readHead, refuseUnreadable } from './file-source';
 import { postBodyFromHtml } from './post-body';
 import { IMPORTERS } from './registry';
 import { ImportParseError, type CsvMapping, type ImportedComment, type ImportedPost } from './types';
@@ -89,8 +89,10 @@ const zeroStatus = (): StatusCounts => ({ approved: 0, pending: 0, spam: 0, tras
 
 export function resolveFormat(req: ImportRequest): ImportFormat {
   const name = req.fileName ?? path.basename(req.filePath);
+  const head = readHead(req.filePath);
+  refuseUnreadable(head, name);
   if (req.format && req.format !== 'auto') return req.format;
-  const detected = detectFormat(readHead(req.filePath), name);
+  const detected = detectFormat(head, name);
   if (!detected) {
     throw new AppError('IMPORT_FAILED', `${name}:1:1: the format could not be recognised (WordPress WXR, Disqus XML, CSV, JSON or copied page text); choose it explicitly; nothing was imported`);
   }
