@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Handlers } from '../../common/api';
 import { AppError } from '../../common/errors';
 import type { Ctx } from '../context';
-import { checkSlug, createPost, duplicatePost, getPost, listPosts, restorePost, trashPost, updatePost } from '../../db/repos/posts';
+import { checkSlug, createPost, discardUntouchedDraft, duplicatePost, getPost, listPosts, restorePost, trashPost, updatePost } from '../../db/repos/posts';
 // The draft importer (jsdom, mammoth, marked) loads on the first import, not when the app starts.
 type DraftImport = typeof import('../draft-import/index');
 const draftImport = (): Promise<DraftImport> => import('../draft-import/index');
@@ -14,6 +14,7 @@ type PostMethods =
   | 'posts.create'
   | 'posts.update'
   | 'posts.delete'
+  | 'posts.discardUntouched'
   | 'posts.restore'
   | 'posts.duplicate'
   | 'posts.checkSlug'
@@ -41,6 +42,7 @@ export const postsHandlers: Pick<Handlers<Ctx>, PostMethods> = {
   'posts.create': (input, ctx) => createPost(ctx.db, input),
   'posts.update': (input, ctx) => updatePost(ctx.db, input),
   'posts.delete': (input, ctx) => trashPost(ctx.db, input.id),
+  'posts.discardUntouched': (input, ctx) => discardUntouchedDraft(ctx.db, input.id),
   'posts.restore': (input, ctx) => restorePost(ctx.db, input.id),
   'posts.duplicate': (input, ctx) => duplicatePost(ctx.db, input.id),
   'posts.checkSlug': (input, ctx) => checkSlug(ctx.db, input.slug, input.id),

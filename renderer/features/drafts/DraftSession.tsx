@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
 import type { EditorState, Post } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
@@ -9,6 +9,7 @@ import { DraftPanelsSlot } from './DraftPanelsSlot';
 import { DraftPreviewSlot } from './DraftPreviewSlot';
 import { DraftConflictDialog } from './DraftConflictDialog';
 import './DraftView.css';
+import { discardIfUntouched, keepDraft } from './discard-untouched';
 
 interface Props {
   post: Post;
@@ -43,6 +44,18 @@ export function DraftSession({ post, onReplaced, onReload }: Props) {
   const getBody = useCallback(() => (editorRef.current ? (editorRef.current.getEditorState().toJSON() as unknown as EditorState) : null), []);
   const saver = useDraftSaver(client, post, getBody);
   const [preview, setPreview] = useState(false);
+  // Leaving a draft never typed into removes it (discard-untouched.ts); the server checks again.
+  useEffect(() => {
+    keepDraft(post.id);
+    return () => {
+      const untouched = () => {
+        const body = getBody();
+        const text = body ? JSON.stringify(body.root).includes('"text":') : false;
+        return !saver.hasUnsaved() && post.revision === 1 && !fields.current.title.trim() && !fields.current.standfirst.trim() && !text;
+      };
+      discardIfUntouched(client, post.id, untouched);
+    };
+  }, [client, post.id, post.revision, getBody, saver]);
 
   const onTitle = useCallback((title: string) => {
     fields.current.title = title;
