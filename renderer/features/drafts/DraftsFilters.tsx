@@ -3,6 +3,7 @@ import { DEFAULT_WORKFLOW, type Author } from '../../../common/domain';
 import type { SeriesInfo } from '../../../common/api/series';
 import { useClient } from '../../api/ClientContext';
 import { NO_FILTERS, type DraftFilters } from './useDraftsQuery';
+import { statusLabel } from '../../../common/series/workflow';
 
 interface Props {
   filters: DraftFilters;
@@ -34,7 +35,7 @@ export function DraftsFilters({ filters, onChange }: Props) {
         <option value="">Any</option>
         {statuses.map((s) => (
           <option key={s} value={s}>
-            {s}
+            {statusLabel(s)}
           </option>
         ))}
       </select>

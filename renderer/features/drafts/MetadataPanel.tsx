@@ -10,6 +10,7 @@ import { AuthorsField } from './AuthorsField';
 import { TagsField } from './TagsField';
 import { SeriesField } from './SeriesField';
 import { MetaDateField } from './MetaDateField';
+import { statusLabel } from '../../../common/series/workflow';
 
 interface Props {
   post: Post;
@@ -122,7 +123,7 @@ export function MetadataPanel({ post, onChange }: Props) {
         >
           {statuses.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {statusLabel(s)}
             </option>
           ))}
         </select>

@@ -10,6 +10,7 @@ import { defaultedStatusText } from '../../../../common/import-notes';
 import { CSV_FIELD_LABELS, FORMAT_LABELS, plural } from './labels';
 import { uploadFile } from './upload';
 import './import.css';
+import { statusLabel } from '../../../../common/series/workflow';
 
 type FileRef = { uploadId: string } | { path: string };
 type Step = 'choose' | 'options' | 'preview' | 'running' | 'done';
@@ -177,7 +178,7 @@ export function ImportCommentsDialog({ onClose, onImported }: Props) {
                 <option value="">Choose a post…</option>
                 {posts.map((p) => (
                   <option key={p.id} value={p.slug}>
-                    {p.title || p.slug} ({p.status})
+                    {p.title || p.slug} ({statusLabel(p.status)})
                   </option>
                 ))}
               </select>
