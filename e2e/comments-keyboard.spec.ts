@@ -3,8 +3,9 @@
  * pane opens, Ctrl+Z brings back what a bulk action took out of the list, and n annotates words
  * selected with the mouse.
  */
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { selectWithMouse } from './pages/select-words';
 import { callApi } from './server';
 
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -19,26 +20,6 @@ async function seed(url: string, secret: string) {
   const up = await fetch(new URL('upload', url), { method: 'POST', headers: { 'x-workbench-secret': secret, 'x-file-name': 'c.csv' }, body: csv }).then((r) => r.json());
   const run = await callApi(url, secret, 'imports.run', { file: { uploadId: up.value.uploadId }, format: 'csv', postSlug: post.value.slug });
   expect(run.ok, JSON.stringify(run.error)).toBe(true);
-}
-
-async function selectWithMouse(page: Page, box: Locator, words: string) {
-  const r = await box.evaluate((el, w) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n.textContent ?? '').indexOf(w);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + w.length);
-      const rects = range.getClientRects();
-      return { x0: rects[0].left + 1, y: rects[0].top + rects[0].height / 2, x1: rects[rects.length - 1].right - 1 };
-    }
-    throw new Error(`"${w}" not found`);
-  }, words);
-  await page.mouse.move(r.x0, r.y);
-  await page.mouse.down();
-  await page.mouse.move(r.x1, r.y, { steps: 6 });
-  await page.mouse.up();
 }
 
 test('a click on Comments puts the focus in the list, so j works at once', async ({ page, server, secret }) => {

@@ -5,8 +5,9 @@
  * annotate words selected with the mouse, and end with the approved comments.
  */
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { selectWithMouse } from './pages/select-words';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 // A whole journey with two axe runs: longer than one feature's test on a busy machine.
@@ -22,30 +23,6 @@ const CSV = [
 const list = (page: Page) => page.getByRole('listbox', { name: /Comments/ });
 const active = (page: Page) => list(page).locator('.crow--active');
 const count = (page: Page, s: string) => page.getByTestId(`count-${s}`);
-
-/** Selects `words` inside `box` with the mouse: press at their first letter, drag to their last. */
-async function selectWithMouse(page: Page, box: Locator, words: string) {
-  const rect = await box.evaluate((el, w) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = (n.textContent ?? '').indexOf(w);
-      if (at < 0) continue;
-      const r = document.createRange();
-      r.setStart(n, at);
-      r.setEnd(n, at + w.length);
-      const rects = r.getClientRects();
-      const first = rects[0];
-      const last = rects[rects.length - 1];
-      return { x0: first.left + 1, y0: first.top + first.height / 2, x1: last.right - 1, y1: last.top + last.height / 2 };
-    }
-    throw new Error(`"${w}" is not in the comment`);
-  }, words);
-  await page.mouse.move(rect.x0, rect.y0);
-  await page.mouse.down();
-  await page.mouse.move((rect.x0 + rect.x1) / 2, rect.y1, { steps: 4 });
-  await page.mouse.move(rect.x1, rect.y1, { steps: 4 });
-  await page.mouse.up();
-}
 
 async function checkAxe(page: Page, where: string) {
   const axe = await new AxeBuilder({ page }).analyze();

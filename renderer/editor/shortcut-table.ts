@@ -1,6 +1,6 @@
 /**
  * The README's table of editor shortcuts, made from the keymap the editor uses (SHORTCUTS), so
- * the two cannot disagree: shortcut-table.test.ts fails when the README's copy differs.
+ * the two cannot disagree: scripts/readme-shortcuts.test.ts fails when the README's copy differs.
  */
 import { formatShortcut, SHORTCUTS, type ShortcutAction } from './shortcuts';
 
@@ -12,7 +12,7 @@ const WHAT: Record<ShortcutAction, string> = {
   find: 'Find', replace: 'Find and replace', undo: 'Undo', redo: 'Redo',
 };
 
-export const README_START = '<!-- editor-shortcuts:start (made from renderer/editor/shortcuts.ts; checked by shortcut-table.test.ts) -->';
+export const README_START = '<!-- editor-shortcuts:start (made from renderer/editor/shortcuts.ts; checked by scripts/readme-shortcuts.test.ts) -->';
 export const README_END = '<!-- editor-shortcuts:end -->';
 
 /** The Markdown table, Windows/Linux keys first and the Mac's beside them. */

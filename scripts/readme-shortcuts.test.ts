@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { README_END, README_START, shortcutTableMarkdown } from './shortcut-table';
+import { README_END, README_START, shortcutTableMarkdown } from '../renderer/editor/shortcut-table';
 
 describe("the README's editor shortcuts", () => {
   it('are the keymap the editor uses, key for key', () => {
-    const readme = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../README.md'), 'utf8');
+    const readme = fs.readFileSync(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../README.md'), 'utf8');
     const start = readme.indexOf(README_START);
     const end = readme.indexOf(README_END);
     expect(start, 'README.md has the shortcuts table markers').toBeGreaterThanOrEqual(0);
