@@ -195,7 +195,7 @@ export function ImportCommentsDialog({ onClose, onImported }: Props) {
       {step === 'done' && job?.summary && (
         <p className="import-done" role="status">
           Imported {plural(job.summary.comments.imported, 'new comment')}; {job.summary.comments.updated.toLocaleString()} updated, {job.summary.comments.unchanged.toLocaleString()} unchanged.
-          {job.summary.defaultedStatus.map((d) => ` ${defaultedStatusText(d, 'after')}.`).join('')}
+          {(job.summary.defaultedStatus ?? []).map((d) => ` ${defaultedStatusText(d, 'after')}.`).join('')}
         </p>
       )}
 
