@@ -10,7 +10,9 @@ export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
   const total = c.imported + c.updated + c.unchanged;
   // The preview comes below the options (a CSV's column mapping fills the dialog): bring it into view.
   const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.scrollIntoView?.({ block: 'start' }), [preview]);
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'start' });
+  }, [preview]);
   return (
     <div className="import-preview" ref={box}>
       <p className="import-preview__summary" data-testid="import-preview-summary">
