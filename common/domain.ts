@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { COMMENT_STATUSES, DEFAULT_WORKFLOW, IMPORT_FORMATS } from './domain-values';
 
 export { COMMENT_STATUSES, DEFAULT_WORKFLOW, IMPORT_FORMATS };
+import { SLUG_PATTERN } from './text';
 
 export const Id = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected a UUID');
 export const IsoTime = z.string().max(40);
@@ -15,7 +16,7 @@ export const Slug = z
   .string()
   .min(1)
   .max(120)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a slug is lower-case letters, digits and single hyphens');
+  .regex(SLUG_PATTERN, 'a slug is lower-case letters (of any script), digits and single hyphens');
 
 /** Short single-line text a person types: bounded so a pasted novel cannot land in a title. */
 export const Line = (max = 500) => z.string().max(max);

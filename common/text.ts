@@ -15,16 +15,25 @@ export function countCharacters(text: string): number {
   return [...text.replace(/\n/g, '')].length;
 }
 
-/** A URL-safe slug from a title: lower case ASCII, accents folded, hyphens between words. */
+/**
+ * A slug from a title, as WordPress makes them: lower case, Latin accents folded (é -> e), the
+ * letters, marks and digits of every other script kept ("مرحبا بالعالم" stays Arabic; a
+ * Devanagari vowel sign or a Cyrillic й is part of its letter), hyphens between words.
+ */
 export function slugify(title: string, maxLength = 80): string {
-  const slug = title
+  const words = title
     .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
+    // Only Latin letters lose their accents: in other scripts a combining mark changes the letter.
+    .replace(/(\p{Script=Latin})[\u0300-\u036f]+/gu, '$1')
+    .normalize('NFC')
     .toLowerCase()
     .replace(/['’]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, maxLength)
-    .replace(/-+$/g, '');
-  return slug || 'untitled';
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  // Cut by code point, never inside a surrogate pair, and never leave a mark without its letter.
+  const slug = Array.from(words).slice(0, maxLength).join('').replace(/^\p{M}+/u, '').replace(/-+$/g, '');
+  return SLUG_PATTERN.test(slug) ? slug : 'untitled';
 }
+
+/** A slug: lower-case letters (of any script), marks and digits, single hyphens between. */
+export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*)*$/u;

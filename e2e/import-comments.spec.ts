@@ -64,15 +64,45 @@ test('a CSV with unfamiliar headers is mapped column by column before the previe
   await expect(dialog.getByLabel('Format')).toHaveValue('csv');
   await dialog.getByLabel('Attach to post').selectOption(draft.value.slug);
   await expect(dialog.getByRole('button', { name: 'Preview' })).toBeDisabled();
+  // The disabled button says why, next to it and in its description.
+  await expect(dialog.getByRole('button', { name: 'Preview' })).toHaveAccessibleDescription('To preview: choose the column that holds the “Comment text”.');
   await dialog.getByLabel('Comment text (required)').selectOption('said');
   await dialog.getByLabel('Author name').selectOption('who');
   await dialog.getByLabel('Date').first().selectOption('when');
   await dialog.getByRole('button', { name: 'Preview' }).click();
   await expect(dialog.getByTestId('import-preview-summary')).toHaveText('2 comments on 1 post: 2 new, 0 updated, 0 unchanged.');
+  // No status column: nothing arrives approved, and the preview says so and why.
+  await expect(dialog.getByTestId('import-preview-statuses')).toHaveText('They will arrive as: 0 approved, 2 pending, 0 spam, 0 trash.');
+  await expect(dialog.getByTestId('import-preview-defaulted')).toHaveText('no status column: 2 comments will be pending; approve them in the review pane.');
   // Shown as plain text, never as markup.
   await expect(dialog.getByText('<script>alert(1)</script>Me too')).toBeVisible();
   await dialog.getByRole('button', { name: 'Import 2 comments' }).click();
-  await expect(dialog.getByRole('status')).toHaveText('Imported 2 new comments; 0 updated, 0 unchanged.');
+  await expect(dialog.getByRole('status')).toHaveText('Imported 2 new comments; 0 updated, 0 unchanged. no status column: 2 comments are pending.');
+});
+
+test('a CSV whose Post column names the post needs no post chosen, and Preview says what it still needs', async ({ page }) => {
+  await page.keyboard.press('Control+3');
+  await page.getByRole('button', { name: 'Import comments…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import comments' });
+  await dialog.getByLabel('Choose a file…').setInputFiles({
+    name: 'by-post.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('post,name,remark\r\nspring-notes,Ann,Lovely\r\n'),
+  });
+  await expect(dialog.getByLabel('Format')).toHaveValue('csv');
+  await expect(dialog.getByTestId('import-post-from-column')).toContainText('“post” column');
+  await expect(dialog.getByLabel('Attach to post')).toHaveCount(0);
+  const preview = dialog.getByRole('button', { name: 'Preview' });
+  await expect(preview).toBeDisabled();
+  await expect(dialog.getByTestId('import-blocked')).toHaveText('To preview: choose the column that holds the “Comment text”.');
+  // Unmapping the Post column asks for a post instead, and says so.
+  await dialog.getByLabel('Post (slug or link)').selectOption('');
+  await expect(dialog.getByTestId('import-blocked')).toContainText('Choose a post to attach the comments to, or map a column to “Post (slug or link)”.');
+  await dialog.getByLabel('Post (slug or link)').selectOption('post');
+  await dialog.getByLabel('Comment text (required)').selectOption('remark');
+  await expect(dialog.getByTestId('import-blocked')).toHaveCount(0);
+  await preview.click();
+  await expect(dialog.getByRole('row', { name: /spring-notes/ })).toContainText('1');
 });
 
 test('the import dialog opened before the pane has loaded stays open when the empty pane appears', async ({ page }) => {

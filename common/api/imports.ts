@@ -31,6 +31,8 @@ export const ImportSummary = z.object({
   format: ImportFormat,
   posts: z.number().int(),
   comments: z.object({ imported: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), byStatus: StatusCounts }),
+  /** Comments whose file gave no status: the status they got (pending) and why, e.g. "no status column". */
+  defaultedStatus: z.array(z.object({ reason: z.string(), status: CommentStatus, count: z.number().int() })),
   warnings: z.array(z.string()),
   /** What the moderation rules did to the new comments (absent when imported without rules). */
   moderation: z.object({ held: z.number().int(), spam: z.number().int(), approved: z.number().int(), flagged: z.number().int() }).optional(),

@@ -72,6 +72,11 @@ export const postsApi = {
       .strict(),
     Post,
   ),
+  'posts.discardUntouched': mutation(
+    'Removes a new draft that was left exactly as created (no title, text or anything else ever saved), so an abandoned New draft does not linger as "Untitled draft"; any other post is kept.',
+    z.object({ id: Id }).strict(),
+    z.object({ discarded: z.boolean() }),
+  ),
   'posts.delete': mutation('Moves a post to the trash.', z.object({ id: Id }).strict(), z.object({ id: Id, deletedAt: z.string() })),
   'posts.restore': mutation('Brings a post back from the trash.', z.object({ id: Id }).strict(), PostSummary),
   'posts.duplicate': mutation(

@@ -376,6 +376,22 @@ export function trashPost(db: DB, id: string): { id: string; deletedAt: string }
   return { id, deletedAt: now };
 }
 
+/**
+ * Deletes a draft never changed since it was created (revision 1, nothing in it, nothing attached).
+ * Removed outright, not trashed: it holds nothing to restore, and the trash is a list too.
+ */
+export function discardUntouchedDraft(db: DB, id: string): { discarded: boolean } {
+  const res = db
+    .prepare(
+      `DELETE FROM posts WHERE id = ? AND revision = 1 AND deleted_at IS NULL AND title = '' AND standfirst = '' AND body_text = ''
+         AND series_id IS NULL AND tags = '[]'
+         AND NOT EXISTS (SELECT 1 FROM comments WHERE post_id = posts.id) AND NOT EXISTS (SELECT 1 FROM post_authors WHERE post_id = posts.id)
+         AND NOT EXISTS (SELECT 1 FROM revisions WHERE post_id = posts.id) AND NOT EXISTS (SELECT 1 FROM assets WHERE post_id = posts.id)`,
+    )
+    .run(id);
+  return { discarded: res.changes > 0 };
+}
+
 export function restorePost(db: DB, id: string): PostSummary {
   const now = nowIso();
   const res = db.prepare('UPDATE posts SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(now, id);

@@ -32,7 +32,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('workbench import-comments / comments / posts', () => {
   it('imports WXR, prints the summary object, and a second run finds everything unchanged', () => {
     const first = json('import-comments', path.join(SAMPLES, 'wxr-isso-sample.xml'));
-    expect(first).toEqual({ format: 'wxr', posts: 2, comments: { imported: 8, updated: 0, unchanged: 0, byStatus: { approved: 8, pending: 0, spam: 0, trash: 0 } }, warnings: [] });
+    expect(first).toEqual({ format: 'wxr', posts: 2, comments: { imported: 8, updated: 0, unchanged: 0, byStatus: { approved: 8, pending: 0, spam: 0, trash: 0 } }, defaultedStatus: [], warnings: [] });
     expect(json('import-comments', path.join(SAMPLES, 'wxr-isso-sample.xml'), '--format', 'wxr').comments).toMatchObject({ imported: 0, updated: 0, unchanged: 8 });
     const posts = json('posts');
     expect(posts.map((p: { slug: string }) => p.slug).sort()).toEqual(['test', 'untitled']);

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { IMPORT_FORMATS, type ImportFormat } from '../../common/domain';
 import { dbOption, parse, printJson, UsageError, withContext } from './args';
 import type { Command } from './command';
+import { defaultedStatusText } from '../../common/import-notes';
 
 export const importCommentsCommand: Command = {
   name: 'import-comments',
@@ -12,7 +13,9 @@ Imports the comments in <file> in one transaction: a file with a fatal error imp
 the error says where (file:line:column). Importing the same file again changes nothing; a changed
 status or text updates the comment. --format overrides detection. --post attaches the comments of
 formats without post information (CSV, JSON without "post", copied page text) to that post.
---json prints { format, posts, comments: { imported, updated, unchanged, byStatus }, warnings }.
+A comment whose file gives no status (a CSV without a status column, JSON without "status")
+arrives pending, never approved; the output says how many and why.
+--json prints { format, posts, comments: { imported, updated, unchanged, byStatus }, defaultedStatus, warnings }.
 Exit status 2 when the file is refused.`,
   async run(argv) {
     const { values, positionals } = parse(argv, { ...dbOption, json: { type: 'boolean' }, format: { type: 'string' }, post: { type: 'string' } });
@@ -51,6 +54,7 @@ Exit status 2 when the file is refused.`,
         const c = summary.comments;
         console.log(`${summary.format}: ${c.imported} imported, ${c.updated} updated, ${c.unchanged} unchanged on ${summary.posts} post${summary.posts === 1 ? '' : 's'}`);
         console.log(`  approved ${c.byStatus.approved}, pending ${c.byStatus.pending}, spam ${c.byStatus.spam}, trash ${c.byStatus.trash}`);
+        for (const d of summary.defaultedStatus) console.log(`  ${defaultedStatusText(d, 'after')}`);
         for (const w of summary.warnings) console.log(`  warning: ${w}`);
       }
       return 0;

@@ -1,6 +1,7 @@
 import { listPosts } from '../../db/repos/posts';
 import { dbOption, parse, printJson, UsageError, withContext } from './args';
 import type { Command } from './command';
+import { statusLabel } from '../../common/series/workflow';
 
 export const postsCommand: Command = {
   name: 'posts',
@@ -23,8 +24,11 @@ Lists every post and draft outside the trash, newest first: slug, status, title 
         return 0;
       }
       if (!posts.length) console.log('No posts yet. Create a draft in the app, or import comments with `workbench import-comments`.');
-      const width = Math.max(0, ...posts.map((p) => p.slug.length));
-      for (const p of posts) console.log(`${p.slug.padEnd(width)}  ${p.status.padEnd(10)}  ${p.title}${p.commentCount ? `  (${p.commentCount} comments)` : ''}`);
+      // The same status labels as the window ("In review", not "in-review"), columns as wide as their widest cell.
+      const rows = posts.map((p) => [p.slug, statusLabel(p.status), `${p.title}${p.commentCount ? `  (${p.commentCount} comments)` : ''}`]);
+      const widths = [0, 1].map((i) => Math.max(...rows.map((r) => Array.from(r[i]).length)));
+      const pad = (cell: string, w: number) => cell + ' '.repeat(w - Array.from(cell).length);
+      for (const r of rows) console.log(`${pad(r[0], widths[0])}  ${pad(r[1], widths[1])}  ${r[2]}`.trimEnd());
       return 0;
     });
   },

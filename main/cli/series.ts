@@ -2,6 +2,7 @@ import { appDispatch } from './app-dispatch';
 import type { SeriesDetail } from '../../common/api/series';
 import { dbOption, parse, printJson, unwrap, UsageError, withContext } from './args';
 import type { Command } from './command';
+import { statusLabel } from '../../common/series/workflow';
 
 function summary(d: SeriesDetail) {
   return {
@@ -31,7 +32,7 @@ function printText(list: SeriesDetail[]): void {
     console.log(`${d.series.title} (${d.series.slug}), ${d.series.cadence}, ${d.posts.length} post${d.posts.length === 1 ? '' : 's'}`);
     for (const p of d.posts) {
       const flags = [p.overdue && 'OVERDUE', p.clash && 'CLASH'].filter(Boolean).join(' ');
-      console.log(`  ${String(p.position).padStart(3)}. ${p.title || p.slug} [${p.status}] planned ${p.plannedDate ?? '-'} deadline ${p.deadline ?? '-'} ${flags}`.trimEnd());
+      console.log(`  ${String(p.position).padStart(3)}. ${p.title || p.slug} [${statusLabel(p.status)}] planned ${p.plannedDate ?? '-'} deadline ${p.deadline ?? '-'} ${flags}`.trimEnd());
       console.log(`       ${p.notice}`);
     }
   }

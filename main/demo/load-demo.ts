@@ -9,7 +9,10 @@ import { addDays } from '../../common/series/dates';
 import { seriesNotice } from '../../common/series/ordinal';
 import { createSeries, getSeriesDetail } from '../../db/repos/series';
 import { addPostToSeries, setPostDates, setPostStatus } from '../../db/repos/series-posts';
-import { updatePost } from '../../db/repos/posts';
+import { getPost, updatePost } from '../../db/repos/posts';
+import { createAuthor, type AuthorFields } from '../../db/repos/authors';
+import { build } from '../../common/editor/serialized';
+import type { EditorState } from '../../common/domain';
 import { readDraftFile, storeDraft } from '../draft-import';
 import { DEMO_PAGE_FILE } from './paths';
 
@@ -19,6 +22,25 @@ export const DEMO_SERIES = {
   topic: 'current issues and opportunities for clinical and medical leaders',
   description: 'Guest blogs from clinicians on why medical leadership matters and how to grow it.',
 } as const;
+
+/** Guest authors of the demo's other posts (invented people, for the demo only). */
+const DEMO_AUTHORS: AuthorFields[] = [
+  { name: 'Dr Amira Osei', role: 'Specialty registrar in geriatric medicine', organisation: 'A teaching hospital in the North West' },
+  { name: 'Mr Tomasz Nowak', role: 'Clinical director, surgery', organisation: 'A district general hospital' },
+  { name: 'Grace Whitfield', role: 'Director of nursing', organisation: 'An integrated care board' },
+];
+
+/** Short texts for the two published posts, so their word counts are not zero. */
+const DEMO_TEXTS: string[][] = [
+  [
+    'Trainees spend years learning to manage patients and very little time learning to manage the services those patients depend on.',
+    'Leadership roles during training, even small ones, show how decisions are made and who makes them; this post describes three that changed how I practise.',
+  ],
+  [
+    'When I became a clinical director I expected the hard part to be the budget. It was not: it was the conversations with colleagues I had trained beside.',
+    'Here is what I would tell my earlier self about time, about listening, and about asking for help before the rota collapses.',
+  ],
+];
 
 /** The demo post's place in its series, as the page itself says ("the third in a series"). */
 const DEMO_POSITION = 3;
@@ -55,16 +77,27 @@ export async function loadDemo(db: DB, today: string): Promise<DemoResult> {
     if (draft.post.standfirst.includes(notice)) {
       updatePost(db, { id: draft.post.id, baseRevision: draft.post.revision, standfirst: draft.post.standfirst.replace(notice, '').replace(/\s{2,}/g, ' ').trim() });
     }
-    const plan = [
-      { title: 'Leading while still in training', status: 'published', days: -14 },
-      { title: 'What clinical directors wish they had known', status: 'published', days: -7 },
+    // The demo must not contradict itself: a published post has text and a byline, and a
+    // commissioned one names the guest author it was commissioned from.
+    const plan: { title?: string; postId?: string; status: string; days: number; author?: AuthorFields; text?: string[] }[] = [
+      { title: 'Leading while still in training', status: 'published', days: -14, author: DEMO_AUTHORS[0], text: DEMO_TEXTS[0] },
+      { title: 'What clinical directors wish they had known', status: 'published', days: -7, author: DEMO_AUTHORS[1], text: DEMO_TEXTS[1] },
       { postId: draft.post.id, status: 'in-review', days: 0 },
-      { title: 'Nurses as system leaders', status: 'commissioned', days: 7 },
+      { title: 'Nurses as system leaders', status: 'commissioned', days: 7, author: DEMO_AUTHORS[2] },
       { title: 'Leadership and patient safety', status: 'idea', days: 14 },
     ];
     plan.forEach((entry, i) => {
-      const detail = addPostToSeries(db, { seriesId: series.id, position: i + 1, ...('postId' in entry ? { postId: entry.postId } : { title: entry.title }) }, today);
+      const detail = addPostToSeries(db, { seriesId: series.id, position: i + 1, ...(entry.postId ? { postId: entry.postId } : { title: entry.title! }) }, today);
       const added = detail.posts[i];
+      if (entry.author || entry.text) {
+        const current = getPost(db, { id: added.id });
+        updatePost(db, {
+          id: added.id,
+          baseRevision: current.revision,
+          ...(entry.text ? { body: build.root(entry.text.map((t) => build.paragraph([build.text(t)]))) as unknown as EditorState } : {}),
+          ...(entry.author ? { authorIds: [createAuthor(db, entry.author).id] } : {}),
+        });
+      }
       setPostDates(db, added.id, addDays(today, entry.days), entry.status === 'commissioned' ? addDays(today, entry.days - 3) : undefined, today);
       setPostStatus(db, added.id, entry.status, today);
     });

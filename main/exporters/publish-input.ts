@@ -18,6 +18,8 @@ export const PUBLISHED_STATUSES = ['published', 'scheduled'];
  */
 export const pageFileName = (slug: string, fragment = false) =>
   fragment ? `${slug}.fragment.html` : slug === 'index' ? 'index-post.html' : `${slug}.html`;
+/** A page's file name as a link: a slug in Arabic or Greek is a valid file name but is percent-encoded in an href. */
+export const pageHref = (slug: string) => encodeURIComponent(pageFileName(slug));
 
 export interface InputOptions {
   withComments: boolean;
@@ -40,7 +42,7 @@ export function publishInputFor(db: DB, post: Post, o: InputOptions): PublishInp
     // Neighbours among the posts a reader can reach (published or scheduled), this one included.
     const reachable = all.filter((p) => p.id === post.id || PUBLISHED_STATUSES.includes(p.status));
     const at = reachable.findIndex((p) => p.id === post.id);
-    const link = (p: SeriesPostSource | undefined) => (p ? { title: p.title, href: pageFileName(p.slug) } : null);
+    const link = (p: SeriesPostSource | undefined) => (p ? { title: p.title, href: pageHref(p.slug) } : null);
     prev = link(reachable[at - 1]);
     next = link(reachable[at + 1]);
   }

@@ -11,7 +11,7 @@ import { getPost } from '../../db/repos/posts';
 import { resolveAssets, type AssetMode } from './assets';
 import { requireAbsolute, writeFiles } from './files';
 import { refuseMissingAlt, writeAll, type WrittenExport } from './page-export';
-import { featuredImageBody, pageFileName, publishInputFor, PUBLISHED_STATUSES } from './publish-input';
+import { featuredImageBody, pageFileName, pageHref, publishInputFor, PUBLISHED_STATUSES } from './publish-input';
 
 export interface WriteSeriesArgs {
   ref: { id: string } | { slug: string };
@@ -49,7 +49,7 @@ export function buildSeries(db: DB, a: Omit<WriteSeriesArgs, 'outDir'>): BuiltSe
     series: { title: series.title, slug: series.slug, topic: series.topic, description: series.description, noticeTemplate: series.noticeTemplate },
     posts: posts.map((p) => ({
       title: p.title,
-      href: pageFileName(p.slug),
+      href: pageHref(p.slug),
       standfirst: p.standfirst,
       authors: p.authors,
       date: p.publishedAt ?? p.plannedDate,

@@ -127,7 +127,7 @@ export function renderWxr(db: DB, posts: Post[], o: WxrOptions): { xml: string; 
     const when = p.publishedAt ?? p.plannedDate;
     const date = wpDate(when);
     const status = wpStatus(p.status);
-    const link = `${site}/${p.slug}/`;
+    const link = `${site}/${encodeURIComponent(p.slug)}/`;
     // Comment ids count up across the file; parents are mapped to those ids (orphans become top level).
     const comments = approvedComments(db, p.id);
     const ids = new Map(comments.map((c) => [c.id, ++commentId]));

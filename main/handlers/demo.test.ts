@@ -18,6 +18,13 @@ describe('demo.load', () => {
       [4, 'commissioned', '2026-12-03'],
       [5, 'idea', '2026-12-10'],
     ]);
+    // The demo does not contradict itself: published posts have words and a byline, and the
+    // commissioned post names its guest author.
+    for (const i of [0, 1, 3]) {
+      const p = await value('posts.get', { id: series.posts[i].id });
+      expect(p.authors.length, series.posts[i].title).toBe(1);
+      if (i < 2) expect(p.wordCount, series.posts[i].title).toBeGreaterThan(30);
+    }
     const third = series.posts[2];
     expect(third.id).toBe(loaded.postId);
     expect(third.title).toBe('Why is medical leadership important in the health service?');

@@ -12,6 +12,7 @@ import { listCommentsOfPost } from '../../db/repos/comments';
 import { DEMO_PAGE_FILE } from '../demo/paths';
 import { useApiHarness } from '../testing/api-harness';
 import { uploadsDir } from '../importers/uploads';
+import { defaultedStatusText } from '../../common/import-notes';
 
 const api = useApiHarness('wb-imports-', { ...postsHandlers, ...importsHandlers });
 
@@ -40,7 +41,7 @@ describe('comment import', () => {
   it('imports the WXR fixture, then finds nothing new when the same file comes again', async () => {
     const file = { path: path.join(SAMPLES, 'wxr-isso-sample.xml') };
     const first = await value('imports.run', { file });
-    expect(first).toEqual({ format: 'wxr', posts: 2, comments: { imported: 8, updated: 0, unchanged: 0, byStatus: { approved: 8, pending: 0, spam: 0, trash: 0 } }, warnings: [] });
+    expect(first).toEqual({ format: 'wxr', posts: 2, comments: { imported: 8, updated: 0, unchanged: 0, byStatus: { approved: 8, pending: 0, spam: 0, trash: 0 } }, defaultedStatus: [], warnings: [] });
     const again = await value('imports.run', { file });
     expect(again.comments).toMatchObject({ imported: 0, updated: 0, unchanged: 8 });
     expect(count('comments')).toBe(8);
@@ -128,16 +129,42 @@ describe('comment import', () => {
     expect(rows().map((r) => [r.author_name, r.body_text])).toEqual([['نور 🌟', text]]);
   });
 
+  it('calls an empty file empty and a binary one not text, whatever its name, before guessing a format', async () => {
+    const empty = await failure('imports.inspect', { file: { path: write('empty.xml', '') } });
+    expect(empty.message).toBe('empty.xml: the file is empty; there is nothing to import.');
+    const blank = await failure('imports.preview', { file: { path: write('blank.xml', '\uFEFF  \n') } });
+    expect(blank.message).toMatch(/^blank\.xml: the file is empty/);
+    const binary = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0xfe, 0x3c, 0x72]);
+    const bin = await failure('imports.inspect', { file: { path: write('photo.xml', binary as unknown as string) } });
+    expect(bin.message).toMatch(/^photo\.xml: this is not a text file \(it holds binary data\)/);
+    const run = await failure('imports.run', { file: { path: write('photo2.xml', binary as unknown as string) }, format: 'wxr' });
+    expect(run.message).toMatch(/^photo2\.xml: this is not a text file/);
+    expect(count('comments') + count('posts')).toBe(0);
+  });
+
+  it('brings a CSV without a status column in as pending, and its preview says how many and why', async () => {
+    const file = write('nostatus.csv', 'post,author,content\nhello-world,Ann,First\nhello-world,Bob,Second\n');
+    const p = await value('imports.preview', { file: { path: file } });
+    expect(p.comments.byStatus).toEqual({ approved: 0, pending: 2, spam: 0, trash: 0 });
+    expect(p.defaultedStatus).toEqual([{ reason: 'no status column', status: 'pending', count: 2 }]);
+    expect(defaultedStatusText(p.defaultedStatus[0], 'before')).toBe('no status column: 2 comments will be pending');
+    const s = await value('imports.run', { file: { path: file } });
+    expect(defaultedStatusText(s.defaultedStatus[0], 'after')).toBe('no status column: 2 comments are pending');
+    expect(rows().map((r) => [r.author_name, r.status])).toEqual([['Ann', 'pending'], ['Bob', 'pending']]);
+  });
+
   it('previews counts by post and status and the first comments without writing anything', async () => {
     const p = await value('imports.preview', { file: { path: path.join(SAMPLES, 'disqus-isso-sample.xml') } });
-    expect(p.comments).toEqual({ imported: 6, updated: 0, unchanged: 0, byStatus: { approved: 5, pending: 0, spam: 0, trash: 1 } });
-    expect(p.byPost.map((x: any) => [x.title, x.isNew, x.byStatus.approved + x.byStatus.trash])).toEqual([
+    // The sample's posts carry no isApproved: they wait for a decision, and the preview says why.
+    expect(p.comments).toEqual({ imported: 6, updated: 0, unchanged: 0, byStatus: { approved: 0, pending: 5, spam: 0, trash: 1 } });
+    expect(p.defaultedStatus).toEqual([{ reason: 'no isApproved in the Disqus export', status: 'pending', count: 5 }]);
+    expect(p.byPost.map((x: any) => [x.title, x.isNew, x.byStatus.pending + x.byStatus.trash])).toEqual([
       ['Hello, World!', true, 4],
       ['Imported post 3', true, 0],
       ['Missing Disqus thread 1337', true, 1],
       ['http://localhost:4000/blog/2013/02/12/redacted/index.html', true, 1],
     ]);
-    expect(p.firstComments[1]).toMatchObject({ sourceId: '5', author: 'user', text: 'Hello, World.', status: 'approved' });
+    expect(p.firstComments[1]).toMatchObject({ sourceId: '5', author: 'user', text: 'Hello, World.', status: 'pending' });
     expect(p.warnings[0]).toMatch(/thread 1337, which is not in the file/);
     expect([count('comments'), count('posts')]).toEqual([0, 0]);
   });

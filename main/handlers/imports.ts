@@ -1,7 +1,7 @@
 import type { Handlers } from '../../common/api';
 import type { Ctx } from '../context';
 import { detectFormat, FORMATS_WITH_POSTS } from '../importers/detect';
-import { fileChunks, readHead } from '../importers/file-source';
+import { fileChunks, readHead, refuseUnreadable } from '../importers/file-source';
 import { cancelImportJob, importJobProgress, startImportJob } from '../importers/jobs';
 import type { ImportRequest } from '../importers/pipeline';
 import { holdWrites } from '../write-gate';
@@ -22,7 +22,9 @@ function request(ctx: Ctx, o: Options) {
 export const importsHandlers: Pick<Handlers<Ctx>, 'imports.inspect' | 'imports.preview' | 'imports.run' | 'imports.start' | 'imports.progress' | 'imports.cancel'> = {
   'imports.inspect': async ({ file: ref }, ctx) => {
     const file = resolveImportFile(ctx, ref);
-    const format = detectFormat(readHead(file.filePath), file.fileName);
+    const head = readHead(file.filePath);
+    refuseUnreadable(head, file.fileName);
+    const format = detectFormat(head, file.fileName);
     let csv = null;
     if (format === 'csv') {
       const { readCsvHeader, suggestCsvMapping } = await csvImporter();

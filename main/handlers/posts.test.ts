@@ -24,6 +24,27 @@ describe('slugs', () => {
     expect(await ok('posts.checkSlug', { slug: 'same-title-2', id: b.id })).toEqual({ available: true, suggestion: 'same-title-2' });
   });
 
+  it('keep a non-Latin title, and a typed slug in any script is accepted', async () => {
+    const a = await ok<Post>('posts.create', { title: 'مرحبا بالعالم — guest post' });
+    expect(a.slug).toBe('مرحبا-بالعالم-guest-post');
+    const b = await ok<Post>('posts.create', { title: 'Привет мир' });
+    const u = await ok<Post>('posts.update', { id: b.id, baseRevision: b.revision, slug: 'здравствуй-мир' });
+    expect(u.slug).toBe('здравствуй-мир');
+    expect((await ok<Post>('posts.get', { slug: 'здравствуй-мир' })).id).toBe(b.id);
+  });
+
+  it('a new draft left as created is discarded; one with anything in it is kept', async () => {
+    const blank = await ok<Post>('posts.create', { title: '' });
+    const named = await ok<Post>('posts.create', { title: '' });
+    const renamed = await ok<Post>('posts.update', { id: named.id, baseRevision: named.revision, title: 'Kept' });
+    const cleared = await ok<Post>('posts.update', { id: named.id, baseRevision: renamed.revision, title: '' });
+    expect(await ok('posts.discardUntouched', { id: blank.id })).toEqual({ discarded: true });
+    expect(await ok('posts.discardUntouched', { id: cleared.id })).toEqual({ discarded: false });
+    const left = await ok<PostSummary[]>('posts.list', {});
+    expect(left.map((p) => p.id)).toEqual([cleared.id]);
+    expect(await ok<PostSummary[]>('posts.list', { trash: true })).toEqual([]);
+  });
+
   it('stay reserved by a post in the trash', async () => {
     const a = await ok<Post>('posts.create', { title: 'Gone' });
     await ok('posts.delete', { id: a.id });

@@ -6,7 +6,7 @@ import type { Ctx } from '../context';
 import { DEFAULT_WORKFLOW } from '../../common/domain';
 import { outgoingStatuses } from '../../common/series/workflow';
 import { assertChecklistAllows } from '../checklist-gate';
-import { workflowOf, checkSlug, createPost, duplicatePost, getPost, listPosts, restorePost, trashPost, updatePost } from '../../db/repos/posts';
+import { workflowOf, checkSlug, createPost, discardUntouchedDraft, duplicatePost, getPost, listPosts, restorePost, trashPost, updatePost } from '../../db/repos/posts';
 // The draft importer (jsdom, mammoth, marked) loads on the first import, not when the app starts.
 type DraftImport = typeof import('../draft-import/index');
 const draftImport = (): Promise<DraftImport> => import('../draft-import/index');
@@ -17,6 +17,7 @@ type PostMethods =
   | 'posts.create'
   | 'posts.update'
   | 'posts.delete'
+  | 'posts.discardUntouched'
   | 'posts.restore'
   | 'posts.duplicate'
   | 'posts.checkSlug'
@@ -54,6 +55,7 @@ export const postsHandlers: Pick<Handlers<Ctx>, PostMethods> = {
     return updatePost(ctx.db, input);
   },
   'posts.delete': (input, ctx) => trashPost(ctx.db, input.id),
+  'posts.discardUntouched': (input, ctx) => discardUntouchedDraft(ctx.db, input.id),
   'posts.restore': (input, ctx) => restorePost(ctx.db, input.id),
   'posts.duplicate': (input, ctx) => duplicatePost(ctx.db, input.id),
   'posts.checkSlug': (input, ctx) => checkSlug(ctx.db, input.slug, input.id),

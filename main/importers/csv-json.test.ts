@@ -30,7 +30,14 @@ describe('CSV', () => {
 
   it('uses the mapping the user chose over the header names', async () => {
     const { comments } = await collect(parseCsv, 'who,said\nAnn,Hello\n', { csv: { columns: { author: 'who', content: 'said' } } });
-    expect(comments[0]).toMatchObject({ author: { name: 'Ann' }, body: 'Hello', status: 'approved', sourceId: 'row-1' });
+    expect(comments[0]).toMatchObject({ author: { name: 'Ann' }, body: 'Hello', status: 'pending', statusDefaulted: 'no status column', sourceId: 'row-1' });
+  });
+
+  it('imports every comment as pending when the file has no status column or an empty status cell, never approved', async () => {
+    const none = await collect(parseCsv, 'author,content\nAnn,Hello\nBob,Hi\n', { fileName: 'n.csv' });
+    expect(none.comments.map((c) => [c.status, c.statusDefaulted])).toEqual([['pending', 'no status column'], ['pending', 'no status column']]);
+    const blank = await collect(parseCsv, 'author,content,status\nAnn,Hello,\nBob,Hi,approved\n', { fileName: 'b.csv' });
+    expect(blank.comments.map((c) => [c.status, c.statusDefaulted])).toEqual([['pending', 'empty status cell'], ['approved', undefined]]);
   });
 
   it('reads UK dates day first by default, US dates when asked, and flips an impossible one with a warning', async () => {
@@ -64,6 +71,11 @@ describe('JSON', () => {
       ['wxr', '7', null, 'hello', 'approved', 'Ann', []],
       ['wxr', '8', '7', 'hello', 'spam', 'Bob 😀', []],
     ]);
+  });
+
+  it('imports a comment without a status as pending and keeps a stated one', async () => {
+    const { comments } = await collect(parseJson, '[{"sourceId": "1", "text": "a"}, {"sourceId": "2", "text": "b", "status": "approved"}]', {});
+    expect(comments.map((c) => [c.status, c.statusDefaulted])).toEqual([['pending', 'no "status" field'], ['approved', undefined]]);
   });
 
   it('says where a malformed comment is', async () => {

@@ -71,7 +71,9 @@ export const parseCsv: Importer = async (chunks, sink, { fileName, csv }) => {
     if (fields.length !== header.length) sink.warning(`${at}: ${fields.length} fields where the header has ${header.length}`);
     const flags: string[] = [];
     const rawStatus = get('status');
-    let status: CommentStatus | undefined = rawStatus === '' ? 'approved' : (wxrStatus(rawStatus) ?? STATUS_WORDS[rawStatus.toLowerCase()]);
+    // A comment nobody decided on is pending: an approved default would publish it unreviewed.
+    const statusDefaulted = index.status === undefined ? 'no status column' : rawStatus === '' ? 'empty status cell' : undefined;
+    let status: CommentStatus | undefined = statusDefaulted ? 'pending' : (wxrStatus(rawStatus) ?? STATUS_WORDS[rawStatus.toLowerCase()]);
     if (!status) {
       sink.warning(`${at}: unknown status "${rawStatus.slice(0, 40)}"; imported as pending`);
       status = 'pending';
@@ -96,6 +98,7 @@ export const parseCsv: Importer = async (chunks, sink, { fileName, csv }) => {
       body: get('content'),
       bodyIsHtml: false,
       status,
+      statusDefaulted,
       type,
       flags,
       at,

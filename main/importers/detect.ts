@@ -6,6 +6,8 @@ import type { ImportFormat } from '../../common/domain';
 
 export function detectFormat(head: string, fileName = ''): ImportFormat | null {
   const text = head.replace(/^\uFEFF/, '').trimStart();
+  // Nothing to recognise: an empty or binary file is no format, whatever its name says.
+  if (text === '' || text.includes('\u0000')) return null;
   if (text.startsWith('<')) {
     if (/xmlns:\w+\s*=\s*["']https?:\/\/wordpress\.org\/export\/1\.\d+\/?["']/.test(text) || /<wp:comment[\s>]/.test(text)) return 'wxr';
     if (/<disqus[\s>]/.test(text)) return 'disqus';

@@ -61,6 +61,10 @@ export const parseDisqus: Importer = async (chunks, sink, { fileName }) => {
             }
           }
           const yes = (v: string | undefined) => (v ?? '').trim().toLowerCase() === 'true';
+          // Disqus marks spam and deleted posts; only an explicit isApproved says a moderator let
+          // one through, so without it a post waits for a decision rather than being published.
+          const approvedGiven = f.isApproved !== undefined && f.isApproved.trim() !== '';
+          const status = yes(f.isSpam) ? 'spam' : yes(f.isDeleted) ? 'trash' : approvedGiven ? (yes(f.isApproved) ? 'approved' : 'pending') : 'pending';
           sink.comment({
             sourceId: id,
             postKey: thread,
@@ -69,7 +73,8 @@ export const parseDisqus: Importer = async (chunks, sink, { fileName }) => {
             postedAt: parseIsoish(f.createdAt ?? ''),
             body: (f.message ?? '').trim(),
             bodyIsHtml: true,
-            status: yes(f.isSpam) ? 'spam' : yes(f.isDeleted) ? 'trash' : 'approved',
+            status,
+            statusDefaulted: status === 'pending' && !approvedGiven ? 'no isApproved in the Disqus export' : undefined,
             type: 'comment',
             flags,
             at,

@@ -20,6 +20,20 @@ export function readHead(filePath: string): string {
   }
 }
 
+/**
+ * Refuses what no importer can read, before any format is guessed from it: an empty file, and a
+ * binary one (a NUL byte in its first kilobytes; no text export holds one), in the words the
+ * draft importer uses, rather than "invalid UTF-8" somewhere in the middle.
+ */
+export function refuseUnreadable(head: string, fileName: string): void {
+  if (head.includes('\u0000')) {
+    throw new AppError('IMPORT_FAILED', `${fileName}: this is not a text file (it holds binary data); choose a WXR, Disqus XML, CSV, JSON or text file saved as UTF-8. Nothing was imported.`);
+  }
+  if (head.replace(/^\uFEFF/, '').trim() === '') {
+    throw new AppError('IMPORT_FAILED', `${fileName}: the file is empty; there is nothing to import.`);
+  }
+}
+
 export interface ChunkOptions {
   /** The name in messages; the file's base name when not given. */
   fileName?: string;

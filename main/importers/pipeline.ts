@@ -13,7 +13,7 @@ import { COMMENT_STATUSES, type CommentStatus, type ImportFormat } from '../../c
 import { AppError } from '../../common/errors';
 import { CommentImportWriter, recordImportRun } from '../../db/repos/comment-import';
 import { detectFormat, FORMATS_WITH_POSTS } from './detect';
-import { CancelledError, readHead } from './file-source';
+import { CancelledError, readHead, refuseUnreadable } from './file-source';
 import { canReadInThread, readInThread } from './read-thread';
 import type { CleanComment, ImportEvent, ReadRequest } from './records';
 import { ImportParseError, type CsvMapping, type ImportedPost } from './types';
@@ -31,10 +31,18 @@ export interface ImportRequest {
 
 export type StatusCounts = Record<CommentStatus, number>;
 
+/** Comments the file gave no status, so the import chose one (pending), grouped by why. */
+export interface DefaultedStatus {
+  reason: string;
+  status: CommentStatus;
+  count: number;
+}
+
 export interface ImportSummary {
   format: ImportFormat;
   posts: number;
   comments: { imported: number; updated: number; unchanged: number; byStatus: StatusCounts };
+  defaultedStatus: DefaultedStatus[];
   warnings: string[];
   moderation?: ImportModeration;
 }
@@ -106,8 +114,10 @@ const zeroStatus = (): StatusCounts => ({ approved: 0, pending: 0, spam: 0, tras
 
 export function resolveFormat(req: ImportRequest): ImportFormat {
   const name = req.fileName ?? path.basename(req.filePath);
+  const head = readHead(req.filePath);
+  refuseUnreadable(head, name);
   if (req.format && req.format !== 'auto') return req.format;
-  const detected = detectFormat(readHead(req.filePath), name);
+  const detected = detectFormat(head, name);
   if (!detected) {
     throw new AppError('IMPORT_FAILED', `${name}:1:1: the format could not be recognised (WordPress WXR, Disqus XML, CSV, JSON or copied page text); choose it explicitly; nothing was imported`);
   }
@@ -127,6 +137,7 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
   const db = o.openDb();
   let writer!: CommentImportWriter;
   const byStatus = zeroStatus();
+  const defaulted = new Map<string, DefaultedStatus>();
   const warnings: string[] = [];
   let droppedWarnings = 0;
   const warn = (m: string) => (warnings.length < MAX_WARNINGS ? warnings.push(m) : droppedWarnings++);
@@ -203,6 +214,12 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
         return;
       }
       byStatus[c.status]++;
+      if (c.statusDefaulted) {
+        const key = `${c.status}\u0000${c.statusDefaulted}`;
+        const d = defaulted.get(key) ?? { reason: c.statusDefaulted, status: c.status, count: 0 };
+        d.count++;
+        defaulted.set(key, d);
+      }
       processed++;
       if (o.dryRun) {
         const p = previewPost(postId);
@@ -256,6 +273,7 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
       format,
       posts: writer.postsTouched.size,
       comments: { ...writer.counts, byStatus },
+      defaultedStatus: [...defaulted.values()],
       warnings,
       ...(moderation && { moderation }),
     };

@@ -30,6 +30,12 @@ export interface ImportedComment {
   body: string;
   bodyIsHtml: boolean;
   status: CommentStatus;
+  /**
+   * Set when the file gave no status for this comment and the importer chose one (always
+   * 'pending': nothing is published without a decision). Says why, for the preview:
+   * "no status column".
+   */
+  statusDefaulted?: string;
   type: CommentType;
   flags: string[];
   /** Overrides the import's source name (JSON re-imports keep the source they were exported with). */

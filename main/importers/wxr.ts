@@ -141,6 +141,7 @@ function toComment(f: Record<string, string>, post: ImportedPost, at: string, wa
     body: (f.content ?? '').trim(),
     bodyIsHtml: true,
     status,
+    statusDefaulted: f.approved === undefined ? 'no wp:comment_approved' : undefined,
     type,
     flags,
     at,

@@ -103,21 +103,29 @@ describe('WordPress WXR', () => {
 });
 
 describe('Disqus XML', () => {
-  it('reads the fixture: threads as posts, spam/deleted as status, a missing thread kept and flagged', async () => {
+  it('reads the fixture: threads as posts, spam/deleted as status, no approval as pending, a missing thread kept and flagged', async () => {
     const { posts, comments, warnings } = await collect(parseDisqus, fs.readFileSync(path.join(SAMPLES, 'disqus-isso-sample.xml'), 'utf8'), { fileName: 'd.xml' }, 50);
     expect(posts.map((p) => p.key)).toEqual(['2', '3', '1337', '7']);
     expect(posts[0]).toMatchObject({ title: 'Hello, World!', link: 'http://example.org/', publishedAt: '2012-12-12T12:12:12.000Z' });
     expect(comments.map((c) => [c.sourceId, c.postKey, c.parentSourceId, c.status])).toEqual([
-      ['4', '2', null, 'approved'],
-      ['5', '2', '4', 'approved'],
-      ['6', '1337', null, 'approved'],
-      ['8', '7', null, 'approved'],
+      ['4', '2', null, 'pending'],
+      ['5', '2', '4', 'pending'],
+      ['6', '1337', null, 'pending'],
+      ['8', '7', null, 'pending'],
       ['9', '2', null, 'trash'],
-      ['11', '2', '9', 'approved'],
+      ['11', '2', '9', 'pending'],
     ]);
+    expect(comments.map((c) => c.statusDefaulted)).toEqual(['no isApproved in the Disqus export', 'no isApproved in the Disqus export', 'no isApproved in the Disqus export', 'no isApproved in the Disqus export', undefined, 'no isApproved in the Disqus export']);
     expect(comments[2].flags).toEqual(['thread-missing']);
     expect(comments[1]).toMatchObject({ body: '<p>Hello, World.</p>', author: { name: 'user', email: 'foo@bar.com' } });
     expect(warnings).toEqual([expect.stringMatching(/^d\.xml:66: post 6 belongs to thread 1337, which is not in the file/)]);
+  });
+
+  it('approves a post only where isApproved says so', async () => {
+    const post = (id: number, approved: string) => `<post dsq:id="${id}"><message>m</message>${approved}<thread dsq:id="1"/></post>`;
+    const doc = `<disqus xmlns="http://disqus.com" xmlns:dsq="http://disqus.com/disqus-internals"><thread dsq:id="1"><title>T</title></thread>${post(2, '<isApproved>true</isApproved>')}${post(3, '<isApproved>false</isApproved>')}${post(4, '')}</disqus>`;
+    const { comments } = await collect(parseDisqus, doc);
+    expect(comments.map((c) => [c.status, c.statusDefaulted])).toEqual([['approved', undefined], ['pending', undefined], ['pending', 'no isApproved in the Disqus export']]);
   });
 
   it('marks isSpam true as spam', async () => {

@@ -44,11 +44,15 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 
 const KEY_NAMES: Record<string, string> = { Comma: ',', Period: '.', Minus: '-' };
 
+/** The keys as a person presses them: "Ctrl+Alt+2" (on a Mac "Cmd+Option+2"). */
+export function formatShortcut(s: Shortcut, mac = isMac): string {
+  const key = KEY_NAMES[s.code] ?? s.code.replace(/^Key|^Digit/, '');
+  return [mac ? 'Cmd' : 'Ctrl', s.alt ? (mac ? 'Option' : 'Alt') : '', s.shift ? 'Shift' : '', key].filter(Boolean).join('+');
+}
+
 export function shortcutLabel(action: ShortcutAction): string {
   const s = SHORTCUTS.find((x) => x.action === action);
-  if (!s) return '';
-  const key = KEY_NAMES[s.code] ?? s.code.replace(/^Key|^Digit/, '');
-  return [isMac ? 'Cmd' : 'Ctrl', s.alt ? (isMac ? 'Option' : 'Alt') : '', s.shift ? 'Shift' : '', key].filter(Boolean).join('+');
+  return s ? formatShortcut(s) : '';
 }
 
 export function matchShortcut(e: KeyboardEvent): ShortcutAction | null {

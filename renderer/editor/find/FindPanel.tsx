@@ -117,7 +117,7 @@ export function FindPanel({ showReplace, onClose }: Props) {
       }}
     >
       <div className="find-panel__row">
-        <label className="visually-hidden" htmlFor={`${id}-find`}>
+        <label className="find-panel__label" htmlFor={`${id}-find`}>
           Find
         </label>
         <input
@@ -138,7 +138,8 @@ export function FindPanel({ showReplace, onClose }: Props) {
             }
           }}
         />
-        <span className="find-panel__count" aria-live="polite">
+        <div className="find-panel__actions">
+        <span className="find-panel__count" id={`${id}-count`} aria-live="polite">
           {countText}
         </span>
         <button type="button" className="button" onClick={() => step(-1)} disabled={!matches.length} title="Previous match (Shift+Enter)">
@@ -156,14 +157,17 @@ export function FindPanel({ showReplace, onClose }: Props) {
         <button type="button" className="button" onClick={close} aria-label="Close find">
           Close
         </button>
+        </div>
       </div>
       {showReplace && (
         <div className="find-panel__row">
-          <label className="visually-hidden" htmlFor={`${id}-replace`}>
+          <label className="find-panel__label" htmlFor={`${id}-replace`}>
             Replace with
           </label>
-          <input id={`${id}-replace`} className="input find-panel__input" placeholder="Replace with" value={replacement} onChange={(e) => setReplacement(e.target.value)} />
-          <button type="button" className="button" onClick={replaceOne} disabled={!matches.length}>
+          <input id={`${id}-replace`} className="input find-panel__input" value={replacement} onChange={(e) => setReplacement(e.target.value)} />
+          <div className="find-panel__actions">
+          {/* Disabled with nothing found: the count beside Find says so ("No matches"). */}
+          <button type="button" className="button" onClick={replaceOne} disabled={!matches.length} aria-describedby={query ? `${id}-count` : undefined}>
             Replace
           </button>
           <button type="button" className="button" onClick={replaceAll} disabled={!matches.length}>
@@ -172,6 +176,7 @@ export function FindPanel({ showReplace, onClose }: Props) {
           <span className="find-panel__count" role="status">
             {note}
           </span>
+          </div>
         </div>
       )}
     </div>

@@ -43,7 +43,11 @@ export function selectionIn(box: HTMLElement | null): { start: number; end: numb
 /** The focused comment in full: text with highlights, its formatting, annotations and reply draft. */
 export const CommentDetail = memo(function CommentDetail({ item, tags, annotateRequested, onAnnotateOpened, replyFocus, onChanged, onFollowThread, onCommenter, onCommenterView }: Props) {
   const textBox = useRef<HTMLParagraphElement>(null);
-  const [span, setSpan] = useState<{ start: number; end: number } | null>(null);
+  // The words last selected with the mouse in this comment: a click on the list to press n there
+  // clears the page's selection, and the span must survive it.
+  const [picked, setPicked] = useState<{ commentId: string; start: number; end: number } | null>(null);
+  const span = picked?.commentId === item.id ? { start: picked.start, end: picked.end } : null;
+  const setSpan = (s: { start: number; end: number } | null) => setPicked(s && { commentId: item.id, ...s });
   const [annotating, setAnnotating] = useState(false);
   // The reply editor (a Lexical editor, plus a request for the stored draft) is built only for a
   // comment that has a draft or when asked for, not for every comment j/k passes through.
@@ -63,7 +67,8 @@ export const CommentDetail = memo(function CommentDetail({ item, tags, annotateR
     ...item.annotations.filter((a) => a.anchor !== 'lost').map((a) => ({ start: a.start, end: a.end, kind: 'note' as const, title: [a.tagName, a.note].filter(Boolean).join(': ') })),
   ];
   const startAnnotating = () => {
-    setSpan(selectionIn(textBox.current));
+    const now = selectionIn(textBox.current);
+    if (now) setSpan(now);
     setAnnotating(true);
   };
   useEffect(() => {
@@ -88,7 +93,8 @@ export const CommentDetail = memo(function CommentDetail({ item, tags, annotateR
         {onCommenter && onCommenterView && <CommenterContext commentId={item.id} version={item.revision} onShowOnly={onCommenter} onOpenView={onCommenterView} />}
         <RuleReasons moderation={item.moderation} />
       </header>
-      <p className="cdetail__text" ref={textBox} dir="auto" onMouseUp={() => setSpan(selectionIn(textBox.current))}>
+      {/* Focusable so that selecting words with the mouse keeps the keys in the pane: n then annotates them. */}
+      <p className="cdetail__text" ref={textBox} dir="auto" tabIndex={-1} onMouseUp={() => setSpan(selectionIn(textBox.current))}>
         <HighlightedText text={item.text} marks={marks} />
       </p>
       <div className="cdetail__actions">

@@ -6,6 +6,7 @@ import { useClient } from '../../api/ClientContext';
 import { useStableCallback } from '../../shell/useStableCallback';
 import { useCommentWindow } from './useCommentWindow';
 import { useModeration } from './useModeration';
+import { usePaneFocus } from './usePaneFocus';
 import { VirtualList } from './VirtualList';
 import { CommentRow, rowId } from './CommentRow';
 import { CommentDetail, replyEditorLoader } from './CommentDetail';
@@ -65,6 +66,8 @@ export function CommentsArea(_props: { rest: string[] }) {
   const [replyFocus, setReplyFocus] = useState(0);
   const [version, setVersion] = useState(0);
   const listRef = useRef<HTMLDivElement>(null);
+  const paneRef = useRef<HTMLElement>(null);
+  const noneRef = useRef<HTMLParagraphElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const win = useCommentWindow(filter, order);
 
@@ -111,7 +114,11 @@ export function CommentsArea(_props: { rest: string[] }) {
   const current = win.itemAt(active);
   // Not deferred: a key pressed right after moving (n, r) must act on the comment just reached.
   const shownCurrent = current;
-  const focusList = () => listRef.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus();
+  const listBox = useCallback(() => listRef.current?.querySelector<HTMLElement>('[role="listbox"]') ?? null, []);
+  const focusList = () => listBox()?.focus();
+  // Without a list: the note that says none match (Ctrl+Z still reaches the pane from it), or
+  // in an empty pane the import button.
+  const focusFallback = useCallback(() => noneRef.current ?? paneRef.current?.querySelector<HTMLElement>('.comments-header-actions button') ?? null, []);
 
   const toggle = (i: number) => {
     const it = win.itemAt(i);
@@ -221,13 +228,15 @@ export function CommentsArea(_props: { rest: string[] }) {
   };
 
   const noFilter = Object.keys(filter).length === 0;
-  const empty = win.loaded && noFilter && win.counts.all === 0;
+  // A pane emptied by the last action keeps its keys, so Ctrl+Z can bring the comments back.
+  const empty = win.loaded && noFilter && win.counts.all === 0 && !mod.undo;
+  usePaneFocus({ pane: paneRef, list: listBox, fallback: focusFallback, loaded: win.loaded, listShown: win.total > 0 && !empty, onKey });
 
   // One header for the empty and the full pane, so the import button (and its open dialog) is the
   // same component when the pane switches: a click before the first load, or an import that
   // fills an empty pane, keeps its dialog.
   return (
-    <section className={empty ? 'pane' : 'pane comments-pane'} aria-labelledby="comments-title" onKeyDown={empty ? undefined : onKey}>
+    <section ref={paneRef} className={empty ? 'pane' : 'pane comments-pane'} aria-labelledby="comments-title" onKeyDown={empty ? undefined : onKey}>
       <header className="pane__header">
         <h1 id="comments-title">Comments</h1>
         <div className="comments-header-actions">
@@ -288,7 +297,9 @@ export function CommentsArea(_props: { rest: string[] }) {
           <div className="comments-body">
             <div className="comments-list" ref={listRef}>
               {win.loaded && win.total === 0 ? (
-                <p className="empty-state">No comments match these filters. Clear the search or choose another status.</p>
+                <p className="empty-state" ref={noneRef} tabIndex={-1} data-testid="comments-none">
+                  No comments match these filters. Clear the search or choose another status{mod.undo ? ', or press Ctrl+Z to undo the last action' : ''}.
+                </p>
               ) : (
                 <VirtualList
                   count={win.total}

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { StatusChange } from '../../../common/api/comments';
 import type { CommentStatus } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
@@ -16,8 +16,17 @@ export interface UndoStep {
  */
 export function useModeration(reload: () => Promise<void>, announce: (msg: string) => void) {
   const client = useClient();
-  const [undo, setUndo] = useState<UndoStep | null>(null);
+  const [undo, setUndoState] = useState<UndoStep | null>(null);
   const [busy, setBusy] = useState(false);
+  // The step as last set and the moderation still on its way: a Ctrl+Z pressed straight after d
+  // must undo that d, not the step before it (or nothing), so it waits for the answer and reads
+  // the newest step, not the one of the render it was pressed in.
+  const undoNow = useRef<UndoStep | null>(null);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const setUndo = useCallback((step: UndoStep | null) => {
+    undoNow.current = step;
+    setUndoState(step);
+  }, []);
 
   const report = useCallback(
     async (e: unknown) => {
@@ -32,36 +41,43 @@ export function useModeration(reload: () => Promise<void>, announce: (msg: strin
     async (status: CommentStatus, items: { id: string; revision: number }[]) => {
       if (!items.length) return;
       setBusy(true);
-      try {
-        const { changed } = await client.call('comments.setStatus', { items, status });
-        const n = items.length;
-        const label = `${n === 1 ? 'Comment' : `${n.toLocaleString('en-GB')} comments`} marked ${STATUS_LABEL[status].toLowerCase()}`;
-        setUndo(changed.length ? { label, changes: changed } : null);
-        announce(`${label}.`);
-        await reload();
-      } catch (e) {
-        await report(e);
-      } finally {
-        setBusy(false);
-      }
+      const run = (async () => {
+        try {
+          const { changed } = await client.call('comments.setStatus', { items, status });
+          const n = items.length;
+          const label = `${n === 1 ? 'Comment' : `${n.toLocaleString('en-GB')} comments`} marked ${STATUS_LABEL[status].toLowerCase()}`;
+          setUndo(changed.length ? { label, changes: changed } : null);
+          announce(`${label}.`);
+          await reload();
+        } catch (e) {
+          await report(e);
+        } finally {
+          setBusy(false);
+        }
+      })();
+      inFlight.current = run;
+      await run;
+      if (inFlight.current === run) inFlight.current = null;
     },
-    [client, announce, reload, report],
+    [client, announce, reload, report, setUndo],
   );
 
   const undoLast = useCallback(async () => {
-    if (!undo) return;
+    if (inFlight.current) await inFlight.current;
+    const step = undoNow.current;
+    if (!step) return;
+    setUndo(null);
     setBusy(true);
     try {
-      await client.call('comments.restoreStatuses', { items: undo.changes.map((c) => ({ id: c.id, revision: c.revision, status: c.previousStatus })) });
-      announce(`Undone: ${undo.label.toLowerCase()}.`);
-      setUndo(null);
+      await client.call('comments.restoreStatuses', { items: step.changes.map((c) => ({ id: c.id, revision: c.revision, status: c.previousStatus })) });
+      announce(`Undone: ${step.label.toLowerCase()}.`);
       await reload();
     } catch (e) {
       await report(e);
     } finally {
       setBusy(false);
     }
-  }, [client, undo, announce, reload, report]);
+  }, [client, announce, reload, report, setUndo]);
 
   /** Makes a change made elsewhere (rules applied from the pane) the one Undo reverses. */
   const record = useCallback((step: UndoStep | null) => setUndo(step), []);

@@ -1,4 +1,7 @@
-import { memo, useId } from 'react';
+import { memo, useId, useState } from 'react';
+
+/** The longest title the store takes (common/api/posts.ts). */
+const TITLE_MAX = 300;
 
 interface Props {
   initialTitle: string;
@@ -11,6 +14,8 @@ interface Props {
 /** Title and standfirst above the body; uncontrolled so typing re-renders nothing. */
 export const DraftFields = memo(function DraftFields({ initialTitle, initialStandfirst, onTitle, onStandfirst, onBlur }: Props) {
   const id = useId();
+  // A pasted title longer than a title can be is cut, and the writer is told so (not silently).
+  const [cut, setCut] = useState(0);
   return (
     <div className="draft__fields">
       <label className="visually-hidden" htmlFor={`${id}-title`}>
@@ -22,18 +27,28 @@ export const DraftFields = memo(function DraftFields({ initialTitle, initialStan
         className="draft__title"
         defaultValue={initialTitle}
         placeholder="Title"
-        maxLength={300}
         rows={1}
+        // A new draft starts with its title: the writer types at once, not after a click.
+        autoFocus={!initialTitle}
+        aria-describedby={cut ? `${id}-cut` : undefined}
         spellCheck
         lang="en-GB"
         onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
         onChange={(e) => {
           // A pasted line break becomes a space: a title is one line.
           if (/[\r\n]/.test(e.target.value)) e.target.value = e.target.value.replace(/\s*[\r\n]+\s*/g, ' ');
+          const typed = e.target.value.length;
+          if (typed > TITLE_MAX) e.target.value = e.target.value.slice(0, TITLE_MAX).replace(/[\uD800-\uDBFF]$/, '');
+          setCut(typed > TITLE_MAX ? typed : 0);
           onTitle(e.target.value);
         }}
         onBlur={onBlur}
       />
+      {cut > 0 && (
+        <p id={`${id}-cut`} className="draft__title-cut" role="status">
+          The title was cut to {TITLE_MAX} characters, the most a title can hold (you pasted {cut.toLocaleString('en-GB')}).
+        </p>
+      )}
       <label className="visually-hidden" htmlFor={`${id}-standfirst`}>
         Standfirst
       </label>

@@ -1,5 +1,6 @@
 import type { PostSummary } from '../../../common/domain';
 import { formatTimestamp } from '../../format/timestamps';
+import { statusLabel } from '../../../common/series/workflow';
 
 interface Props {
   post: PostSummary;
@@ -14,7 +15,7 @@ interface Props {
 export function DraftRow({ post, trash, busy, onDuplicate, onTrash, onRestore }: Props) {
   const title = post.title || 'Untitled draft';
   const facts = [
-    post.status,
+    statusLabel(post.status),
     `${post.wordCount} words`,
     post.authors.length ? post.authors.map((a) => a.name).join(', ') : null,
     post.plannedDate ? `planned ${post.plannedDate}` : null,

@@ -11,6 +11,7 @@ import { DraftConflictDialog } from './DraftConflictDialog';
 import { ExportDialogSlot, EXPORT_KEYS, isChord, PREVIEW_KEYS } from '../export/ExportAction';
 import { exportDialogLoader, previewViewLoader } from '../export/loaders';
 import './DraftView.css';
+import { discardIfUntouched, keepDraft } from './discard-untouched';
 
 interface Props {
   post: Post;
@@ -80,6 +81,18 @@ export function DraftSession({ post, onReplaced, onReload }: Props) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [saver, togglePreview]);
+  // Leaving a draft never typed into removes it (discard-untouched.ts); the server checks again.
+  useEffect(() => {
+    keepDraft(post.id);
+    return () => {
+      const untouched = () => {
+        const body = getBody();
+        const text = body ? JSON.stringify(body.root).includes('"text":') : false;
+        return !saver.hasUnsaved() && post.revision === 1 && !fields.current.title.trim() && !fields.current.standfirst.trim() && !text;
+      };
+      discardIfUntouched(client, post.id, untouched);
+    };
+  }, [client, post.id, post.revision, getBody, saver]);
 
   const onTitle = useCallback((title: string) => {
     fields.current.title = title;

@@ -4,6 +4,7 @@ import { DEFAULT_WORKFLOW } from '../../../common/domain-values';
 import type { SeriesInfo } from '../../../common/api/series';
 import { useClient } from '../../api/ClientContext';
 import { NO_FILTERS, type DraftFilters } from './useDraftsQuery';
+import { statusLabel } from '../../../common/series/workflow';
 
 interface Props {
   filters: DraftFilters;
@@ -35,7 +36,7 @@ export function DraftsFilters({ filters, onChange }: Props) {
         <option value="">Any</option>
         {statuses.map((s) => (
           <option key={s} value={s}>
-            {s}
+            {statusLabel(s)}
           </option>
         ))}
       </select>

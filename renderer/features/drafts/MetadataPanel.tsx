@@ -11,6 +11,7 @@ import { AuthorsField } from './AuthorsField';
 import { TagsField } from './TagsField';
 import { SeriesField } from './SeriesField';
 import { MetaDateField } from './MetaDateField';
+import { statusLabel } from '../../../common/series/workflow';
 
 interface Props {
   post: Post;
@@ -127,7 +128,7 @@ export function MetadataPanel({ post, onChange, gate }: Props) {
         >
           {statuses.map((s) => (
             <option key={s} value={s}>
-              {s}
+              {statusLabel(s)}
             </option>
           ))}
         </select>

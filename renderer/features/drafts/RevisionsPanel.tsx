@@ -4,10 +4,14 @@ import type { DiffPart, RevisionContent } from '../../../common/api/revisions';
 import { useClient } from '../../api/ClientContext';
 import { RevisionDiff } from './RevisionDiff';
 import { formatRecentTimestamp } from '../../format/timestamps';
+import { statusLabel } from '../../../common/series/workflow';
 
 type Shown = { kind: 'view'; revision: RevisionContent } | { kind: 'diff'; revision: Revision; parts: DiffPart[]; added: number; removed: number } | { kind: 'confirm'; revision: Revision };
 
 function reasonText(reason: string): string {
+  // Stored as "status: drafting → in-review"; shown with the labels used everywhere else.
+  const change = /^status: (\S+) → (\S+)$/.exec(reason);
+  if (change) return `status: ${statusLabel(change[1])} → ${statusLabel(change[2])}`;
   return reason === 'interval' ? 'while editing' : reason;
 }
 

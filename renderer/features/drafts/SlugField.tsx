@@ -28,7 +28,7 @@ export function SlugField({ postId, slug, title, published, onChange }: Props) {
   const commit = async (wanted: string, fromTitle = false) => {
     const candidate = wanted.trim();
     if (!SLUG_RE.test(candidate) || candidate.length > 120) {
-      setMessage({ text: 'A slug is lower-case letters, digits and single hyphens, up to 120 characters.', suggestion: slugify(candidate || title) });
+      setMessage({ text: 'A slug is lower-case letters (of any script), digits and single hyphens, up to 120 characters.', suggestion: slugify(candidate || title) });
       return;
     }
     if (candidate === stored.current) {

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PostSummary } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
+import { afterDiscards } from './discard-untouched';
 
 export interface DraftFilters {
   search: string;
@@ -32,8 +33,8 @@ export function useDraftsQuery(trash: boolean) {
     let live = true;
     const timer = setTimeout(
       () => {
-        client
-          .call('posts.list', {
+        afterDiscards()
+          .then(() => client.call('posts.list', {
             trash,
             sort: filters.sort,
             // One past the page says whether there is more, without counting every draft.
@@ -42,7 +43,7 @@ export function useDraftsQuery(trash: boolean) {
             ...(filters.status ? { status: [filters.status] } : {}),
             ...(filters.seriesId ? { seriesId: filters.seriesId } : {}),
             ...(filters.authorId ? { authorId: filters.authorId } : {}),
-          })
+          }))
           .then(
             (list) => {
               if (!live) return;

@@ -40,8 +40,13 @@ export function AddPostForm({ actions, detail, announce }: { actions: SeriesActi
       <h2 id={`${id}-h`}>Add a post</h2>
       <label className="series-row__field">
         <span>Working title</span>
-        <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} disabled={!!existing} />
+        <input className="input" value={title} onChange={(e) => setTitle(e.target.value)} maxLength={300} disabled={!!existing} aria-describedby={existing ? `${id}-why` : undefined} />
       </label>
+      {existing && (
+        <p id={`${id}-why`} className="muted add-post__why">
+          An existing draft is chosen below; choose “—” there to add a new post by title.
+        </p>
+      )}
       {drafts.length > 0 && (
         <label className="series-row__field">
           <span>or an existing draft</span>

@@ -6,9 +6,11 @@ import { CsvMapping, type CsvColumns } from './CsvMapping';
 import { FileChooser } from './FileChooser';
 import { ImportPreviewView } from './ImportPreviewView';
 import { ImportProgressView } from './ImportProgressView';
-import { FORMAT_LABELS, plural } from './labels';
+import { defaultedStatusText } from '../../../../common/import-notes';
+import { CSV_FIELD_LABELS, FORMAT_LABELS, plural } from './labels';
 import { uploadFile } from './upload';
 import './import.css';
+import { statusLabel } from '../../../../common/series/workflow';
 
 type FileRef = { uploadId: string } | { path: string };
 type Step = 'choose' | 'options' | 'preview' | 'running' | 'done';
@@ -65,7 +67,10 @@ export function ImportCommentsDialog({ onClose, onImported }: Props) {
     return () => clearTimeout(timer);
   }, [client, job, step]);
 
-  const needsPost = format !== '' && format !== 'wxr' && format !== 'disqus';
+  // A CSV whose Post column is mapped names each comment's post itself: no post to choose then.
+  const needsPost = format === 'text' || format === 'json' || (format === 'csv' && !columns.post);
+  // JSON from `workbench comments --json` usually names its posts; the choice is for those that do not.
+  const postOptional = format === 'json';
   const options = () => ({
     file: file!,
     format: (format || 'auto') as ImportFormat | 'auto',
@@ -125,7 +130,7 @@ export function ImportCommentsDialog({ onClose, onImported }: Props) {
     if (step === 'done' && job?.summary) onImported(job.summary);
   };
 
-  const previewDisabled = busy || !format || (needsPost && !postSlug) || (format === 'csv' && !columns.content);
+  const blockedBy = previewBlockers({ format, needsPost: needsPost && !postOptional, postSlug, hasContent: !!columns.content, hasPosts: posts.length > 0 });
 
   return (
     <dialog ref={dialog} className="import-dialog" aria-labelledby={`${id}-title`} onCancel={(e) => {
@@ -161,14 +166,19 @@ export function ImportCommentsDialog({ onClose, onImported }: Props) {
               ))}
             </select>
           </label>
+          {format === 'csv' && columns.post && (
+            <p className="import-hint" data-testid="import-post-from-column">
+              Each comment goes to the post its “{columns.post}” column names (by slug or link); a post that does not exist yet is created.
+            </p>
+          )}
           {needsPost && (
             <label className="import-field">
-              <span>Attach to post</span>
+              <span>{postOptional ? 'Attach comments that name no post to' : 'Attach to post'}</span>
               <select value={postSlug} onChange={(e) => { setPostSlug(e.target.value); setStep('options'); }} disabled={busy}>
                 <option value="">Choose a post…</option>
                 {posts.map((p) => (
                   <option key={p.id} value={p.slug}>
-                    {p.title || p.slug} ({p.status})
+                    {p.title || p.slug} ({statusLabel(p.status)})
                   </option>
                 ))}
               </select>
@@ -185,12 +195,24 @@ export function ImportCommentsDialog({ onClose, onImported }: Props) {
       {step === 'done' && job?.summary && (
         <p className="import-done" role="status">
           Imported {plural(job.summary.comments.imported, 'new comment')}; {job.summary.comments.updated.toLocaleString()} updated, {job.summary.comments.unchanged.toLocaleString()} unchanged.
+          {(job.summary.defaultedStatus ?? []).map((d) => ` ${defaultedStatusText(d, 'after')}.`).join('')}
         </p>
       )}
 
       <div className="import-actions">
+        {step === 'options' && blockedBy.length > 0 && (
+          <p id={`${id}-blocked`} className="import-blocked" data-testid="import-blocked">
+            To preview: {blockedBy.join(' ')}
+          </p>
+        )}
         {step === 'options' && (
-          <button type="button" className="button button--primary" onClick={showPreview} disabled={previewDisabled}>
+          <button
+            type="button"
+            className="button button--primary"
+            onClick={showPreview}
+            disabled={busy || blockedBy.length > 0}
+            aria-describedby={blockedBy.length > 0 ? `${id}-blocked` : undefined}
+          >
             Preview
           </button>
         )}
@@ -211,4 +233,17 @@ export function ImportCommentsDialog({ onClose, onImported }: Props) {
       </div>
     </dialog>
   );
+}
+
+/** Why Preview cannot run yet, each reason a sentence the user can act on; empty when it can. */
+export function previewBlockers(o: { format: ImportFormat | ''; needsPost: boolean; postSlug: string; hasContent: boolean; hasPosts: boolean }): string[] {
+  const why: string[] = [];
+  if (!o.format) why.push('choose the file’s format.');
+  if (o.format === 'csv' && !o.hasContent) why.push(`choose the column that holds the “${CSV_FIELD_LABELS.content}”.`);
+  if (o.needsPost && !o.postSlug) {
+    if (o.format === 'csv') why.push(`choose a post to attach the comments to, or map a column to “${CSV_FIELD_LABELS.post}”.`);
+    else if (o.hasPosts) why.push('choose the post these comments belong to.');
+    else why.push('there is no post yet to attach them to; create a draft in Drafts first.');
+  }
+  return why.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1)));
 }

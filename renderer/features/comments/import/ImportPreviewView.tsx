@@ -1,16 +1,35 @@
+import { useEffect, useRef } from 'react';
 import type { ImportPreview } from '../../../../common/api/imports';
+import { COMMENT_STATUSES } from '../../../../common/domain';
+import { defaultedStatusText } from '../../../../common/import-notes';
 import { plural } from './labels';
 
 /** What the import will do: counts by post and status, the first comments as plain text, warnings. */
 export function ImportPreviewView({ preview }: { preview: ImportPreview }) {
   const c = preview.comments;
   const total = c.imported + c.updated + c.unchanged;
+  // The preview comes below the options (a CSV's column mapping fills the dialog): bring it into view.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    box.current?.scrollIntoView?.({ block: 'start' });
+  }, [preview]);
   return (
-    <div className="import-preview">
+    <div className="import-preview" ref={box}>
       <p className="import-preview__summary" data-testid="import-preview-summary">
         {plural(total, 'comment')} on {plural(preview.posts, 'post')}: {c.imported.toLocaleString()} new, {c.updated.toLocaleString()} updated,{' '}
         {c.unchanged.toLocaleString()} unchanged.
       </p>
+      <p className="import-preview__statuses" data-testid="import-preview-statuses">
+        They will arrive as:{' '}
+        {COMMENT_STATUSES.map((s) => `${c.byStatus[s].toLocaleString()} ${s}`).join(', ')}.
+      </p>
+      {preview.defaultedStatus.length > 0 && (
+        <ul className="import-preview__defaulted" data-testid="import-preview-defaulted">
+          {preview.defaultedStatus.map((d) => (
+            <li key={`${d.status}-${d.reason}`}>{defaultedStatusText(d, 'before')}; approve them in the review pane.</li>
+          ))}
+        </ul>
+      )}
       <table className="import-table">
         <caption>By post and status</caption>
         <thead>
