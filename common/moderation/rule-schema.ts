@@ -21,15 +21,17 @@ export const TrustedParams = z
 export const FirstParams = z.object({}).strict();
 export const ScoreParams = z.object({ above: z.number().min(0.5).max(1) }).strict();
 
-export const RuleSpec = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('links'), params: LinksParams }),
-  z.object({ kind: z.literal('banned'), params: BannedParams }),
-  z.object({ kind: z.literal('suspect'), params: SuspectParams }),
-  z.object({ kind: z.literal('blocked'), params: BlockedParams }),
-  z.object({ kind: z.literal('trusted'), params: TrustedParams }),
-  z.object({ kind: z.literal('first'), params: FirstParams }),
-  z.object({ kind: z.literal('score'), params: ScoreParams }),
-]);
+const PARAMS = { links: LinksParams, banned: BannedParams, suspect: SuspectParams, blocked: BlockedParams, trusted: TrustedParams, first: FirstParams, score: ScoreParams };
+type Variant<K extends keyof typeof PARAMS> = z.ZodObject<{ kind: z.ZodLiteral<K>; params: (typeof PARAMS)[K] }>;
+/** One object per kind; strict where a rule comes in, so an unknown field is refused, not dropped. */
+function variants(strict: boolean) {
+  const make = <K extends keyof typeof PARAMS>(kind: K): Variant<K> => {
+    const o = z.object({ kind: z.literal(kind), params: PARAMS[kind] });
+    return (strict ? o.strict() : o) as Variant<K>;
+  };
+  return [make('links'), make('banned'), make('suspect'), make('blocked'), make('trusted'), make('first'), make('score')] as const;
+}
+export const RuleSpec = z.discriminatedUnion('kind', variants(true));
 export type RuleSpec = z.infer<typeof RuleSpec>;
 export type RuleKind = RuleSpec['kind'];
 
@@ -37,7 +39,8 @@ export const RULE_KINDS = ['blocked', 'banned', 'score', 'links', 'suspect', 'tr
 export const RuleKindSchema = z.enum(RULE_KINDS);
 
 export const Rule = z.intersection(
-  RuleSpec,
+  // Not strict: a stored rule carries its id and dates beside the spec.
+  z.discriminatedUnion('kind', variants(false)),
   z.object({ id: z.string(), enabled: z.boolean(), revision: z.number().int(), createdAt: z.string(), updatedAt: z.string() }),
 );
 export type Rule = z.infer<typeof Rule>;

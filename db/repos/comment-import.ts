@@ -89,7 +89,7 @@ const LINK_FLAGS = ['orphan'];
 type Existing = Pick<
   CommentRow,
   'id' | 'parent_source_id' | 'author_name' | 'author_role' | 'author_organisation' | 'author_email' | 'author_url' | 'posted_at' | 'body_html' | 'body_text' | 'status' | 'type' | 'flags' | 'deleted_at'
-> & { rowid: number };
+> & { rowid: number; decided_by: 'person' | 'rule' | null };
 
 export class CommentImportWriter {
   readonly counts = { imported: 0, updated: 0, unchanged: 0 };
@@ -119,9 +119,10 @@ export class CommentImportWriter {
     this.startRowid = (db.prepare('SELECT coalesce(max(rowid), 0) AS n FROM comments').get() as { n: number }).n;
     this.resumeDerived = suspendDerivedTriggers(db, this.startRowid);
     this.select = db.prepare(
-      `SELECT rowid, id, parent_source_id, author_name, author_role, author_organisation, author_email, author_url, posted_at,
-              body_html, body_text, status, type, flags, deleted_at
-       FROM comments WHERE source = ? AND post_id = ? AND source_id = ?`,
+      `SELECT c.rowid, c.id, c.parent_source_id, c.author_name, c.author_role, c.author_organisation, c.author_email, c.author_url, c.posted_at,
+              c.body_html, c.body_text, c.status, c.type, c.flags, c.deleted_at, v.decided_by
+       FROM comments c LEFT JOIN comment_verdicts v ON v.comment_id = c.id
+       WHERE c.source = ? AND c.post_id = ? AND c.source_id = ?`,
     );
     this.parent = db.prepare('SELECT id FROM comments WHERE source = ? AND post_id = ? AND source_id = ?').pluck();
     this.insert = db.prepare(
@@ -200,11 +201,13 @@ export class CommentImportWriter {
     }
     this.matched.add(old.rowid);
     const oldFlags = JSON.stringify((JSON.parse(old.flags) as string[]).filter((f) => !LINK_FLAGS.includes(f)));
+    // A status decided here, by a person or a rule, is never undone by importing the file again.
+    const status = old.decided_by ? old.status : c.status;
     const same =
       old.deleted_at !== null ||
       (old.parent_source_id === c.parentSourceId && old.author_name === c.author.name && old.author_role === c.author.role &&
         old.author_organisation === c.author.organisation && old.author_email === c.author.email && old.author_url === c.author.url &&
-        old.posted_at === c.postedAt && old.body_html === c.html && old.body_text === c.text && old.status === c.status &&
+        old.posted_at === c.postedAt && old.body_html === c.html && old.body_text === c.text && old.status === status &&
         old.type === c.type && oldFlags === flags);
     if (same) {
       this.counts.unchanged++;
@@ -212,7 +215,7 @@ export class CommentImportWriter {
     }
     const parent = parentId();
     this.update.run(now, parent === old.id ? null : parent, c.parentSourceId, c.author.name, c.author.role, c.author.organisation, c.author.email, c.author.url,
-      c.postedAt, c.html, c.text, c.status, c.type, flags, old.id);
+      c.postedAt, c.html, c.text, status, c.type, flags, old.id);
     this.counts.updated++;
     return 'updated';
   }
