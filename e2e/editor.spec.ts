@@ -480,7 +480,8 @@ test('switching area right after typing still stores the text', async ({ page, s
 test('title and standfirst save through the same saver as the body', async ({ page, server, secret }) => {
   const { editor, id } = await EditorPage.open(page, server.url, secret);
   await page.getByLabel('Title').fill('A better title');
-  await page.getByLabel('Standfirst').fill('Why this post matters.');
+  // By role: the checklist's "Fix: A standfirst of …" button is labelled with the word too.
+  await page.getByRole('textbox', { name: 'Standfirst' }).fill('Why this post matters.');
   await editor.body.click();
   await page.keyboard.type('Body text');
   await editor.waitSaved();

@@ -2,12 +2,13 @@
  * The reviewer's first day, as a newcomer lives it: an empty database and the window only (no
  * API calls from the test). They import a CSV that gives no statuses (the comments arrive
  * pending, never published unreviewed), triage it by keyboard from the moment the pane opens,
- * annotate words selected with the mouse, and end with the approved comments.
+ * annotate words selected with the mouse, and export the post's page with its approved comments.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { selectWithMouse } from './pages/select-words';
+import { bytesOf, ExportDialog } from './pages/ExportPage';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 // A whole journey with two axe runs: longer than one feature's test on a busy machine.
@@ -30,7 +31,7 @@ async function checkAxe(page: Page, where: string) {
   expect(bad.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('a new reviewer imports a CSV without statuses, triages it by keyboard, annotates a span selected with the mouse, and keeps the approved comments', async ({ page }) => {
+test('a new reviewer imports a CSV without statuses, triages it by keyboard, annotates a span selected with the mouse, and exports the page with the approved comments', async ({ page }) => {
   // Opening Comments on an empty database: the focus is on the one thing to do, importing.
   await page.keyboard.press('Control+3');
   await expect(page.getByRole('heading', { name: 'No comments to review' })).toBeVisible();
@@ -119,9 +120,18 @@ test('a new reviewer imports a CSV without statuses, triages it by keyboard, ann
   await checkAxe(page, 'review pane');
   await page.screenshot({ path: test.info().outputPath('reviewer-2-approved.png') });
 
-  // ---------------------------------------------------------------------------------------------
-  // EXPORT STEP (to be added with the Export dialog, built on the `export` branch): open the
-  // post "spring-planting-notes" in Drafts, Export… > standalone page with the approved comments,
-  // and check the downloaded page holds Ann's and Carl's comments and not the spam.
-  // ---------------------------------------------------------------------------------------------
+
+  // The post's page with its approved comments, exported from the window: never the spam.
+  await page.keyboard.press('Control+1');
+  await page.getByRole('link', { name: 'spring-planting-notes', exact: true }).click();
+  await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue('spring-planting-notes');
+  const exporter = new ExportDialog(page);
+  await exporter.openFrom(page.getByRole('region', { name: 'Draft' }));
+  await exporter.choose('Standalone page', true);
+  const html = (await bytesOf(await exporter.download())).toString();
+  expect(html).toContain('Ann Reader');
+  expect(html).toContain('Carl Allotment');
+  expect(html).not.toContain('Buy Cheap Pills');
+  await checkAxe(page, 'export dialog');
+  await exporter.close();
 });
