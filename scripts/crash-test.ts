@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { callApi, fetchSecret } from '../e2e/server';
+import { seededRandom } from '../common/random';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -129,17 +130,8 @@ export interface StoredPost {
   deleted_at: string | null;
 }
 
-/** Small seeded generator, so a failing run can be repeated with --seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded, so a failing run can be repeated with --seed. */
+const prng = seededRandom;
 
 function makeRendererDir(dir: string): string {
   const renderer = path.join(dir, 'renderer');

@@ -2,6 +2,8 @@
  * A small seeded PRNG (mulberry32) so every run builds byte-identical data: numbers from
  * different runs and machines are comparable only if the inputs are the same.
  */
+import { seededRandom } from '../../common/random';
+
 export interface Rng {
   /** A float in [0, 1). */
   next(): number;
@@ -14,14 +16,7 @@ export interface Rng {
 }
 
 export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const rng: Rng = {
     next,
     int: (lo, hi) => lo + Math.floor(next() * (hi - lo + 1)),

@@ -8,6 +8,7 @@
  * decisions exceed the cap) give the same model, byte for byte.
  */
 import { words } from './text-features';
+import { seededRandom } from '../random';
 
 export interface SpamModel {
   version: 1;
@@ -40,17 +41,8 @@ export function features(text: string): Set<string> {
   return out;
 }
 
-/** A small deterministic generator (mulberry32), so a seed fixes the sample. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seed fixes the sample (the generator lives in common/random.ts). */
+export { seededRandom };
 
 /** Fisher–Yates with the seeded generator. */
 export function shuffle<T>(xs: T[], seed: number): T[] {

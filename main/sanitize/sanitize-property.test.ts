@@ -11,17 +11,11 @@ import { sanitizeParsedHtml } from './parsed-html';
 import { sanitizeSimpleHtml } from './simple-html';
 import { HOSTILE_CORPUS } from '../testing/hostile-corpus';
 import { findActiveContent } from '../testing/active-content';
+import { seededRandom } from '../../common/random';
 
 /** mulberry32: small, seeded, good enough to pick markup. */
 function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const int = (n: number) => Math.floor(next() * n);
   const pick = <T,>(list: readonly T[]): T => list[int(list.length)];
   return { next, int, pick };
