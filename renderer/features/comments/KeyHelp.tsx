@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from './useModalDialog';
 
 export const TRIAGE_KEYS: [string, string][] = [
   ['j / ↓', 'Next comment'],
@@ -20,27 +20,13 @@ export const TRIAGE_KEYS: [string, string][] = [
 ];
 
 export function KeyHelp({ onClose }: { onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
-  // Closes the native dialog first, so the page is no longer inert when onClose moves the focus
-  // back to the list, and tells the pane at once: the dialog's own close event comes a task
-  // later, and a key pressed in between would find the help still marked open.
-  const close = () => {
-    ref.current?.close();
-    onClose();
-  };
+  const { ref, close, onCancel } = useModalDialog(onClose);
   return (
     <dialog
       ref={ref}
       className="comments-dialog"
       aria-labelledby="key-help-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
+      onCancel={onCancel}
     >
       <h2 id="key-help-title">Keyboard triage</h2>
       <dl className="key-help">

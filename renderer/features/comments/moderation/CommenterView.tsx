@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
+import { useModalDialog } from '../useModalDialog';
 import type { CommentListItem } from '../../../../common/api/comments';
 import { useClient } from '../../../api/ClientContext';
 import { STATUS_LABEL, formatDate } from '../format';
@@ -15,31 +16,22 @@ const LIMIT = 500;
 /** Every comment by one person, oldest first, with its status, the rules' reasons and the team's notes. */
 export function CommenterView({ commenterKey, name, onClose }: Props) {
   const client = useClient();
-  const ref = useRef<HTMLDialogElement>(null);
+  const { ref, close, onCancel } = useModalDialog(onClose);
   const [items, setItems] = useState<CommentListItem[] | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
     client.call('comments.list', { filter: { commenter: commenterKey }, order: 'oldest', limit: LIMIT }).then(
       (r) => (setItems(r.items), setTotal(r.total ?? r.items.length)),
       (e: Error) => setError(e.message),
     );
   }, [client, commenterKey]);
-  const close = () => {
-    ref.current?.close();
-    onClose();
-  };
   return (
     <dialog
       ref={ref}
       className="comments-dialog commenter-view"
       aria-labelledby="commenter-view-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
+      onCancel={onCancel}
     >
       <h2 id="commenter-view-title">
         Comments by <bdi>{name}</bdi>

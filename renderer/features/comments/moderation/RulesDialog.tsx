@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
+import { useModalDialog } from '../useModalDialog';
 import type { RuleRunReport, RuleView } from '../../../../common/api/moderation';
 import type { RuleSpec } from '../../../../common/moderation/rule-schema';
 import { useClient } from '../../../api/ClientContext';
@@ -18,7 +19,7 @@ type Scope = 'selection' | 'post' | 'all';
 /** The team's moderation rules: list, turn on and off, remove; a new rule is tried (dry run) before it is saved; apply to a scope. */
 export function RulesDialog({ selectedIds, postId, onApplied, onClose }: Props) {
   const client = useClient();
-  const ref = useRef<HTMLDialogElement>(null);
+  const { ref, close, onCancel } = useModalDialog(onClose);
   const [rules, setRules] = useState<RuleView[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [trial, setTrial] = useState<{ spec: string; report: RuleRunReport } | null>(null);
@@ -29,14 +30,8 @@ export function RulesDialog({ selectedIds, postId, onApplied, onClose }: Props) 
 
   const load = useCallback(() => client.call('rules.list', {}).then((r) => setRules(r.rules), (e: Error) => setError(e.message)), [client]);
   useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
     void load();
   }, [load]);
-  const close = () => {
-    ref.current?.close();
-    onClose();
-  };
   const run = async (f: () => Promise<void>) => {
     setBusy(true);
     setError(null);
@@ -78,10 +73,7 @@ export function RulesDialog({ selectedIds, postId, onApplied, onClose }: Props) 
       ref={ref}
       className="comments-dialog rules-dialog"
       aria-labelledby="rules-title"
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
+      onCancel={onCancel}
     >
       <h2 id="rules-title">Moderation rules</h2>
       <p className="muted">
