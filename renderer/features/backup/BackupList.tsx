@@ -1,6 +1,6 @@
 import type { Output } from '../../../common/api';
 import { formatSize, REASON_LABELS } from './format';
-import { formatLocalTimestamp } from '../../format/timestamps';
+import { formatTimestamp } from '../../format/dates';
 
 type Backup = Output<'backup.list'>['backups'][number];
 
@@ -25,12 +25,12 @@ export function BackupList({ backups, busy, onRestore }: { backups: Backup[]; bu
         {backups.map((b) => (
           <tr key={b.name} data-name={b.name}>
             <td>
-              <time dateTime={b.createdAt}>{formatLocalTimestamp(b.createdAt)}</time>
+              <time dateTime={b.createdAt}>{formatTimestamp(b.createdAt)}</time>
             </td>
             <td>{REASON_LABELS[b.reason] ?? b.reason}</td>
             <td>{formatSize(b.sizeBytes)}</td>
             <td>
-              <button type="button" className="button" disabled={busy} onClick={() => onRestore(b)} aria-label={`Restore the backup taken ${formatLocalTimestamp(b.createdAt)}`}>
+              <button type="button" className="button" disabled={busy} onClick={() => onRestore(b)} aria-label={`Restore the backup taken ${formatTimestamp(b.createdAt)}`}>
                 Restore…
               </button>
             </td>

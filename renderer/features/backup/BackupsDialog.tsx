@@ -3,7 +3,7 @@ import type { Output } from '../../../common/api';
 import { useClient } from '../../api/ClientContext';
 import { BackupList } from './BackupList';
 import { RestoreConfirm } from './RestoreConfirm';
-import { formatLocalTimestamp } from '../../format/timestamps';
+import { formatTimestamp } from '../../format/dates';
 
 type Listing = Output<'backup.list'>;
 type Backup = Listing['backups'][number];
@@ -113,7 +113,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
       ) : listing === null ? (
         <p>Loading backups…</p>
       ) : (
-        <BackupList backups={listing.backups} busy={busy} onRestore={(b: Backup) => setConfirming({ name: b.name, what: `the backup taken ${formatLocalTimestamp(b.createdAt)}` })} />
+        <BackupList backups={listing.backups} busy={busy} onRestore={(b: Backup) => setConfirming({ name: b.name, what: `the backup taken ${formatTimestamp(b.createdAt)}` })} />
       )}
     </dialog>
   );

@@ -1,5 +1,5 @@
 import type { CommentStatus } from '../../../common/domain';
-import { formatTimestamp } from '../../format/timestamps';
+import { formatTimestamp } from '../../format/dates';
 import { downloadBlob } from '../../shell/download';
 
 export const STATUS_LABEL: Record<CommentStatus, string> = { approved: 'Approved', pending: 'Pending', spam: 'Spam', trash: 'Trash' };

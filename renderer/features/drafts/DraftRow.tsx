@@ -1,5 +1,5 @@
 import type { PostSummary } from '../../../common/domain';
-import { formatTimestamp } from '../../format/timestamps';
+import { formatDate, formatTimestamp } from '../../format/dates';
 import { statusLabel } from '../../../common/series/workflow';
 
 interface Props {
@@ -18,7 +18,7 @@ export function DraftRow({ post, trash, busy, onDuplicate, onTrash, onRestore }:
     statusLabel(post.status),
     `${post.wordCount} words`,
     post.authors.length ? post.authors.map((a) => a.name).join(', ') : null,
-    post.plannedDate ? `planned ${post.plannedDate}` : null,
+    post.plannedDate ? `planned ${formatDate(post.plannedDate)}` : null,
     post.commentCount ? `${post.commentCount} comments` : null,
     trash && post.deletedAt ? `deleted ${formatTimestamp(post.deletedAt)}` : `updated ${formatTimestamp(post.updatedAt)}`,
   ].filter(Boolean);

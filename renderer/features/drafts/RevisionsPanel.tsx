@@ -3,7 +3,7 @@ import type { Post, Revision } from '../../../common/domain';
 import type { DiffPart, RevisionContent } from '../../../common/api/revisions';
 import { useClient } from '../../api/ClientContext';
 import { RevisionDiff } from './RevisionDiff';
-import { formatRecentTimestamp } from '../../format/timestamps';
+import { formatTimestamp } from '../../format/dates';
 import { statusLabel } from '../../../common/series/workflow';
 
 type Shown = { kind: 'view'; revision: RevisionContent } | { kind: 'diff'; revision: Revision; parts: DiffPart[]; added: number; removed: number } | { kind: 'confirm'; revision: Revision };
@@ -60,17 +60,17 @@ export function RevisionsPanel({ post, onReplaced }: { post: Post; onReplaced: (
           {list.map((r) => (
             <li key={r.id} className="revisions__item" data-testid="revision">
               <div>
-                <time dateTime={r.createdAt}>{formatRecentTimestamp(r.createdAt)}</time> · {r.wordCount} words
+                <time dateTime={r.createdAt}>{formatTimestamp(r.createdAt)}</time> · {r.wordCount} words
                 <div className="muted revisions__reason">{reasonText(r.reason)}</div>
               </div>
               <div className="revisions__actions">
-                <button type="button" className="button" disabled={busy} onClick={() => void view(r)} aria-label={`View the version of ${formatRecentTimestamp(r.createdAt)}`}>
+                <button type="button" className="button" disabled={busy} onClick={() => void view(r)} aria-label={`View the version of ${formatTimestamp(r.createdAt)}`}>
                   View
                 </button>
-                <button type="button" className="button" disabled={busy} onClick={() => void compare(r)} aria-label={`Compare the version of ${formatRecentTimestamp(r.createdAt)} with the current text`}>
+                <button type="button" className="button" disabled={busy} onClick={() => void compare(r)} aria-label={`Compare the version of ${formatTimestamp(r.createdAt)} with the current text`}>
                   Compare
                 </button>
-                <button type="button" className="button" disabled={busy} onClick={() => setShown({ kind: 'confirm', revision: r })} aria-label={`Restore the version of ${formatRecentTimestamp(r.createdAt)}`}>
+                <button type="button" className="button" disabled={busy} onClick={() => setShown({ kind: 'confirm', revision: r })} aria-label={`Restore the version of ${formatTimestamp(r.createdAt)}`}>
                   Restore
                 </button>
               </div>
@@ -97,7 +97,7 @@ export function RevisionsPanel({ post, onReplaced }: { post: Post; onReplaced: (
           {shown.kind === 'diff' && <RevisionDiff parts={shown.parts} added={shown.added} removed={shown.removed} />}
           {shown.kind === 'confirm' && (
             <div role="alertdialog" aria-labelledby={`${id}-confirm`}>
-              <p id={`${id}-confirm`}>Restore the version of {formatRecentTimestamp(shown.revision.createdAt)}? The current text is kept as a revision first.</p>
+              <p id={`${id}-confirm`}>Restore the version of {formatTimestamp(shown.revision.createdAt)}? The current text is kept as a revision first.</p>
               <button type="button" className="button button--primary" disabled={busy} onClick={() => void restore(shown.revision)}>
                 Restore this version
               </button>

@@ -3,7 +3,7 @@ import type { Person } from '../../../common/api/people';
 import type { PostChange, WorkItem } from '../../../common/api/planning';
 import { statusLabel } from '../../../common/series/workflow';
 import { useClient } from '../../api/ClientContext';
-import { formatDate } from '../series/format';
+import { formatDate, formatTimestamp } from '../../format/dates';
 import { postName } from './PlanChip';
 import { MePicker } from './MePicker';
 
@@ -34,7 +34,7 @@ export function MyWork({ today }: { today: string }) {
           <section aria-labelledby="changes-title" className="my-work__changes">
             <h2 id="changes-title">Changed since you last looked ({data.changes.length})</h2>
             {data.changes.length === 0 ? (
-              <p className="muted">Nothing has changed on your posts{data.seenAt ? ` since ${new Date(data.seenAt).toLocaleString('en-GB')}` : ''}.</p>
+              <p className="muted">Nothing has changed on your posts{data.seenAt ? ` since ${formatTimestamp(data.seenAt)}` : ''}.</p>
             ) : (
               <>
                 <ul>

@@ -3,7 +3,7 @@ import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type 
 import type { PlanFilter, PlanPost } from '../../../common/api/planning';
 import { useClient } from '../../api/ClientContext';
 import { downloadText } from '../../shell/download';
-import { formatDate, formatLongDay, formatMonth } from '../series/format';
+import { formatDate, formatLongDay, formatMonth } from '../../format/dates';
 import { CalendarGrid } from './CalendarGrid';
 import { PlanFilters } from './PlanFilters';
 import { PlanList } from './PlanList';
