@@ -166,9 +166,16 @@ test('a revision is compared and restored through the panel', async ({ page, ser
   await expect(body).toHaveText('the rewritten words');
   await expect(p.revisions.getByTestId('revision')).toHaveCount(1);
   await p.revisions.getByRole('button', { name: /^Compare/ }).click();
-  const diff = p.revisions.getByTestId('revision-diff');
+  // The comparison opens in a dialog as wide as the window, side by side; Escape goes back.
+  const dialog = page.getByRole('dialog', { name: /compared with the current text$/ });
+  const diff = dialog.getByTestId('revision-diff');
   await expect(diff.locator('del')).toContainText('original');
   await expect(diff.locator('ins')).toContainText('rewritten');
+  await dialog.getByRole('button', { name: 'Inline', exact: true }).click();
+  await expect(dialog.getByTestId('revision-diff').locator('del')).toContainText('original');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(p.revisions.getByRole('button', { name: /^Compare/ })).toBeFocused();
   await p.revisions.getByRole('button', { name: /^Restore the version/ }).click();
   await p.revisions.getByRole('button', { name: 'Restore this version' }).click();
   await expect(page.getByRole('textbox', { name: 'Draft text' })).toHaveText('the original words');
@@ -189,8 +196,10 @@ test('the drafts list and the side panels have no accessibility violations', asy
   expect(list.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.goto(`${server.url}#/drafts/${imported.post.id}`);
   const p = panels(page);
-  await p.revisions.getByRole('button', { name: /^Compare/ }).click();
-  await expect(p.revisions.getByTestId('revision-diff')).toBeVisible();
   const side = await new AxeBuilder({ page }).include('.draft-panels').analyze();
   expect(side.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  await p.revisions.getByRole('button', { name: /^Compare/ }).click();
+  await expect(page.getByTestId('revision-diff')).toBeVisible();
+  const diff = await new AxeBuilder({ page }).include('.revision-dialog').analyze();
+  expect(diff.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });

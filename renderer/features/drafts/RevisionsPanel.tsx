@@ -1,12 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Post, Revision } from '../../../common/domain';
-import type { DiffPart, RevisionContent } from '../../../common/api/revisions';
 import { useClient } from '../../api/ClientContext';
-import { RevisionDiff } from './RevisionDiff';
+import { RevisionDialog, type ShownRevision } from './RevisionDialog';
 import { formatTimestamp } from '../../format/dates';
 import { statusLabel } from '../../../common/series/workflow';
 
-type Shown = { kind: 'view'; revision: RevisionContent } | { kind: 'diff'; revision: Revision; parts: DiffPart[]; added: number; removed: number } | { kind: 'confirm'; revision: Revision };
+type Shown = ShownRevision | { kind: 'confirm'; revision: Revision };
 
 function reasonText(reason: string): string {
   // Stored as "status: drafting → in-review"; shown with the labels used everywhere else.
@@ -23,6 +22,7 @@ export function RevisionsPanel({ post, onReplaced }: { post: Post; onReplaced: (
   const [shown, setShown] = useState<Shown | null>(null);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const opener = useRef<HTMLElement | null>(null);
 
   // A save may have taken a snapshot: reload the list whenever the stored revision moves.
   useEffect(() => {
@@ -40,8 +40,12 @@ export function RevisionsPanel({ post, onReplaced }: { post: Post; onReplaced: (
       setBusy(false);
     }
   };
-  const view = (r: Revision) => run(async () => setShown({ kind: 'view', revision: await client.call('revisions.get', { id: r.id }) }));
-  const compare = (r: Revision) => run(async () => setShown({ kind: 'diff', ...(await client.call('revisions.diff', { id: r.id })) }));
+  const open = (f: () => Promise<void>) => {
+    opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    return run(f);
+  };
+  const view = (r: Revision) => open(async () => setShown({ kind: 'view', revision: await client.call('revisions.get', { id: r.id }) }));
+  const compare = (r: Revision) => open(async () => setShown({ kind: 'diff', ...(await client.call('revisions.diff', { id: r.id })) }));
   const restore = (r: Revision) =>
     run(async () => {
       const restored = await client.call('revisions.restore', { id: r.id, baseRevision: post.revision });
@@ -83,29 +87,18 @@ export function RevisionsPanel({ post, onReplaced }: { post: Post; onReplaced: (
           {error}
         </p>
       )}
-      {shown && (
-        <div className="revisions__shown" role="region" aria-label="Selected revision">
-          {shown.kind === 'view' && (
-            <>
-              <h3 className="revisions__shown-title">{shown.revision.title || 'Untitled draft'}</h3>
-              {shown.revision.standfirst && <p className="muted">{shown.revision.standfirst}</p>}
-              <div className="revisions__text" tabIndex={0} role="group" aria-label="Text of this version">
-                {shown.revision.text}
-              </div>
-            </>
-          )}
-          {shown.kind === 'diff' && <RevisionDiff parts={shown.parts} added={shown.added} removed={shown.removed} />}
-          {shown.kind === 'confirm' && (
-            <div role="alertdialog" aria-labelledby={`${id}-confirm`}>
-              <p id={`${id}-confirm`}>Restore the version of {formatTimestamp(shown.revision.createdAt)}? The current text is kept as a revision first.</p>
-              <button type="button" className="button button--primary" disabled={busy} onClick={() => void restore(shown.revision)}>
-                Restore this version
-              </button>
-            </div>
-          )}
-          <button type="button" className="button" onClick={() => setShown(null)}>
-            Close
-          </button>
+      {shown && shown.kind !== 'confirm' && <RevisionDialog shown={shown} busy={busy} onRestore={(r) => void restore(r)} onClose={() => setShown(null)} opener={opener.current} />}
+      {shown?.kind === 'confirm' && (
+        <div className="revisions__shown" role="alertdialog" aria-labelledby={`${id}-confirm`}>
+          <p id={`${id}-confirm`}>Restore the version of {formatTimestamp(shown.revision.createdAt)}? The current text is kept as a revision first.</p>
+          <div className="revisions__actions">
+            <button type="button" className="button button--primary" disabled={busy} onClick={() => void restore(shown.revision)}>
+              Restore this version
+            </button>
+            <button type="button" className="button" onClick={() => setShown(null)}>
+              Cancel
+            </button>
+          </div>
         </div>
       )}
     </section>
