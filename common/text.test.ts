@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Slug } from './domain';
-import { slugify } from './text';
+import { fitTitle, slugify, TITLE_MAX } from './text';
 
 describe('slugify', () => {
   it('keeps the letters and digits of every script, as WordPress does', () => {
@@ -32,5 +32,23 @@ describe('slugify', () => {
 
   it('refuses slugs with capitals, spaces or doubled hyphens in any script', () => {
     for (const bad of ['Hello', 'a b', 'a--b', '-a', 'Привет', 'a_b']) expect(Slug.safeParse(bad).success, bad).toBe(false);
+  });
+});
+
+describe('fitTitle', () => {
+  it('keeps a title that fits and says nothing was cut', () => {
+    expect(fitTitle('A title')).toEqual({ title: 'A title', cutFrom: null });
+    expect(fitTitle('x'.repeat(TITLE_MAX))).toEqual({ title: 'x'.repeat(TITLE_MAX), cutFrom: null });
+  });
+
+  it('cuts a longer one to 300 and reports its length', () => {
+    expect(fitTitle('y'.repeat(12_000))).toEqual({ title: 'y'.repeat(300), cutFrom: 12_000 });
+  });
+
+  it('never leaves half of a surrogate pair at the cut', () => {
+    const t = `${'a'.repeat(299)}😀 more`;
+    const { title, cutFrom } = fitTitle(t);
+    expect(title).toBe('a'.repeat(299));
+    expect(cutFrom).toBe(t.length);
   });
 });

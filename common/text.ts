@@ -37,3 +37,16 @@ export function slugify(title: string, maxLength = 80): string {
 
 /** A slug: lower-case letters (of any script), marks and digits, single hyphens between. */
 export const SLUG_PATTERN = /^[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*(?:-[\p{Ll}\p{Lo}\p{Lm}\p{N}][\p{Ll}\p{Lo}\p{Lm}\p{M}\p{N}]*)*$/u;
+
+/** The longest title a post holds (the posts API refuses more). */
+export const TITLE_MAX = 300;
+
+/**
+ * A title cut to what a post holds, never in the middle of a surrogate pair; `cutFrom` is the
+ * length it had when it was cut (null when it fitted), so the caller can say so rather than cut it
+ * without a word.
+ */
+export function fitTitle(title: string): { title: string; cutFrom: number | null } {
+  if (title.length <= TITLE_MAX) return { title, cutFrom: null };
+  return { title: title.slice(0, TITLE_MAX).replace(/[\uD800-\uDBFF]$/, ''), cutFrom: title.length };
+}

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { addDays, isCalendarDate, todayFrom } from '../../common/series/dates';
+import { statusLabel } from '../../common/series/workflow';
 import { appDispatch } from './app-dispatch';
+import { columnLines } from './columns';
 import { dbOption, parse, printJson, unwrap, UsageError, withContext } from './args';
 import type { Command } from './command';
 import type { PlanView } from '../../common/api/planning';
@@ -48,9 +50,9 @@ posts as one iCalendar file and/or one CSV file; otherwise it prints them by dat
         return 0;
       }
       console.log(`Plan from ${from} to ${to}: ${view.posts.length} post(s), ${view.tray.length} draft(s) with no date.`);
-      for (const p of view.posts) {
-        console.log(`${p.plannedDate}  ${p.status.padEnd(10)}  ${p.title || p.slug}${p.seriesTitle ? `  [${p.seriesTitle} #${p.position}]` : ''}`);
-      }
+      // The window's status labels ("In review", not "in-review"), in columns as wide as their widest cell.
+      const rows = view.posts.map((p) => [p.plannedDate ?? '', statusLabel(p.status), `${p.title || p.slug}${p.seriesTitle ? `  [${p.seriesTitle} #${p.position}]` : ''}`]);
+      for (const line of columnLines(rows)) console.log(line);
       for (const c of view.clashes) console.log(`Clash on ${c.date}: ${c.postIds.length} posts.`);
       for (const w of view.emptyWeeks) console.log(`Nothing planned in the week ${w.from} to ${w.to}.`);
       return 0;

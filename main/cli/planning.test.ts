@@ -20,7 +20,8 @@ const workbench = (...args: string[]) =>
 beforeAll(() => {
   const store = openDatabase(db);
   const s = createSeries(store, { title: 'Care at home', topic: 'home care' }, TODAY);
-  addPostToSeries(store, { seriesId: s.id, title: 'Series post', plannedDate: '2027-01-06' }, TODAY);
+  const seriesPost = createPost(store, { title: 'Series post', status: 'commissioned', plannedDate: '2027-01-06' });
+  addPostToSeries(store, { seriesId: s.id, postId: seriesPost.id }, TODAY);
   createPost(store, { title: 'Standalone', plannedDate: '2027-01-06' });
   createPost(store, { title: 'Bare draft' });
   setChecklistConfig(store, null, { 'guest-author': { level: 'required' }, 'planned-date': { level: 'required' } });
@@ -40,6 +41,9 @@ describe('workbench plan', () => {
     const text = workbench('plan', '--from', '2027-01-04', '--to', '2027-01-17');
     expect(text.stdout).toContain('Clash on 2027-01-06: 2 posts.');
     expect(text.stdout).toContain('Nothing planned in the week 2027-01-11 to 2027-01-17.');
+    // The window's status labels, not slugs, in aligned columns ("Commissioned" is wider than the old 10-character pad).
+    const lines = text.stdout.split('\n').filter((l) => l.startsWith('2027-01-'));
+    expect(lines.sort()).toEqual(['2027-01-06  Commissioned  Series post  [Care at home #1]', '2027-01-06  Drafting      Standalone']);
     const bad = workbench('plan', '--from', '2027-02-30');
     expect(bad.status).not.toBe(0);
     expect(bad.stderr).toContain('--from 2027-02-30: expected a date');

@@ -2,6 +2,7 @@ import { listPosts } from '../../db/repos/posts';
 import { dbOption, parse, printJson, UsageError, withContext } from './args';
 import type { Command } from './command';
 import { statusLabel } from '../../common/series/workflow';
+import { columnLines } from './columns';
 
 export const postsCommand: Command = {
   name: 'posts',
@@ -26,9 +27,7 @@ Lists every post and draft outside the trash, newest first: slug, status, title 
       if (!posts.length) console.log('No posts yet. Create a draft in the app, or import comments with `workbench import-comments`.');
       // The same status labels as the window ("In review", not "in-review"), columns as wide as their widest cell.
       const rows = posts.map((p) => [p.slug, statusLabel(p.status), `${p.title}${p.commentCount ? `  (${p.commentCount} comments)` : ''}`]);
-      const widths = [0, 1].map((i) => Math.max(...rows.map((r) => Array.from(r[i]).length)));
-      const pad = (cell: string, w: number) => cell + ' '.repeat(w - Array.from(cell).length);
-      for (const r of rows) console.log(`${pad(r[0], widths[0])}  ${pad(r[1], widths[1])}  ${r[2]}`.trimEnd());
+      for (const line of columnLines(rows)) console.log(line);
       return 0;
     });
   },

@@ -179,3 +179,27 @@ describe('workbench comments of an imported page', () => {
     expect(row).toEqual({ body_html: '<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; more</p>', status: 'approved' });
   });
 });
+
+describe('a title longer than a post holds', () => {
+  // 12,000 characters, the length a new user pasted; words, so the cut lands inside one.
+  const LONG = Array.from({ length: 1400 }, (_, i) => `word${String(i).padStart(4, '0')}`).join(' ').slice(0, 12_000);
+  const said = (r: ImportDraftResult) => r.warnings.find((w) => w.startsWith('The title was cut to 300 characters'));
+
+  it.each([
+    ['Markdown heading', 'long.md', `# ${LONG}\n\nThe text.\n`],
+    ['Markdown front matter', 'front.md', `---\ntitle: ${LONG}\n---\nThe text.\n`],
+    ['HTML h1', 'long.html', `<!doctype html><title>t</title><h1>${LONG}</h1><p>The text.</p>`],
+    ['Word Title style', 'long.docx', null],
+  ])('a %s is cut to 300 characters, and the import says so', async (_what, fileName, source) => {
+    const data = source ?? buildDocx([{ style: 'Title', runs: [LONG] }, { runs: ['The text.'] }]);
+    const r = await importBytes(fileName, data);
+    expect(r.post.title).toBe(LONG.slice(0, 300));
+    expect(said(r)).toBe(`The title was cut to 300 characters, the most a title can hold (the file's title has 12,000); it now ends "…${LONG.slice(260, 300)}".`);
+  });
+
+  it('a title that fits brings no such warning', async () => {
+    const r = await importBytes('short.md', '# A fitting title\n\nThe text.\n');
+    expect(r.post.title).toBe('A fitting title');
+    expect(said(r)).toBeUndefined();
+  });
+});

@@ -23,7 +23,7 @@ export function htmlDocumentToDraft(doc: Document, fileName: string, format: Dra
   const { body, warnings } = htmlToEditorState(doc);
   return {
     format,
-    title: (title || titleFromFileName(fileName)).slice(0, 300),
+    title: title || titleFromFileName(fileName),
     standfirst: standfirst.slice(0, 5000),
     label: null,
     body,

@@ -6,6 +6,7 @@
 import type { DB } from '../../db/connection';
 import type { EditorState, Post } from '../../common/domain';
 import { AppError } from '../../common/errors';
+import { fitTitle, TITLE_MAX } from '../../common/text';
 import { build, type SerializedBlock, type SerializedEditorState } from '../../common/editor/serialized';
 import { createPost, findPostRow, replacePostText, getPost } from '../../db/repos/posts';
 import { saveAsset } from '../../db/repos/assets';
@@ -41,7 +42,7 @@ export async function readDraftFile(fileName: string, data: Uint8Array, format?:
   const getText = () => (text ??= decodeText(fileName, data));
   const chosen = format ?? detectDraftFormat(fileName, data, getText);
   try {
-    return await convert(chosen, fileName, data, getText);
+    return fitDocumentTitle(await convert(chosen, fileName, data, getText));
   } catch (err) {
     // The converters say what is wrong with a file they understand; anything else they meet still
     // names the file and changes nothing, never a raw exception.
@@ -49,6 +50,14 @@ export async function readDraftFile(fileName: string, data: Uint8Array, format?:
     const what = err instanceof RangeError && /call stack/i.test(err.message) ? 'its markup is nested too deeply to read' : `it could not be read as ${chosen} (${(err as Error).message})`;
     throw new AppError('IMPORT_FAILED', `${fileName}: ${what}. Nothing was imported.`);
   }
+}
+
+/** A title longer than a post holds is cut, and the import says so in its warnings. */
+function fitDocumentTitle(doc: DraftDocument): DraftDocument {
+  const { title, cutFrom } = fitTitle(doc.title);
+  if (cutFrom === null) return doc;
+  const warning = `The title was cut to ${TITLE_MAX} characters, the most a title can hold (the file's title has ${cutFrom.toLocaleString('en-GB')}); it now ends "…${title.slice(-40)}".`;
+  return { ...doc, title, warnings: [warning, ...doc.warnings] };
 }
 
 async function convert(chosen: DraftFormat, fileName: string, data: Uint8Array, getText: () => string): Promise<DraftDocument> {

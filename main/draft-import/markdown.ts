@@ -17,6 +17,6 @@ export function parseMarkdownDraft(text: string, fileName: string): DraftDocumen
   const html = marked.parse(notes.markdown, { async: false, gfm: true });
   const draft = parseHtmlDraft(`<!doctype html><body>${html}</body>`, fileName, 'markdown');
   draft.warnings.unshift(...notes.warnings);
-  if (frontTitle && !/^#\s/m.test(source)) draft.title = frontTitle.slice(0, 300);
+  if (frontTitle && !/^#\s/m.test(source)) draft.title = frontTitle;
   return draft;
 }

@@ -56,7 +56,7 @@ export function parsePageTextDraft(text: string, fileName: string): DraftDocumen
   if (comments.length) warnings.push(`${comments.length} reader comment${comments.length === 1 ? '' : 's'} found below the post; imported as comments, not as text.`);
   return {
     format: 'page-text',
-    title: cleanLine(title).slice(0, 300),
+    title: cleanLine(title),
     standfirst: standfirst.slice(0, 5000),
     label,
     body: build.root(blocks.length ? blocks : [build.paragraph([])]),

@@ -34,7 +34,7 @@ export function parseTextDraft(text: string, fileName: string): DraftDocument {
   const blocks = paragraphs.map(paragraphBlock);
   return {
     format: 'text',
-    title: title.slice(0, 300),
+    title,
     standfirst: '',
     label: null,
     body: build.root(blocks.length ? blocks : [build.paragraph([])]),

@@ -1,7 +1,5 @@
 import { memo, useId, useState } from 'react';
-
-/** The longest title the store takes (common/api/posts.ts). */
-const TITLE_MAX = 300;
+import { fitTitle, TITLE_MAX } from '../../../common/text';
 
 interface Props {
   initialTitle: string;
@@ -37,9 +35,9 @@ export const DraftFields = memo(function DraftFields({ initialTitle, initialStan
         onChange={(e) => {
           // A pasted line break becomes a space: a title is one line.
           if (/[\r\n]/.test(e.target.value)) e.target.value = e.target.value.replace(/\s*[\r\n]+\s*/g, ' ');
-          const typed = e.target.value.length;
-          if (typed > TITLE_MAX) e.target.value = e.target.value.slice(0, TITLE_MAX).replace(/[\uD800-\uDBFF]$/, '');
-          setCut(typed > TITLE_MAX ? typed : 0);
+          const { title, cutFrom } = fitTitle(e.target.value);
+          if (cutFrom !== null) e.target.value = title;
+          setCut(cutFrom ?? 0);
           onTitle(e.target.value);
         }}
         onBlur={onBlur}
