@@ -37,7 +37,11 @@ export function moduleLoader<M>(importer: () => Promise<M>): ModuleLoader<M> {
 
 /** The loader's module, null until it is in (loading it once `wanted`), and the load's error if it failed. */
 export function useModule<M>(loader: ModuleLoader<M>, wanted = true): { mod: M | null; error: string | null } {
-  const [mod, setMod] = useState<M | null>(loader.loaded);
+  const [stored, setMod] = useState<M | null>(loader.loaded);
+  // A chunk preloaded after this component mounted is used at once, in the render that wants it:
+  // waiting for the load's promise cost one more render pass (and an effect) before the view showed,
+  // on the first r of the review pane most of the reply editor's wait.
+  const mod = stored ?? (wanted ? loader.loaded() : null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!wanted || mod) return;

@@ -5,7 +5,9 @@ import { draftViewLoader } from './load-draft-view';
 /** #/drafts lists drafts, #/drafts/trash the trash; #/drafts/<id> opens one. */
 export function DraftsArea({ rest }: { rest: string[] }) {
   const [id] = rest;
-  const { mod, error } = useModule(draftViewLoader);
+  // The editor's chunk (with Lexical, the biggest) only for a draft: on the list it would compete
+  // with the list's own request and rows; the list preloads it once its rows are shown.
+  const { mod, error } = useModule(draftViewLoader, !!id && id !== 'trash');
   const DraftView = mod?.DraftView;
   if (!id) return <DraftsList view="drafts" />;
   if (id === 'trash') return <DraftsList view="trash" key="trash" />;

@@ -7,19 +7,10 @@ import { useCallback, useEffect, useState } from 'react';
 import type { PostSummary } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
 import { afterDiscards } from './discard-untouched';
+import { takeOrCall } from '../../api/early';
+import { DRAFTS_PAGE, NO_FILTERS, draftsListInput, type DraftFilters } from './drafts-list-input';
 
-export interface DraftFilters {
-  search: string;
-  status: string;
-  seriesId: string;
-  authorId: string;
-  sort: 'updated' | 'planned';
-}
-
-export const NO_FILTERS: DraftFilters = { search: '', status: '', seriesId: '', authorId: '', sort: 'updated' };
-
-/** Drafts shown at first, and added by each "show more". */
-export const DRAFTS_PAGE = 100;
+export { NO_FILTERS, DRAFTS_PAGE, type DraftFilters } from './drafts-list-input';
 
 export function useDraftsQuery(trash: boolean) {
   const client = useClient();
@@ -34,16 +25,8 @@ export function useDraftsQuery(trash: boolean) {
     const timer = setTimeout(
       () => {
         afterDiscards()
-          .then(() => client.call('posts.list', {
-            trash,
-            sort: filters.sort,
-            // One past the page says whether there is more, without counting every draft.
-            limit: shown + 1,
-            ...(filters.search.trim() ? { search: filters.search.trim() } : {}),
-            ...(filters.status ? { status: [filters.status] } : {}),
-            ...(filters.seriesId ? { seriesId: filters.seriesId } : {}),
-            ...(filters.authorId ? { authorId: filters.authorId } : {}),
-          }))
+          // The first list of a cold open was asked for while the window booted.
+          .then(() => takeOrCall(client, 'posts.list', draftsListInput(trash, filters, shown)))
           .then(
             (list) => {
               if (!live) return;

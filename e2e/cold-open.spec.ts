@@ -1,0 +1,24 @@
+/**
+ * What a cold open of the drafts list asks for, in order: its rows' request goes out while the
+ * window boots (not after the list's chunk and first render), exactly once, ahead of the filters'
+ * option lists; the editor's chunk (Lexical, the biggest) waits until the rows are in.
+ */
+import { test, expect } from './fixtures';
+
+test('a cold open of the drafts list asks for its rows first and once, and loads the editor only after them', async ({ page, server }) => {
+  const log: string[] = [];
+  page.on('request', (r) => log.push(`request ${new URL(r.url()).pathname}`));
+  page.on('requestfinished', (r) => log.push(`finished ${new URL(r.url()).pathname}`));
+  await page.goto(`${server.url}#/drafts`);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'No drafts yet' })).toBeVisible();
+  await expect.poll(() => log.some((l) => /^request \/assets\/lexical-/.test(l))).toBe(true);
+  // Only what the reload asked for.
+  const since = log.lastIndexOf('request /');
+  const after = log.slice(since);
+  const at = (line: string | RegExp) => after.findIndex((l) => (typeof line === 'string' ? l === line : line.test(l)));
+  expect(after.filter((l) => l === 'request /api/posts.list')).toHaveLength(1);
+  expect(at('request /api/posts.list')).toBeLessThan(at('request /api/series.list'));
+  expect(at('request /api/posts.list')).toBeLessThan(at(/^finished \/assets\/DraftsArea-.*\.js$/));
+  expect(at(/^request \/assets\/lexical-/)).toBeGreaterThan(at('finished /api/posts.list'));
+});

@@ -1,0 +1,30 @@
+/**
+ * Requests started while the window boots, before the view that needs them has even downloaded:
+ * on a cold open the area's first rows otherwise wait for the entry, then the area's chunk, then
+ * its first render, and only then ask the server. The view takes the answer with `takeOrCall`;
+ * an answer is taken once, and only soon after it was asked for, so nothing stale is ever shown.
+ */
+import type { Input, Method, Output } from '../../common/api';
+import type { Client } from './client';
+
+/** How long a boot-time answer stays usable: past the first screen, the view asks afresh. */
+const FRESH_MS = 5_000;
+
+const started = new Map<string, { at: number; answer: Promise<unknown> }>();
+const keyOf = (method: string, input: unknown) => `${method} ${JSON.stringify(input)}`;
+
+export function startEarly<M extends Method>(client: Client, method: M, input: Input<M>, now = Date.now()): void {
+  const answer = client.call(method, input);
+  // Not taken means nobody waits on it: its failure is the view's own call's to report.
+  answer.catch(() => undefined);
+  started.set(keyOf(method, input), { at: now, answer });
+}
+
+/** The early answer to exactly this request if there is a fresh one (once), else a new call. */
+export function takeOrCall<M extends Method>(client: Client, method: M, input: Input<M>, now = Date.now()): Promise<Output<M>> {
+  const key = keyOf(method, input);
+  const early = started.get(key);
+  started.delete(key);
+  if (early && now - early.at < FRESH_MS) return early.answer as Promise<Output<M>>;
+  return client.call(method, input);
+}
