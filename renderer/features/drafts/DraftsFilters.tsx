@@ -6,6 +6,23 @@ import { useClient } from '../../api/ClientContext';
 import { NO_FILTERS, type DraftFilters } from './useDraftsQuery';
 import { statusLabel } from '../../../common/series/workflow';
 
+/** A label kept beside its select (the bar wraps whole fields, never a label away from its field). */
+function FilterField({ id, label, value, options, onChange, noAny = false }: { id: string; label: string; value: string; options: [string, string][]; onChange: (value: string) => void; noAny?: boolean }) {
+  return (
+    <span className="drafts-filters__field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className="select" value={value} onChange={(e) => onChange(e.target.value)}>
+        {!noAny && <option value="">Any</option>}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
+
 interface Props {
   filters: DraftFilters;
   onChange: (next: DraftFilters) => void;
@@ -31,46 +48,17 @@ export function DraftsFilters({ filters, onChange }: Props) {
         <span className="visually-hidden">Search drafts</span>
         <input className="input" type="search" placeholder="Search titles and text" maxLength={200} value={filters.search} onChange={(e) => set({ search: e.target.value })} />
       </label>
-      <span className="drafts-filters__field">
-        <label htmlFor={`${id}-status`}>Status</label>
-        <select id={`${id}-status`} className="select" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
-          <option value="">Any</option>
-          {statuses.map((s) => (
-            <option key={s} value={s}>
-              {statusLabel(s)}
-            </option>
-          ))}
-        </select>
-      </span>
-      <span className="drafts-filters__field">
-        <label htmlFor={`${id}-series`}>Series</label>
-        <select id={`${id}-series`} className="select" value={filters.seriesId} onChange={(e) => set({ seriesId: e.target.value })}>
-          <option value="">Any</option>
-          {series.map((s) => (
-            <option key={s.id} value={s.id}>
-              {s.title}
-            </option>
-          ))}
-        </select>
-      </span>
-      <span className="drafts-filters__field">
-        <label htmlFor={`${id}-author`}>Author</label>
-        <select id={`${id}-author`} className="select" value={filters.authorId} onChange={(e) => set({ authorId: e.target.value })}>
-          <option value="">Any</option>
-          {authors.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </span>
-      <span className="drafts-filters__field">
-        <label htmlFor={`${id}-sort`}>Sort by</label>
-        <select id={`${id}-sort`} className="select" value={filters.sort} onChange={(e) => set({ sort: e.target.value as DraftFilters['sort'] })}>
-          <option value="updated">Last updated</option>
-          <option value="planned">Planned date</option>
-        </select>
-      </span>
+      <FilterField id={`${id}-status`} label="Status" value={filters.status} options={statuses.map((s) => [s, statusLabel(s)])} onChange={(status) => set({ status })} />
+      <FilterField id={`${id}-series`} label="Series" value={filters.seriesId} options={series.map((s) => [s.id, s.title])} onChange={(seriesId) => set({ seriesId })} />
+      <FilterField id={`${id}-author`} label="Author" value={filters.authorId} options={authors.map((a) => [a.id, a.name])} onChange={(authorId) => set({ authorId })} />
+      <FilterField
+        id={`${id}-sort`}
+        label="Sort by"
+        value={filters.sort}
+        options={[['updated', 'Last updated'], ['planned', 'Planned date']]}
+        onChange={(sort) => set({ sort: sort as DraftFilters['sort'] })}
+        noAny
+      />
       {active && (
         <button type="button" className="button" onClick={() => onChange({ ...NO_FILTERS, sort: filters.sort })}>
           Clear filters
