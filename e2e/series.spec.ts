@@ -266,6 +266,7 @@ test('with the keyboard alone a post is picked up, moved and dropped in the runn
   await page.keyboard.press('Space');
   await expect(column('drafting').locator('.board__card')).toHaveText([/Post B/]);
   await expect(page.getByTestId('series-announcer')).toHaveText('“Post B” moved to Drafting.');
+  await expect(handle(page, 'Post B')).toBeFocused();
 
   // Calendar: a post waiting in "Not planned yet" goes to a day of this month, a day at a time.
   await page.getByRole('tab', { name: 'Calendar' }).click();
@@ -281,6 +282,7 @@ test('with the keyboard alone a post is picked up, moved and dropped in the runn
   await page.keyboard.press('Space');
   await expect(cell(target).locator('.calendar__chip')).toHaveText([/Post D/]);
   await expect(page.getByTestId('series-announcer')).toHaveText(/^“Post D” planned for /);
+  await expect(chip).toBeFocused();
 
   // The mouse takes it back to "Not planned yet".
   await dragWithMouse(page, cell(target).locator('.calendar__chip'), page.getByRole('region', { name: /Not planned yet/ }));
