@@ -1,8 +1,9 @@
 import { test, expect } from './fixtures';
 import { callApi } from './server';
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { PlanningPage } from './pages/PlanningPage';
+import { dragWithMouse } from './pages/drag';
 import { addDays } from '../common/series/dates';
 
 test.use({ viewport: { width: 1280, height: 1000 } });
@@ -24,17 +25,6 @@ async function seed(page: Page) {
     await page.getByRole('textbox', { name: 'Title' }).blur();
     await expect(page.locator('.statusbar__save')).toHaveAttribute('data-state', 'saved');
   }
-}
-
-/** dnd-kit follows pointer moves, so the mouse goes there in steps, as a hand would. */
-async function dragWithMouse(page: Page, from: Locator, to: Locator) {
-  const a = (await from.boundingBox())!;
-  const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2, { steps: 3 });
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-  await page.mouse.up();
 }
 
 async function plannedDate(page: Page, server: { url: string }, secret: string, title: string): Promise<string | null> {

@@ -2,11 +2,15 @@ import fs from 'node:fs';
 import { test, expect } from './fixtures';
 import { callApi } from './server';
 import { icsProp, parseIcs } from '../main/exporters/series-plan-ics-parse';
+import { addDays } from '../common/series/dates';
 import type { Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { dragWithMouse } from './pages/drag';
 
 // Tall enough that a drag from the last row to the first needs no scrolling mid-drag.
 test.use({ viewport: { width: 1400, height: 1800 } });
+// Three areas' worth of clicks and an axe scan per view: more than the default minute on a busy machine.
+test.setTimeout(180_000);
 
 const TOPIC = 'current issues and opportunities for clinical and medical leaders';
 
@@ -17,6 +21,20 @@ function localDate(d = new Date()): string {
 const postList = (page: Page) => page.getByRole('list', { name: 'Posts in running order' });
 const rowTitles = (page: Page) => postList(page).locator('.series-row__title');
 const row = (page: Page, title: string) => postList(page).getByRole('listitem').filter({ has: page.getByRole('link', { name: title, exact: true }) });
+const handle = (page: Page, title: string) => page.getByRole('button', { name: `Move “${title}”`, exact: true });
+/** dnd-kit's own live region, where each step of a drag is spoken. */
+const dndSays = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+
+/**
+ * Space on the focused grip, and the pick-up is spoken. dnd-kit starts listening for arrows in a
+ * task after the pick-up (so the Space that picked up does not also drop), and Chromium runs input
+ * before timers: a test typing faster than any hand gives it a moment, or its first arrow is lost.
+ */
+async function pickUp(page: Page, spoken: string | RegExp) {
+  await page.keyboard.press('Space');
+  await expect(dndSays(page)).toHaveText(spoken);
+  await page.waitForTimeout(200);
+}
 
 async function createSeriesOfFive(page: Page) {
   await page.getByRole('link', { name: /Series/ }).click();
@@ -50,8 +68,8 @@ test('a series of five guest posts is reordered by keyboard and by mouse, and it
   await row(page, 'Post A').getByRole('button', { name: 'Move “Post A” down' }).click();
   await expect(rowTitles(page)).toHaveText(['Post B', 'Post A', 'Post E', 'Post C', 'Post D']);
 
-  // Mouse: drag the last post onto the first place.
-  await row(page, 'Post D').dragTo(row(page, 'Post B'));
+  // Mouse: drag the last post by its handle onto the first place.
+  await dragWithMouse(page, handle(page, 'Post D'), row(page, 'Post B'));
   await expect(rowTitles(page)).toHaveText(['Post D', 'Post B', 'Post A', 'Post E', 'Post C']);
 
   const third = row(page, 'Post A');
@@ -88,7 +106,8 @@ test('status changes on the board, dates change on the calendar, and the .ics ex
   const column = (status: string) => page.locator(`.board__column[data-status="${status}"]`);
   const card = (title: string) => page.locator('.board__card').filter({ hasText: title });
   await expect(column('idea').locator('.board__card')).toHaveCount(5);
-  await card('Post C').dragTo(column('commissioned'));
+  // Grabbed by the card's body (not its link), dropped on the next column.
+  await dragWithMouse(page, card('Post C').locator('.post-facts'), column('commissioned'));
   await expect(column('commissioned').locator('.board__card')).toHaveText([/Post C/]);
   await card('Post C').focus();
   await page.keyboard.press('Alt+ArrowRight');
@@ -102,13 +121,13 @@ test('status changes on the board, dates change on the calendar, and the .ics ex
   const cell = (date: string) => page.locator(`td[data-date="${date}"]`);
   const chip = (title: string) => page.locator('.calendar__chip').filter({ hasText: title });
 
-  await chip('Post A').dragTo(cell(day(10)));
+  await dragWithMouse(page, chip('Post A'), cell(day(10)));
   await expect(cell(day(10)).locator('.calendar__chip')).toHaveText([/Post A/]);
-  await chip('Post B').dragTo(cell(day(10)));
+  await dragWithMouse(page, chip('Post B'), cell(day(10)));
   await expect(cell(day(10)).getByText('Clash', { exact: true })).toBeVisible();
   await expect(page.getByText(/Clash: “Post A” and “Post B” are all planned for/)).toBeVisible();
   // Re-date by mouse, then by keyboard (a week later).
-  await cell(day(10)).locator('.calendar__chip').filter({ hasText: 'Post B' }).dragTo(cell(day(17)));
+  await dragWithMouse(page, cell(day(10)).locator('.calendar__chip').filter({ hasText: 'Post B' }), cell(day(17)));
   await expect(cell(day(17)).locator('.calendar__chip')).toHaveText([/Post B/]);
   await cell(day(17)).locator('.calendar__chip').focus();
   await page.keyboard.press('Alt+ArrowUp');
@@ -203,4 +222,85 @@ test('the notice template, the workflow and a post’s series can be changed, an
   await page.getByLabel('Show the trash').uncheck();
   await page.getByRole('link', { name: /Clinical leaders/ }).click();
   await expect(rowTitles(page)).toHaveText(['Post B', 'Post C', 'Post E']);
+});
+
+test('with the keyboard alone a post is picked up, moved and dropped in the running order, on the board and on the calendar, each step spoken and the result kept', async ({
+  page,
+}) => {
+  await createSeriesOfFive(page);
+
+  // Running order: Tab from the row to its handle, Space, ↑ ↑, Space.
+  await row(page, 'Post E').focus();
+  await page.keyboard.press('Tab');
+  await expect(handle(page, 'Post E')).toBeFocused();
+  await pickUp(page, 'Picked up post 5, “Post E”. The up and down arrow keys move it; Space drops it; Escape puts it back.');
+  await page.keyboard.press('ArrowUp');
+  await expect(dndSays(page)).toHaveText('Moved to position 4 of 5.');
+  await page.keyboard.press('ArrowUp');
+  await expect(dndSays(page)).toHaveText('Moved to position 3 of 5.');
+  await page.keyboard.press('Space');
+  await expect(rowTitles(page)).toHaveText(['Post A', 'Post B', 'Post E', 'Post C', 'Post D']);
+  await expect(page.getByTestId('series-announcer')).toHaveText('Moved “Post E” to position 3 of 5.');
+  await expect(handle(page, 'Post E')).toBeFocused();
+  // Escape puts a held post back where it was, and says so.
+  await pickUp(page, /^Picked up post 3, “Post E”/);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Escape');
+  await expect(dndSays(page)).toHaveText('Cancelled. “Post E” stays at position 3 of 5.');
+  await expect(rowTitles(page)).toHaveText(['Post A', 'Post B', 'Post E', 'Post C', 'Post D']);
+  await page.reload();
+  await expect(rowTitles(page)).toHaveText(['Post A', 'Post B', 'Post E', 'Post C', 'Post D']);
+  await expect(row(page, 'Post E').locator('.series-row__notice')).toHaveText(`This is the third in a series of guest blogs that explores ${TOPIC}.`);
+
+  // Board: Space, → →, Space takes a card two columns along.
+  await page.getByRole('tab', { name: 'Board' }).click();
+  const column = (status: string) => page.locator(`.board__column[data-status="${status}"]`);
+  // The tab changes through the URL, so wait for the board before focusing one of its handles.
+  await expect(column('idea').locator('.board__card')).toHaveCount(5);
+  await handle(page, 'Post B').focus();
+  await pickUp(page, /^Picked up “Post B”, in Idea\./);
+  await page.keyboard.press('ArrowRight');
+  await expect(dndSays(page)).toHaveText('Over Commissioned.');
+  await page.keyboard.press('ArrowRight');
+  await expect(dndSays(page)).toHaveText('Over Drafting.');
+  await page.keyboard.press('Space');
+  await expect(column('drafting').locator('.board__card')).toHaveText([/Post B/]);
+  await expect(page.getByTestId('series-announcer')).toHaveText('“Post B” moved to Drafting.');
+  await expect(handle(page, 'Post B')).toBeFocused();
+
+  // Calendar: a post waiting in "Not planned yet" goes to a day of this month, a day at a time.
+  await page.getByRole('tab', { name: 'Calendar' }).click();
+  const today = localDate();
+  const cell = (date: string) => page.locator(`td[data-date="${date}"]`);
+  const [key, target] = (await cell(addDays(today, 1)).count()) ? ['ArrowRight', addDays(today, 1)] : ['ArrowLeft', addDays(today, -1)];
+  const chip = page.getByRole('button', { name: /^5\. Post D/ });
+  await expect(page.getByRole('table', { name: /^Planned posts/ })).toBeVisible();
+  await chip.focus();
+  await pickUp(page, /^Picked up “Post D”, not planned yet\./);
+  await page.keyboard.press('ArrowRight'); // The first arrow from the tray lands on today.
+  await page.keyboard.press(key);
+  await page.keyboard.press('Space');
+  await expect(cell(target).locator('.calendar__chip')).toHaveText([/Post D/]);
+  await expect(page.getByTestId('series-announcer')).toHaveText(/^“Post D” planned for /);
+  await expect(chip).toBeFocused();
+
+  // The mouse takes it back to "Not planned yet".
+  await dragWithMouse(page, cell(target).locator('.calendar__chip'), page.getByRole('region', { name: /Not planned yet/ }));
+  await expect(page.getByTestId('series-announcer')).toHaveText('“Post D” is not planned any more.');
+  await expect(cell(target).locator('.calendar__chip')).toHaveCount(0);
+  await chip.focus();
+  await pickUp(page, /^Picked up “Post D”/);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Space');
+  await expect(cell(today).locator('.calendar__chip')).toHaveText([/Post D/]);
+
+  await page.reload();
+  await expect(cell(today).locator('.calendar__chip')).toHaveText([/Post D/]);
+  await page.getByRole('tab', { name: 'Board' }).click();
+  await expect(column('drafting').locator('.board__card')).toHaveText([/Post B/]);
+  for (const tab of ['List', 'Board', 'Calendar']) {
+    await page.getByRole('tab', { name: tab }).click();
+    const scan = await new AxeBuilder({ page }).include('.series-view').analyze();
+    expect(scan.violations.map((v) => `${tab}: ${v.id}: ${v.nodes[0]?.target}`)).toEqual([]);
+  }
 });

@@ -1,9 +1,8 @@
 import { useDroppable } from '@dnd-kit/core';
 import type { PlanPost } from '../../../common/api/planning';
+import { dayId } from '../../dnd/keyboard';
 import { formatLongDay } from '../series/format';
 import { PlanChip } from './PlanChip';
-
-export const dayId = (date: string) => `day:${date}`;
 
 /** A day that posts can be dropped on; a day with two or more posts is a clash, whatever their series. */
 export function DayCell({ date, posts, outside, today, clashing }: { date: string; posts: PlanPost[]; outside?: boolean; today: string; clashing: boolean }) {

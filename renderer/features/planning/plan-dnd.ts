@@ -3,36 +3,15 @@
  * pick a post up, arrows a day or a week at a time, Space or Enter to drop, Escape to cancel),
  * and what a screen reader hears at each step.
  */
-import { closestCenter, pointerWithin, type Announcements, type CollisionDetection, type KeyboardCoordinateGetter } from '@dnd-kit/core';
+import type { Announcements } from '@dnd-kit/core';
 import type { PlanPost } from '../../../common/api/planning';
-import { addDays } from '../../../common/series/dates';
+import { dateOfDroppable } from '../../dnd/keyboard';
 import { formatLongDay } from '../series/format';
 import { postName } from './PlanChip';
 import { TRAY_ID } from './Tray';
 
-const STEPS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
-
-export const dateOfDroppable = (id: unknown): string | null => (typeof id === 'string' && id.startsWith('day:') ? id.slice(4) : null);
-
-/**
- * Arrow keys move the held post to the next day's cell (or a week up or down) rather than 25 px,
- * so every key press lands on a day. From the tray, the first arrow goes to `startDay`.
- */
-export function dayKeyboardCoordinates(startDay: () => string): KeyboardCoordinateGetter {
-  return (event, { context }) => {
-    const step = STEPS[event.code];
-    if (step === undefined || !context.collisionRect) return undefined;
-    event.preventDefault();
-    const current = dateOfDroppable(context.over?.id);
-    const target = current ? addDays(current, step) : startDay();
-    const rect = context.droppableRects.get(`day:${target}`);
-    if (!rect) return undefined;
-    return { x: rect.left + (rect.width - context.collisionRect.width) / 2, y: rect.top + (rect.height - context.collisionRect.height) / 2 };
-  };
-}
-
-/** The pointer decides where a mouse drop lands; a keyboard move, which has no pointer, goes by the nearest centre. */
-export const planCollisions: CollisionDetection = (args) => (args.pointerCoordinates ? pointerWithin(args) : closestCenter(args));
+// The day-by-day keyboard moves and the collision rule are shared with the series calendar.
+export { dateOfDroppable, dayKeyboardCoordinates, pointerOrCentre as planCollisions } from '../../dnd/keyboard';
 
 const where = (id: unknown) => {
   const date = dateOfDroppable(id);

@@ -1,8 +1,11 @@
-import { useRef, useState, type KeyboardEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { DndContext, type DragEndEvent } from '@dnd-kit/core';
 import type { SeriesDetail, SeriesPost } from '../../../common/api/series';
 import { statusLabel } from '../../../common/series/workflow';
-import { acceptPostDrag, droppedPostId, startPostDrag } from './dnd';
-import { PostFacts } from './PostFacts';
+import { pointerOrCentre, targetKeyboardCoordinates } from '../../dnd/keyboard';
+import { useDragSensors } from '../../dnd/sensors';
+import { BoardColumn } from './BoardColumn';
+import { BOARD_ANNOUNCEMENTS, BOARD_INSTRUCTIONS, columnId, postOf, statusOfDroppable } from './series-dnd';
 import type { SeriesActions } from './useSeriesDetail';
 import { useRefocus } from './useRefocus';
 
@@ -12,15 +15,34 @@ interface Props {
   announce: (message: string) => void;
 }
 
-/** A column per workflow status; dragging a card, or Alt+←/→ on a focused card, changes its status. */
+/**
+ * A column per workflow status; dragging a card (or its handle: Space, ←/→, Space), or Alt+←/→ on a
+ * focused card, changes its status.
+ */
 export function BoardTab({ actions, detail, announce }: Props) {
   const workflow = detail.series.workflow;
-  const [over, setOver] = useState<string | null>(null);
   const boardRef = useRef<HTMLDivElement>(null);
   const refocus = useRefocus(boardRef, detail);
+  // The status a drop asked for, shown until the saved series arrives, so the card does not jump back meanwhile.
+  const [pending, setPending] = useState<{ postId: string; status: string } | null>(null);
+  const posts = detail.posts.map((p) => (p.id === pending?.postId ? { ...p, status: pending.status } : p));
   // A post edited elsewhere may carry a status this workflow lacks; show it rather than hide it.
-  const strays = [...new Set(detail.posts.map((p) => p.status).filter((s) => !workflow.includes(s)))];
+  const strays = [...new Set(posts.map((p) => p.status).filter((s) => !workflow.includes(s)))];
   const columns = [...workflow, ...strays];
+
+  // Left and right go to the neighbouring workflow column; a card is never moved into a stray one.
+  const sensors = useDragSensors(
+    useMemo(
+      () =>
+        targetKeyboardCoordinates((code, over) => {
+          const step = code === 'ArrowRight' ? 1 : code === 'ArrowLeft' ? -1 : 0;
+          const at = workflow.indexOf(statusOfDroppable(over) ?? '');
+          const next = step && at >= 0 ? workflow[at + step] : undefined;
+          return next ? columnId(next) : undefined;
+        }),
+      [workflow],
+    ),
+  );
 
   /** To a named status (a drop), or some steps along the workflow from where the post is when this runs (keys). */
   const setStatus = async (postId: string, target: { status: string } | { by: number }, keepFocus: boolean) => {
@@ -45,6 +67,15 @@ export function BoardTab({ actions, detail, announce }: Props) {
     setStatus(post.id, { by: step }, true);
   };
 
+  const onDragEnd = async ({ active, over }: DragEndEvent) => {
+    const post = postOf(active);
+    const status = statusOfDroppable(over?.id);
+    if (!post || !status || status === post.status) return;
+    setPending({ postId: post.id, status });
+    await setStatus(post.id, { status }, false);
+    setPending(null);
+  };
+
   if (detail.posts.length === 0) {
     return (
       <div className="empty-state">
@@ -57,53 +88,21 @@ export function BoardTab({ actions, detail, announce }: Props) {
   return (
     <>
       <p id="board-hint" className="muted series-hint">
-        Drag a card to another column, or focus it and press <kbd>Alt</kbd>+<kbd>←</kbd> / <kbd>Alt</kbd>+<kbd>→</kbd>.
+        Drag a card to another column, or press <kbd>Space</kbd> on its handle <span aria-hidden="true">⠿</span>, choose a column with <kbd>←</kbd> / <kbd>→</kbd> and
+        press <kbd>Space</kbd> again; or focus a card and press <kbd>Alt</kbd>+<kbd>←</kbd> / <kbd>Alt</kbd>+<kbd>→</kbd>.
       </p>
-      <div className="board" ref={boardRef}>
-        {columns.map((status) => {
-          const cards = detail.posts.filter((p) => p.status === status);
-          const known = workflow.includes(status);
-          return (
-            <section
-              key={status}
-              className={`board__column${over === status ? ' is-drop-target' : ''}`}
-              aria-labelledby={`col-${status}`}
-              data-status={status}
-              onDragOver={(e) => known && acceptPostDrag(e) && setOver(status)}
-              onDragLeave={() => setOver(null)}
-              onDrop={(e) => {
-                setOver(null);
-                const id = droppedPostId(e);
-                if (id) setStatus(id, { status }, false);
-              }}
-            >
-              <h2 id={`col-${status}`} className="board__heading">
-                {statusLabel(status)} <span className="muted">({cards.length})</span>
-                {!known && <span className="badge">not in the workflow</span>}
-              </h2>
-              <ul className="board__cards" aria-labelledby={`col-${status}`}>
-                {cards.map((p) => (
-                  <li
-                    key={p.id}
-                    className={`board__card${p.overdue ? ' is-overdue' : ''}`}
-                    data-post-id={p.id}
-                    tabIndex={0}
-                    draggable
-                    aria-describedby="board-hint"
-                    onDragStart={(e) => startPostDrag(e, p.id)}
-                    onKeyDown={(e) => onCardKey(e, p)}
-                  >
-                    <a className="board__card-title" href={`#/drafts/${p.id}`} draggable={false}>
-                      {p.position}. {p.title || p.slug}
-                    </a>
-                    <PostFacts post={p} compact />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          );
-        })}
-      </div>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={pointerOrCentre}
+        onDragEnd={onDragEnd}
+        accessibility={{ announcements: BOARD_ANNOUNCEMENTS, screenReaderInstructions: BOARD_INSTRUCTIONS }}
+      >
+        <div className="board" ref={boardRef}>
+          {columns.map((status) => (
+            <BoardColumn key={status} status={status} known={workflow.includes(status)} cards={posts.filter((p) => p.status === status)} onCardKey={onCardKey} />
+          ))}
+        </div>
+      </DndContext>
     </>
   );
 }

@@ -1,7 +1,11 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
+import { closestCenter, DndContext, type DragEndEvent } from '@dnd-kit/core';
+import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { SeriesDetail, SeriesInfo } from '../../../common/api/series';
+import { useDragSensors } from '../../dnd/sensors';
 import { AddPostForm } from './AddPostForm';
 import { PostRow } from './PostRow';
+import { ORDER_ANNOUNCEMENTS, ORDER_INSTRUCTIONS } from './series-dnd';
 import type { SeriesActions } from './useSeriesDetail';
 import { useRefocus } from './useRefocus';
 
@@ -15,11 +19,18 @@ interface Props {
   announce: (message: string) => void;
 }
 
-/** The running order: drag a row onto another's place, or move the focused row with Alt+↑/↓. */
+/**
+ * The running order: drag a row (or its handle: Space, arrows, Space) to another place, or move the
+ * focused row with Alt+↑/↓.
+ */
 export function ListTab({ actions, detail, allSeries, announce }: Props) {
   const listRef = useRef<HTMLOListElement>(null);
   const setFocusId = useRefocus(listRef, detail);
+  const sensors = useDragSensors(sortableKeyboardCoordinates);
+  // The order a drop asked for, shown until the saved order arrives, so the row does not jump back meanwhile.
+  const [pending, setPending] = useState<string[] | null>(null);
   const n = detail.posts.length;
+  const posts = pending ? pending.flatMap((id) => detail.posts.filter((p) => p.id === id)) : detail.posts;
 
   // Worked out from the latest order when the move runs, so quick repeats add up.
   const move = async (postId: string, target: MoveTarget, keepFocus: boolean) => {
@@ -33,6 +44,16 @@ export function ListTab({ actions, detail, allSeries, announce }: Props) {
     if (keepFocus) setFocusId(postId);
     const moved = next.posts.find((p) => p.id === postId);
     if (moved) announce(`Moved “${moved.title || moved.slug}” to position ${moved.position} of ${next.posts.length}.`);
+  };
+
+  const onDragEnd = async ({ active, over }: DragEndEvent) => {
+    const ids = posts.map((p) => p.id);
+    const from = ids.indexOf(String(active.id));
+    const to = over ? ids.indexOf(String(over.id)) : -1;
+    if (from < 0 || to < 0 || from === to) return;
+    setPending(arrayMove(ids, from, to));
+    await move(String(active.id), { at: String(over!.id) }, false);
+    setPending(null);
   };
 
   if (n === 0) {
@@ -50,13 +71,23 @@ export function ListTab({ actions, detail, allSeries, announce }: Props) {
   return (
     <>
       <p id="reorder-hint" className="muted series-hint">
-        Drag a post to a new place, or focus it and press <kbd>Alt</kbd>+<kbd>↑</kbd> / <kbd>Alt</kbd>+<kbd>↓</kbd>.
+        Drag a post to a new place, or press <kbd>Space</kbd> on its handle <span aria-hidden="true">⠿</span>, move it with <kbd>↑</kbd> / <kbd>↓</kbd> and press{' '}
+        <kbd>Space</kbd> again; or focus a row and press <kbd>Alt</kbd>+<kbd>↑</kbd> / <kbd>Alt</kbd>+<kbd>↓</kbd>.
       </p>
-      <ol ref={listRef} className="series-posts" aria-label="Posts in running order">
-        {detail.posts.map((p) => (
-          <PostRow key={p.id} post={p} detail={detail} allSeries={allSeries} actions={actions} announce={announce} onMove={move} />
-        ))}
-      </ol>
+      <DndContext
+        sensors={sensors}
+        collisionDetection={closestCenter}
+        onDragEnd={onDragEnd}
+        accessibility={{ announcements: ORDER_ANNOUNCEMENTS, screenReaderInstructions: ORDER_INSTRUCTIONS }}
+      >
+        <SortableContext items={posts.map((p) => p.id)} strategy={verticalListSortingStrategy}>
+          <ol ref={listRef} className="series-posts" aria-label="Posts in running order">
+            {posts.map((p) => (
+              <PostRow key={p.id} post={p} detail={detail} allSeries={allSeries} actions={actions} announce={announce} onMove={move} />
+            ))}
+          </ol>
+        </SortableContext>
+      </DndContext>
       <AddPostForm actions={actions} detail={detail} announce={announce} />
     </>
   );

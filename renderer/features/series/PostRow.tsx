@@ -1,9 +1,11 @@
-import { useState, type DragEvent, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent, type PointerEventHandler } from 'react';
+import { useSortable } from '@dnd-kit/sortable';
+import { CSS } from '@dnd-kit/utilities';
 import type { SeriesDetail, SeriesInfo, SeriesPost } from '../../../common/api/series';
 import { statusLabel } from '../../../common/series/workflow';
+import { DragHandle } from '../../dnd/DragHandle';
 import { CommissionForm } from './CommissionForm';
 import { DateField } from './DateField';
-import { acceptPostDrag, droppedPostId, startPostDrag } from './dnd';
 import { PostFacts } from './PostFacts';
 import type { SeriesActions } from './useSeriesDetail';
 import type { MoveTarget } from './ListTab';
@@ -18,7 +20,7 @@ interface Props {
 }
 
 export function PostRow({ post, detail, allSeries, actions, announce, onMove }: Props) {
-  const [dropTarget, setDropTarget] = useState(false);
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: post.id, data: { post } });
   const [commissioning, setCommissioning] = useState(false);
   const n = detail.posts.length;
   const name = post.title || post.slug;
@@ -30,12 +32,6 @@ export function PostRow({ post, detail, allSeries, actions, announce, onMove }: 
       e.preventDefault();
       onMove(post.id, { by: e.key === 'ArrowUp' ? -1 : 1 }, true);
     }
-  };
-
-  const onDrop = (e: DragEvent) => {
-    setDropTarget(false);
-    const id = droppedPostId(e);
-    if (id && id !== post.id) onMove(id, { at: post.id }, false);
   };
 
   const relocate = async (value: string) => {
@@ -51,20 +47,21 @@ export function PostRow({ post, detail, allSeries, actions, announce, onMove }: 
 
   return (
     <li
-      className={`series-row${dropTarget ? ' is-drop-target' : ''}${post.overdue ? ' is-overdue' : ''}`}
+      ref={setNodeRef}
+      style={{ transform: CSS.Translate.toString(transform), transition }}
+      className={`series-row${isDragging ? ' is-dragging' : ''}${post.overdue ? ' is-overdue' : ''}`}
       data-post-id={post.id}
       tabIndex={0}
-      draggable
       aria-describedby="reorder-hint"
       onKeyDown={onKeyDown}
-      onDragStart={(e) => startPostDrag(e, post.id)}
-      onDragOver={(e) => acceptPostDrag(e) && setDropTarget(true)}
-      onDragLeave={() => setDropTarget(false)}
-      onDrop={onDrop}
+      onPointerDown={listeners?.onPointerDown as PointerEventHandler | undefined}
     >
-      <span className="series-row__position" aria-label={`Position ${post.position}`}>
-        {post.position}
-      </span>
+      <div className="series-row__grip">
+        <span className="series-row__position" aria-label={`Position ${post.position}`}>
+          {post.position}
+        </span>
+        <DragHandle name={name} attributes={attributes} listeners={listeners} setRef={setActivatorNodeRef} />
+      </div>
       <div className="series-row__body">
         <a className="series-row__title" href={`#/drafts/${post.id}`} draggable={false}>
           {name || 'Untitled draft'}
