@@ -65,7 +65,7 @@ export const csvRead: Scenario = {
     ctx.log(`ours ${times.ours.map(Math.round).join(', ')} ms; csv-parse ${times.csvParse.map(Math.round).join(', ')} ms (CPU)`);
     return {
       status: 'ok',
-      notes: [`${runs} interleaved run(s) each over ${(bytes / 1e6).toFixed(0)} MB, ${ctx.sizes.comments.toLocaleString('en-GB')} comments, reading only (no mapping or sanitizing), CPU time of this process`],
+      notes: [`${runs} interleaved run(s) each over ${(bytes / 1e6).toFixed(1)} MB, ${ctx.sizes.comments.toLocaleString('en-GB')} comments, reading only (no mapping or sanitizing), CPU time of this process`],
       rows: [
         {
           name: `CSV read ${ctx.sizes.comments.toLocaleString('en-GB')} comments`,
