@@ -23,7 +23,7 @@ interface ChildResult {
   maxRssMB: number;
   exitCode: number;
   stdout: string;
-  phases?: { reader: string; read: number; write: number; finish: number; commit: number; total: number };
+  phases?: { reader: string; read: number; write: number; finish: number; moderate: number; commit: number; total: number };
 }
 
 class TimedOut extends Error {}
@@ -132,12 +132,14 @@ export const importScenario: Scenario = {
     const ph = mid.phases;
     const share = (n: number) => `${Math.round(n)} ms (${Math.round((100 * n) / (ph?.total || 1))}%)`;
     const phaseNote = ph
-      ? `phases of the median run (${ph.reader === 'thread' ? 'reading in a worker thread, beside the writes' : 'reading in-thread'}): read, parse and sanitize ${share(ph.read)}; write ${share(ph.write)}; finish (reply links, search index and state fill) ${share(ph.finish)}; commit ${share(ph.commit)}; of ${Math.round(ph.total)} ms`
+      ? `phases of the median run (${ph.reader === 'thread' ? 'reading in a worker thread, beside the writes' : 'reading in-thread'}): read, parse and sanitize ${share(ph.read)}; write ${share(ph.write)}; finish (reply links, search index and state fill) ${share(ph.finish)}; moderation rules ${share(ph.moderate ?? 0)}; commit ${share(ph.commit)}; of ${Math.round(ph.total)} ms`
       : 'no phase timings';
     ctx.log(phaseNote);
+    const ratioNote = `${Math.round(rate).toLocaleString('en-GB')} comments/s, ${(oursMs / baseMs).toFixed(2)}x the floor (${Math.round(baseRate).toLocaleString('en-GB')} comments/s); peak RSS ${Math.round(rss)} MB`;
+    ctx.log(ratioNote);
     return {
       status: 'ok',
-      notes: [`${ours.length} importer run(s), ${base.length} baseline run(s) (no new run after 40 s); peak RSS is the highest run's maxRSS, tsx loader included`, phaseNote],
+      notes: [`${ours.length} importer run(s), ${base.length} baseline run(s) (no new run after 40 s); peak RSS is the highest run's maxRSS, tsx loader included`, ratioNote, phaseNote],
       rows: [
         {
           name: 'import comments/s',

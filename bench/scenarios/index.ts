@@ -3,6 +3,7 @@ import type { Scenario } from '../lib/types';
 import { importScenario } from './import';
 import { cliStart } from './cli-start';
 import { smallImport } from './small-import';
+import { csvRead } from './csv-read';
 import { search } from './search';
 import { review } from './review';
 import { start } from './start';
@@ -13,4 +14,4 @@ import { typing } from './typing';
 import { planningScenario } from './planning';
 import { moderation } from './moderation';
 
-export const SCENARIOS: Scenario[] = [importScenario, smallImport, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario, moderation];
+export const SCENARIOS: Scenario[] = [importScenario, smallImport, csvRead, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario, moderation];

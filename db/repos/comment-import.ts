@@ -20,6 +20,8 @@ import { nowIso } from '../clock';
 import { uuidv7 } from '../../common/ids';
 import { createPost } from './posts';
 import type { CommentRow } from './comments';
+import { catchUpCommenterKeys } from './commenters';
+import { commenterIdentity } from '../../common/moderation/commenter';
 
 export interface ImportPostInput {
   source: string;
@@ -43,6 +45,8 @@ export interface ImportCommentInput {
   status: CommentStatus;
   type: CommentType;
   flags: string[];
+  /** The writer's key (commenterIdentity(author).key), when the reading thread already made it. */
+  authorKey?: string;
 }
 
 export type UpsertOutcome = 'imported' | 'updated' | 'unchanged' | 'duplicate';
@@ -112,11 +116,21 @@ export class CommentImportWriter {
   private readonly parent;
   private readonly insert;
   private readonly update;
+  private readonly insertKey;
+  /**
+   * Ids of the comments this import wrote for the post and source being read (a file holds a
+   * post's comments together), by source id: a reply finds its parent here without a query.
+   */
+  private recent: { key: string; ids: Map<string, string> } = { key: '', ids: new Map() };
 
   /** Call inside the import's transaction, before the first write. */
   constructor(private readonly db: DB) {
     if (!db.inTransaction) throw new Error('CommentImportWriter needs an open transaction');
     this.startRowid = (db.prepare('SELECT coalesce(max(rowid), 0) AS n FROM comments').get() as { n: number }).n;
+    // Earlier rows get their writers' keys first, so the keys this import adds as it inserts
+    // (below) leave none behind: moderation reads them for every row without another pass.
+    catchUpCommenterKeys(db);
+    this.insertKey = db.prepare('INSERT OR REPLACE INTO commenter_keys (comment_rowid, author_key) VALUES (?, ?)');
     this.resumeDerived = suspendDerivedTriggers(db, this.startRowid);
     this.select = db.prepare(
       `SELECT c.rowid, c.id, c.parent_source_id, c.author_name, c.author_role, c.author_organisation, c.author_email, c.author_url, c.posted_at,
@@ -168,15 +182,25 @@ export class CommentImportWriter {
 
   upsert(c: ImportCommentInput): UpsertOutcome {
     const key = `${c.postId}\u0000${c.source}`;
-    if (!this.touched.has(key)) this.touched.set(key, { postId: c.postId, source: c.source });
+    if (this.recent.key !== key) {
+      if (!this.touched.has(key)) this.touched.set(key, { postId: c.postId, source: c.source });
+      this.recent = { key, ids: new Map() };
+    }
     this.postsTouched.add(c.postId);
     const flags = JSON.stringify(c.flags);
     const now = this.now;
     // Parents usually come first in a file: link them now; finish() links the rest.
-    const parentId = () => (c.parentSourceId === null ? null : ((this.parent.get(c.source, c.postId, c.parentSourceId) as string | undefined) ?? null));
-    const insert = () =>
-      this.insert.run(uuidv7(), now, now, c.postId, c.source, c.sourceId, parentId(), c.parentSourceId, c.author.name, c.author.role,
+    const parentId = () =>
+      c.parentSourceId === null
+        ? null
+        : (this.recent.ids.get(c.parentSourceId) ?? (this.parent.get(c.source, c.postId, c.parentSourceId) as string | undefined) ?? null);
+    const insert = () => {
+      const id = uuidv7();
+      const { lastInsertRowid } = this.insert.run(id, now, now, c.postId, c.source, c.sourceId, parentId(), c.parentSourceId, c.author.name, c.author.role,
         c.author.organisation, c.author.email, c.author.url, c.postedAt, c.html, c.text, c.status, c.type, flags);
+      this.insertKey.run(lastInsertRowid, c.authorKey ?? commenterIdentity(c.author).key);
+      this.recent.ids.set(c.sourceId, id);
+    };
     if (this.newPosts.has(c.postId)) {
       try {
         insert();
@@ -200,6 +224,7 @@ export class CommentImportWriter {
       return 'duplicate';
     }
     this.matched.add(old.rowid);
+    this.recent.ids.set(c.sourceId, old.id);
     const oldFlags = JSON.stringify((JSON.parse(old.flags) as string[]).filter((f) => !LINK_FLAGS.includes(f)));
     // A status decided here, by a person or a rule, is never undone by importing the file again.
     const status = old.decided_by ? old.status : c.status;

@@ -154,6 +154,24 @@ describe('limits and cleaning', () => {
   });
 });
 
+describe("writers' keys", () => {
+  it('keys every new comment as it is written, from the author link as stored, and catches up earlier rows first', async () => {
+    await runImport({ filePath: write('k1.xml', wxr([{ id: '1', body: 'a', author: 'Ann', url: 'https://www.ann.example/' }])) }, { openDb: () => openDatabase(dbPath), rules: false });
+    // A row written outside any import (as a sync would) has no key yet.
+    withDb((db) => db.prepare("INSERT INTO comments (id, created_at, updated_at, post_id, source, source_id, author_name, body_text, status) SELECT ?, created_at, updated_at, post_id, 'manual', 'm', 'Bo', 'x', 'approved' FROM comments LIMIT 1").run(uuidv7()));
+    withDb((db) => db.prepare("DELETE FROM commenter_keys WHERE comment_rowid = (SELECT rowid FROM comments WHERE source_id = 'm')").run());
+    const file = write('k2.xml', wxr([{ id: '2', body: 'b', author: 'Ann', url: 'http://ann.example' }, { id: '3', body: 'c', author: 'Cy', url: 'javascript:alert(1)' }]));
+    await runImport({ filePath: file }, { openDb: () => openDatabase(dbPath), rules: false });
+    expect(withDb((db) => db.prepare('SELECT c.source_id AS id, k.author_key AS key FROM comments c LEFT JOIN commenter_keys k ON k.comment_rowid = c.rowid ORDER BY c.source_id').all())).toEqual([
+      { id: '1', key: 'n:ann|ann.example' },
+      { id: '2', key: 'n:ann|ann.example' },
+      // The dropped javascript: link is no part of the key.
+      { id: '3', key: 'n:cy|' },
+      { id: 'm', key: 'n:bo|' },
+    ]);
+  });
+});
+
 describe('a comment id twice in one file', () => {
   it('keeps the first, counts the second as a duplicate (not an update) and says where it is', async () => {
     const file = write('dup.xml', wxr([{ id: '1', body: 'first' }, { id: '2', body: 'other' }, { id: '1', body: 'second' }]));

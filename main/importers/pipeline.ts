@@ -99,6 +99,8 @@ export interface ImportPhases {
   write: number;
   /** Linking replies, flagging orphans, filling the search index and state table. */
   finish: number;
+  /** The moderation rules on the new comments (their writers' keys are written with the rows). */
+  moderate: number;
   commit: number;
   total: number;
 }
@@ -201,13 +203,14 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
         source: c.source ?? source,
         sourceId: c.sourceId,
         parentSourceId: c.parentSourceId,
-        author: { ...c.author, url: authorUrl(c, warn) },
+        author: c.author,
         postedAt: c.postedAt,
         html: c.html,
         text: c.text,
         status: c.status,
         type: c.type,
         flags: c.flags,
+        authorKey: c.authorKey,
       });
       if (outcome === 'duplicate') {
         warn(`${c.at}: comment ${c.sourceId.slice(0, 80)} appears again in this file for the same post; the first copy was kept and this one skipped`);
@@ -241,7 +244,7 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
         phases.write += performance.now() - t;
       }
     : applyEvent;
-  if (phases) Object.assign(phases, { read: 0, write: 0, finish: 0, commit: 0, total: 0 });
+  if (phases) Object.assign(phases, { read: 0, write: 0, finish: 0, moderate: 0, commit: 0, total: 0 });
 
   const progress = (bytesRead: number) =>
     o.onProgress?.({ bytesRead, totalBytes, comments: processed, ...(writer?.counts ?? { imported: 0, updated: 0, unchanged: 0 }) });
@@ -263,7 +266,9 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
     if (o.isCancelled?.()) throw new CancelledError();
     const { orphanCount, orphans } = writer.finish();
     if (phases) phases.finish = performance.now() - finishing;
+    const moderating = performance.now();
     const moderation = o.rules === false ? null : moderateImport(db, firstNew, o.dryRun);
+    if (phases) phases.moderate = performance.now() - moderating;
     if (orphanCount) {
       const some = orphans.slice(0, 5).map((x) => `${x.sourceId} (parent ${x.parentSourceId})`).join(', ');
       warn(`${orphanCount} repl${orphanCount === 1 ? 'y' : 'ies'} whose parent is not in the file or the database were kept and flagged 'orphan': ${some}${orphanCount > 5 ? ', ...' : ''}`);
@@ -294,16 +299,6 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
   } finally {
     db.close();
   }
-}
-
-const HTTP_URL = /^https?:\/\/[^\s]+$/i;
-
-/** Author links are shown and exported as links: keep only http(s) addresses. */
-function authorUrl(c: CleanComment, warn: (m: string) => void): string {
-  const url = c.author.url.trim();
-  if (!url || HTTP_URL.test(url)) return url;
-  warn(`${c.at}: comment ${c.sourceId.slice(0, 80)}: the author URL "${url.slice(0, 60)}" is not an http(s) address; it was dropped`);
-  return '';
 }
 
 export { COMMENT_STATUSES };

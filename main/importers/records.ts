@@ -5,6 +5,7 @@
  * (read-thread.ts), while the pipeline writes what it produces.
  */
 import type { ImportFormat } from '../../common/domain';
+import { commenterIdentity } from '../../common/moderation/commenter';
 import { cleanCommentBody } from '../sanitize/comment-html';
 import { fileChunks } from './file-source';
 import { IMPORTERS } from './registry';
@@ -18,8 +19,12 @@ export interface ReadRequest {
   csv?: Partial<CsvMapping>;
 }
 
-/** A comment as stored: the file's fields with the body sanitized (the raw body is not carried on). */
-export type CleanComment = Omit<ImportedComment, 'body' | 'bodyIsHtml'> & { html: string; text: string };
+/**
+ * A comment as stored: the file's fields with the body sanitized (the raw body is not carried on),
+ * the author's link kept only when it is an http(s) address, and the writer's key for moderation
+ * (made here, in the reading thread, to spare the writing one).
+ */
+export type CleanComment = Omit<ImportedComment, 'body' | 'bodyIsHtml'> & { html: string; text: string; authorKey: string };
 
 export type ImportEvent = { kind: 'post'; post: ImportedPost } | { kind: 'comment'; comment: CleanComment } | { kind: 'warning'; message: string };
 
@@ -42,12 +47,24 @@ export async function readImportFile(req: ReadRequest, emit: (e: ImportEvent) =>
     comment(c: ImportedComment) {
       checkBodySize(c);
       const { body, bodyIsHtml, ...fields } = c;
-      const clean = cleanCommentBody(body, bodyIsHtml, (why) => emit({ kind: 'warning', message: `${c.at}: comment ${c.sourceId.slice(0, 80)}: ${why}` }));
-      emit({ kind: 'comment', comment: { ...fields, html: clean.html, text: clean.text } });
+      const warn = (why: string) => emit({ kind: 'warning', message: `${c.at}: comment ${c.sourceId.slice(0, 80)}: ${why}` });
+      const clean = cleanCommentBody(body, bodyIsHtml, warn);
+      const author = { ...c.author, url: authorUrl(c.author.url, warn) };
+      emit({ kind: 'comment', comment: { ...fields, author, html: clean.html, text: clean.text, authorKey: commenterIdentity(author).key } });
     },
     warning: (message: string) => emit({ kind: 'warning', message }),
   };
   await IMPORTERS[req.format](o.beforeChunk ? paced(chunks, o.beforeChunk) : chunks, sink, { fileName: req.fileName, csv: req.csv });
+}
+
+const HTTP_URL = /^https?:\/\/[^\s]+$/i;
+
+/** Author links are shown and exported as links: keep only http(s) addresses. */
+function authorUrl(raw: string, warn: (why: string) => void): string {
+  const url = raw.trim();
+  if (!url || HTTP_URL.test(url)) return url;
+  warn(`the author URL "${url.slice(0, 60)}" is not an http(s) address; it was dropped`);
+  return '';
 }
 
 async function* paced(chunks: AsyncIterable<string>, before: () => Promise<void>): AsyncGenerator<string> {

@@ -9,6 +9,16 @@ import { readXml } from './xml-reader';
 import type { ImportedComment, ImportedPost, Importer } from './types';
 
 const WP_NS = /^https?:\/\/wordpress\.org\/export\/1\.\d+\/?$/;
+/** Namespace URIs already tested against WP_NS: a file uses two or three, on a million elements. */
+const wpChecked = new Map<string, boolean>();
+function isWp(uri: string): boolean {
+  let yes = wpChecked.get(uri);
+  if (yes === undefined) {
+    yes = WP_NS.test(uri);
+    if (wpChecked.size < 64) wpChecked.set(uri, yes);
+  }
+  return yes;
+}
 const CONTENT_NS = 'http://purl.org/rss/1.0/modules/content/';
 
 const STATUS: Record<string, CommentStatus> = { '1': 'approved', approve: 'approved', approved: 'approved', '0': 'pending', '': 'pending', hold: 'pending', spam: 'spam', trash: 'trash', 'post-trashed': 'trash' };
@@ -57,30 +67,30 @@ export const parseWxr: Importer = async (chunks, sink, { fileName }) => {
 
   await readXml(chunks, fileName, {
     open(el) {
-      if (WP_NS.test(el.uri)) sawWp = true;
+      if (isWp(el.uri)) sawWp = true;
       if (el.local === 'item' && el.uri === '') {
         item = {};
         itemIndex++;
         itemLine = el.line;
         post = null;
         postSent = false;
-      } else if (item && el.local === 'comment' && WP_NS.test(el.uri)) {
+      } else if (item && el.local === 'comment' && isWp(el.uri)) {
         sendPost();
         comment = {};
         commentLine = el.line;
-      } else if (comment && el.local === 'commentmeta' && WP_NS.test(el.uri)) {
+      } else if (comment && el.local === 'commentmeta' && isWp(el.uri)) {
         meta = { key: '', value: '' };
       }
     },
     close(el, text) {
       if (comment) {
-        if (el.local === 'comment' && WP_NS.test(el.uri)) {
+        if (el.local === 'comment' && isWp(el.uri)) {
           const c = toComment(comment, post!, `${fileName}:${commentLine}`, sink.warning);
           if (c) sink.comment(c);
           comment = null;
-        } else if (WP_NS.test(el.uri) && el.local.startsWith('comment_')) {
+        } else if (isWp(el.uri) && el.local.startsWith('comment_')) {
           comment[el.local.slice(8)] = text;
-        } else if (meta && WP_NS.test(el.uri)) {
+        } else if (meta && isWp(el.uri)) {
           if (el.local === 'meta_key') meta.key = text.trim();
           else if (el.local === 'meta_value') meta.value = text;
           else if (el.local === 'commentmeta') {
@@ -99,7 +109,7 @@ export const parseWxr: Importer = async (chunks, sink, { fileName }) => {
       }
       if (el.uri === '' && (el.local === 'title' || el.local === 'link' || el.local === 'pubDate')) item[el.local] = text;
       else if (el.uri === CONTENT_NS && el.local === 'encoded') item.encoded = text;
-      else if (WP_NS.test(el.uri) && ['post_id', 'post_name', 'post_type', 'post_date', 'post_date_gmt'].includes(el.local)) item[el.local] = text;
+      else if (isWp(el.uri) && ['post_id', 'post_name', 'post_type', 'post_date', 'post_date_gmt'].includes(el.local)) item[el.local] = text;
     },
   });
   if (!sawWp) sink.warning(`${fileName}: no element in a WordPress export namespace (http://wordpress.org/export/1.x/); is this a WXR file?`);

@@ -77,16 +77,19 @@ export async function readXml(chunks: AsyncIterable<string>, fileName: string, h
     });
   });
 
+  // Prefixes resolved since the bindings in scope last changed (only elements declaring xmlns:
+  // attributes change them, in practice the root), so each tag costs one map lookup, not a walk.
+  const resolved = new Map<string, string>();
   parser.on('opentag', (tag) => {
     let bindings: Map<string, string> | null = null;
-    const attributes: Record<string, string> = {};
-    for (const [name, value] of Object.entries(tag.attributes as Record<string, string>)) {
+    const attributes = tag.attributes as Record<string, string>;
+    for (const name in attributes) {
       if (name === 'xmlns' || name.startsWith('xmlns:')) {
         bindings ??= new Map();
-        bindings.set(name === 'xmlns' ? '' : name.slice(6), value);
+        bindings.set(name === 'xmlns' ? '' : name.slice(6), attributes[name]);
       }
-      attributes[name] = value;
     }
+    if (bindings) resolved.clear();
     const parent = stack[stack.length - 1];
     if (parent) parent.text = '';
     const scope: Scope = { el: { local: '', uri: '', attributes, line: parser.line }, text: '', bindings };
@@ -94,7 +97,7 @@ export async function readXml(chunks: AsyncIterable<string>, fileName: string, h
     const colon = tag.name.indexOf(':');
     const prefix = colon < 0 ? '' : tag.name.slice(0, colon);
     scope.el.local = colon < 0 ? tag.name : tag.name.slice(colon + 1);
-    scope.el.uri = resolve(prefix);
+    scope.el.uri = resolved.get(prefix) ?? resolve(prefix);
     handlers.open?.(scope.el, stack.length);
   });
   const addText = (t: string) => {
@@ -108,17 +111,17 @@ export async function readXml(chunks: AsyncIterable<string>, fileName: string, h
   parser.on('closetag', () => {
     const depth = stack.length;
     const scope = stack.pop()!;
+    if (scope.bindings) resolved.clear();
     handlers.close?.(scope.el, scope.text, depth);
   });
 
   function resolve(prefix: string): string {
-    for (let i = stack.length - 1; i >= 0; i--) {
-      const b = stack[i].bindings;
-      if (b?.has(prefix)) return b.get(prefix)!;
-    }
-    if (rootBindings.has(prefix)) return rootBindings.get(prefix)!;
-    if (prefix) fail(`the prefix "${prefix}" is not bound to a namespace`);
-    return '';
+    let uri: string | undefined;
+    for (let i = stack.length - 1; i >= 0 && uri === undefined; i--) uri = stack[i].bindings?.get(prefix);
+    uri ??= rootBindings.get(prefix);
+    if (uri === undefined && prefix) fail(`the prefix "${prefix}" is not bound to a namespace`);
+    resolved.set(prefix, uri ?? '');
+    return uri ?? '';
   }
 
   try {

@@ -58,17 +58,23 @@ function instance() {
 
 // The same escapes innerHTML uses for text, so escaped plain bodies and sanitized HTML compare equal on re-import.
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\u00a0': '&nbsp;' };
+const NEEDS_ESCAPE = /[&<>\u00a0]/;
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>\u00a0]/g, (c) => ESCAPES[c]);
+  // Most text holds none of them: a test is far cheaper than a replace with a callback.
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>\u00a0]/g, (c) => ESCAPES[c]) : text;
 }
 
 function normalizeNewlines(s: string): string {
-  return s.replace(/\r\n?/g, '\n');
+  return s.includes('\r') ? s.replace(/\r\n?/g, '\n') : s;
+}
+
+function withoutNul(s: string): string {
+  return s.includes('\u0000') ? s.replace(/\u0000/g, '') : s;
 }
 
 /** Plain text -> paragraphs on blank lines, <br> for single line breaks. */
 export function textToHtml(text: string): CleanBody {
-  const clean = normalizeNewlines(text).replace(/\u0000/g, '').trim();
+  const clean = withoutNul(normalizeNewlines(text)).trim();
   if (!clean) return { html: '', text: '' };
   const paras = clean.split(/\n[ \t]*\n\s*/);
   return {
@@ -102,7 +108,7 @@ export function sanitizeWithDomPurify(html: string): CleanBody {
 }
 
 export function sanitizeCommentHtml(html: string): CleanBody {
-  const source = normalizeNewlines(html).replace(/\u0000/g, '').trim();
+  const source = withoutNul(normalizeNewlines(html)).trim();
   if (!/[<&]/.test(source)) return textToHtml(source);
   const wrapped = autop(source);
   return sanitizeSimpleHtml(wrapped) ?? sanitizeParsedHtml(wrapped) ?? sanitizeWithDomPurify(wrapped);
