@@ -3,6 +3,7 @@ import { callApi } from './server';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { PlanningPage } from './pages/PlanningPage';
+import { panels } from './pages/DraftsPage';
 import { addDays } from '../common/series/dates';
 
 test.use({ viewport: { width: 1280, height: 1000 } });
@@ -126,4 +127,48 @@ test('the planning views show clashes, filter through the URL, and pass axe', as
   await plan.tab('Checklist rules').click();
   await expect(page.getByRole('table', { name: 'Pre-publish checklist rules' })).toBeVisible();
   expect(await axe()).toEqual([]);
+});
+
+test("a draft's owner and reviewer are chosen in its side panel, kept over a reload and shown in My work", async ({ page }) => {
+  const plan = new PlanningPage(page);
+  await plan.open();
+  await plan.tab('People').click();
+  for (const [name, email] of [['Rita Planner', 'rita@example.org'], ['Sam Reviewer', 'sam@example.org']]) {
+    await page.getByRole('textbox', { name: 'Name' }).fill(name);
+    await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect(page.getByRole('list', { name: 'People' })).toContainText(name);
+  }
+
+  await page.getByRole('link', { name: /Drafts/ }).first().click();
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await page.getByRole('textbox', { name: 'Title' }).fill('Owned draft');
+  await page.getByRole('textbox', { name: 'Title' }).blur();
+  const p = panels(page);
+  await p.field('Owner').selectOption({ label: 'Rita Planner' });
+  await expect(p.details.getByRole('status').filter({ hasText: 'Owner saved.' })).toBeVisible();
+  await p.field('Reviewer').selectOption({ label: 'Sam Reviewer' });
+  await expect(p.details.getByRole('status').filter({ hasText: 'Reviewer saved.' })).toBeVisible();
+  await expect(page.locator('.statusbar__save')).toHaveAttribute('data-state', 'saved');
+  await page.screenshot({ path: test.info().outputPath('owner-reviewer.png') });
+  expect((await new AxeBuilder({ page }).include('.draft-panels').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+  await page.reload();
+  await expect(p.field('Owner').locator('option:checked')).toHaveText('Rita Planner');
+  await expect(p.field('Reviewer').locator('option:checked')).toHaveText('Sam Reviewer');
+
+  // The Planning area sees the same assignment: it is Rita's post, and Sam's to review.
+  await plan.open();
+  await plan.tab('My work').click();
+  await page.getByLabel('I am').selectOption({ label: 'Sam Reviewer <sam@example.org>' });
+  const mine = page.getByRole('table', { name: 'My posts by due date' });
+  await expect(mine.getByRole('row', { name: /Owned draft/ })).toContainText('Reviewer');
+
+  // Nobody: the owner is taken away in the side panel and stays away.
+  await mine.getByRole('link', { name: 'Owned draft' }).click();
+  await p.field('Owner').selectOption({ label: 'Nobody' });
+  await expect(p.details.getByRole('status').filter({ hasText: 'Owner saved.' })).toBeVisible();
+  await page.reload();
+  await expect(p.field('Owner')).toHaveValue('');
+  await expect(p.field('Reviewer').locator('option:checked')).toHaveText('Sam Reviewer');
 });

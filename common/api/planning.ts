@@ -98,6 +98,11 @@ export const planningApi = {
     z.object({ postId: Id, plannedDate: Day.nullable() }).strict(),
     PlanPost,
   ),
+  'planning.post': query(
+    "One post as the planning calendar shows it (its owner and reviewer included), for the draft's side panel.",
+    z.object({ postId: Id }).strict(),
+    PlanPost,
+  ),
   'planning.assign': mutation(
     "Sets a post's owner and reviewer (null clears one; leave one out to keep it).",
     z.object({ postId: Id, ownerId: Id.nullable().optional(), reviewerId: Id.nullable().optional() }).strict(),

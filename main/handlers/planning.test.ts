@@ -84,6 +84,17 @@ describe('people, owners and My work', () => {
     expect((await api.failure('people.save', { name: 'Other', email: 'not an address' })).message).toMatch(/e-mail/);
   });
 
+  it("gives one post's owner and reviewer as the draft's side panel reads them, and refuses an unknown person or post", async () => {
+    const s = await seed();
+    const ada = await api.value('people.save', { name: 'Ada', email: 'ada@example.org' });
+    expect(await api.value('planning.post', { postId: s.solo.id })).toMatchObject({ ownerId: null, reviewerId: null, plannedDate: '2027-01-27' });
+    await api.value('planning.assign', { postId: s.solo.id, reviewerId: ada.id });
+    expect(await api.value('planning.post', { postId: s.solo.id })).toMatchObject({ ownerId: null, reviewerId: ada.id });
+    expect((await api.failure('planning.assign', { postId: s.solo.id, ownerId: s.a1.id })).code).toBe('NOT_FOUND');
+    expect(await api.value('planning.post', { postId: s.solo.id })).toMatchObject({ ownerId: null, reviewerId: ada.id });
+    expect((await api.failure('planning.post', { postId: ada.id })).code).toBe('NOT_FOUND');
+  });
+
   it('lists my posts by due date with overdue first, and the status and date changes since I last looked', async () => {
     const s = await seed();
     const me = await api.value('people.save', { name: 'Me', email: 'me@example.org' });

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import type { PlanFilter, PlanPost } from '../../../common/api/planning';
 import { useClient } from '../../api/ClientContext';
@@ -9,7 +9,7 @@ import { PlanFilters } from './PlanFilters';
 import { PlanList } from './PlanList';
 import { postName } from './PlanChip';
 import { Tray, TRAY_ID } from './Tray';
-import { dateOfDroppable, dayKeyboardCoordinates, PLAN_ANNOUNCEMENTS, PLAN_INSTRUCTIONS, planCollisions } from './plan-dnd';
+import { dateOfDroppable, keyboardDays, PLAN_ANNOUNCEMENTS, PLAN_INSTRUCTIONS, planCollisions } from './plan-dnd';
 import { goPlan, stepDate, windowOf, type PlanRoute } from './plan-route';
 import { useFacets, usePlanData } from './usePlanData';
 
@@ -29,16 +29,22 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
   const month = route.date.slice(0, 7);
 
   const startDay = useCallback(() => (today >= from && today <= to ? today : route.view === 'week' ? from : `${month}-01`), [today, from, to, route.view, month]);
+  const startDayRef = useRef(startDay);
+  startDayRef.current = startDay;
+  const [keys] = useState(() => keyboardDays(() => startDayRef.current()));
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: dayKeyboardCoordinates(startDay) }),
+    useSensor(KeyboardSensor, { coordinateGetter: keys.getter }),
   );
 
   const onDragEnd = async ({ active, over }: DragEndEvent) => {
     const post = active.data.current?.post as PlanPost | undefined;
-    if (!post || !over) return;
-    const date = over.id === TRAY_ID ? null : dateOfDroppable(over.id);
-    if (date === post.plannedDate || (date === null && over.id !== TRAY_ID)) return;
+    const held = keys.held();
+    keys.reset();
+    if (!post || (!over && !held)) return;
+    // A keyboard drop lands where the arrows went, whether or not dnd-kit's `over` has caught up.
+    const date = held ?? (over!.id === TRAY_ID ? null : dateOfDroppable(over!.id));
+    if (date === post.plannedDate || (date === null && over?.id !== TRAY_ID)) return;
     const saved = await redate(post, date);
     if (saved) announce(date ? `“${postName(saved)}” planned for ${formatLongDay(date)}.` : `“${postName(saved)}” is unscheduled.`);
   };
@@ -65,7 +71,7 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
 
   const title = route.view === 'week' ? `Week of ${formatDate(from)}` : formatMonth(month);
   return (
-    <DndContext sensors={sensors} collisionDetection={planCollisions} onDragEnd={onDragEnd} accessibility={{ announcements: PLAN_ANNOUNCEMENTS, screenReaderInstructions: PLAN_INSTRUCTIONS }}>
+    <DndContext sensors={sensors} collisionDetection={planCollisions} onDragStart={keys.reset} onDragCancel={keys.reset} onDragEnd={onDragEnd} accessibility={{ announcements: PLAN_ANNOUNCEMENTS, screenReaderInstructions: PLAN_INSTRUCTIONS }}>
       <div className="plan-toolbar">
         <div role="group" aria-label="View" className="plan-toolbar__views">
           {VIEWS.map((v) => (

@@ -17,18 +17,26 @@ export const dateOfDroppable = (id: unknown): string | null => (typeof id === 's
 /**
  * Arrow keys move the held post to the next day's cell (or a week up or down) rather than 25 px,
  * so every key press lands on a day. From the tray, the first arrow goes to `startDay`.
+ *
+ * The day the keys reached is kept here rather than read back from dnd-kit's `over`: that settles
+ * only after a render and an effect, so on a busy machine a quick arrow then Space would start from,
+ * or drop on, the day before. `held()` is where a keyboard drop lands; null when no arrow moved it.
  */
-export function dayKeyboardCoordinates(startDay: () => string): KeyboardCoordinateGetter {
-  return (event, { context }) => {
+export function keyboardDays(startDay: () => string) {
+  let held: string | null = null;
+  const getter: KeyboardCoordinateGetter = (event, { context }) => {
     const step = STEPS[event.code];
     if (step === undefined || !context.collisionRect) return undefined;
     event.preventDefault();
-    const current = dateOfDroppable(context.over?.id);
-    const target = current ? addDays(current, step) : startDay();
+    const own = (context.active?.data.current?.post as PlanPost | undefined)?.plannedDate ?? null;
+    const from = held ?? dateOfDroppable(context.over?.id) ?? (own && context.droppableRects.has(`day:${own}`) ? own : null);
+    const target = from ? addDays(from, step) : startDay();
     const rect = context.droppableRects.get(`day:${target}`);
     if (!rect) return undefined;
+    held = target;
     return { x: rect.left + (rect.width - context.collisionRect.width) / 2, y: rect.top + (rect.height - context.collisionRect.height) / 2 };
   };
+  return { getter, held: () => held, reset: () => void (held = null) };
 }
 
 /** The pointer decides where a mouse drop lands; a keyboard move, which has no pointer, goes by the nearest centre. */
