@@ -88,8 +88,11 @@ export type PostChange = z.infer<typeof PostChange>;
 
 export const planningApi = {
   'planning.view': query(
-    'Every post planned between from and to (inclusive), in a series or not, with the tray of undated drafts, clashes (two posts on one day, any series) and empty weeks, after the filters.',
-    z.object(Window).strict().refine(windowCheck, 'from must not be after to'),
+    'Every post planned between from and to (inclusive), in a series or not, with the tray of undated drafts, clashes (two posts on one day, any series) and empty weeks, after the filters. tray: false leaves the tray out (empty), for a window stepped to with the same filters.',
+    z
+      .object({ ...Window, tray: z.boolean().default(true) })
+      .strict()
+      .refine(windowCheck, 'from must not be after to'),
     PlanView,
   ),
   'planning.facets': query('What the planning filters can choose from: series, statuses, tags, guest authors and people.', z.object({}).strict(), PlanFacets),

@@ -31,6 +31,10 @@ describe('planning.view', () => {
       { from: '2027-01-18', to: '2027-01-24' },
     ]);
     expect(view.tray.map((p: any) => p.title)).toEqual(['No date yet']);
+    // Stepping to another window with the same filters, the calendar keeps the tray it has.
+    const stepped = await api.value('planning.view', { from: '2027-01-01', to: '2027-01-31', today: TODAY, tray: false });
+    expect(stepped.tray).toEqual([]);
+    expect(stepped.posts).toEqual(view.posts);
   });
 
   it('filters by series (or none), status, tag, guest author and owner', async () => {

@@ -7,7 +7,7 @@ import { seriesToday } from './series';
 type PlanningMethods = 'planning.view' | 'planning.facets' | 'planning.setDate' | 'planning.post' | 'planning.assign' | 'planning.export' | 'planning.myWork' | 'planning.markSeen';
 
 export const planningHandlers: Pick<Handlers<Ctx>, PlanningMethods> = {
-  'planning.view': (input, ctx) => planView(ctx.db, input.from, input.to, input.filter, seriesToday(input.today)),
+  'planning.view': (input, ctx) => planView(ctx.db, input.from, input.to, input.filter, seriesToday(input.today), input.tray),
   'planning.facets': (_input, ctx) => planFacets(ctx.db),
   'planning.setDate': (input, ctx) => setPlannedDate(ctx.db, input.postId, input.plannedDate, seriesToday()),
   'planning.post': (input, ctx) => planPost(ctx.db, input.postId, seriesToday()),

@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import type { PlanFilter, PlanPost } from '../../../common/api/planning';
 import { useClient } from '../../api/ClientContext';
+import { useStableCallback } from '../../shell/useStableCallback';
 import { downloadText } from '../../shell/download';
 import { formatDate, formatLongDay, formatMonth } from '../series/format';
 import { CalendarGrid } from './CalendarGrid';
@@ -11,6 +12,7 @@ import { postName } from './PlanChip';
 import { Tray, TRAY_ID } from './Tray';
 import { dateOfDroppable, keyboardDays, PLAN_ANNOUNCEMENTS, PLAN_INSTRUCTIONS, planCollisions } from './plan-dnd';
 import { goPlan, stepDate, windowOf, type PlanRoute } from './plan-route';
+import { addDays } from '../../../common/series/dates';
 import { useFacets, usePlanData } from './usePlanData';
 
 const VIEWS = [
@@ -50,6 +52,7 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
   };
 
   const go = (patch: Partial<PlanRoute>) => goPlan({ ...route, ...patch });
+  const onFilter = useStableCallback((filter: PlanFilter) => go({ filter }));
   const exportAs = async (format: 'csv' | 'ics') => {
     setExporting(true);
     try {
@@ -69,7 +72,7 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
     }
   };
 
-  const title = route.view === 'week' ? `Week of ${formatDate(from)}` : formatMonth(month);
+  const title = gridTitle(route.view, from);
   return (
     <DndContext sensors={sensors} collisionDetection={planCollisions} onDragStart={keys.reset} onDragCancel={keys.reset} onDragEnd={onDragEnd} accessibility={{ announcements: PLAN_ANNOUNCEMENTS, screenReaderInstructions: PLAN_INSTRUCTIONS }}>
       <div className="plan-toolbar">
@@ -101,7 +104,7 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
           </button>
         </div>
       </div>
-      <PlanFilters facets={facets} filter={route.filter} onChange={(filter: PlanFilter) => go({ filter })} />
+      <PlanFilters facets={facets} filter={route.filter} onChange={onFilter} />
       {error && (
         <p className="error-text" role="alert">
           {error}
@@ -131,7 +134,7 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
             {route.view === 'list' ? (
               <PlanList view={view} facets={facets} onAssign={onAssign} />
             ) : (
-              <CalendarGrid view={view} month={route.view === 'month' ? month : null} label={`Planned posts, ${title}`} />
+              <CalendarGrid view={view} mode={route.view === 'week' ? 'week' : 'month'} label={`Planned posts, ${gridTitle(route.view, view.from)}`} />
             )}
           </div>
           <Tray posts={view.tray} />
@@ -139,4 +142,9 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
       )}
     </DndContext>
   );
+}
+
+/** The window's name; the grid's label takes it from the data shown, the heading from the route. */
+function gridTitle(view: PlanRoute['view'], from: string): string {
+  return view === 'week' ? `Week of ${formatDate(from)}` : formatMonth(addDays(from, 7).slice(0, 7));
 }
