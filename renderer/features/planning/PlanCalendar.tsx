@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import type { PlanFilter, PlanPost } from '../../../common/api/planning';
 import { useClient } from '../../api/ClientContext';
@@ -14,6 +14,9 @@ import { dateOfDroppable, keyboardDays, PLAN_ANNOUNCEMENTS, PLAN_INSTRUCTIONS, p
 import { goPlan, stepDate, windowOf, type PlanRoute } from './plan-route';
 import { addDays } from '../../../common/series/dates';
 import { useFacets, usePlanData } from './usePlanData';
+
+const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
+const ACCESSIBILITY = { announcements: PLAN_ANNOUNCEMENTS, screenReaderInstructions: PLAN_INSTRUCTIONS };
 
 const VIEWS = [
   { id: 'month', label: 'Month' },
@@ -34,10 +37,10 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
   const startDayRef = useRef(startDay);
   startDayRef.current = startDay;
   const [keys] = useState(() => keyboardDays(() => startDayRef.current()));
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: keys.getter }),
-  );
+  // Options of the same identity keep the sensors, and so dnd-kit's context, the same from one render
+  // to the next: a new context re-renders every day and chip on the calendar.
+  const keyboardOptions = useMemo(() => ({ coordinateGetter: keys.getter }), [keys]);
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, keyboardOptions));
 
   const onDragEnd = async ({ active, over }: DragEndEvent) => {
     const post = active.data.current?.post as PlanPost | undefined;
@@ -74,7 +77,7 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
 
   const title = gridTitle(route.view, from);
   return (
-    <DndContext sensors={sensors} collisionDetection={planCollisions} onDragStart={keys.reset} onDragCancel={keys.reset} onDragEnd={onDragEnd} accessibility={{ announcements: PLAN_ANNOUNCEMENTS, screenReaderInstructions: PLAN_INSTRUCTIONS }}>
+    <DndContext sensors={sensors} collisionDetection={planCollisions} onDragStart={keys.reset} onDragCancel={keys.reset} onDragEnd={onDragEnd} accessibility={ACCESSIBILITY}>
       <div className="plan-toolbar">
         <div role="group" aria-label="View" className="plan-toolbar__views">
           {VIEWS.map((v) => (
