@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { Person } from '../../../common/api/people';
 import { useClient } from '../../api/ClientContext';
+import { PersonSelect } from '../planning/PersonSelect';
 
 type Role = 'ownerId' | 'reviewerId';
 
@@ -45,14 +46,7 @@ export function OwnerReviewerFields({ postId }: { postId: string }) {
   const select = (role: Role, label: string) => (
     <div className="meta-field">
       <label htmlFor={`${id}-${role}`}>{label}</label>
-      <select id={`${id}-${role}`} className="select" value={chosen[role] ?? ''} aria-describedby={`${id}-msg`} onChange={(e) => void assign(role, e.target.value || null)}>
-        <option value="">Nobody</option>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
+      <PersonSelect id={`${id}-${role}`} aria-describedby={`${id}-msg`} people={people} value={chosen[role]} onPick={(v) => void assign(role, v)} />
     </div>
   );
   return (

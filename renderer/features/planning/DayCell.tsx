@@ -26,7 +26,12 @@ export const DayCell = memo(function DayCell({ date, posts, outside, today, clas
       <span className="plan-day__date" aria-label={formatLongDay(date)}>
         {Number(date.slice(8))}
       </span>
-      {clashing && <span className="badge badge--clash">Clash: {posts.length} posts</span>}
+      {clashing && (
+        <span className="badge badge--clash">
+          Clash: {posts.length}
+          <span className="visually-hidden"> posts</span>
+        </span>
+      )}
       {posts.map((p) => (
         <PlanChip key={p.id} post={p} clash={clashing} />
       ))}

@@ -6,6 +6,7 @@ import { useStableCallback } from '../../shell/useStableCallback';
 import { downloadText } from '../../shell/download';
 import { formatDate, formatLongDay, formatMonth } from '../series/format';
 import { CalendarGrid } from './CalendarGrid';
+import { PlanWarnings } from './PlanWarnings';
 import { PlanFilters } from './PlanFilters';
 import { PlanList } from './PlanList';
 import { postName } from './PlanChip';
@@ -99,10 +100,10 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
           Today
         </button>
         <div role="group" aria-label="Export what is shown" className="plan-toolbar__export">
-          <button type="button" className="button" disabled={exporting} onClick={() => exportAs('csv')}>
+          <button type="button" className="button button--small" disabled={exporting} onClick={() => exportAs('csv')}>
             Export CSV
           </button>
-          <button type="button" className="button" disabled={exporting} onClick={() => exportAs('ics')}>
+          <button type="button" className="button button--small" disabled={exporting} onClick={() => exportAs('ics')}>
             Export .ics
           </button>
         </div>
@@ -114,26 +115,12 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
         </p>
       )}
       <p id="plan-dnd-hint" className="muted plan-hint">
-        Drag a post by its handle to another day or to the tray, or focus the handle, press Space, move with the arrow keys (a day, or a week with up and down) and press Space
-        to drop.
+        Drag a post by its handle ⠿ to a day or the tray, or focus the handle: Space, arrow keys (up and down: a week), Space.
       </p>
       {view && (
         <div className="plan-body">
           <div className="plan-main">
-            {(view.clashes.length > 0 || view.emptyWeeks.length > 0) && (
-              <ul className="plan-warnings" aria-label="Warnings">
-                {view.clashes.map((c) => (
-                  <li key={c.date}>
-                    <span className="badge badge--clash">Clash</span> {formatLongDay(c.date)}: {c.postIds.length} posts on one day
-                  </li>
-                ))}
-                {view.emptyWeeks.map((w) => (
-                  <li key={w.from}>
-                    <span className="badge badge--gap">Gap</span> Nothing planned from {formatDate(w.from)} to {formatDate(w.to)}
-                  </li>
-                ))}
-              </ul>
-            )}
+            {(view.clashes.length > 0 || view.emptyWeeks.length > 0) && <PlanWarnings clashes={view.clashes} emptyWeeks={view.emptyWeeks} />}
             {route.view === 'list' ? (
               <PlanList view={view} facets={facets} onAssign={onAssign} />
             ) : (

@@ -35,7 +35,7 @@ export const PlanChip = memo(function PlanChip({ post, clash }: { post: PlanPost
 const ChipText = memo(function ChipText({ post }: { post: PlanPost }) {
   return (
     <span className="plan-chip__text">
-      <a href={`#/drafts/${post.id}`} className="plan-chip__title">
+      <a href={`#/drafts/${post.id}`} className="plan-chip__title" title={`${postName(post)} (${chipFacts(post)})`}>
         {postName(post)}
       </a>
       <span className="plan-chip__meta">{chipFacts(post)}</span>
