@@ -32,15 +32,32 @@ test('a move to scheduled is refused in the window while a required rule fails, 
   const stored = async () => ((await callApi(server.url, secret, 'posts.list', {})).value as { title: string; status: string }[]).find((x) => x.title === 'Not ready yet')?.status;
   await expect.poll(stored).toBe('drafting');
 
-  // With a date, only recommended rules fail: the user is asked, and confirms.
+  // With a date, only recommended rules fail: the app's own dialog asks (no window.confirm), naming them.
+  page.on('dialog', (d) => {
+    throw new Error(`a native ${d.type()} dialog was opened: ${d.message()}`);
+  });
   await p.field('Planned date').fill('2027-03-01');
   await p.field('Planned date').press('Enter');
   await expect(checks.locator('[data-rule="planned-date"]')).toContainText('passes');
-  page.once('dialog', (d) => {
-    expect(d.message()).toContain('Recommended checks fail');
-    void d.accept();
-  });
+  await p.field('Status').focus();
   await p.field('Status').selectOption('scheduled');
+  const ask = page.getByRole('dialog', { name: 'Move to scheduled with recommended checks failing?' });
+  await expect(ask).toBeVisible();
+  await expect(ask.getByRole('list', { name: 'Failing recommended checks' })).toContainText('guest author');
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('confirm-warnings.png') });
+  expect((await new AxeBuilder({ page }).include('dialog').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  // Escape changes nothing, and the focus goes back to the status field.
+  await page.keyboard.press('Escape');
+  await expect(ask).toHaveCount(0);
+  await expect(p.field('Status')).toHaveValue('drafting');
+  await expect(p.field('Status')).toBeFocused();
+  await page.waitForTimeout(1500);
+  expect(await stored()).toBe('drafting');
+
+  await p.field('Status').selectOption('scheduled');
+  await ask.getByRole('button', { name: 'Move to scheduled anyway' }).click();
+  await expect(ask).toHaveCount(0);
   await expect(p.field('Status')).toHaveValue('scheduled');
   await expect.poll(stored).toBe('scheduled');
 });

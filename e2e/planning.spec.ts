@@ -4,6 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { PlanningPage } from './pages/PlanningPage';
 import { dragWithMouse } from './pages/drag';
+import { panels } from './pages/DraftsPage';
 import { addDays } from '../common/series/dates';
 
 test.use({ viewport: { width: 1280, height: 1000 } });
@@ -86,11 +87,34 @@ test('the planning views show clashes, filter through the URL, and pass axe', as
   expect(await axe()).toEqual([]);
 
   // The series filter goes into the URL and survives a reload.
-  await page.getByRole('listbox', { name: 'Series' }).selectOption({ label: 'No series' });
+  // By keyboard: type to narrow the list, Down to the option, Enter to tick it; it shows as a chip.
+  const series = page.getByRole('combobox', { name: 'Series' });
+  await series.focus();
+  await page.keyboard.type('no ser');
+  await expect(page.getByRole('listbox', { name: 'Series' }).getByRole('option')).toHaveText(['☐No series']);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('listbox', { name: 'Series' }).getByRole('option', { name: 'No series' })).toHaveAttribute('aria-selected', 'true');
+  expect(await axe()).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('planning-filter-open.png') });
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('listbox', { name: 'Series' })).toBeHidden();
   await expect(page).toHaveURL(/series%3Dnone/);
   await page.reload();
+  await expect(page.getByRole('list', { name: 'Series: chosen' })).toHaveText('No series×');
   await expect(plan.chipIn(plan.tray, 'Unplanned by mouse')).toBeVisible();
   await expect(plan.grid.locator('.plan-chip')).toHaveCount(0);
+
+  // By mouse, a second status, then a chip's own button takes one away.
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Drafting' }).click();
+  await page.getByRole('option', { name: 'Idea' }).click();
+  await expect(page).toHaveURL(/status=drafting&status=idea|status%3Ddrafting%26status%3Didea/);
+  await page.getByRole('combobox', { name: 'Status' }).press('Escape');
+  await page.getByRole('button', { name: 'Remove Idea from Status' }).click();
+  await expect(page.getByRole('list', { name: 'Status: chosen' })).toHaveText('Drafting×');
+  await expect(plan.chipIn(plan.tray, 'Unplanned by mouse')).toBeVisible();
+  await page.getByRole('button', { name: 'Remove Drafting from Status' }).click();
+  await expect(page.getByRole('list', { name: 'Status: chosen' })).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Week' }).click();
   expect(await axe()).toEqual([]);
@@ -116,4 +140,48 @@ test('the planning views show clashes, filter through the URL, and pass axe', as
   await plan.tab('Checklist rules').click();
   await expect(page.getByRole('table', { name: 'Pre-publish checklist rules' })).toBeVisible();
   expect(await axe()).toEqual([]);
+});
+
+test("a draft's owner and reviewer are chosen in its side panel, kept over a reload and shown in My work", async ({ page }) => {
+  const plan = new PlanningPage(page);
+  await plan.open();
+  await plan.tab('People').click();
+  for (const [name, email] of [['Rita Planner', 'rita@example.org'], ['Sam Reviewer', 'sam@example.org']]) {
+    await page.getByRole('textbox', { name: 'Name' }).fill(name);
+    await page.getByRole('textbox', { name: 'E-mail' }).fill(email);
+    await page.getByRole('button', { name: 'Add person' }).click();
+    await expect(page.getByRole('list', { name: 'People' })).toContainText(name);
+  }
+
+  await page.getByRole('link', { name: /Drafts/ }).first().click();
+  await page.getByRole('button', { name: 'New draft' }).click();
+  await page.getByRole('textbox', { name: 'Title' }).fill('Owned draft');
+  await page.getByRole('textbox', { name: 'Title' }).blur();
+  const p = panels(page);
+  await p.field('Owner').selectOption({ label: 'Rita Planner' });
+  await expect(p.details.getByRole('status').filter({ hasText: 'Owner saved.' })).toBeVisible();
+  await p.field('Reviewer').selectOption({ label: 'Sam Reviewer' });
+  await expect(p.details.getByRole('status').filter({ hasText: 'Reviewer saved.' })).toBeVisible();
+  await expect(page.locator('.statusbar__save')).toHaveAttribute('data-state', 'saved');
+  await page.screenshot({ path: test.info().outputPath('owner-reviewer.png') });
+  expect((await new AxeBuilder({ page }).include('.draft-panels').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+
+  await page.reload();
+  await expect(p.field('Owner').locator('option:checked')).toHaveText('Rita Planner');
+  await expect(p.field('Reviewer').locator('option:checked')).toHaveText('Sam Reviewer');
+
+  // The Planning area sees the same assignment: it is Rita's post, and Sam's to review.
+  await plan.open();
+  await plan.tab('My work').click();
+  await page.getByLabel('I am').selectOption({ label: 'Sam Reviewer <sam@example.org>' });
+  const mine = page.getByRole('table', { name: 'My posts by due date' });
+  await expect(mine.getByRole('row', { name: /Owned draft/ })).toContainText('Reviewer');
+
+  // Nobody: the owner is taken away in the side panel and stays away.
+  await mine.getByRole('link', { name: 'Owned draft' }).click();
+  await p.field('Owner').selectOption({ label: 'Nobody' });
+  await expect(p.details.getByRole('status').filter({ hasText: 'Owner saved.' })).toBeVisible();
+  await page.reload();
+  await expect(p.field('Owner')).toHaveValue('');
+  await expect(p.field('Reviewer').locator('option:checked')).toHaveText('Sam Reviewer');
 });

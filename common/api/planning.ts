@@ -88,14 +88,22 @@ export type PostChange = z.infer<typeof PostChange>;
 
 export const planningApi = {
   'planning.view': query(
-    'Every post planned between from and to (inclusive), in a series or not, with the tray of undated drafts, clashes (two posts on one day, any series) and empty weeks, after the filters.',
-    z.object(Window).strict().refine(windowCheck, 'from must not be after to'),
+    'Every post planned between from and to (inclusive), in a series or not, with the tray of undated drafts, clashes (two posts on one day, any series) and empty weeks, after the filters. tray: false leaves the tray out (empty), for a window stepped to with the same filters.',
+    z
+      .object({ ...Window, tray: z.boolean().default(true) })
+      .strict()
+      .refine(windowCheck, 'from must not be after to'),
     PlanView,
   ),
   'planning.facets': query('What the planning filters can choose from: series, statuses, tags, guest authors and people.', z.object({}).strict(), PlanFacets),
   'planning.setDate': mutation(
     "Re-dates a post (null: back to the tray). The series planner's own checks follow.",
     z.object({ postId: Id, plannedDate: Day.nullable() }).strict(),
+    PlanPost,
+  ),
+  'planning.post': query(
+    "One post as the planning calendar shows it (its owner and reviewer included), for the draft's side panel.",
+    z.object({ postId: Id }).strict(),
     PlanPost,
   ),
   'planning.assign': mutation(

@@ -93,22 +93,18 @@ export function plannedPosts(db: DB, from: string, to: string, filter: PlanFilte
   return toPlanPosts(db, rows, today);
 }
 
-export function planView(db: DB, from: string, to: string, filter: PlanFilter, today: string): PlanView {
+export function planView(db: DB, from: string, to: string, filter: PlanFilter, today: string, withTray = true): PlanView {
   const posts = plannedPosts(db, from, to, filter, today);
+  return { from, to, today, posts, tray: withTray ? trayPosts(db, filter, today) : [], clashes: findClashes(posts), emptyWeeks: findEmptyWeeks(posts, from, to) };
+}
+
+/** Undated drafts after the filters, newest first. Published posts are done: a published post with no date does not belong in a planning tray. */
+function trayPosts(db: DB, filter: PlanFilter, today: string): PlanPost[] {
   const { where, params } = filterSql(filter);
-  // Published posts are done: a published post with no date does not belong in a planning tray.
-  const trayRows = db
+  const rows = db
     .prepare(`SELECT ${COLUMNS} FROM ${FROM} WHERE ${where.join(' AND ')} AND p.planned_date IS NULL AND p.status != 'published' ORDER BY p.updated_at DESC LIMIT ?`)
     .all(...params, TRAY_LIMIT) as PlanRow[];
-  return {
-    from,
-    to,
-    today,
-    posts,
-    tray: toPlanPosts(db, trayRows, today),
-    clashes: findClashes(posts),
-    emptyWeeks: findEmptyWeeks(posts, from, to),
-  };
+  return toPlanPosts(db, rows, today);
 }
 
 export function planPost(db: DB, id: string, today: string): PlanPost {

@@ -31,6 +31,10 @@ describe('planning.view', () => {
       { from: '2027-01-18', to: '2027-01-24' },
     ]);
     expect(view.tray.map((p: any) => p.title)).toEqual(['No date yet']);
+    // Stepping to another window with the same filters, the calendar keeps the tray it has.
+    const stepped = await api.value('planning.view', { from: '2027-01-01', to: '2027-01-31', today: TODAY, tray: false });
+    expect(stepped.tray).toEqual([]);
+    expect(stepped.posts).toEqual(view.posts);
   });
 
   it('filters by series (or none), status, tag, guest author and owner', async () => {
@@ -82,6 +86,17 @@ describe('people, owners and My work', () => {
     await api.value('people.save', { name: 'Ada', email: 'ada@example.org' });
     expect((await api.failure('people.save', { name: 'Other', email: 'ADA@example.org' })).code).toBe('CONFLICT');
     expect((await api.failure('people.save', { name: 'Other', email: 'not an address' })).message).toMatch(/e-mail/);
+  });
+
+  it("gives one post's owner and reviewer as the draft's side panel reads them, and refuses an unknown person or post", async () => {
+    const s = await seed();
+    const ada = await api.value('people.save', { name: 'Ada', email: 'ada@example.org' });
+    expect(await api.value('planning.post', { postId: s.solo.id })).toMatchObject({ ownerId: null, reviewerId: null, plannedDate: '2027-01-27' });
+    await api.value('planning.assign', { postId: s.solo.id, reviewerId: ada.id });
+    expect(await api.value('planning.post', { postId: s.solo.id })).toMatchObject({ ownerId: null, reviewerId: ada.id });
+    expect((await api.failure('planning.assign', { postId: s.solo.id, ownerId: s.a1.id })).code).toBe('NOT_FOUND');
+    expect(await api.value('planning.post', { postId: s.solo.id })).toMatchObject({ ownerId: null, reviewerId: ada.id });
+    expect((await api.failure('planning.post', { postId: ada.id })).code).toBe('NOT_FOUND');
   });
 
   it('lists my posts by due date with overdue first, and the status and date changes since I last looked', async () => {

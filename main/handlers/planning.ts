@@ -1,15 +1,16 @@
 import type { Handlers } from '../../common/api';
 import type { Ctx } from '../context';
-import { assignPost, markSeen, myWork, planFacets, plannedPosts, planView, setPlannedDate } from '../../db/repos/planning';
+import { assignPost, markSeen, myWork, planFacets, plannedPosts, planPost, planView, setPlannedDate } from '../../db/repos/planning';
 import { planCsv, planIcs } from '../exporters/plan-export';
 import { seriesToday } from './series';
 
-type PlanningMethods = 'planning.view' | 'planning.facets' | 'planning.setDate' | 'planning.assign' | 'planning.export' | 'planning.myWork' | 'planning.markSeen';
+type PlanningMethods = 'planning.view' | 'planning.facets' | 'planning.setDate' | 'planning.post' | 'planning.assign' | 'planning.export' | 'planning.myWork' | 'planning.markSeen';
 
 export const planningHandlers: Pick<Handlers<Ctx>, PlanningMethods> = {
-  'planning.view': (input, ctx) => planView(ctx.db, input.from, input.to, input.filter, seriesToday(input.today)),
+  'planning.view': (input, ctx) => planView(ctx.db, input.from, input.to, input.filter, seriesToday(input.today), input.tray),
   'planning.facets': (_input, ctx) => planFacets(ctx.db),
   'planning.setDate': (input, ctx) => setPlannedDate(ctx.db, input.postId, input.plannedDate, seriesToday()),
+  'planning.post': (input, ctx) => planPost(ctx.db, input.postId, seriesToday()),
   'planning.assign': (input, ctx) => assignPost(ctx.db, input, seriesToday()),
   'planning.export': (input, ctx) => {
     const posts = plannedPosts(ctx.db, input.from, input.to, input.filter, seriesToday(input.today));

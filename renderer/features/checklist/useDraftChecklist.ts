@@ -6,6 +6,7 @@ import { describeFailures } from '../../../common/checklist/evaluate';
 import { statusLabel } from '../../../common/series/workflow';
 import { useClient } from '../../api/ClientContext';
 import { LiveChecklist, type ChecklistContext } from './live-checklist';
+import type { WarningsQuestion } from './ConfirmWarningsDialog';
 
 export interface StatusDecision {
   go: boolean;
@@ -17,6 +18,8 @@ export function useDraftChecklist(post: Post, editorRef: RefObject<LexicalEditor
   const [checklist] = useState(() => new LiveChecklist(post, () => editorRef.current));
   const [context, setContext] = useState<ChecklistContext | null>(null);
   const [refusal, setRefusal] = useState('');
+  // Set while the user is asked to confirm failing recommended checks (the side panel shows the dialog).
+  const [question, setQuestion] = useState<WarningsQuestion | null>(null);
 
   // The series (and so its notice and overrides) can change from the side panel: reload with it.
   useEffect(() => {
@@ -44,7 +47,7 @@ export function useDraftChecklist(post: Post, editorRef: RefObject<LexicalEditor
 
   /** Asked before a status change: a move to the workflow's last two steps passes the checklist first. */
   const gate = useCallback(
-    (status: string, workflow: readonly string[]): StatusDecision => {
+    async (status: string, workflow: readonly string[]): Promise<StatusDecision> => {
       setRefusal('');
       if (!workflow.slice(-2).includes(status)) return { go: true };
       checklist.recompute();
@@ -56,7 +59,8 @@ export function useDraftChecklist(post: Post, editorRef: RefObject<LexicalEditor
         return { go: false };
       }
       if (report.warnings.length) {
-        const ok = window.confirm(`Recommended checks fail: ${describeFailures(report.warnings)}.\n\nMove to ${to} anyway?`);
+        const ok = await new Promise<boolean>((answer) => setQuestion({ to, warnings: report.warnings, answer }));
+        setQuestion(null);
         return ok ? { go: true, acceptWarnings: true } : { go: false };
       }
       return { go: true };
@@ -64,5 +68,5 @@ export function useDraftChecklist(post: Post, editorRef: RefObject<LexicalEditor
     [checklist],
   );
 
-  return { checklist, context, refusal, gate, setFeatured };
+  return { checklist, context, refusal, gate, question, setFeatured };
 }

@@ -5,6 +5,7 @@ import { RevisionsPanel } from './RevisionsPanel';
 import type { RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
 import { ChecklistPanel } from '../checklist/ChecklistPanel';
+import { ConfirmWarningsDialog } from '../checklist/ConfirmWarningsDialog';
 import { FeaturedImagePanel } from '../checklist/FeaturedImagePanel';
 import { useDraftChecklist } from '../checklist/useDraftChecklist';
 import './draft-panels.css';
@@ -31,6 +32,7 @@ export function DraftSidePanels({ post, onChange, onReplaced, editorRef }: Draft
       <ChecklistPanel checklist={checks.checklist} editorRef={editorRef} refusal={checks.refusal} />
       <FeaturedImagePanel post={post} context={checks.context} setFeatured={checks.setFeatured} />
       <RevisionsPanel post={post} onReplaced={onReplaced} />
+      {checks.question && <ConfirmWarningsDialog question={checks.question} />}
     </aside>
   );
 }

@@ -11,13 +11,14 @@ import { AuthorsField } from './AuthorsField';
 import { TagsField } from './TagsField';
 import { SeriesField } from './SeriesField';
 import { MetaDateField } from './MetaDateField';
+import { OwnerReviewerFields } from './OwnerReviewerFields';
 import { statusLabel } from '../../../common/series/workflow';
 
 interface Props {
   post: Post;
   onChange: (patch: DraftPatch) => void;
   /** Asked before a status change (the pre-publish checklist): refuse, or go, confirmed or not. */
-  gate?: (status: string, workflow: readonly string[]) => { go: boolean; acceptWarnings?: boolean };
+  gate?: (status: string, workflow: readonly string[]) => Promise<{ go: boolean; acceptWarnings?: boolean }>;
 }
 
 /**
@@ -119,11 +120,12 @@ export function MetadataPanel({ post, onChange, gate }: Props) {
           id={`${id}-status`}
           className="select"
           value={status}
-          onChange={(e) => {
-            const decision = gate ? gate(e.target.value, workflow) : { go: true };
+          onChange={async (e) => {
+            const next = e.target.value;
+            const decision = gate ? await gate(next, workflow) : { go: true };
             if (!decision.go) return;
-            setStatus(e.target.value);
-            onChange({ status: e.target.value, ...(decision.acceptWarnings ? { acceptWarnings: true } : {}) });
+            setStatus(next);
+            onChange({ status: next, ...(decision.acceptWarnings ? { acceptWarnings: true } : {}) });
           }}
         >
           {statuses.map((s) => (
@@ -135,6 +137,7 @@ export function MetadataPanel({ post, onChange, gate }: Props) {
       </div>
       <MetaDateField label="Planned date" value={post.plannedDate} onCommit={(plannedDate) => onChange({ plannedDate })} />
       <MetaDateField label="Deadline" value={post.deadline} onCommit={(deadline) => onChange({ deadline })} />
+      <OwnerReviewerFields postId={post.id} />
       <dl className="draft-panel__counts" aria-label="Stored counts">
         <div>
           <dt>Words</dt>

@@ -1,17 +1,23 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
 import type { PlanFilter, PlanPost } from '../../../common/api/planning';
 import { useClient } from '../../api/ClientContext';
+import { useStableCallback } from '../../shell/useStableCallback';
 import { downloadText } from '../../shell/download';
 import { formatDate, formatLongDay, formatMonth } from '../../format/dates';
 import { CalendarGrid } from './CalendarGrid';
+import { PlanWarnings } from './PlanWarnings';
 import { PlanFilters } from './PlanFilters';
 import { PlanList } from './PlanList';
 import { postName } from './PlanChip';
 import { Tray, TRAY_ID } from './Tray';
-import { dateOfDroppable, dayKeyboardCoordinates, PLAN_ANNOUNCEMENTS, PLAN_INSTRUCTIONS, planCollisions } from './plan-dnd';
+import { dateOfDroppable, keyboardDays, PLAN_ANNOUNCEMENTS, PLAN_INSTRUCTIONS, planCollisions } from './plan-dnd';
 import { goPlan, stepDate, windowOf, type PlanRoute } from './plan-route';
+import { addDays } from '../../../common/series/dates';
 import { useFacets, usePlanData } from './usePlanData';
+
+const POINTER_OPTIONS = { activationConstraint: { distance: 4 } };
+const ACCESSIBILITY = { announcements: PLAN_ANNOUNCEMENTS, screenReaderInstructions: PLAN_INSTRUCTIONS };
 
 const VIEWS = [
   { id: 'month', label: 'Month' },
@@ -29,21 +35,28 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
   const month = route.date.slice(0, 7);
 
   const startDay = useCallback(() => (today >= from && today <= to ? today : route.view === 'week' ? from : `${month}-01`), [today, from, to, route.view, month]);
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: dayKeyboardCoordinates(startDay) }),
-  );
+  const startDayRef = useRef(startDay);
+  startDayRef.current = startDay;
+  const [keys] = useState(() => keyboardDays(() => startDayRef.current()));
+  // Options of the same identity keep the sensors, and so dnd-kit's context, the same from one render
+  // to the next: a new context re-renders every day and chip on the calendar.
+  const keyboardOptions = useMemo(() => ({ coordinateGetter: keys.getter }), [keys]);
+  const sensors = useSensors(useSensor(PointerSensor, POINTER_OPTIONS), useSensor(KeyboardSensor, keyboardOptions));
 
   const onDragEnd = async ({ active, over }: DragEndEvent) => {
     const post = active.data.current?.post as PlanPost | undefined;
-    if (!post || !over) return;
-    const date = over.id === TRAY_ID ? null : dateOfDroppable(over.id);
-    if (date === post.plannedDate || (date === null && over.id !== TRAY_ID)) return;
+    const held = keys.held();
+    keys.reset();
+    if (!post || (!over && !held)) return;
+    // A keyboard drop lands where the arrows went, whether or not dnd-kit's `over` has caught up.
+    const date = held ?? (over!.id === TRAY_ID ? null : dateOfDroppable(over!.id));
+    if (date === post.plannedDate || (date === null && over?.id !== TRAY_ID)) return;
     const saved = await redate(post, date);
     if (saved) announce(date ? `“${postName(saved)}” planned for ${formatLongDay(date)}.` : `“${postName(saved)}” is unscheduled.`);
   };
 
   const go = (patch: Partial<PlanRoute>) => goPlan({ ...route, ...patch });
+  const onFilter = useStableCallback((filter: PlanFilter) => go({ filter }));
   const exportAs = async (format: 'csv' | 'ics') => {
     setExporting(true);
     try {
@@ -63,9 +76,9 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
     }
   };
 
-  const title = route.view === 'week' ? `Week of ${formatDate(from)}` : formatMonth(month);
+  const title = gridTitle(route.view, from);
   return (
-    <DndContext sensors={sensors} collisionDetection={planCollisions} onDragEnd={onDragEnd} accessibility={{ announcements: PLAN_ANNOUNCEMENTS, screenReaderInstructions: PLAN_INSTRUCTIONS }}>
+    <DndContext sensors={sensors} collisionDetection={planCollisions} onDragStart={keys.reset} onDragCancel={keys.reset} onDragEnd={onDragEnd} accessibility={ACCESSIBILITY}>
       <div className="plan-toolbar">
         <div role="group" aria-label="View" className="plan-toolbar__views">
           {VIEWS.map((v) => (
@@ -87,45 +100,31 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
           Today
         </button>
         <div role="group" aria-label="Export what is shown" className="plan-toolbar__export">
-          <button type="button" className="button" disabled={exporting} onClick={() => exportAs('csv')}>
+          <button type="button" className="button button--small" disabled={exporting} onClick={() => exportAs('csv')}>
             Export CSV
           </button>
-          <button type="button" className="button" disabled={exporting} onClick={() => exportAs('ics')}>
+          <button type="button" className="button button--small" disabled={exporting} onClick={() => exportAs('ics')}>
             Export .ics
           </button>
         </div>
       </div>
-      <PlanFilters facets={facets} filter={route.filter} onChange={(filter: PlanFilter) => go({ filter })} />
+      <PlanFilters facets={facets} filter={route.filter} onChange={onFilter} />
       {error && (
         <p className="error-text" role="alert">
           {error}
         </p>
       )}
       <p id="plan-dnd-hint" className="muted plan-hint">
-        Drag a post by its handle to another day or to the tray, or focus the handle, press Space, move with the arrow keys (a day, or a week with up and down) and press Space
-        to drop.
+        Drag a post by its handle ⠿ to a day or the tray, or focus the handle: Space, arrow keys (up and down: a week), Space.
       </p>
       {view && (
         <div className="plan-body">
           <div className="plan-main">
-            {(view.clashes.length > 0 || view.emptyWeeks.length > 0) && (
-              <ul className="plan-warnings" aria-label="Warnings">
-                {view.clashes.map((c) => (
-                  <li key={c.date}>
-                    <span className="badge badge--clash">Clash</span> {formatLongDay(c.date)}: {c.postIds.length} posts on one day
-                  </li>
-                ))}
-                {view.emptyWeeks.map((w) => (
-                  <li key={w.from}>
-                    <span className="badge badge--gap">Gap</span> Nothing planned from {formatDate(w.from)} to {formatDate(w.to)}
-                  </li>
-                ))}
-              </ul>
-            )}
+            {(view.clashes.length > 0 || view.emptyWeeks.length > 0) && <PlanWarnings clashes={view.clashes} emptyWeeks={view.emptyWeeks} />}
             {route.view === 'list' ? (
               <PlanList view={view} facets={facets} onAssign={onAssign} />
             ) : (
-              <CalendarGrid view={view} month={route.view === 'month' ? month : null} label={`Planned posts, ${title}`} />
+              <CalendarGrid view={view} mode={route.view === 'week' ? 'week' : 'month'} label={`Planned posts, ${gridTitle(route.view, view.from)}`} />
             )}
           </div>
           <Tray posts={view.tray} />
@@ -133,4 +132,9 @@ export function PlanCalendar({ route, today, announce }: { route: PlanRoute; tod
       )}
     </DndContext>
   );
+}
+
+/** The window's name; the grid's label takes it from the data shown, the heading from the route. */
+function gridTitle(view: PlanRoute['view'], from: string): string {
+  return view === 'week' ? `Week of ${formatDate(from)}` : formatMonth(addDays(from, 7).slice(0, 7));
 }

@@ -10,7 +10,11 @@ export function chipFacts(p: PlanPost): string {
 
 export const postName = (p: PlanPost) => p.title || p.slug;
 
-/** One post on the calendar or in the tray: its title opens the draft, the handle drags it (mouse, or Space then arrows). */
+/**
+ * One post on the calendar or in the tray: its title opens the draft, the handle drags it (mouse, or
+ * Space then arrows). dnd-kit re-renders every draggable at each step of any drag, so the part that
+ * does not depend on the drag is a memo of its own.
+ */
 export const PlanChip = memo(function PlanChip({ post, clash }: { post: PlanPost; clash?: boolean }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: post.id, data: { post } });
   return (
@@ -23,12 +27,18 @@ export const PlanChip = memo(function PlanChip({ post, clash }: { post: PlanPost
       <button type="button" className="plan-chip__handle" aria-label={`Move “${postName(post)}”`} {...attributes} {...listeners}>
         <span aria-hidden="true">⠿</span>
       </button>
-      <span className="plan-chip__text">
-        <a href={`#/drafts/${post.id}`} className="plan-chip__title">
-          {postName(post)}
-        </a>
-        <span className="plan-chip__meta">{chipFacts(post)}</span>
-      </span>
+      <ChipText post={post} />
     </div>
+  );
+});
+
+const ChipText = memo(function ChipText({ post }: { post: PlanPost }) {
+  return (
+    <span className="plan-chip__text">
+      <a href={`#/drafts/${post.id}`} className="plan-chip__title" title={`${postName(post)} (${chipFacts(post)})`}>
+        {postName(post)}
+      </a>
+      <span className="plan-chip__meta">{chipFacts(post)}</span>
+    </span>
   );
 });

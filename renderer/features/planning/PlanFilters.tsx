@@ -1,5 +1,7 @@
+import { memo, useMemo } from 'react';
 import type { PlanFacets, PlanFilter } from '../../../common/api/planning';
 import { statusLabel } from '../../../common/series/workflow';
+import { FilterCombobox, type FilterOption } from './FilterCombobox';
 
 interface Props {
   facets: PlanFacets | null;
@@ -8,47 +10,37 @@ interface Props {
 }
 
 type Field = keyof PlanFilter;
+const EMPTY: PlanFilter = { seriesIds: [], statuses: [], authorIds: [], tags: [], ownerIds: [] };
 
 /** Filters by series, status, guest author, tag and owner; each a multiple choice, kept in the URL. */
-export function PlanFilters({ facets, filter, onChange }: Props) {
+export const PlanFilters = memo(function PlanFilters({ facets, filter, onChange }: Props) {
+  const fields = useMemo((): { field: Field; label: string; items: FilterOption[] }[] => {
+    if (!facets) return [];
+    return [
+      { field: 'seriesIds', label: 'Series', items: [{ value: 'none', label: 'No series' }, ...facets.series.map((s) => ({ value: s.id, label: s.title }))] },
+      { field: 'statuses', label: 'Status', items: facets.statuses.map((s) => ({ value: s, label: statusLabel(s) })) },
+      { field: 'authorIds', label: 'Guest author', items: facets.authors.map((a) => ({ value: a.id, label: a.name })) },
+      { field: 'tags', label: 'Tag', items: facets.tags.map((t) => ({ value: t, label: t })) },
+      { field: 'ownerIds', label: 'Owner', items: facets.people.map((p) => ({ value: p.id, label: p.name })) },
+    ];
+  }, [facets]);
   if (!facets) return null;
-  const options: { field: Field; label: string; items: { value: string; label: string }[] }[] = [
-    { field: 'seriesIds', label: 'Series', items: [{ value: 'none', label: 'No series' }, ...facets.series.map((s) => ({ value: s.id, label: s.title }))] },
-    { field: 'statuses', label: 'Status', items: facets.statuses.map((s) => ({ value: s, label: statusLabel(s) })) },
-    { field: 'authorIds', label: 'Guest author', items: facets.authors.map((a) => ({ value: a.id, label: a.name })) },
-    { field: 'tags', label: 'Tag', items: facets.tags.map((t) => ({ value: t, label: t })) },
-    { field: 'ownerIds', label: 'Owner', items: facets.people.map((p) => ({ value: p.id, label: p.name })) },
-  ];
-  const active = options.some((o) => filter[o.field].length > 0);
+  const active = fields.some((o) => filter[o.field].length > 0);
   return (
-    <fieldset className="plan-filters">
-      <legend className="visually-hidden">Filters</legend>
-      {options.map((o) => (
-        <label key={o.field} className="plan-filters__field">
-          <span>
-            {o.label}
-            {filter[o.field].length > 0 && ` (${filter[o.field].length})`}
-          </span>
-          <select
-            multiple
-            size={3}
-            className="select"
-            value={filter[o.field] as string[]}
-            onChange={(e) => onChange({ ...filter, [o.field]: [...e.target.selectedOptions].map((opt) => opt.value) })}
-          >
-            {o.items.map((i) => (
-              <option key={i.value} value={i.value}>
-                {i.label}
-              </option>
-            ))}
-          </select>
-        </label>
+    <div className="plan-filters" role="group" aria-label="Filters">
+      {fields.map((o) => (
+        <FilterCombobox key={o.field} label={o.label} options={o.items} selected={filter[o.field]} onChange={(next) => onChange({ ...filter, [o.field]: next })} />
       ))}
       {active && (
-        <button type="button" className="button button--small" onClick={() => onChange({ seriesIds: [], statuses: [], authorIds: [], tags: [], ownerIds: [] })}>
+        <button type="button" className="button button--small" onClick={() => onChange(EMPTY)}>
           Clear filters
         </button>
       )}
-    </fieldset>
+    </div>
   );
+}, sameFilters);
+
+/** The route builds a new filter object at every render; the filters are unchanged when its lists are. */
+function sameFilters(a: Props, b: Props): boolean {
+  return a.facets === b.facets && a.onChange === b.onChange && JSON.stringify(a.filter) === JSON.stringify(b.filter);
 }

@@ -2,6 +2,7 @@ import type { PlanFacets, PlanView } from '../../../common/api/planning';
 import { statusLabel } from '../../../common/series/workflow';
 import { formatLongDay } from '../series/format';
 import { postName } from './PlanChip';
+import { PersonSelect } from './PersonSelect';
 
 interface Props {
   view: PlanView;
@@ -13,16 +14,7 @@ interface Props {
 export function PlanList({ view, facets, onAssign }: Props) {
   const clashing = new Set(view.clashes.flatMap((c) => c.postIds));
   const people = facets?.people ?? [];
-  const personSelect = (label: string, value: string | null, onPick: (id: string | null) => void) => (
-    <select className="select" aria-label={label} value={value ?? ''} onChange={(e) => onPick(e.target.value || null)}>
-      <option value="">Nobody</option>
-      {people.map((p) => (
-        <option key={p.id} value={p.id}>
-          {p.name}
-        </option>
-      ))}
-    </select>
-  );
+  const personSelect = (label: string, value: string | null, onPick: (id: string | null) => void) => <PersonSelect aria-label={label} people={people} value={value} onPick={onPick} />;
   if (!view.posts.length) return <p className="muted">Nothing planned in this month with these filters.</p>;
   return (
     <table className="plan-list" aria-label="Planned posts by date">

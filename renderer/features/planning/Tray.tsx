@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import type { PlanPost } from '../../../common/api/planning';
 import { PlanChip } from './PlanChip';
@@ -5,7 +6,7 @@ import { PlanChip } from './PlanChip';
 export const TRAY_ID = 'tray';
 
 /** Drafts with no planned date: drag one onto a day; drop a post here to take its date away. */
-export function Tray({ posts }: { posts: PlanPost[] }) {
+export const Tray = memo(function Tray({ posts }: { posts: PlanPost[] }) {
   const { setNodeRef, isOver } = useDroppable({ id: TRAY_ID });
   return (
     <section ref={setNodeRef} className={`plan-tray${isOver ? ' is-drop-target' : ''}`} aria-labelledby="plan-tray-title" data-testid="plan-tray">
@@ -25,4 +26,4 @@ export function Tray({ posts }: { posts: PlanPost[] }) {
       )}
     </section>
   );
-}
+});

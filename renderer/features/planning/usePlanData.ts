@@ -12,17 +12,30 @@ export function usePlanData(from: string, to: string, filter: PlanFilter) {
   const [view, setView] = useState<PlanView | null>(null);
   const [error, setError] = useState('');
   const key = JSON.stringify([from, to, filter]);
+  const filterKey = JSON.stringify(filter);
   const latest = useRef(key);
+  // The filters the shown tray was loaded with: stepping to another month with the same filters
+  // keeps it, so the server reads and sends only the new window's posts.
+  const trayFor = useRef<string | null>(null);
 
-  const load = useCallback(() => {
-    latest.current = key;
-    client.call('planning.view', { from, to, filter }).then(
-      (v) => latest.current === key && (setView(v), setError('')),
-      (e: Error) => latest.current === key && setError(e.message),
-    );
+  const load = useCallback(
+    (fresh = false) => {
+      latest.current = key;
+      const tray = fresh || trayFor.current !== filterKey;
+      client.call('planning.view', { from, to, filter, tray }).then(
+        (v) => {
+          if (latest.current !== key) return;
+          if (tray) trayFor.current = filterKey;
+          setView((prev) => (tray ? v : { ...v, tray: prev?.tray ?? [] }));
+          setError('');
+        },
+        (e: Error) => latest.current === key && setError(e.message),
+      );
+    },
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, key]);
-  useEffect(load, [load]);
+    [client, key],
+  );
+  useEffect(() => load(), [load]);
 
   /** The same checks the server runs, on the posts as they now stand. */
   const withPosts = (v: PlanView, posts: PlanPost[], tray: PlanPost[]): PlanView => {
@@ -55,7 +68,7 @@ export function usePlanData(from: string, to: string, filter: PlanFilter) {
     setView((v) => (v ? { ...v, posts: v.posts.map((p) => (p.id === saved.id ? saved : p)), tray: v.tray.map((p) => (p.id === saved.id ? saved : p)) } : v));
   }, []);
 
-  return { view, error, setError, redate, replace, reload: load };
+  return { view, error, setError, redate, replace, reload: () => load(true) };
 }
 
 export function useFacets() {
