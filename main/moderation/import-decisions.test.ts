@@ -38,7 +38,7 @@ function wxr(approved: string): string {
   return file;
 }
 
-const importFile = (approved: string) => runImport({ filePath: wxr(approved), rules: false }, { openDb: () => openDatabase(dbPath) });
+const importFile = (approved: string) => runImport({ filePath: wxr(approved) }, { openDb: () => openDatabase(dbPath), rules: false });
 function state(): { status: string; decided_by: string | null; revision: number; id: string } {
   const db: DB = openDatabase(dbPath);
   try {
