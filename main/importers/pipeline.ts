@@ -263,7 +263,7 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
     if (o.isCancelled?.()) throw new CancelledError();
     const { orphanCount, orphans } = writer.finish();
     if (phases) phases.finish = performance.now() - finishing;
-    const moderation = o.rules === false ? null : moderateImport(db, firstNew, o.dryRun);
+    const moderation = moderateImport(db, firstNew, { dryRun: o.dryRun, rules: o.rules !== false });
     if (orphanCount) {
       const some = orphans.slice(0, 5).map((x) => `${x.sourceId} (parent ${x.parentSourceId})`).join(', ');
       warn(`${orphanCount} repl${orphanCount === 1 ? 'y' : 'ies'} whose parent is not in the file or the database were kept and flagged 'orphan': ${some}${orphanCount > 5 ? ', ...' : ''}`);

@@ -29,10 +29,17 @@ export function decideImported(db: DB, afterRowid: number): BatchVerdict[] {
 }
 
 /**
- * Decides and records the batch's verdicts; `dryRun` (an import preview) only counts them.
- * Null when the batch held no undecided comment (every status came decided with the file).
+ * Keys the batch's writers (with the rules off too: readers never write keys, see
+ * db/repos/commenters.ts), then decides and records the batch's verdicts; `dryRun` (an import
+ * preview) only counts them. Null when the rules are off or the batch held no undecided comment
+ * (every status came decided with the file).
  */
-export function moderateImport(db: DB, afterRowid: number, dryRun = false): ImportModeration | null {
+export function moderateImport(db: DB, afterRowid: number, o: { dryRun?: boolean; rules?: boolean } = {}): ImportModeration | null {
+  const dryRun = o.dryRun ?? false;
+  if (o.rules === false) {
+    catchUpCommenterKeys(db);
+    return null;
+  }
   const verdicts = decideImported(db, afterRowid);
   if (!verdicts.length) return null;
   if (!dryRun) writeVerdicts(db, verdicts);
