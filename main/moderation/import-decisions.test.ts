@@ -2,7 +2,7 @@
  * Who decided a comment's status when a file is imported again: the file's own status changes
  * (decided in WordPress, not here) are never taken for a person's decision, so the next import
  * may change them again and the rules still see the comment as undecided; a status a person or a
- * rule decided here is never undone by an import.
+ * rule decided here is never undone by an import. New pending comments get the model's score.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,6 +11,9 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../db/connection';
 import { setStatus } from '../../db/repos/comment-review';
 import { runImport } from '../importers/pipeline';
+import { createPost } from '../../db/repos/posts';
+import { seedComments } from '../../db/repos/testing/seed-comments';
+import { trainAndScore } from './spam-training';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-import-decisions-'));
 let dbPath: string;
@@ -67,5 +70,27 @@ describe('a re-imported status', () => {
     expect(state()).toMatchObject({ status: 'spam', decided_by: 'person' });
     await importFile('1');
     expect(state()).toMatchObject({ status: 'spam', decided_by: 'person' });
+  });
+});
+
+describe('an import into a store with a spam model', () => {
+  it('scores the new pending comments with the model in use, the words behind each included', async () => {
+    const db = openDatabase(dbPath);
+    const post = createPost(db, { title: 'Earlier' }).id;
+    const rows = [];
+    for (let i = 0; i < 20; i++) {
+      rows.push({ postId: post, text: `Cheap meds and casino bonus ${i}, click now`, status: 'spam' as const });
+      rows.push({ postId: post, text: `Thanks for the figures on ward ${i}, they match ours`, status: 'approved' as const });
+    }
+    seedComments(db, rows);
+    expect(trainAndScore(db)).not.toBeNull();
+    db.close();
+    await importFile('0');
+    const s = openDatabase(dbPath);
+    const score = s.prepare("SELECT s.score, s.words FROM comment_scores s JOIN comments c ON c.rowid = s.comment_rowid WHERE c.source_id = '7'").get() as { score: number; words: string } | undefined;
+    s.close();
+    expect(score).toBeDefined();
+    expect(score!.score).toBeLessThan(0.5);
+    expect(JSON.parse(score!.words).length).toBeGreaterThan(0);
   });
 });
