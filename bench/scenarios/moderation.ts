@@ -66,7 +66,7 @@ export const moderation: Scenario = {
       let t = performance.now();
       const keyed = catchUpCommenterKeys(db);
       const keysMs = performance.now() - t;
-      rows.push({ name: `keying ${keyed.toLocaleString('en-GB')} commenters (an import does it as it writes)`, unit: 'ms', ours: keysMs, baseline: null, baselineName: '-', budget: '-', pass: true });
+      rows.push({ name: `keying ${keyed.toLocaleString('en-GB')} commenters (an import does it as it writes)`, unit: 'ms', ours: keysMs, baseline: null, baselineName: '-', budget: '-', pass: null });
 
       t = performance.now();
       db.prepare('SELECT rowid, status, posted_at, author_name, author_email, author_url, body_text, body_html FROM comments').all();
