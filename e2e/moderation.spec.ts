@@ -23,6 +23,19 @@ async function addRule(page: Page, kind: string, words: string) {
   await expect(dialog.getByRole('list', { name: 'Rules' })).toContainText(words);
 }
 
+/** At 1280x800, the Comments area, the sample imported through the window (preview, then import). */
+async function importSample(page: Page) {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.keyboard.press('Control+3');
+  await page.getByRole('button', { name: 'Import comments…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import comments' });
+  await dialog.getByLabel('Choose a file…').setInputFiles(SAMPLE);
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await dialog.getByRole('button', { name: 'Import 13 comments' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Imported 13 new comments');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+}
+
 const row = (page: Page, text: string) => page.locator('.crow', { hasText: text });
 
 /** Clicks a row until the detail shows it (a click while the list re-renders can miss). */
@@ -37,17 +50,7 @@ async function focus(page: Page, text: string) {
 test('rules sort an imported WXR; the reviewer sees history and reasons, and approves a regular\'s held comment', async ({ page }) => {
   // A long journey: many steps, three axe scans.
   test.setTimeout(240_000);
-  await page.setViewportSize({ width: 1280, height: 800 });
-  await page.keyboard.press('Control+3');
-
-  // Import through the window.
-  await page.getByRole('button', { name: 'Import comments…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Import comments' });
-  await dialog.getByLabel('Choose a file…').setInputFiles(SAMPLE);
-  await dialog.getByRole('button', { name: 'Preview' }).click();
-  await dialog.getByRole('button', { name: 'Import 13 comments' }).click();
-  await expect(dialog.getByRole('status')).toContainText('Imported 13 new comments');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await importSample(page);
   await expect(page.getByTestId('count-all')).toHaveText('13');
   // The default rules held the new pending comments at import.
   await expect(row(page, 'Three sources worth reading')).toContainText('held: 4 links');
@@ -109,4 +112,27 @@ test('rules sort an imported WXR; the reviewer sees history and reasons, and app
   await view.getByRole('button', { name: 'Close' }).click();
   await page.getByRole('button', { name: 'Show everyone' }).click();
   await expect(page.getByTestId('count-all')).toHaveText('13');
+});
+
+test('Retrain now answers: the reviewer approves a comment, retrains, and sees the score learned from her decisions', async ({ page }) => {
+  test.setTimeout(180_000);
+  await importSample(page);
+  const status = page.getByTestId('spam-status');
+  // Four approved (one by the trusted rule) and five spam: one approval short of learning.
+  await expect(status).toContainText('not learned yet (9 decisions');
+
+  await focus(page, 'Three sources worth reading');
+  await page.keyboard.press('a');
+  await expect(row(page, 'Three sources worth reading').locator('.badge--approved').first()).toHaveText('Approved');
+
+  // The reviewer asks for a retrain (one may have started by itself as decisions grew: the button waits for it).
+  await status.getByRole('button', { name: 'Retrain now' }).click();
+  await expect(status.getByRole('status')).toHaveText(/Retrained just now on 10 decisions; \d+ pending comments scored\./, { timeout: 60_000 });
+  await expect(status).toContainText('Spam score learned from 10 decisions');
+  await noSeriousAxe(page, '.spam-status');
+  await page.screenshot({ path: test.info().outputPath('retrained.png') });
+  // The scores are in: a pending comment shows its score and the words behind it.
+  const detail = page.getByRole('complementary', { name: 'Focused comment' });
+  await focus(page, 'First time commenting');
+  await expect(detail.getByTestId('rule-reasons')).toContainText('Spam score');
 });

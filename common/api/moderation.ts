@@ -61,6 +61,8 @@ export const SpamStatus = z.object({
   /** Decisions (approved, spam, trash) in the store now. */
   decisions: z.number().int(),
   training: z.boolean(),
+  /** What the running training is doing now ("learning from 86,092 decisions"), or null. */
+  progress: z.string().nullable(),
   scored: z.number().int(),
   lastError: z.string().nullable(),
 });

@@ -7,7 +7,7 @@
  * pass. Deterministic: the same decisions (and seed, which orders ties and the sample when the
  * decisions exceed the cap) give the same model, byte for byte.
  */
-import { words } from './text-features';
+import { countFeatures, featureWords } from './feature-counts';
 import { seededRandom } from '../random';
 
 export interface SpamModel {
@@ -29,13 +29,15 @@ export interface TrainOptions {
   seed?: number;
   /** Most features kept. */
   maxFeatures?: number;
-  /** Most decisions learned from (a seeded sample beyond it). */
+  /** Most decisions learned from (a seeded sample beyond it; arrays only). */
   maxDocs?: number;
+  /** Told as each pass over the decisions starts (for a progress report). */
+  onPass?: (pass: 1 | 2) => void;
 }
 
 /** Words and adjacent word pairs of a text, each once. */
 export function features(text: string): Set<string> {
-  const w = words(text).filter((x) => x.length > 1 && x.length < 40);
+  const w = featureWords(text);
   const out = new Set<string>(w);
   for (let i = 1; i < w.length; i++) out.add(`${w[i - 1]} ${w[i]}`);
   return out;
@@ -55,42 +57,47 @@ export function shuffle<T>(xs: T[], seed: number): T[] {
   return a;
 }
 
-export function trainSpamModel(docs: readonly TrainingDoc[], o: TrainOptions = {}): SpamModel {
+/**
+ * Trains on decisions given as an array or as a source that yields them afresh on each call
+ * (read twice: see feature-counts.ts), so a store's 100,000 decisions are streamed, never held.
+ */
+export function trainSpamModel(docs: readonly TrainingDoc[] | (() => Iterable<TrainingDoc>), o: TrainOptions = {}): SpamModel {
   const seed = o.seed ?? 1;
   const maxFeatures = o.maxFeatures ?? 20_000;
-  const sample = o.maxDocs !== undefined && docs.length > o.maxDocs ? shuffle([...docs], seed).slice(0, o.maxDocs) : docs;
-  const spamCounts = new Map<string, number>();
-  const hamCounts = new Map<string, number>();
-  let nSpam = 0;
-  let nHam = 0;
-  for (const d of sample) {
-    const target = d.spam ? spamCounts : hamCounts;
-    if (d.spam) nSpam++;
-    else nHam++;
-    for (const f of features(d.text)) target.set(f, (target.get(f) ?? 0) + 1);
+  let source: () => Iterable<TrainingDoc>;
+  if (typeof docs === 'function') source = docs;
+  else {
+    const sample = o.maxDocs !== undefined && docs.length > o.maxDocs ? shuffle([...docs], seed).slice(0, o.maxDocs) : docs;
+    source = () => sample;
   }
-  const total = new Map<string, number>();
-  for (const m of [spamCounts, hamCounts]) for (const [f, n] of m) total.set(f, (total.get(f) ?? 0) + n);
-  const kept = [...total].filter(([, n]) => n >= 2).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, maxFeatures).map(([f]) => f);
+  const { docs: n, kept } = countFeatures(source, maxFeatures, o.onPass);
   // Binarized multinomial with add-one smoothing over the kept vocabulary:
   // P(f|class) = (comments of the class holding f + 1) / (features counted in the class + V).
   // (A per-comment Bernoulli estimate without the absent features measured worse: 94% precision
   // and 93% recall against 97% and 97% on the SpamAssassin folds.)
   let spamTotal = 0;
   let hamTotal = 0;
-  for (const f of kept) {
-    spamTotal += spamCounts.get(f) ?? 0;
-    hamTotal += hamCounts.get(f) ?? 0;
+  for (const [, c] of kept) {
+    spamTotal += c.spam;
+    hamTotal += c.ham;
   }
   const v = kept.length;
   const weights: Record<string, number> = {};
-  for (const f of kept) {
-    const ps = ((spamCounts.get(f) ?? 0) + 1) / (spamTotal + v);
-    const ph = ((hamCounts.get(f) ?? 0) + 1) / (hamTotal + v);
+  for (const [f, c] of kept) {
+    const ps = (c.spam + 1) / (spamTotal + v);
+    const ph = (c.ham + 1) / (hamTotal + v);
     weights[f] = Math.round(Math.log(ps / ph) * 1e6) / 1e6;
   }
-  const prior = Math.log((nSpam + 1) / (nHam + 1));
-  return { version: 1, prior: Math.round(prior * 1e6) / 1e6, weights, docs: { spam: nSpam, ham: nHam } };
+  const prior = Math.log((n.spam + 1) / (n.ham + 1));
+  return { version: 1, prior: Math.round(prior * 1e6) / 1e6, weights, docs: { spam: n.spam, ham: n.ham } };
+}
+
+/** A model's weights as a Map, made once per model: a 20,000-key object is a slow dictionary to look words up in. */
+const weightMaps = new WeakMap<SpamModel, Map<string, number>>();
+function weightMap(model: SpamModel): Map<string, number> {
+  let m = weightMaps.get(model);
+  if (!m) weightMaps.set(model, (m = new Map(Object.entries(model.weights))));
+  return m;
 }
 
 export interface SpamScore {
@@ -106,8 +113,9 @@ export interface SpamScore {
 export function scoreText(model: SpamModel, text: string, top = 5): SpamScore {
   let logit = model.prior;
   const seen: { word: string; weight: number }[] = [];
+  const weights = weightMap(model);
   for (const f of features(text)) {
-    const w = model.weights[f];
+    const w = weights.get(f);
     if (w === undefined) continue;
     logit += w;
     seen.push({ word: f, weight: w });
@@ -148,10 +156,11 @@ export function precisionRecall(scored: { score: number; spam: boolean }[], thre
 }
 
 /** k-fold cross-validation (seeded folds): every decision scored by a model that never saw it. */
-export function crossValidate(docs: readonly TrainingDoc[], k: number, seed: number, o: TrainOptions = {}): { score: number; spam: boolean }[] {
+export function crossValidate(docs: readonly TrainingDoc[], k: number, seed: number, o: TrainOptions = {}, onFold?: (fold: number) => void): { score: number; spam: boolean }[] {
   const order = shuffle(docs.map((_, i) => i), seed);
   const out: { score: number; spam: boolean }[] = [];
   for (let fold = 0; fold < k; fold++) {
+    onFold?.(fold);
     const test = order.filter((_, i) => i % k === fold);
     const testSet = new Set(test);
     const model = trainSpamModel(docs.filter((_, i) => !testSet.has(i)), { ...o, seed });

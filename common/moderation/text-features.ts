@@ -5,8 +5,17 @@
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’_-]*/gu;
 
+const TRAILING = /['’_-]+$/;
+
 export function words(text: string): string[] {
-  return (text.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/['’_-]+$/, ''));
+  const out = text.toLowerCase().match(WORD) ?? [];
+  // Trailing apostrophes, underscores and hyphens are dropped; most words have none, so the
+  // last character is looked at before any replace.
+  for (let i = 0; i < out.length; i++) {
+    const last = out[i].charCodeAt(out[i].length - 1);
+    if (last === 39 || last === 0x2019 || last === 95 || last === 45) out[i] = out[i].replace(TRAILING, '');
+  }
+  return out;
 }
 
 const HREF = /<a\b[^>]*\bhref\s*=/gi;

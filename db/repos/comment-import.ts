@@ -122,6 +122,7 @@ export class CommentImportWriter {
    * post's comments together), by source id: a reply finds its parent here without a query.
    */
   private recent: { key: string; ids: Map<string, string> } = { key: '', ids: new Map() };
+  private readonly fileDecided;
 
   /** Call inside the import's transaction, before the first write. */
   constructor(private readonly db: DB) {
@@ -150,6 +151,10 @@ export class CommentImportWriter {
          revision = revision + 1
        WHERE id = ?`,
     );
+    // The status trigger (migration 0100) takes every status change for a person's decision.
+    // A status the file brings was decided at the source, not here: the mark is taken back, so
+    // the next import may change it again and the rules still treat the comment as undecided.
+    this.fileDecided = db.prepare("DELETE FROM comment_verdicts WHERE comment_id = ? AND decided_by = 'person'");
   }
 
   /** The post a WXR item, Disqus thread or named post maps to: matched by link, then slug, then source id; created otherwise. */
@@ -241,6 +246,7 @@ export class CommentImportWriter {
     const parent = parentId();
     this.update.run(now, parent === old.id ? null : parent, c.parentSourceId, c.author.name, c.author.role, c.author.organisation, c.author.email, c.author.url,
       c.postedAt, c.html, c.text, status, c.type, flags, old.id);
+    if (!old.decided_by && status !== old.status) this.fileDecided.run(old.id);
     this.counts.updated++;
     return 'updated';
   }

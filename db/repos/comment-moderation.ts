@@ -5,12 +5,18 @@
 import type { DB } from '../connection';
 import type { CommentFilter } from '../../common/api/comments';
 import type { CommentHit, CommentModeration } from '../../common/api/comment-moderation';
-import { catchUpCommenterKeys, COMMENTER_WHERE } from './commenters';
+import { unkeyedComments } from './commenters';
 
-export function moderationWhere(f: CommentFilter): { where: string[]; params: unknown[] } {
+/** A filter read for the moderation conditions: with a commenter, the comments of theirs not keyed yet (see commenters.ts). */
+export type ModerationFilter = CommentFilter & { unkeyedOfCommenter?: number[] };
+
+export function moderationWhere(f: ModerationFilter): { where: string[]; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
-  if (f.commenter) (where.push(COMMENTER_WHERE), params.push(f.commenter));
+  if (f.commenter) {
+    where.push('(c.rowid IN (SELECT comment_rowid FROM commenter_keys WHERE author_key = ?) OR c.rowid IN (SELECT value FROM json_each(?)))');
+    params.push(f.commenter, JSON.stringify(f.unkeyedOfCommenter ?? []));
+  }
   if (f.rule === 'any') where.push('c.id IN (SELECT comment_id FROM comment_rule_hits)');
   else if (f.rule) (where.push('c.id IN (SELECT comment_id FROM comment_rule_hits WHERE kind = ?)'), params.push(f.rule));
   if (f.minScore !== undefined) (where.push('c.rowid IN (SELECT comment_rowid FROM comment_scores WHERE score >= ?)'), params.push(f.minScore));
@@ -20,9 +26,10 @@ export function moderationWhere(f: CommentFilter): { where: string[]; params: un
 /** Highest spam score first; comments without a score last, newest first among equals. */
 export const SCORE_ORDER = 'coalesce((SELECT s.score FROM comment_scores s WHERE s.comment_rowid = c.rowid), -1) DESC, c.posted_at DESC, c.id DESC';
 
-/** A commenter filter needs every comment keyed: catch up before a list or count runs. */
-export function prepareModerationFilter(db: DB, f: CommentFilter): void {
-  if (f.commenter) catchUpCommenterKeys(db);
+/** A commenter filter also finds the writer's comments not keyed yet, read (never written) before a list or count runs. */
+export function prepareModerationFilter(db: DB, f: CommentFilter): ModerationFilter {
+  if (!f.commenter) return f;
+  return { ...f, unkeyedOfCommenter: unkeyedComments(db).filter((u) => u.key === f.commenter).map((u) => u.rowid) };
 }
 
 export function moderationOfComments(db: DB, rows: { id: string; rowid: number }[]): Map<string, CommentModeration> {

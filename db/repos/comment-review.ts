@@ -148,8 +148,7 @@ export interface ListCommentsOptions {
 }
 
 export function listComments(db: DB, o: ListCommentsOptions = {}): { items: CommentListItem[]; total: number | null; offset: number; counts: StatusCounts | null } {
-  const filter = o.filter ?? {};
-  prepareModerationFilter(db, filter);
+  const filter = prepareModerationFilter(db, o.filter ?? {});
   const offset = o.offset ?? 0;
   const limit = o.limit ?? 100;
   const lookup = narrowSearch(db, filter);
@@ -235,9 +234,9 @@ function searchTotal(db: DB, fts: string, statuses: CommentStatus[] | undefined)
   return db.prepare(sql).pluck().get({ fts }) as number;
 }
 
-export function statusCounts(db: DB, filter: CommentFilter, lookup = narrowSearch(db, filter)): StatusCounts {
+export function statusCounts(db: DB, given: CommentFilter, lookup = narrowSearch(db, given)): StatusCounts {
   const counts: StatusCounts = { approved: 0, pending: 0, spam: 0, trash: 0, all: 0 };
-  prepareModerationFilter(db, filter);
+  const filter = prepareModerationFilter(db, given);
   const where = filterWhere(filter, false, lookup);
   if (where.empty) return counts;
   let sql: string;
@@ -262,8 +261,8 @@ export function statusCounts(db: DB, filter: CommentFilter, lookup = narrowSearc
   return counts;
 }
 
-export function commentIds(db: DB, filter: CommentFilter): { id: string; revision: number }[] {
-  prepareModerationFilter(db, filter);
+export function commentIds(db: DB, given: CommentFilter): { id: string; revision: number }[] {
+  const filter = prepareModerationFilter(db, given);
   const where = filterWhere(filter, true, narrowSearch(db, filter));
   if (where.empty) return [];
   return db.prepare(`SELECT c.id, c.revision FROM comments c WHERE ${where.sql} ORDER BY c.posted_at DESC, c.id DESC`).all(...where.params) as {

@@ -10,7 +10,8 @@ import type { StatusChange } from '../../common/api/comments';
 import { moderateBatch, type BatchComment, type BatchVerdict } from '../../common/moderation/batch';
 import { compileRules, type StoredRule } from '../../common/moderation/rules';
 import { nowIso } from '../clock';
-import { catchUpCommenterKeys } from './commenters';
+import { commenterIdentity } from '../../common/moderation/commenter';
+import { catchUpCommenterKeys, unkeyedComments } from './commenters';
 import { storedRules } from './moderation-rules';
 
 interface TargetRow {
@@ -31,17 +32,22 @@ interface TargetRow {
 /** Undecided comments only: pending ones no person moderated, and ones a rule decided. */
 const UNDECIDED = "((c.status = 'pending' AND v.decided_by IS NULL) OR v.decided_by = 'rule')";
 
-/** Targets: undecided live comments matching `where` (SQL over c), with what the rules read. */
+/**
+ * Targets: undecided live comments matching `where` (SQL over c), with what the rules read. A
+ * comment not keyed yet (a dry run never writes keys) is keyed here in memory.
+ */
 function readTargets(db: DB, where: string, params: unknown[]): TargetRow[] {
-  return db
+  const rows = db
     .prepare(
       `SELECT c.rowid, c.id, c.status, c.posted_at, c.author_name, c.author_email, c.author_url, c.body_text, c.body_html,
               v.decided_by, s.score, k.author_key
-       FROM comments c JOIN commenter_keys k ON k.comment_rowid = c.rowid
+       FROM comments c LEFT JOIN commenter_keys k ON k.comment_rowid = c.rowid
        LEFT JOIN comment_verdicts v ON v.comment_id = c.id LEFT JOIN comment_scores s ON s.comment_rowid = c.rowid
        WHERE c.deleted_at IS NULL AND ${UNDECIDED} AND (${where})`,
     )
-    .all(...params) as TargetRow[];
+    .all(...params) as (Omit<TargetRow, 'author_key'> & { author_key: string | null })[];
+  for (const r of rows) r.author_key ??= commenterIdentity({ name: r.author_name, email: r.author_email, url: r.author_url }).key;
+  return rows as TargetRow[];
 }
 
 /** The verdicts rules give the targets, given every earlier comment of their writers. */
@@ -56,6 +62,8 @@ export function decideComments(db: DB, targets: TargetRow[], rules: readonly Sto
        WHERE k.author_key IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL`,
     )
     .all(JSON.stringify(keys)) as Pick<TargetRow, 'rowid' | 'id' | 'status' | 'posted_at' | 'author_key'>[];
+  const wanted = new Set(keys);
+  for (const u of unkeyedComments(db)) if (!u.deleted && wanted.has(u.key)) context.push({ rowid: u.rowid, id: '', status: u.status, posted_at: u.posted_at, author_key: u.key });
   const rows: BatchComment[] = targets.map((t) => ({
     id: t.id,
     key: t.author_key,
@@ -129,7 +137,8 @@ export function scopeWhere(s: ApplyScope): { sql: string; params: unknown[] } {
 
 /** Verdicts of the given rules (default: the stored ones) over a scope, written unless dryRun. */
 export function applyRules(db: DB, scope: ApplyScope, o: { dryRun?: boolean; rules?: StoredRule[] } = {}): { verdicts: BatchVerdict[]; changed: StatusChange[] } {
-  catchUpCommenterKeys(db);
+  // Applying writes anyway: key what is missing first. A dry run writes nothing (see readTargets).
+  if (!o.dryRun) catchUpCommenterKeys(db);
   const w = scopeWhere(scope);
   const verdicts = decideComments(db, readTargets(db, w.sql, w.params), o.rules ?? storedRules(db));
   if (o.dryRun) return { verdicts, changed: [] };

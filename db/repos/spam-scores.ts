@@ -8,11 +8,32 @@ import { scoreText } from '../../common/moderation/spam-model';
 import { uuidv7 } from '../../common/ids';
 import { nowIso } from '../clock';
 
-/** Approved comments against spam and trash: the store's own decisions. */
-export function readDecisions(db: DB): TrainingDoc[] {
-  return (db.prepare("SELECT body_text AS text, status FROM comments WHERE deleted_at IS NULL AND status <> 'pending' ORDER BY rowid").all() as { text: string; status: string }[]).map(
-    (r) => ({ text: r.text, spam: r.status !== 'approved' }),
-  );
+const DECISIONS = "SELECT body_text AS text, status <> 'approved' AS spam FROM comments WHERE deleted_at IS NULL AND status <> 'pending' ORDER BY rowid";
+
+/**
+ * Approved comments against spam and trash, the store's own decisions, streamed: each call reads
+ * them afresh, one row at a time (training reads them twice and never holds them all).
+ */
+export function streamDecisions(db: DB): () => Iterable<TrainingDoc> {
+  const stmt = db.prepare(DECISIONS);
+  return function* () {
+    for (const r of stmt.iterate() as Iterable<{ text: string; spam: number }>) yield { text: r.text, spam: r.spam === 1 };
+  };
+}
+
+/** How many decisions of each class the store holds. */
+export function decisionClasses(db: DB): { spam: number; ham: number } {
+  return db
+    .prepare("SELECT coalesce(sum(status <> 'approved'), 0) AS spam, coalesce(sum(status = 'approved'), 0) AS ham FROM comments WHERE deleted_at IS NULL AND status <> 'pending'")
+    .get() as { spam: number; ham: number };
+}
+
+/** Every `step`-th decision in storage order (all of them for step 1), held in memory. */
+export function sampleDecisions(db: DB, step: number): TrainingDoc[] {
+  const out: TrainingDoc[] = [];
+  let i = 0;
+  for (const d of streamDecisions(db)()) if (i++ % step === 0) out.push(d);
+  return out;
 }
 
 export function countDecisions(db: DB): number {
@@ -46,15 +67,21 @@ export function latestModel(db: DB): StoredModel | null {
   return r ? { id: r.id, createdAt: r.created_at, decisions: r.decisions, threshold: r.threshold, model: JSON.parse(r.model) as SpamModel, metrics: JSON.parse(r.metrics) } : null;
 }
 
-/** Scores the pending comments (all, or those after a rowid) with a model; returns how many. */
-export function scorePending(db: DB, stored: StoredModel, afterRowid = 0): number {
+/**
+ * Scores the pending comments (all, or those after a rowid) with a model; returns how many. The
+ * scores are computed before the write begins, so the write lock is held only to store them;
+ * `replace` drops every older score in the same transaction (a new model's full rescore).
+ */
+export function scorePending(db: DB, stored: StoredModel, afterRowid = 0, replace = false): number {
   const rows = db.prepare("SELECT rowid, body_text FROM comments WHERE deleted_at IS NULL AND status = 'pending' AND rowid > ?").all(afterRowid) as { rowid: number; body_text: string }[];
+  const scored = rows.map((r) => {
+    const s = scoreText(stored.model, r.body_text);
+    return [r.rowid, Math.round(s.score * 10000) / 10000, JSON.stringify(s.words)] as const;
+  });
   const put = db.prepare('INSERT OR REPLACE INTO comment_scores (comment_rowid, score, words, model_id) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
-    for (const r of rows) {
-      const s = scoreText(stored.model, r.body_text);
-      put.run(r.rowid, Math.round(s.score * 10000) / 10000, JSON.stringify(s.words), stored.id);
-    }
+    if (replace) db.prepare('DELETE FROM comment_scores').run();
+    for (const [rowid, score, words] of scored) put.run(rowid, score, words, stored.id);
   })();
   return rows.length;
 }

@@ -267,7 +267,7 @@ export async function runImport(req: ImportRequest, o: RunOptions): Promise<Impo
     const { orphanCount, orphans } = writer.finish();
     if (phases) phases.finish = performance.now() - finishing;
     const moderating = performance.now();
-    const moderation = o.rules === false ? null : moderateImport(db, firstNew, o.dryRun);
+    const moderation = moderateImport(db, firstNew, { dryRun: o.dryRun, rules: o.rules !== false });
     if (phases) phases.moderate = performance.now() - moderating;
     if (orphanCount) {
       const some = orphans.slice(0, 5).map((x) => `${x.sourceId} (parent ${x.parentSourceId})`).join(', ');

@@ -9,6 +9,7 @@ import type { BatchVerdict } from '../../common/moderation/batch';
 import { catchUpCommenterKeys } from '../../db/repos/commenters';
 import { applyRules, writeVerdicts } from '../../db/repos/rule-apply';
 import { storedRules } from '../../db/repos/moderation-rules';
+import { latestModel, scorePending } from '../../db/repos/spam-scores';
 
 export interface ImportModeration {
   held: number;
@@ -29,10 +30,21 @@ export function decideImported(db: DB, afterRowid: number): BatchVerdict[] {
 }
 
 /**
- * Decides and records the batch's verdicts; `dryRun` (an import preview) only counts them.
- * Null when the batch held no undecided comment (every status came decided with the file).
+ * Scores the batch's pending comments with the model in use and keys their writers (with the rules off too: readers never write keys, see
+ * db/repos/commenters.ts), then decides and records the batch's verdicts; `dryRun` (an import
+ * preview) only counts them. Null when the rules are off or the batch held no undecided comment
+ * (every status came decided with the file).
  */
-export function moderateImport(db: DB, afterRowid: number, dryRun = false): ImportModeration | null {
+export function moderateImport(db: DB, afterRowid: number, o: { dryRun?: boolean; rules?: boolean } = {}): ImportModeration | null {
+  const dryRun = o.dryRun ?? false;
+  // The batch's pending comments get the score of the model in use, before the rules read it
+  // (a "spam above" rule decides on it); the next training rescores everything.
+  const model = latestModel(db);
+  if (model) scorePending(db, model, afterRowid);
+  if (o.rules === false) {
+    catchUpCommenterKeys(db);
+    return null;
+  }
   const verdicts = decideImported(db, afterRowid);
   if (!verdicts.length) return null;
   if (!dryRun) writeVerdicts(db, verdicts);

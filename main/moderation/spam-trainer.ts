@@ -12,11 +12,13 @@ import { countDecisions, countScored, latestModel } from '../../db/repos/spam-sc
 
 interface TrainerState {
   running: Promise<void> | null;
+  /** What the running training said it does last. */
+  progress: string | null;
   lastError: string | null;
 }
 
 const states = new Map<string, TrainerState>();
-const stateOf = (dbPath: string) => states.get(dbPath) ?? states.set(dbPath, { running: null, lastError: null }).get(dbPath)!;
+const stateOf = (dbPath: string) => states.get(dbPath) ?? states.set(dbPath, { running: null, progress: null, lastError: null }).get(dbPath)!;
 
 /** The worker's file: the bundled one beside the built main, else the source through tsx. */
 function workerFile(): { file: URL; execArgv: string[] } {
@@ -31,11 +33,18 @@ export function startTraining(ctx: Pick<Ctx, 'dbPath'>): Promise<void> {
   if (st.running) return st.running;
   const { file, execArgv } = workerFile();
   st.running = new Promise<void>((resolve) => {
+    st.progress = 'starting';
+    st.lastError = null;
     const w = new Worker(file, { workerData: { dbPath: ctx.dbPath }, execArgv });
-    w.once('message', (m: { ok: boolean; error?: string }) => (st.lastError = m.ok ? null : (m.error ?? 'training failed')));
+    w.on('message', (m: { progress?: string; ok?: boolean; error?: string }) => {
+      if (m.progress !== undefined) st.progress = m.progress;
+      else st.lastError = m.ok ? null : (m.error ?? 'training failed');
+    });
     w.once('error', (e) => (st.lastError = e.message));
-    w.once('exit', () => {
+    w.once('exit', (code) => {
+      if (code !== 0 && !st.lastError) st.lastError = `the training stopped (exit code ${code})`;
       st.running = null;
+      st.progress = null;
       resolve();
     });
   });
@@ -57,6 +66,7 @@ export function spamStatus(ctx: Ctx, autoTrain = true): SpamStatus {
     model: model && { id: model.id, createdAt: model.createdAt, decisions: model.decisions, threshold: model.threshold, metrics: model.metrics },
     decisions,
     training: st.running !== null,
+    progress: st.running ? st.progress : null,
     scored: countScored(ctx.db),
     lastError: st.lastError,
   };

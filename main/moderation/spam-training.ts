@@ -1,28 +1,33 @@
 /**
- * One training of the spam score, start to finish, on its own connection: read the decisions,
- * measure the model by 5-fold cross-validation (for the suggested threshold and its precision and
- * recall), train on all of them, store it, score the pending comments. Runs in a worker thread
- * (spam-worker.ts) so the pane never waits for it; tests call it directly.
+ * One training of the spam score, start to finish, on its own connection: measure the model by
+ * 5-fold cross-validation on a sample of the decisions (for the suggested threshold and its
+ * precision and recall), train on all of them (streamed from the store, never all in memory),
+ * store it, score the pending comments. Runs in a worker thread (spam-worker.ts) so the pane never
+ * waits for it, telling it what it does as it goes; tests call it directly.
  */
 import type { DB } from '../../db/connection';
 import { crossValidate, precisionRecall, suggestThreshold, trainSpamModel } from '../../common/moderation/spam-model';
-import { readDecisions, saveModel, scorePending, type StoredModel } from '../../db/repos/spam-scores';
+import { decisionClasses, sampleDecisions, saveModel, scorePending, streamDecisions, type StoredModel } from '../../db/repos/spam-scores';
 
 export const TRAINING_SEED = 20240301;
-/** Cross-validation past this many decisions measures a seeded sample (training uses them all). */
-const MEASURE_MAX = 20_000;
+/** Cross-validation past this many decisions measures every n-th one (training uses them all). */
+const MEASURE_MAX = 10_000;
+const FOLDS = 5;
 
-export function trainAndScore(db: DB, seed = TRAINING_SEED): StoredModel | null {
-  const docs = readDecisions(db);
-  if (docs.filter((d) => d.spam).length < 5 || docs.filter((d) => !d.spam).length < 5) return null;
-  const measured = docs.length > MEASURE_MAX ? docs.filter((_, i) => i % Math.ceil(docs.length / MEASURE_MAX) === 0) : docs;
-  const folds = 5;
-  const cv = crossValidate(measured, folds, seed);
+const count = (n: number) => n.toLocaleString('en-GB');
+
+export function trainAndScore(db: DB, seed = TRAINING_SEED, onProgress: (what: string) => void = () => {}): StoredModel | null {
+  const classes = decisionClasses(db);
+  if (classes.spam < 5 || classes.ham < 5) return null;
+  const total = classes.spam + classes.ham;
+  onProgress(`reading a sample of ${count(total)} decisions`);
+  const measured = sampleDecisions(db, Math.ceil(total / MEASURE_MAX));
+  const cv = crossValidate(measured, FOLDS, seed, {}, (fold) => onProgress(`measuring on ${count(measured.length)} decisions: fold ${fold + 1} of ${FOLDS}`));
   const threshold = suggestThreshold(cv);
   const pr = precisionRecall(cv, threshold);
-  const model = trainSpamModel(docs, { seed });
-  const stored = saveModel(db, { decisions: docs.length, threshold, model, metrics: { ...pr, folds } });
-  db.prepare('DELETE FROM comment_scores').run();
-  scorePending(db, stored);
+  const model = trainSpamModel(streamDecisions(db), { seed, onPass: (pass) => onProgress(`learning from ${count(total)} decisions: pass ${pass} of 2`) });
+  onProgress('scoring the pending comments');
+  const stored = saveModel(db, { decisions: total, threshold, model, metrics: { ...pr, folds: FOLDS } });
+  scorePending(db, stored, 0, true);
   return stored;
 }

@@ -24,6 +24,7 @@ import './comments.css';
 import './moderation/moderation.css';
 
 const KeyHelp = lazyView('The key help', () => import('./KeyHelp'), (m) => m.KeyHelp);
+/** A row's usual height (the list measures each row; this is its estimate, and the rows' CSS min-height). */
 const ROW_HEIGHT = 92;
 const STATUS_KEYS: Record<string, CommentStatus> = { a: 'approved', u: 'pending', s: 'spam', d: 'trash' };
 const NO_STATUS: CommentStatus[] = [];

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 
 interface Props {
   count: number;
+  /** A row's usual height: the estimate before a row is measured (rows may be taller or shorter). */
   rowHeight: number;
   /** The row that has the keyboard focus; kept in view. */
   activeIndex: number;
@@ -19,54 +21,47 @@ interface Props {
 const OVERSCAN = 6;
 
 /**
- * A windowed list with fixed row heights: a spacer as tall as every row together, and only the
- * rows in view (plus a few either side) in the DOM. Focus stays on the list box;
- * aria-activedescendant names the active row, so screen readers follow j/k without any row
- * being focusable.
+ * A windowed list (@tanstack/react-virtual): only the rows in view (plus a few either side) are in
+ * the DOM, each measured once drawn, so rows of different heights (a reason line, a long name) sit
+ * exactly and the scroll height follows. Focus stays on the list box; aria-activedescendant names
+ * the active row, so screen readers follow j/k without any row being focusable.
  */
 export function VirtualList({ count, rowHeight, activeIndex, renderRow, onRange, label, activeId, onKeyDown, multiselectable, resetKey }: Props) {
   const ref = useRef<HTMLDivElement>(null);
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(600);
+  const range = useRef({ first: -1, last: -1, count: -1 });
+  const report = (first: number, last: number) => {
+    const r = range.current;
+    if (count === 0 || (r.first === first && r.last === last && r.count === count)) return;
+    range.current = { first, last, count };
+    onRange(first, last);
+  };
+  const v = useVirtualizer({
+    count,
+    getScrollElement: () => ref.current,
+    estimateSize: () => rowHeight,
+    overscan: OVERSCAN,
+    // Told on every scroll and resize, before React renders: the rows are asked for one frame sooner after a jump.
+    onChange: (inst) => {
+      const items = inst.getVirtualItems();
+      if (items.length) report(items[0].index, items[items.length - 1].index);
+    },
+  });
+  const items = v.getVirtualItems();
 
   useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const ro = new ResizeObserver(() => setHeight(el.clientHeight));
-    ro.observe(el);
-    setHeight(el.clientHeight);
-    return () => ro.disconnect();
-  }, []);
-
-  useEffect(() => {
-    if (ref.current) ref.current.scrollTop = 0;
-    setScrollTop(0);
-  }, [resetKey]);
+    v.scrollToOffset(0);
+  }, [resetKey, v]);
 
   // Keep the active row in view when j/k moves past an edge.
   useEffect(() => {
-    const el = ref.current;
-    if (!el || activeIndex < 0) return;
-    const top = activeIndex * rowHeight;
-    if (top < el.scrollTop) el.scrollTop = top;
-    else if (top + rowHeight > el.scrollTop + el.clientHeight) el.scrollTop = top + rowHeight - el.clientHeight;
-  }, [activeIndex, rowHeight]);
+    if (activeIndex >= 0 && activeIndex < count) v.scrollToIndex(activeIndex, { align: 'auto' });
+  }, [activeIndex, count, v]);
 
-  const first = Math.max(0, Math.floor(scrollTop / rowHeight) - OVERSCAN);
-  const last = Math.min(count - 1, Math.ceil((scrollTop + height) / rowHeight) + OVERSCAN);
-
+  const first = items.length ? items[0].index : -1;
+  const last = items.length ? items[items.length - 1].index : -1;
   useEffect(() => {
-    if (count > 0) onRange(first, last);
-  }, [first, last, count, onRange]);
-
-  const rows: ReactNode[] = [];
-  for (let i = first; i <= last; i++) {
-    rows.push(
-      <div key={i} role="presentation" className="vlist__row" style={{ transform: `translateY(${i * rowHeight}px)`, height: rowHeight }}>
-        {renderRow(i)}
-      </div>,
-    );
-  }
+    if (first >= 0) report(first, last);
+  });
 
   return (
     <div
@@ -77,16 +72,14 @@ export function VirtualList({ count, rowHeight, activeIndex, renderRow, onRange,
       aria-multiselectable={multiselectable || undefined}
       aria-activedescendant={activeId}
       tabIndex={0}
-      onScroll={(e) => {
-        const top = e.currentTarget.scrollTop;
-        setScrollTop(top);
-        // Ask for the rows now rather than after the next render: one frame sooner after a jump.
-        if (count > 0) onRange(Math.max(0, Math.floor(top / rowHeight) - OVERSCAN), Math.min(count - 1, Math.ceil((top + height) / rowHeight) + OVERSCAN));
-      }}
       onKeyDown={onKeyDown}
     >
-      <div role="presentation" className="vlist__spacer" style={{ height: count * rowHeight }}>
-        {rows}
+      <div role="presentation" className="vlist__spacer" style={{ height: v.getTotalSize() }}>
+        {items.map((item) => (
+          <div key={item.key} ref={v.measureElement} data-index={item.index} role="presentation" className="vlist__row" style={{ transform: `translateY(${item.start}px)` }}>
+            {renderRow(item.index)}
+          </div>
+        ))}
       </div>
     </div>
   );
