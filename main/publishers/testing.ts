@@ -26,6 +26,7 @@ export function useWordPress(prefix: string): WordPressFixture {
     await f.wp?.stop();
   }, 60_000);
   beforeEach(() => {
+    f.wp.reset();
     f.dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
     f.ctx = createContext({ dbPath: path.join(f.dir, 'w.sqlite'), mode: 'cli' });
     f.store = new CredentialStore(path.join(f.dir, 'secrets', 'credentials.json'), keyFileBox(path.join(f.dir, 'secrets', 'wordpress.key')), {});

@@ -79,7 +79,8 @@ ${code}
  * Test switches, each a file in the instance's folder:
  * switch-rest-off (the REST API answers as a "disable REST" plugin makes it),
  * (switch-production and switch-by-host are read by the config and the router),
- * switch-slow (seconds every REST answer waits), switch-fail ("N STATUS": the next N REST answers fail).
+ * switch-slow ("SECONDS - [METHOD ROUTE]": REST answers wait, before WordPress does the work),
+ * switch-fail ("N STATUS [METHOD ROUTE]": the next N REST answers fail with STATUS).
  */
 export function muPluginPhp(dir: string): string {
   return `<?php
@@ -91,16 +92,27 @@ if (file_exists("$wbtest_dir/switch-rest-off")) {
     return new WP_Error('rest_disabled', 'The REST API is disabled on this site.', ['status' => 403]);
   });
 }
-add_filter('rest_pre_dispatch', function ($result) use ($wbtest_dir) {
-  $slow = "$wbtest_dir/switch-slow";
-  if (file_exists($slow)) usleep((int) (floatval(file_get_contents($slow)) * 1e6));
+// A switch may name a method and a route prefix after its value: "2 POST /wp/v2/posts".
+function wbtest_switch($file, $request) {
+  if (!file_exists($file)) return null;
+  $parts = explode(' ', trim(file_get_contents($file)));
+  if (isset($parts[2]) && $parts[2] !== $request->get_method()) return null;
+  if (isset($parts[3]) && strpos($request->get_route(), $parts[3]) !== 0) return null;
+  return $parts;
+}
+add_filter('rest_pre_dispatch', function ($result, $server, $request) use ($wbtest_dir) {
+  $slow = wbtest_switch("$wbtest_dir/switch-slow", $request);
+  if ($slow) usleep((int) (floatval($slow[0]) * 1e6));
   $fail = "$wbtest_dir/switch-fail";
-  if (file_exists($fail)) {
+  if (wbtest_switch($fail, $request)) {
     $h = fopen($fail, 'c+');
     flock($h, LOCK_EX);
-    [$n, $status] = array_map('intval', explode(' ', trim(stream_get_contents($h)) . ' 503'));
+    $parts = explode(' ', trim(stream_get_contents($h)));
+    $n = intval($parts[0]);
+    $status = intval($parts[1] ?? 503);
     if ($n > 0) {
-      ftruncate($h, 0); rewind($h); fwrite($h, ($n - 1) . " $status");
+      $parts[0] = $n - 1;
+      ftruncate($h, 0); rewind($h); fwrite($h, implode(' ', $parts));
       flock($h, LOCK_UN); fclose($h);
       if ($status === 429) header('Retry-After: 1');
       return new WP_Error('wbtest_injected', 'Injected failure', ['status' => $status]);
@@ -108,6 +120,6 @@ add_filter('rest_pre_dispatch', function ($result) use ($wbtest_dir) {
     flock($h, LOCK_UN); fclose($h);
   }
   return $result;
-});
+}, 10, 3);
 `;
 }
