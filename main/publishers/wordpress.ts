@@ -194,12 +194,12 @@ export class WordPressPublisher implements Publisher {
     return hit ? { remoteId: hit.id, url: hit.source_url } : null;
   }
 
-  /** Pages through a collection; X-WP-TotalPages says when to stop. */
-  private async paged(route: string, params: Record<string, string | number | undefined>, onPage: (items: any[]) => void): Promise<void> {
+  /** Pages through a collection; X-WP-TotalPages says when to stop, or onPage returning false. */
+  private async paged(route: string, params: Record<string, string | number | undefined>, onPage: (items: any[]) => boolean | void): Promise<void> {
     for (let page = 1; ; page++) {
       const r = await this.call('GET', route, { params: { ...params, per_page: 100, page } });
       const items = r.json as any[];
-      onPage(items);
+      if (onPage(items) === false) return;
       const pages = Number(r.headers.get('x-wp-totalpages') ?? '1');
       if (page >= pages || items.length === 0) return;
     }
@@ -220,16 +220,23 @@ export class WordPressPublisher implements Publisher {
     return {
       remoteId: c.id, remotePostId: c.post, parentRemoteId: c.parent ? c.parent : null,
       authorName: c.author_name ?? '', authorEmail: c.author_email ?? '', authorUrl: c.author_url ?? '',
-      dateGmt: gmt(c.date_gmt), html, status, fingerprint,
+      dateGmt: c.date_gmt ? new Date(gmt(c.date_gmt)!).toISOString() : null, html, status, fingerprint,
     };
   }
 
-  async listComments(o: { postIds: number[] | null; since: string | null }, onPage: (page: RemoteComment[]) => void): Promise<void> {
-    // status=any lists every status but comments of trashed posts; comments have no comma lists of statuses.
-    const base = { context: 'edit', status: 'any', orderby: 'id', order: 'asc', modified_after: o.since ?? undefined } as Record<string, string | number | undefined>;
+  async listComments(o: { postIds: number[] | null; newerThanId?: number | null }, onPage: (page: RemoteComment[]) => void): Promise<void> {
+    // status=any lists every status (all is approved and held only); comments take no comma list of statuses.
+    const newer = o.newerThanId ?? null;
+    const base = { context: 'edit', status: 'any', orderby: 'id', order: newer === null ? 'asc' : 'desc' } as Record<string, string | number | undefined>;
     const groups = o.postIds === null ? [undefined] : chunk(o.postIds, 50).map((ids) => ids.join(','));
     for (const post of groups) {
-      await this.paged('/wp/v2/comments', { ...base, post }, (items) => onPage(items.map((c) => this.toComment(c))));
+      // Newest first, stopping at the first comment already known.
+      await this.paged('/wp/v2/comments', { ...base, post }, (items) => {
+        const page = items.map((c) => this.toComment(c));
+        const keep = newer === null ? page : page.filter((c) => c.remoteId > newer);
+        onPage(keep);
+        return keep.length === page.length;
+      });
     }
   }
 
