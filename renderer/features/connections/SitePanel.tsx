@@ -84,20 +84,20 @@ export function SitePanel({ site, onDisconnect }: { site: ConnectedSite; onDisco
         {site.siteName || site.url} <span className="site-panel__meta">{site.url} · {site.userName}{site.hasPassword ? '' : ' · no password stored'}</span>
       </h3>
       <div className="site-panel__row">
-        <label>
-          Post
-          <select value={postId} onChange={(e) => setPostId(e.target.value)}>
+        <div className="site-panel__field">
+          <label htmlFor={`${id}-post`}>Post</label>
+          <select id={`${id}-post`} value={postId} onChange={(e) => setPostId(e.target.value)}>
             {posts.map((p) => <option key={p.id} value={p.id}>{p.title || p.slug}</option>)}
           </select>
-        </label>
-        <label>
-          As
-          <select value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
+        </div>
+        <div className="site-panel__field">
+          <label htmlFor={`${id}-as`}>Publish as</label>
+          <select id={`${id}-as`} value={status} onChange={(e) => setStatus(e.target.value as typeof status)}>
             <option value="draft">Draft</option>
             <option value="future">Scheduled (planned date)</option>
             <option value="publish">Published</option>
           </select>
-        </label>
+        </div>
         <button type="button" className="button button--primary" disabled={busy || !postId || !site.canPublish} onClick={() => void publish(false)}>
           Publish to WordPress
         </button>
