@@ -78,5 +78,10 @@ export const wordpressApi = {
     z.object({ siteId: SiteId, overwrite: z.array(z.number().int()).max(100_000).default([]), dryRun: z.boolean().default(false) }).strict(),
     z.object({ siteId: z.string(), dryRun: z.boolean(), changes: z.array(ModerationChange), pushed: z.number().int(), conflicts: z.array(ModerationConflict) }).strict(),
   ),
+  'wordpress.postReply': mutation(
+    'Posts the reply draft (marked ready) to a pulled comment as a WordPress reply by the connected user, and links it; posting again finds the reply already there.',
+    z.object({ siteId: SiteId, commentId: Id }).strict(),
+    z.object({ commentId: z.string(), replyRemoteId: z.number().int(), created: z.boolean() }).strict(),
+  ),
   'wordpress.log': query("A site's connection log, newest first: what was sent and what came back, never a password.", z.object({ siteId: SiteId, limit: z.number().int().min(1).max(1000).default(200) }).strict(), z.array(LogRow)),
 };

@@ -9,10 +9,11 @@ import { connectSite, disconnectSite, publisherFor, requireSite, siteStatuses } 
 import { publishPost, publishSeries } from '../publishers/publish-post';
 import { pullComments } from '../publishers/pull-comments';
 import { moderationChanges, pushModeration } from '../publishers/push-moderation';
+import { postReply } from '../publishers/post-reply';
 
 type WordPressMethods =
   | 'wordpress.sites' | 'wordpress.connect' | 'wordpress.disconnect' | 'wordpress.publish' | 'wordpress.publishSeries'
-  | 'wordpress.postLinks' | 'wordpress.pullComments' | 'wordpress.moderationPreview' | 'wordpress.pushModeration' | 'wordpress.log';
+  | 'wordpress.postLinks' | 'wordpress.pullComments' | 'wordpress.moderationPreview' | 'wordpress.pushModeration' | 'wordpress.postReply' | 'wordpress.log';
 
 /** The desktop app seals with safeStorage (ctx.secretBox); browser mode and the CLI with the key file. */
 const store = (ctx: Ctx) => defaultCredentialStore(process.env, ctx.secretBox);
@@ -51,6 +52,10 @@ export const wordpressHandlers: Pick<Handlers<Ctx>, WordPressMethods> = {
   'wordpress.pushModeration': (input, ctx) => {
     const { site, wp } = open(ctx, input.siteId);
     return pushModeration(ctx.db, wp, site, { dryRun: input.dryRun, overwrite: input.overwrite });
+  },
+  'wordpress.postReply': (input, ctx) => {
+    const { site, wp } = open(ctx, input.siteId);
+    return postReply(ctx.db, wp, site, input.commentId);
   },
   'wordpress.log': (input, ctx) => readLog(ctx.db, requireSite(ctx.db, input.siteId).id, input.limit),
 };

@@ -9,6 +9,9 @@ import { connectSite, publisherFor } from './connections';
 import { publishPost } from './publish-post';
 import { pullComments } from './pull-comments';
 import { moderationChanges, pushModeration } from './push-moderation';
+import { postReply } from './post-reply';
+import { saveReply } from '../../db/repos/replies';
+import { build } from '../../common/editor/serialized';
 import { RemoteError } from './remote-http';
 import { useWordPress } from './testing';
 
@@ -166,5 +169,25 @@ describe('pushing moderation back to a real WordPress', () => {
     expect(rerun).toMatchObject({ pushed: left, conflicts: [] });
     const held = (await rest(`/wp/v2/comments?post=${pub.remoteId}&status=hold&per_page=100&context=edit`)) as any[];
     expect(held.length).toBe(rows.length + 1);
+  });
+});
+
+describe('posting a reply to a real WordPress', () => {
+  it('posts a ready reply under the comment as the connected user, links it, and never posts it twice', async () => {
+    const { site, wp, ids } = await publishedWithComments();
+    await pullComments(f.ctx.db, wp, site);
+    const ann = local(ids[0]!);
+    saveReply(f.ctx.db, { commentId: ann.id, baseRevision: 0, body: JSON.stringify(build.root([build.paragraph([build.text('Thank you, Ann.')])])), text: 'Thank you, Ann.', status: 'draft' });
+    await expect(postReply(f.ctx.db, wp, site, ann.id)).rejects.toThrow(/not marked ready/);
+    saveReply(f.ctx.db, { commentId: ann.id, baseRevision: 1, body: JSON.stringify(build.root([build.paragraph([build.text('Thank you, Ann.')])])), text: 'Thank you, Ann.', status: 'ready' });
+    const r = await postReply(f.ctx.db, wp, site, ann.id);
+    expect(r.created).toBe(true);
+    const remote = await rest(`/wp/v2/comments/${r.replyRemoteId}?context=edit`);
+    expect(remote).toMatchObject({ parent: ids[0], author_name: 'admin', status: 'approved' });
+    expect(remote.content.raw).toContain('<p>Thank you, Ann.</p>');
+    expect(local(r.replyRemoteId).parent_remote).toBe(String(ids[0]));
+    const again = await postReply(f.ctx.db, wp, site, ann.id);
+    expect(again).toMatchObject({ created: false, replyRemoteId: r.replyRemoteId });
+    expect((await pullComments(f.ctx.db, wp, site, { full: true })).imported).toBe(0);
   });
 });

@@ -1,10 +1,9 @@
 import { useEffect, useId, useState } from 'react';
 import type { Output } from '../../../common/api';
-import type { ConnectedSite, LogRow, ModerationChange, ModerationConflict } from '../../../common/api/wordpress';
+import type { ConnectedSite, LogRow, ModerationChange, ModerationConflict, RemoteLink } from '../../../common/api/wordpress';
 import { useClient } from '../../api/ClientContext';
 
 type Posts = Output<'posts.list'>;
-type Published = Output<'wordpress.publish'>;
 
 /** One connected site: publish a post, pull its comments, push moderation back, read the log. */
 export function SitePanel({ site, onDisconnect }: { site: ConnectedSite; onDisconnect: () => void }) {
@@ -16,7 +15,8 @@ export function SitePanel({ site, onDisconnect }: { site: ConnectedSite; onDisco
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
-  const [published, setPublished] = useState<Published | null>(null);
+  // Where the chosen post is on this site: its remote id, link and status, kept in the store.
+  const [remote, setRemote] = useState<RemoteLink | null>(null);
   const [editedThere, setEditedThere] = useState(false);
   const [changes, setChanges] = useState<ModerationChange[] | null>(null);
   const [conflicts, setConflicts] = useState<ModerationConflict[]>([]);
@@ -28,6 +28,16 @@ export function SitePanel({ site, onDisconnect }: { site: ConnectedSite; onDisco
       setPostId((old) => old || p[0]?.id || '');
     }, (e: Error) => setError(e.message));
   }, [client]);
+
+  const loadRemote = async (id: string) => {
+    if (!id) return setRemote(null);
+    const links = await client.call('wordpress.postLinks', { postId: id }).catch(() => []);
+    setRemote(links.find((l) => l.siteId === site.id) ?? null);
+  };
+  useEffect(() => {
+    void loadRemote(postId);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [postId]);
 
   const run = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -48,7 +58,7 @@ export function SitePanel({ site, onDisconnect }: { site: ConnectedSite; onDisco
       setEditedThere(false);
       try {
         const r = await client.call('wordpress.publish', { siteId: site.id, post: { id: postId }, status, overwrite });
-        setPublished(r);
+        await loadRemote(postId);
         setNotice(`${r.created ? 'Created' : 'Updated'} post ${r.remoteId} (${r.status})${r.picturesUploaded ? `, ${r.picturesUploaded} pictures uploaded` : ''}.`);
       } catch (e) {
         if ((e as { code?: string }).code === 'CONFLICT') setEditedThere(true);
@@ -108,9 +118,9 @@ export function SitePanel({ site, onDisconnect }: { site: ConnectedSite; onDisco
           <button type="button" className="button" onClick={() => setEditedThere(false)}>Cancel</button>
         </div>
       )}
-      {published && (
+      {remote && (
         <p className="site-panel__link">
-          Remote post {published.remoteId}: <a href={published.link} target="_blank" rel="noreferrer noopener">{published.link}</a>
+          On this site as post {remote.remoteId} ({remote.remoteStatus}): <a href={remote.link} target="_blank" rel="noreferrer noopener">{remote.link}</a>
         </p>
       )}
       <div className="site-panel__row">
