@@ -46,16 +46,7 @@ export function findSiteByUrl(db: DB, url: string, userName?: string): CmsSite[]
   return rows.map(toSite);
 }
 
-export interface SiteFields {
-  kind: 'wordpress';
-  url: string;
-  apiRoot: string;
-  userName: string;
-  siteName: string;
-  userDisplayName: string;
-  canPublish: boolean;
-  canModerate: boolean;
-}
+export type SiteFields = Omit<CmsSite, 'id' | 'commentsPulledAt' | 'createdAt'>;
 
 /** One row per site address and user: connecting again refreshes it and keeps every link to it. */
 export function upsertSite(db: DB, f: SiteFields): CmsSite {

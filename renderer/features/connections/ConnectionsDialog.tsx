@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import type { ConnectedSite } from '../../../common/api/wordpress';
 import { useClient } from '../../api/ClientContext';
 import { SitePanel } from './SitePanel';
+import { useRunner } from './useRunner';
 
 /**
  * Connected WordPress sites: connect one (address, user, application password, checked at once),
@@ -15,9 +16,7 @@ export function ConnectionsDialog({ onClose }: { onClose: () => void }) {
   const [url, setUrl] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
+  const { busy, error, notice, setError, setNotice, run } = useRunner();
 
   const refresh = useCallback(async () => {
     try {
@@ -32,33 +31,22 @@ export function ConnectionsDialog({ onClose }: { onClose: () => void }) {
     void refresh();
   }, [refresh]);
 
-  const connect = async (e: FormEvent) => {
+  const connect = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError('');
-    setNotice('');
-    try {
+    void run(async () => {
       const site = await client.call('wordpress.connect', { url, user, password });
       setPassword('');
       setNotice(`Connected ${site.url} as ${site.userName}.`);
       await refresh();
-    } catch (err) {
-      setError((err as Error).message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
-  const disconnect = async (site: ConnectedSite) => {
-    setError('');
-    try {
+  const disconnect = (site: ConnectedSite) =>
+    run(async () => {
       await client.call('wordpress.disconnect', { siteId: site.id });
       setNotice(`The password for ${site.url} is forgotten.`);
       await refresh();
-    } catch (err) {
-      setError((err as Error).message);
-    }
-  };
+    });
 
   return (
     <dialog ref={dialog} className="connections-dialog" aria-labelledby={`${id}-title`} aria-busy={busy} onClose={onClose}>

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Output } from '../../../common/api';
 import type { ConnectedSite, LogRow, ModerationChange, ModerationConflict, RemoteLink } from '../../../common/api/wordpress';
 import { useClient } from '../../api/ClientContext';
+import { useRunner } from './useRunner';
 
 type Posts = Output<'posts.list'>;
 
@@ -12,15 +13,16 @@ export function SitePanel({ site, onDisconnect }: { site: ConnectedSite; onDisco
   const [posts, setPosts] = useState<Posts>([]);
   const [postId, setPostId] = useState('');
   const [status, setStatus] = useState<'draft' | 'future' | 'publish'>('draft');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
   // Where the chosen post is on this site: its remote id, link and status, kept in the store.
   const [remote, setRemote] = useState<RemoteLink | null>(null);
   const [editedThere, setEditedThere] = useState(false);
   const [changes, setChanges] = useState<ModerationChange[] | null>(null);
   const [conflicts, setConflicts] = useState<ModerationConflict[]>([]);
   const [log, setLog] = useState<LogRow[] | null>(null);
+  // After each step the open log shows what it sent and got back.
+  const { busy, error, notice, setError, setNotice, run } = useRunner(async () => {
+    if (log) setLog(await client.call('wordpress.log', { siteId: site.id, limit: 50 }).catch(() => log));
+  });
 
   useEffect(() => {
     client.call('posts.list', {}).then((p) => {
@@ -38,20 +40,6 @@ export function SitePanel({ site, onDisconnect }: { site: ConnectedSite; onDisco
     void loadRemote(postId);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [postId]);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError('');
-    setNotice('');
-    try {
-      await work();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-      if (log) setLog(await client.call('wordpress.log', { siteId: site.id, limit: 50 }).catch(() => log));
-    }
-  };
 
   const publish = (overwrite: boolean) =>
     run(async () => {
