@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'FORBIDDEN', // a request that the local server refuses (secret, origin, host)
   'CHECKLIST_FAILED', // a move to scheduled/published refused: a required pre-publish rule fails
   'NEEDS_CONFIRMATION', // a move to scheduled/published with recommended rules failing, not yet confirmed
+  'REMOTE_FAILED', // a CMS (WordPress) could not be reached or refused a step; the message says why and what to do
   'INTERNAL', // a bug: the message says what failed
 ] as const;
 

@@ -9,6 +9,7 @@ import type { DB } from '../db/connection';
 import { openDatabase } from '../db/connection';
 import { createBackup, createBackupSync, dailyBackupDue } from '../db/backup';
 import { APP_VERSION } from './app-info';
+import type { SecretBox } from './publishers/credentials';
 
 export type Mode = 'electron' | 'browser' | 'cli';
 
@@ -21,6 +22,8 @@ export interface Ctx {
   dataDir: string;
   /** Native capabilities, present only in the Electron app. */
   desktop?: DesktopCapabilities;
+  /** Seals CMS passwords: Electron's safeStorage in the desktop app; absent elsewhere (the key file is used). */
+  secretBox?: SecretBox;
   /** Opens dbPath again as createContext did (a restore swaps the file, then assigns ctx.db). */
   reopen: () => DB;
   /** The start-up backup while it runs (a restore waits for it). */

@@ -13,5 +13,6 @@ import { open } from './open';
 import { typing } from './typing';
 import { planningScenario } from './planning';
 import { moderation } from './moderation';
+import { wordpress } from './wordpress';
 
-export const SCENARIOS: Scenario[] = [importScenario, smallImport, csvRead, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario, moderation];
+export const SCENARIOS: Scenario[] = [importScenario, smallImport, csvRead, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario, moderation, wordpress];

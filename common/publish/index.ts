@@ -1,6 +1,7 @@
 /** The publish renderer: stored draft data in, publish-ready HTML and plain text out, byte-identical every time. */
 export { renderStandalonePage } from './page';
 export { renderFragment, renderBody } from './fragment';
+export { renderCmsBody } from './cms-body';
 export { renderSeriesIndex, type SeriesIndexEntry, type SeriesIndexInput } from './series-index';
 export { renderComments, threadComments } from './comments';
 export { sanitizeCommentHtml } from './sanitize';

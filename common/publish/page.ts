@@ -33,13 +33,18 @@ export function noticeFor(input: PublishInput): string {
   return seriesNotice(input.series.noticeTemplate, { position: input.position, topic: input.series.topic, title: input.series.title });
 }
 
-function seriesNav(prev: PublishLink | null, next: PublishLink | null): string {
+export function seriesNav(prev: PublishLink | null, next: PublishLink | null): string {
   if (!prev && !next) return '';
   const items = [
     prev ? `<li class="prev">Previous: <a href="${escapeAttr(prev.href)}" rel="prev">${escapeText(prev.title || 'Untitled')}</a></li>` : '',
     next ? `<li class="next">Next: <a href="${escapeAttr(next.href)}" rel="next">${escapeText(next.title || 'Untitled')}</a></li>` : '',
   ].filter(Boolean);
   return `<nav class="series-nav" aria-label="More in this series">\n<ul>\n${items.join('\n')}\n</ul>\n</nav>`;
+}
+
+/** "By Ann Lee, Researcher, Acme and Bo Chan" with each author's parts marked up; empty without authors. */
+export function bylineHtml(authors: PublishAuthor[]): string {
+  return authors.length ? `<p class="byline">By ${joinNames(authors.map(authorHtml))}</p>` : '';
 }
 
 export function renderStandalonePage(input: PublishInput): PublishResult {
@@ -54,7 +59,7 @@ export function renderStandalonePage(input: PublishInput): PublishResult {
     '<header>',
     post.label.trim() ? `<p class="post-label">${escapeText(post.label.trim())}</p>` : '',
     `<h1>${escapeText(title)}</h1>`,
-    authors.length ? `<p class="byline">By ${joinNames(authors.map(authorHtml))}</p>` : '',
+    bylineHtml(authors),
     datetime ? `<p class="post-date"><time datetime="${escapeAttr(datetime)}">${humanDate(datetime)}</time></p>` : '',
     '</header>',
   ].filter(Boolean);

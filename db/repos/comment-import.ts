@@ -161,7 +161,9 @@ export class CommentImportWriter {
   ensurePost(p: ImportPostInput): string {
     const db = this.db;
     const live = 'deleted_at IS NULL';
+    // A post published to WordPress from here is known by its remote link too (cms_posts, migration 0110).
     const found = ((p.link && db.prepare(`SELECT id FROM posts WHERE source_url = ? AND ${live} LIMIT 1`).get(p.link)) ||
+      (p.link && db.prepare(`SELECT p.id FROM cms_posts c JOIN posts p ON p.id = c.post_id WHERE c.link = ? AND p.${live} LIMIT 1`).get(p.link)) ||
       (p.slug && db.prepare(`SELECT id FROM posts WHERE slug = ? AND ${live}`).get(p.slug)) ||
       db.prepare(`SELECT id FROM posts WHERE source = ? AND source_id = ? AND ${live} LIMIT 1`).get(p.source, p.sourceId)) as { id: string } | undefined;
     if (found) {

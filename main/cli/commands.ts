@@ -19,5 +19,6 @@ import { planCommand } from './plan';
 import { checkCommand } from './check';
 import { setStatusCommand } from './set-status';
 import { rulesCommand } from './rules';
+import { wordpressCommand } from './wordpress';
 
-export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand, seriesCommand, seriesPlanCommand, planCommand, checkCommand, setStatusCommand, exportCommand, exportSeriesCommand, exportWxrCommand, importDraftCommand, importCommentsCommand, commentsCommand, postsCommand, rulesCommand, backupCommand, restoreCommand, syncServerCommand];
+export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand, seriesCommand, seriesPlanCommand, planCommand, checkCommand, setStatusCommand, exportCommand, exportSeriesCommand, exportWxrCommand, importDraftCommand, importCommentsCommand, commentsCommand, postsCommand, rulesCommand, wordpressCommand, backupCommand, restoreCommand, syncServerCommand];

@@ -13,6 +13,7 @@ import { createDispatch } from '../dispatch';
 import { firstScreenGate } from '../first-screen-gate';
 import { handlers } from '../handlers/index';
 import { desktopCapabilities } from './desktop';
+import { safeStorageBox } from './safe-storage';
 import { registerIpc } from './ipc';
 import { buildMenu } from './menu';
 import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
@@ -115,6 +116,7 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
     ctx.desktop = desktopCapabilities(() => mainWindow);
+    ctx.secretBox = safeStorageBox();
     const dispatch = gate.track(createDispatch(handlers, ctx));
     registerIpc(dispatch, (wc) => mainWindow !== null && !mainWindow.isDestroyed() && wc === mainWindow.webContents);
     void gate.opened.then(() => configureSpellcheck(session.defaultSession, spellcheck));

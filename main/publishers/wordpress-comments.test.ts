@@ -1,0 +1,193 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../db/connection';
+import { setStatus } from '../../db/repos/comment-review';
+import { seedPublishFixtures } from '../exporters/publish-fixtures';
+import { runImport } from '../importers/pipeline';
+import { connectSite, publisherFor } from './connections';
+import { publishPost } from './publish-post';
+import { pullComments } from './pull-comments';
+import { moderationChanges, pushModeration } from './push-moderation';
+import { postReply } from './post-reply';
+import { saveReply } from '../../db/repos/replies';
+import { build } from '../../common/editor/serialized';
+import { RemoteError } from './remote-http';
+import { useWordPress } from './testing';
+
+const f = useWordPress('wb-wpcomments-');
+const fast = { retries: 0, timeoutMs: 15_000 };
+
+async function rest(route: string, init: RequestInit = {}): Promise<any> {
+  const r = await fetch(`${f.wp.url}/?rest_route=${route.replace('?', '&')}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`admin:${f.wp.admin.appPassword}`).toString('base64')}` },
+  });
+  expect(r.ok, `${route}: ${r.status}`).toBe(true);
+  return r.json();
+}
+
+/** Reader comments written in WordPress itself: a thread, every status, hostile markup. */
+function addComments(remotePostId: number, n = 0): number[] {
+  const out = f.wp.php(`
+    $p = ${remotePostId};
+    $c = function ($author, $content, $approved, $parent = 0, $date = '2026-01-02 03:04:05') use ($p) {
+      return wp_insert_comment(['comment_post_ID' => $p, 'comment_author' => $author, 'comment_author_email' => strtolower($author) . '@example.test',
+        'comment_author_url' => 'https://' . strtolower($author) . '.example', 'comment_content' => $content, 'comment_approved' => $approved,
+        'comment_parent' => $parent, 'comment_date_gmt' => $date, 'comment_date' => $date]);
+    };
+    if (${n} > 0) { $ids = []; for ($i = 0; $i < ${n}; $i++) $ids[] = $c("Reader$i", "Comment number $i", 1); echo json_encode($ids); return; }
+    $a = $c('Ann', '<p>First <script>alert(1)</script><b>bold</b></p>', 1);
+    $b = $c('Bob', 'A reply to Ann', 0, $a, '2026-01-03 10:00:00');
+    $s = $c('Spammer', 'Buy pills', 'spam');
+    $t = $c('Tim', 'Binned', 'trash');
+    echo json_encode([$a, $b, $s, $t]);
+  `);
+  return JSON.parse(out.slice(out.indexOf('[')));
+}
+
+async function publishedWithComments() {
+  const fx = seedPublishFixtures(f.ctx.db);
+  const site = await connectSite(f.ctx.db, f.store, { url: f.wp.url, user: 'admin', password: f.wp.admin.appPassword }, fast);
+  const wp = publisherFor(f.ctx.db, f.store, site, fast);
+  // WordPress refuses comments on drafts: the post is published there.
+  const pub = await publishPost(f.ctx.db, wp, site, { post: { slug: fx.everySlug }, status: 'publish' });
+  const ids = addComments(pub.remoteId);
+  return { fx, site, wp, pub, ids };
+}
+
+const local = (sourceId: number) =>
+  f.ctx.db.prepare("SELECT c.*, p.source_id AS parent_remote FROM comments c LEFT JOIN comments p ON p.id = c.parent_id WHERE c.source = 'wxr' AND c.source_id = ?").get(String(sourceId)) as any;
+
+describe('pulling comments from a real WordPress', () => {
+  it('brings every status, the thread, authors and UTC dates in, sanitized; a second pull fetches nothing and changes nothing', async () => {
+    const { site, wp, ids, pub } = await publishedWithComments();
+    const first = await pullComments(f.ctx.db, wp, site);
+    expect(first).toMatchObject({ fetched: 4, imported: 4, updated: 0 });
+    const [a, b, s, t] = ids.map(local);
+    expect([a.status, b.status, s.status, t.status]).toEqual(['approved', 'pending', 'spam', 'trash']);
+    expect(b.parent_remote).toBe(String(ids[0]));
+    expect(a.author_email).toBe('ann@example.test');
+    expect(a.author_url).toBe('https://ann.example');
+    expect(a.posted_at).toBe('2026-01-02T03:04:05.000Z');
+    expect(a.body_html).not.toContain('script');
+    expect(a.body_html).toContain('<b>bold</b>');
+
+    const again = await pullComments(f.ctx.db, wp, site);
+    expect(again).toMatchObject({ fetched: 0, imported: 0, updated: 0 });
+    const full = await pullComments(f.ctx.db, wp, site, { full: true });
+    expect(full).toMatchObject({ fetched: 4, imported: 0, unchanged: 4 });
+
+    // A new comment there: the next pull fetches it alone.
+    const [newer] = addComments(pub.remoteId, 1);
+    const third = await pullComments(f.ctx.db, wp, site);
+    expect(third).toMatchObject({ fetched: 1, imported: 1 });
+    expect(local(newer!).body_text).toBe('Comment number 0');
+  });
+
+  it('pages through every comment (more than 100)', async () => {
+    const { site, wp, pub } = await publishedWithComments();
+    addComments(pub.remoteId, 150);
+    const r = await pullComments(f.ctx.db, wp, site);
+    expect(r.imported).toBe(154);
+    expect(f.ctx.db.prepare("SELECT count(*) FROM comments WHERE source = 'wxr'").pluck().get()).toBe(154);
+  });
+
+  it('keeps one comment whether it came by a WXR file from WordPress or by a pull', async () => {
+    const { site, wp } = await publishedWithComments();
+    const xml = f.wp.php(`require_once ABSPATH . 'wp-admin/includes/export.php'; export_wp(['content' => 'post']);`);
+    const file = path.join(f.dir, 'site.xml');
+    fs.writeFileSync(file, xml.slice(xml.indexOf('<?xml')));
+    const summary = await runImport({ filePath: file, format: 'wxr' }, { openDb: () => openDatabase(f.ctx.dbPath), reader: 'inline' });
+    // WordPress leaves spam out of its export; the pull brings that one alone.
+    expect(summary.comments.imported).toBe(3);
+    const pulled = await pullComments(f.ctx.db, wp, site);
+    expect(pulled).toMatchObject({ fetched: 4, imported: 1, unchanged: 3 });
+    expect(f.ctx.db.prepare('SELECT count(*) FROM comments').pluck().get()).toBe(4 + 5 + 2);
+  });
+
+  it('pulls every post of the site with --all, creating local posts for those not published from here', async () => {
+    const { site, wp } = await publishedWithComments();
+    const other = await rest('/wp/v2/posts', { method: 'POST', body: JSON.stringify({ title: 'Written in WordPress', status: 'publish', content: 'Hello' }) });
+    addComments(other.id, 2);
+    const r = await pullComments(f.ctx.db, wp, site, { all: true });
+    expect(r).toMatchObject({ postsCreated: 1, imported: 6 });
+    expect(f.ctx.db.prepare("SELECT count(*) FROM posts WHERE title = 'Written in WordPress'").pluck().get()).toBe(1);
+  });
+});
+
+describe('pushing moderation back to a real WordPress', () => {
+  it('lists every change first, then sends them; a comment moderated there since the pull becomes a decision', async () => {
+    const { site, wp, ids } = await publishedWithComments();
+    await pullComments(f.ctx.db, wp, site);
+    const [a, b, s] = ids.map(local);
+    setStatus(f.ctx.db, [{ id: a.id, revision: a.revision }], 'spam');
+    setStatus(f.ctx.db, [{ id: b.id, revision: b.revision }], 'approved');
+    setStatus(f.ctx.db, [{ id: s.id, revision: s.revision }], 'trash');
+    // Meanwhile someone approves the spam comment in WordPress.
+    await rest(`/wp/v2/comments/${ids[2]}`, { method: 'POST', body: JSON.stringify({ status: 'approve' }) });
+
+    const preview = await pushModeration(f.ctx.db, wp, site, { dryRun: true });
+    expect(preview.changes.map((c) => [c.remoteId, c.from, c.to])).toEqual([[ids[0], 'approved', 'spam'], [ids[1], 'pending', 'approved'], [ids[2], 'spam', 'trash']]);
+    expect((await rest(`/wp/v2/comments/${ids[0]}?context=edit`)).status).toBe('approved');
+
+    const pushed = await pushModeration(f.ctx.db, wp, site);
+    expect(pushed.pushed).toBe(2);
+    expect(pushed.conflicts).toMatchObject([{ remoteId: ids[2], remoteNow: 'approved', reason: 'moderated in WordPress since the pull (now approved)' }]);
+    expect((await rest(`/wp/v2/comments/${ids[0]}?context=edit`)).status).toBe('spam');
+    expect((await rest(`/wp/v2/comments/${ids[1]}?context=edit`)).status).toBe('approved');
+    expect((await rest(`/wp/v2/comments/${ids[2]}?context=edit`)).status).toBe('approved');
+    // The user decides to overwrite.
+    const forced = await pushModeration(f.ctx.db, wp, site, { overwrite: [ids[2]!] });
+    expect(forced).toMatchObject({ pushed: 1, conflicts: [] });
+    expect((await rest(`/wp/v2/comments/${ids[2]}?context=edit`)).status).toBe('trash');
+    expect(moderationChanges(f.ctx.db, site)).toEqual([]);
+  });
+
+  it('finishes a batch cut short by the server going down, without sending anything twice', async () => {
+    const { site, pub } = await publishedWithComments();
+    addComments(pub.remoteId, 6);
+    const wp = publisherFor(f.ctx.db, f.store, site, fast);
+    await pullComments(f.ctx.db, wp, site);
+    const rows = f.ctx.db.prepare("SELECT id, revision FROM comments WHERE source = 'wxr' AND status = 'approved' ORDER BY CAST(source_id AS INTEGER)").all() as { id: string; revision: number }[];
+    setStatus(f.ctx.db, rows, 'pending');
+    const total = moderationChanges(f.ctx.db, site).length;
+    expect(total).toBe(rows.length);
+    // The server dies after the third change is sent.
+    let sent = 0;
+    const dying = publisherFor(f.ctx.db, f.store, site, {
+      ...fast,
+      log: (e) => { if (e.method === 'POST' && e.status === 200 && ++sent === 3) void f.wp.killWeb(); },
+    });
+    let caught: unknown;
+    try { await pushModeration(f.ctx.db, dying, site); } catch (e) { caught = e; }
+    expect((caught as RemoteError).kind).toBe('unreachable');
+    const left = moderationChanges(f.ctx.db, site).length;
+    expect(left).toBe(total - 3);
+    await f.wp.startWeb();
+    const rerun = await pushModeration(f.ctx.db, publisherFor(f.ctx.db, f.store, site, fast), site);
+    expect(rerun).toMatchObject({ pushed: left, conflicts: [] });
+    const held = (await rest(`/wp/v2/comments?post=${pub.remoteId}&status=hold&per_page=100&context=edit`)) as any[];
+    expect(held.length).toBe(rows.length + 1);
+  });
+});
+
+describe('posting a reply to a real WordPress', () => {
+  it('posts a ready reply under the comment as the connected user, links it, and never posts it twice', async () => {
+    const { site, wp, ids } = await publishedWithComments();
+    await pullComments(f.ctx.db, wp, site);
+    const ann = local(ids[0]!);
+    saveReply(f.ctx.db, { commentId: ann.id, baseRevision: 0, body: JSON.stringify(build.root([build.paragraph([build.text('Thank you, Ann.')])])), text: 'Thank you, Ann.', status: 'draft' });
+    await expect(postReply(f.ctx.db, wp, site, ann.id)).rejects.toThrow(/not marked ready/);
+    saveReply(f.ctx.db, { commentId: ann.id, baseRevision: 1, body: JSON.stringify(build.root([build.paragraph([build.text('Thank you, Ann.')])])), text: 'Thank you, Ann.', status: 'ready' });
+    const r = await postReply(f.ctx.db, wp, site, ann.id);
+    expect(r.created).toBe(true);
+    const remote = await rest(`/wp/v2/comments/${r.replyRemoteId}?context=edit`);
+    expect(remote).toMatchObject({ parent: ids[0], author_name: 'admin', status: 'approved' });
+    expect(remote.content.raw).toContain('<p>Thank you, Ann.</p>');
+    expect(local(r.replyRemoteId).parent_remote).toBe(String(ids[0]));
+    const again = await postReply(f.ctx.db, wp, site, ann.id);
+    expect(again).toMatchObject({ created: false, replyRemoteId: r.replyRemoteId });
+    expect((await pullComments(f.ctx.db, wp, site, { full: true })).imported).toBe(0);
+  });
+});
