@@ -13,6 +13,7 @@ import * as peopleAndOwners from './0090-people-and-owners';
 import * as checklistAndPostEvents from './0095-checklist-and-post-events';
 import * as moderation from './0100-moderation';
 import * as spamScore from './0105-spam-score';
+import * as teamSync from './0120-team-sync';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, teamSync];
