@@ -32,6 +32,8 @@ CREATE TABLE sync_workspace (
   joined_at TEXT NOT NULL,
   last_sync_at TEXT,
   conflicts INTEGER NOT NULL DEFAULT 0,
+  -- The last of sync_doc_updates known to be on the server: later ones are changes waiting.
+  synced_seq INTEGER NOT NULL DEFAULT 0,
   applying INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE sync_doc_updates (
