@@ -9,7 +9,7 @@ import { createPost, getPost, updatePost } from '../../db/repos/posts';
 import { createSeries } from '../../db/repos/series';
 import { setStatus } from '../../db/repos/comment-review';
 import { insertRawComment } from '../../db/testing/raw-rows';
-import { invite } from '../../server/testing/team-process';
+import { invite } from './testing/team-server-process';
 import type { DB } from '../../db/connection';
 import { useSyncTestKit, type Laptop } from './testing/laptops';
 import { discardRefused, joinWorkspace, listRefused, openSession, resolveConflict, syncWorkspace, workspaceStatus } from './workspace';
@@ -33,8 +33,7 @@ const comment = (db: DB, sourceId: string) => db.prepare('SELECT id, status, rev
 describe('team workspace, laptop side', { timeout: 180_000 }, () => {
   it('joins with data, converges two laptops both ways, and keeps the token sealed', async () => {
     const data = kit.dir();
-    const adminToken = invite(data, 'Ann Admin', 'admin');
-    const editorToken = invite(data, 'Ed Itor', 'editor');
+    const [adminToken, editorToken] = invite(data, ['Ann Admin', 'admin'], ['Ed Itor', 'editor']);
     const server = await kit.server(data);
 
     const a = kit.laptop('a');
@@ -74,10 +73,10 @@ describe('team workspace, laptop side', { timeout: 180_000 }, () => {
     const a = kit.laptop('a');
     const post = createPost(a.db, { title: 'A post with comments' });
     insertRawComment(a.db, { id: '0190a0b2-7c1d-7000-8000-00000000c002', postId: post.id, sourceId: 'c2', status: 'pending' });
-    await joinWorkspace(a.db, kit.vault(), { url: first.url, token: invite(data, 'Ann Admin', 'admin') });
+    await joinWorkspace(a.db, kit.vault(), { url: first.url, token: invite(data, ['Ann Admin', 'admin'])[0] });
     await sync(a);
     const r = kit.laptop('r');
-    await joinWorkspace(r.db, kit.vault(), { url: first.url, token: invite(data, 'Rae Viewer', 'reviewer') });
+    await joinWorkspace(r.db, kit.vault(), { url: first.url, token: invite(data, ['Rae Viewer', 'reviewer'])[0] });
     await sync(r);
 
     first.child.kill('SIGKILL');
@@ -130,10 +129,10 @@ describe('team workspace, laptop side', { timeout: 180_000 }, () => {
     const server = await kit.server(data);
     const a = kit.laptop('a');
     const post = createPost(a.db, { title: 'Original title' });
-    await joinWorkspace(a.db, kit.vault(), { url: server.url, token: invite(data, 'Ann Admin', 'admin') });
+    await joinWorkspace(a.db, kit.vault(), { url: server.url, token: invite(data, ['Ann Admin', 'admin'])[0] });
     await sync(a);
     const r = kit.laptop('r');
-    await joinWorkspace(r.db, kit.vault(), { url: server.url, token: invite(data, 'Rae Viewer', 'reviewer') });
+    await joinWorkspace(r.db, kit.vault(), { url: server.url, token: invite(data, ['Rae Viewer', 'reviewer'])[0] });
     await sync(r);
 
     const p = getPost(r.db, { id: post.id });

@@ -47,9 +47,11 @@ function checkUrl(url: string): string {
 
 /** Who the token belongs to, asked of the server itself. */
 async function whoAmI(url: string, token: string, timeoutMs: number): Promise<{ id: string; name: string; role: Role }> {
-  let res: Response;
+  let res: Response | undefined;
+  const ask = () => fetch(httpUrl(url, '/member'), { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
   try {
-    res = await fetch(httpUrl(url, '/member'), { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
+    // Once more on a failure: a pooled keep-alive connection may have been closed by the server just then.
+    res = await ask().catch(() => ask());
   } catch (err) {
     throw new AppError('NOT_FOUND', `Cannot reach the team server at ${url} (${(err as Error).cause ? String(((err as Error).cause as Error).message ?? (err as Error).cause) : (err as Error).message}); nothing was changed.`);
   }

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { openDatabase, type DB } from '../../../db/connection';
-import { startServerProcess, type ServerProcess } from '../../../server/testing/team-process';
+import { startServerProcess, type ServerProcess } from './team-server-process';
 import { KeyFileVault } from '../token-vault';
 
 export interface Laptop {
@@ -60,7 +60,7 @@ export function useSyncTestKit(): SyncTestKit {
       return l;
     },
     async server(dataDir, port = 0) {
-      const s = await startServerProcess(dataDir, [], port);
+      const s = await startServerProcess(dataDir, port);
       cleanups.push(async () => {
         if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
         await s.exited;
