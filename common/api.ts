@@ -21,6 +21,7 @@ import { peopleApi } from './api/people';
 import { planningApi } from './api/planning';
 import { checklistApi } from './api/checklist';
 import { moderationApi } from './api/moderation';
+import { workspaceApi } from './api/workspace';
 
 export const api = {
   ...systemApi,
@@ -39,6 +40,7 @@ export const api = {
   ...planningApi,
   ...checklistApi,
   ...moderationApi,
+  ...workspaceApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

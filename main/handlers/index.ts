@@ -17,6 +17,7 @@ import { peopleHandlers } from './people';
 import { planningHandlers } from './planning';
 import { checklistHandlers } from './checklist';
 import { moderationHandlers } from './moderation';
+import { workspaceHandlers } from './workspace';
 
 export const handlers: Handlers<Ctx> = {
   ...systemHandlers,
@@ -35,4 +36,5 @@ export const handlers: Handlers<Ctx> = {
   ...planningHandlers,
   ...checklistHandlers,
   ...moderationHandlers,
+  ...workspaceHandlers,
 };
