@@ -1,5 +1,6 @@
 import { useStatus, type SaveState } from './status-store';
 import { BackupsButton } from '../features/backup/BackupsButton';
+import { WorkspaceButton } from '../features/workspace/WorkspaceButton';
 
 function saveText(s: SaveState): string {
   switch (s.kind) {
@@ -22,6 +23,7 @@ export function StatusBar({ mode }: { mode: 'electron' | 'browser' }) {
         {saveText(save)}
       </span>
       <span className="statusbar__message" aria-live="polite">{message}</span>
+      <WorkspaceButton />
       <BackupsButton />
       <span className="statusbar__mode">{mode === 'browser' ? 'Browser mode · this computer only' : 'Desktop'}</span>
     </footer>
