@@ -92,7 +92,7 @@ export class SyncSession {
     this.db.transaction(() => {
       push(this.db, this.docs, this.member);
       pull(this.db, this.docs, list);
-      this.db.prepare('UPDATE sync_workspace SET conflicts = ? WHERE id = 1').run(this.conflicts().length);
+      this.db.prepare('UPDATE sync_workspace SET conflicts = ? WHERE id = 1').run(this.conflictCount(list));
     })();
     this.changed();
   }
@@ -105,6 +105,17 @@ export class SyncSession {
 
   conflicts(): Conflict[] {
     return this.docs.names().flatMap((n) => conflictsIn(n, this.docs.get(n)));
+  }
+
+  /** Conflicts per document, recounted only where something changed (a full count each time is quadratic). */
+  private readonly conflictsPerDoc = new Map<string, number>();
+
+  private conflictCount(changed: string[]): number {
+    const recount = this.conflictsPerDoc.size === 0 ? this.docs.names() : changed;
+    for (const n of recount) this.conflictsPerDoc.set(n, conflictsIn(n, this.docs.get(n)).length);
+    let total = 0;
+    for (const v of this.conflictsPerDoc.values()) total += v;
+    return total;
   }
 
   connect(): void {
