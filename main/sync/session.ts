@@ -199,13 +199,17 @@ export class SyncSession {
   startLive(pollMs = 250): void {
     this.pushLocal();
     this.connect();
+    let wasUpToDate = false;
     this.pollTimer = setInterval(() => {
       if (!this.db.open) return;
       this.pushLocal();
-      if (this.state() === 'up-to-date' && pendingChanges(this.db) > 0) {
+      // The time of the last sync is when the store last became (or stayed, after changes) up to date.
+      const upToDate = this.state() === 'up-to-date';
+      if (upToDate && (!wasUpToDate || pendingChanges(this.db) > 0)) {
         this.markSynced();
         this.changed();
       }
+      wasUpToDate = upToDate;
     }, pollMs);
     this.pollTimer.unref();
   }
