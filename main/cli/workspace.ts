@@ -5,18 +5,7 @@
 import { parse, printJson, UsageError, withContext } from './args';
 import type { Command } from './command';
 import { KeyFileVault } from '../sync/token-vault';
-import {
-  discardRefused,
-  joinWorkspace,
-  leaveWorkspace,
-  listConflicts,
-  listRefused,
-  openSession,
-  resolveConflict,
-  syncWorkspace,
-  workspaceStatus,
-  type WorkspaceStatus,
-} from '../sync/workspace';
+import type { WorkspaceStatus } from '../sync/workspace';
 import type { Conflict } from '../sync/registers';
 
 const USAGE = `workbench workspace join <ws://host:port> --token T [--db F] [--json]
@@ -72,6 +61,8 @@ export const workspaceCommand: Command = {
     if (values.help || positionals.length === 0) return console.log(USAGE), values.help ? 0 : 1;
     const [sub, ...rest] = positionals;
     const vault = new KeyFileVault();
+    // Loaded here, not at the top: every other command starts without the sync engine.
+    const { discardRefused, joinWorkspace, leaveWorkspace, listConflicts, listRefused, openSession, resolveConflict, syncWorkspace, workspaceStatus } = await import('../sync/workspace');
     return withContext(values.db, async (ctx) => {
       const db = ctx.db;
       switch (sub) {

@@ -19,7 +19,7 @@ import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
 import { guardWebContents, installGlobalGuards, lockDownSession, secureWebPreferences } from './security';
 import { configureSpellcheck, prepareSpellcheck } from './spellcheck';
 import { loadWindowState, trackWindowState } from './window-state';
-import { setTokenVault } from '../sync/live';
+import { setTokenVault } from '../sync/token-vault';
 import { safeStorageVault } from './safe-storage-vault';
 
 app.setName(APP_NAME);

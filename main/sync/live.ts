@@ -1,24 +1,14 @@
 /**
  * The app's one live link to its workspace: started on the window's first look at the status
  * (browser mode and the desktop app; a CLI command syncs once instead), stopped on leave.
- * The desktop app swaps in the keychain vault at start (setTokenVault).
  */
 import type { Ctx } from '../context';
-import { KeyFileVault, type TokenVault } from './token-vault';
-import { readWorkspace, type SyncSession } from './session';
+import { tokenVault } from './token-vault';
+import type { SyncSession } from './session';
+import { readWorkspace } from './workspace-row';
 import { openSession } from './workspace';
 
-let vault: TokenVault | undefined;
 const sessions = new WeakMap<Ctx, SyncSession>();
-
-export function setTokenVault(v: TokenVault): void {
-  vault = v;
-}
-
-export function tokenVault(): TokenVault {
-  vault ??= new KeyFileVault();
-  return vault;
-}
 
 /** The running session of a joined store, started if need be; none for the CLI or a local-only store. */
 export function liveSession(ctx: Ctx): SyncSession | undefined {

@@ -75,34 +75,44 @@ function pushHardDelete(docs: LocalDocs, member: Member, spec: TableSpec, id: st
 }
 
 /** The rows a document holds registers for, as (spec, row key, a row with what names its docs). */
-function rowsOf(name: string, doc: Y.Doc): Array<{ spec: TableSpec; key: string; hint: Row }> {
+function rowsOf(name: string, doc: Y.Doc): Array<{ doc: string; spec: TableSpec; key: string; hint: Row }> {
   const ref = parseDocumentName(name);
   if (!ref || ref.kind === 'index') return [];
   const spec = SPECS.find((s) => s.parts.some((p) => p.kind === ref.kind))!;
   const keys = new Set<string>();
   for (const k of registers(doc).keys()) keys.add(k.slice(0, k.lastIndexOf('|')));
-  return [...keys].map((key) => ({ spec, key, hint: (spec.table === 'comments' ? { post_id: ref.id ?? null } : { id: key.slice(key.indexOf(':') + 1) }) as Row }));
+  return [...keys].map((key) => ({ doc: name, spec, key, hint: (spec.table === 'comments' ? { post_id: ref.id ?? null } : { id: key.slice(key.indexOf(':') + 1) }) as Row }));
 }
 
-/** Applies the named documents (all loaded ones when omitted) to the tables; returns rows written. */
-export function pull(db: DB, docs: LocalDocs, names?: Iterable<string>): number {
+/**
+ * Applies the named documents (all loaded ones when omitted) to the tables. A row whose parent
+ * has not arrived yet (a comment before its post) is skipped and its document returned as
+ * waiting, to be applied again later.
+ */
+export function pull(db: DB, docs: LocalDocs, names?: Iterable<string>): { written: number; waiting: string[] } {
   const wanted = [...(names ?? docs.names())];
   const rows = wanted.flatMap((n) => rowsOf(n, docs.get(n)));
   // Parents before children: authors, series, posts, then comments (foreign keys).
   rows.sort((a, b) => SPECS.indexOf(a.spec) - SPECS.indexOf(b.spec));
   const seen = new Set<string>();
   let written = 0;
+  const waiting = new Set<string>();
   db.prepare('UPDATE sync_workspace SET applying = 1').run();
   try {
     for (const r of rows) {
       if (seen.has(`${r.spec.table}:${r.key}`)) continue;
       seen.add(`${r.spec.table}:${r.key}`);
-      if (pullRow(db, docs, r.spec, r.key, r.hint)) written++;
+      try {
+        if (db.transaction(() => pullRow(db, docs, r.spec, r.key, r.hint))()) written++;
+      } catch (err) {
+        if (!String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
+        waiting.add(r.doc);
+      }
     }
   } finally {
     db.prepare('UPDATE sync_workspace SET applying = 0').run();
   }
-  return written;
+  return { written, waiting: [...waiting] };
 }
 
 function pullRow(db: DB, docs: LocalDocs, spec: TableSpec, key: string, hint: Row): boolean {

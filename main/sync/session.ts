@@ -6,36 +6,14 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { AppError } from '../../common/errors';
-import { parseDocumentName, type Role } from '../../common/sync/documents';
+import { parseDocumentName } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
 import { LocalDocs } from './local-docs';
 import { pull, push, type Member } from './projection';
 import { conflictsIn, type Conflict } from './registers';
-
-export interface WorkspaceRow {
-  url: string;
-  member_id: string;
-  member_name: string;
-  role: Role;
-  token_sealed: Buffer;
-  joined_at: string;
-  last_sync_at: string | null;
-  conflicts: number;
-  synced_seq: number;
-}
+import { pendingChanges, type WorkspaceRow } from './workspace-row';
 
 export type SyncState = 'offline' | 'syncing' | 'up-to-date';
-
-export function readWorkspace(db: DB): WorkspaceRow | undefined {
-  return db.prepare('SELECT * FROM sync_workspace WHERE id = 1').get() as WorkspaceRow | undefined;
-}
-
-/** Local changes not yet known to be on the server: unpushed rows plus unacknowledged updates. */
-export function pendingChanges(db: DB): number {
-  const outbox = db.prepare('SELECT count(*) FROM sync_outbox').pluck().get() as number;
-  const updates = db.prepare('SELECT count(*) FROM sync_doc_updates WHERE seq > (SELECT synced_seq FROM sync_workspace WHERE id = 1)').pluck().get() as number;
-  return outbox + updates;
-}
 
 const REMOTE_SETTLE_MS = 20;
 
@@ -88,14 +66,23 @@ export class SyncSession {
   /** Received changes into the tables; local changes go first so none is overwritten unseen. */
   applyRemote(names: Iterable<string> = this.takeDirty()): void {
     if (!this.db.open) return;
-    const list = [...names];
-    this.db.transaction(() => {
-      push(this.db, this.docs, this.member);
-      pull(this.db, this.docs, list);
-      this.db.prepare('UPDATE sync_workspace SET conflicts = ? WHERE id = 1').run(this.conflictCount(list));
-    })();
+    const list = [...new Set([...names, ...this.waiting])];
+    try {
+      this.db.transaction(() => {
+        push(this.db, this.docs, this.member);
+        this.waiting = new Set(pull(this.db, this.docs, list).waiting);
+        this.db.prepare('UPDATE sync_workspace SET conflicts = ? WHERE id = 1').run(this.conflictCount(list));
+      })();
+    } catch (err) {
+      // Runs from a timer: a failure must not end the app; the documents are on disk and apply next time.
+      for (const n of list) this.waiting.add(n);
+      console.error(`Editorial Workbench: applying the team's changes failed (${(err as Error).message}); they are kept and applied again.`);
+    }
     this.changed();
   }
+
+  /** Documents with rows waiting for a parent row (applied again with the next changes). */
+  private waiting = new Set<string>();
 
   private takeDirty(): string[] {
     const list = [...this.dirty];

@@ -68,3 +68,15 @@ export class KeyFileVault implements TokenVault {
     }
   }
 }
+
+let vault: TokenVault | undefined;
+
+/** The desktop app swaps in the keychain at start; the CLI and browser mode use the key file. */
+export function setTokenVault(v: TokenVault): void {
+  vault = v;
+}
+
+export function tokenVault(): TokenVault {
+  vault ??= new KeyFileVault();
+  return vault;
+}

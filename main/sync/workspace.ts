@@ -8,7 +8,8 @@ import type { DB } from '../../db/connection';
 import { pull, queueEverything } from './projection';
 import { type Conflict, writeRegister } from './registers';
 import { LOCAL } from './local-docs';
-import { pendingChanges, readWorkspace, SyncSession, type SyncState } from './session';
+import { SyncSession, type SyncState } from './session';
+import { LOCAL_ONLY_STATUS, pendingChanges, readWorkspace } from './workspace-row';
 import type { TokenVault } from './token-vault';
 
 export interface WorkspaceStatus {
@@ -88,7 +89,7 @@ export function leaveWorkspace(db: DB): { left: string | null } {
 
 export function workspaceStatus(db: DB, live?: SyncSession): WorkspaceStatus {
   const ws = readWorkspace(db);
-  if (!ws) return { joined: false, url: null, member: null, role: null, state: 'local-only', pending: 0, lastSyncAt: null, conflicts: 0, refused: 0 };
+  if (!ws) return { ...LOCAL_ONLY_STATUS };
   const pending = pendingChanges(db);
   return {
     joined: true,
