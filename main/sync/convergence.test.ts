@@ -84,8 +84,15 @@ describe('convergence', { timeout: 300_000 }, () => {
       () => 'finished',
       (err: Error) => err.message,
     );
-    // Let part of it through, then kill the server mid-stream.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Let part of it through (the server holds some of the documents), then kill it mid-stream.
+    const health = `http://127.0.0.1:${first.port}/health`;
+    const giveUp = Date.now() + 60_000;
+    for (;;) {
+      const { loadedDocuments } = (await (await fetch(health)).json()) as { loadedDocuments: number };
+      if (loadedDocuments >= 5) break;
+      if (Date.now() > giveUp) throw new Error('the server never loaded 5 documents');
+      await new Promise((r) => setTimeout(r, 10));
+    }
     first.child.kill('SIGKILL');
     await first.exited;
     // The kill landed before the sync was through: it gave up, saying it could not reach the server.
