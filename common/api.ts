@@ -22,6 +22,7 @@ import { planningApi } from './api/planning';
 import { checklistApi } from './api/checklist';
 import { moderationApi } from './api/moderation';
 import { wordpressApi } from './api/wordpress';
+import { workspaceApi } from './api/workspace';
 
 export const api = {
   ...systemApi,
@@ -41,6 +42,7 @@ export const api = {
   ...checklistApi,
   ...moderationApi,
   ...wordpressApi,
+  ...workspaceApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -84,8 +84,16 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       res.end(JSON.stringify({ ok: true, version: options.version, documents: store.documentCount(), loadedDocuments: hocuspocus.getDocumentsCount(), connections: wss.clients.size }));
       return;
     }
+    if (req.method === 'GET' && req.url?.split('?')[0] === '/member') {
+      // A joining laptop learns who its token belongs to (name, role) before it stores the token.
+      const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
+      const member = token ? memberForToken(store, token) : null;
+      res.writeHead(member ? 200 : 401, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(member ? { id: member.id, name: member.name, role: member.role } : { error: 'invalid-token: the token is unknown or was revoked; ask an admin for a new invitation' }));
+      return;
+    }
     res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('Not found: this is a workbench team server (WebSocket, and GET /health).\n');
+    res.end('Not found: this is a workbench team server (WebSocket, GET /health and GET /member).\n');
   };
   const server = options.tls
     ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, onRequest)

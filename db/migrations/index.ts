@@ -14,6 +14,7 @@ import * as checklistAndPostEvents from './0095-checklist-and-post-events';
 import * as moderation from './0100-moderation';
 import * as spamScore from './0105-spam-score';
 import * as cmsConnections from './0110-cms-connections';
+import * as teamSync from './0120-team-sync';
 import * as commenterKeysComplete from './0130-commenter-keys-complete';
 
 export interface Migration {
@@ -22,4 +23,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, commenterKeysComplete];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete];

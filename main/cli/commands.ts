@@ -15,10 +15,11 @@ import { importCommentsCommand } from './import-comments';
 import { commentsCommand } from './comments';
 import { postsCommand } from './posts';
 import { syncServerCommand } from './sync-server';
+import { workspaceCommand } from './workspace';
 import { planCommand } from './plan';
 import { checkCommand } from './check';
 import { setStatusCommand } from './set-status';
 import { rulesCommand } from './rules';
 import { wordpressCommand } from './wordpress';
 
-export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand, seriesCommand, seriesPlanCommand, planCommand, checkCommand, setStatusCommand, exportCommand, exportSeriesCommand, exportWxrCommand, importDraftCommand, importCommentsCommand, commentsCommand, postsCommand, rulesCommand, wordpressCommand, backupCommand, restoreCommand, syncServerCommand];
+export const COMMANDS: Command[] = [serveCommand, methodsCommand, callCommand, seriesCommand, seriesPlanCommand, planCommand, checkCommand, setStatusCommand, exportCommand, exportSeriesCommand, exportWxrCommand, importDraftCommand, importCommentsCommand, commentsCommand, postsCommand, rulesCommand, wordpressCommand, backupCommand, restoreCommand, syncServerCommand, workspaceCommand];

@@ -20,6 +20,8 @@ import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
 import { guardWebContents, installGlobalGuards, lockDownSession, secureWebPreferences } from './security';
 import { configureSpellcheck, prepareSpellcheck } from './spellcheck';
 import { loadWindowState, trackWindowState } from './window-state';
+import { setTokenVault } from '../sync/token-vault';
+import { safeStorageVault } from './safe-storage-vault';
 
 app.setName(APP_NAME);
 registerAppScheme();
@@ -109,6 +111,8 @@ if (!app.requestSingleInstanceLock()) {
     mainWindow.on('closed', () => (mainWindow = null));
     const gate = firstScreenGate();
     try {
+      // The workspace token is sealed by the system keychain in the desktop app.
+      setTokenVault(safeStorageVault);
       ctx = createContext({ dbPath: dbPathFromArgs(), mode: 'electron', nativeBinding: nativeBinding(), backgroundAfter: gate.opened });
     } catch (err) {
       dialog.showErrorBox(APP_NAME, `The workbench database could not be opened.\n\n${(err as Error).message}`);

@@ -18,6 +18,7 @@ import { planningHandlers } from './planning';
 import { checklistHandlers } from './checklist';
 import { moderationHandlers } from './moderation';
 import { wordpressHandlers } from './wordpress';
+import { workspaceHandlers } from './workspace';
 
 export const handlers: Handlers<Ctx> = {
   ...systemHandlers,
@@ -37,4 +38,5 @@ export const handlers: Handlers<Ctx> = {
   ...checklistHandlers,
   ...moderationHandlers,
   ...wordpressHandlers,
+  ...workspaceHandlers,
 };

@@ -1,6 +1,7 @@
 import { useStatus, type SaveState } from './status-store';
 import { BackupsButton } from '../features/backup/BackupsButton';
 import { ConnectionsButton } from '../features/connections/ConnectionsButton';
+import { WorkspaceButton } from '../features/workspace/WorkspaceButton';
 
 function saveText(s: SaveState): string {
   switch (s.kind) {
@@ -24,6 +25,7 @@ export function StatusBar({ mode }: { mode: 'electron' | 'browser' }) {
       </span>
       <span className="statusbar__message" aria-live="polite">{message}</span>
       <ConnectionsButton />
+      <WorkspaceButton />
       <BackupsButton />
       <span className="statusbar__mode">{mode === 'browser' ? 'Browser mode · this computer only' : 'Desktop'}</span>
     </footer>

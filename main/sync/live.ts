@@ -1,0 +1,27 @@
+/**
+ * The app's one live link to its workspace: started on the window's first look at the status
+ * (browser mode and the desktop app; a CLI command syncs once instead), stopped on leave.
+ */
+import type { Ctx } from '../context';
+import { tokenVault } from './token-vault';
+import type { SyncSession } from './session';
+import { readWorkspace } from './workspace-row';
+import { openSession } from './workspace';
+
+const sessions = new WeakMap<Ctx, SyncSession>();
+
+/** The running session of a joined store, started if need be; none for the CLI or a local-only store. */
+export function liveSession(ctx: Ctx): SyncSession | undefined {
+  const running = sessions.get(ctx);
+  if (running) return running;
+  if (ctx.mode === 'cli' || !readWorkspace(ctx.db)) return undefined;
+  const session = openSession(ctx.db, tokenVault());
+  session.startLive();
+  sessions.set(ctx, session);
+  return session;
+}
+
+export function stopLive(ctx: Ctx): void {
+  sessions.get(ctx)?.close();
+  sessions.delete(ctx);
+}

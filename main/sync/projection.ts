@@ -1,0 +1,160 @@
+/**
+ * Both directions between the local tables and the shared documents.
+ *
+ * - push: the rows the outbox names go into their documents' registers, in the same SQLite
+ *   transaction that empties the outbox (the documents' updates are appended inside it). A column
+ *   the member's role may not write is not put in a document (the server would refuse it): it is
+ *   listed in sync_refused, and the table keeps the member's value until they discard it.
+ * - pull: registers go into the tables, with the outbox triggers silenced, after a push, so a
+ *   local change not yet pushed is never overwritten before it has been recorded.
+ */
+import type * as Y from 'yjs';
+import { canWrite, parseDocumentName, refusalReason, type Role } from '../../common/sync/documents';
+import type { DB } from '../../db/connection';
+import { LOCAL, type LocalDocs } from './local-docs';
+import { registers, writeRegister, type Register, type Value } from './registers';
+import { SPECS, specFor, type Row, type TableSpec } from './shared-rows';
+
+export interface Member {
+  name: string;
+  role: Role;
+}
+
+/** Written once, by whoever first shares the row; a later sharer keeps its own local id. */
+const IDENTITY = new Set(['id', 'created_at']);
+
+function partDocs(spec: TableSpec, row: Row) {
+  return spec.parts.map((part) => ({ part, name: part.doc(row) }));
+}
+
+export function push(db: DB, docs: LocalDocs, member: Member): number {
+  const now = new Date().toISOString();
+  const pending = db.prepare('SELECT tbl, row_id FROM sync_outbox').all() as Array<{ tbl: string; row_id: string }>;
+  const refuse = db.prepare('INSERT OR REPLACE INTO sync_refused (tbl, row_id, field, doc, value, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const done = db.prepare('DELETE FROM sync_outbox WHERE tbl = ? AND row_id = ?');
+  for (const { tbl, row_id } of pending) {
+    const spec = specFor(tbl);
+    const row = db.prepare(`SELECT * FROM ${tbl} WHERE id = ?`).get(row_id) as Row | undefined;
+    if (spec && row) pushRow(db, docs, member, spec, row, now, refuse);
+    else if (spec && spec.table !== 'comments') pushHardDelete(docs, member, spec, row_id, now);
+    done.run(tbl, row_id);
+  }
+  return pending.length;
+}
+
+function pushRow(db: DB, docs: LocalDocs, member: Member, spec: TableSpec, row: Row, now: string, refuse: import('better-sqlite3').Statement<unknown[]>): void {
+  const key = spec.key(row);
+  for (const { part, name } of partDocs(spec, row)) {
+    const doc = docs.get(name);
+    const fields = registers(doc);
+    const changed = part.columns.filter((c) => !(IDENTITY.has(c) && fields.has(`${key}|${c}`)) && fields.get(`${key}|${c}`)?.v !== (row[c] ?? null));
+    if (changed.length === 0) continue;
+    if (!canWrite(member.role, part.kind)) {
+      for (const c of changed) refuse.run(spec.table, row.id, c, name, row[c] === null ? null : String(row[c]), refusalReason(member.role, part.kind), now);
+      continue;
+    }
+    doc.transact(() => {
+      for (const c of changed) writeRegister(doc, `${key}|${c}`, row[c] ?? null, part.decisions.includes(c) ? { by: member.name, at: now } : null);
+    }, LOCAL);
+  }
+  if (spec.index) {
+    const indexDoc = docs.get('index');
+    const index = indexDoc.getMap<number>(spec.index);
+    if (!index.has(String(row.id))) indexDoc.transact(() => index.set(String(row.id), 1), LOCAL);
+  }
+  void db;
+}
+
+function pushHardDelete(docs: LocalDocs, member: Member, spec: TableSpec, id: string, now: string): void {
+  const part = spec.parts[0];
+  const name = part.doc({ id });
+  if (!docs.has(name) || !canWrite(member.role, part.kind)) return;
+  const doc = docs.get(name);
+  const key = `${spec.key({ id })}|deleted_at`;
+  if (registers(doc).has(`${spec.key({ id })}|id`) && registers(doc).get(key)?.v == null) doc.transact(() => writeRegister(doc, key, now, { by: member.name, at: now }), LOCAL);
+}
+
+/** The rows a document holds registers for, as (spec, row key, a row with what names its docs). */
+function rowsOf(name: string, doc: Y.Doc): Array<{ doc: string; spec: TableSpec; key: string; hint: Row }> {
+  const ref = parseDocumentName(name);
+  if (!ref || ref.kind === 'index') return [];
+  const spec = SPECS.find((s) => s.parts.some((p) => p.kind === ref.kind))!;
+  const keys = new Set<string>();
+  for (const k of registers(doc).keys()) keys.add(k.slice(0, k.lastIndexOf('|')));
+  return [...keys].map((key) => ({ doc: name, spec, key, hint: (spec.table === 'comments' ? { post_id: ref.id ?? null } : { id: key.slice(key.indexOf(':') + 1) }) as Row }));
+}
+
+/**
+ * Applies the named documents (all loaded ones when omitted) to the tables. A row whose parent
+ * has not arrived yet (a comment before its post) is skipped and its document returned as
+ * waiting, to be applied again later.
+ */
+export function pull(db: DB, docs: LocalDocs, names?: Iterable<string>): { written: number; waiting: string[] } {
+  const wanted = [...(names ?? docs.names())];
+  const rows = wanted.flatMap((n) => rowsOf(n, docs.get(n)));
+  // Parents before children: authors, series, posts, then comments (foreign keys).
+  rows.sort((a, b) => SPECS.indexOf(a.spec) - SPECS.indexOf(b.spec));
+  const seen = new Set<string>();
+  let written = 0;
+  const waiting = new Set<string>();
+  db.prepare('UPDATE sync_workspace SET applying = 1').run();
+  try {
+    for (const r of rows) {
+      if (seen.has(`${r.spec.table}:${r.key}`)) continue;
+      seen.add(`${r.spec.table}:${r.key}`);
+      try {
+        if (db.transaction(() => pullRow(db, docs, r.spec, r.key, r.hint))()) written++;
+      } catch (err) {
+        if (!String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
+        waiting.add(r.doc);
+      }
+    }
+  } finally {
+    db.prepare('UPDATE sync_workspace SET applying = 0').run();
+  }
+  return { written, waiting: [...waiting] };
+}
+
+function pullRow(db: DB, docs: LocalDocs, spec: TableSpec, key: string, hint: Row): boolean {
+  const shared: Row = {};
+  let creatable = false;
+  for (const { part, name } of partDocs(spec, hint)) {
+    if (!docs.has(name)) continue;
+    const fields = registers(docs.get(name));
+    for (const c of part.columns) {
+      const reg = fields.get(`${key}|${c}`) as Register | undefined;
+      if (reg) shared[c] = reg.v as Value;
+    }
+    if (part.creates && shared.id !== undefined) creatable = true;
+  }
+  if (!creatable) return false;
+  const localId = spec.localId(db, shared);
+  const refused = new Set(db.prepare('SELECT field FROM sync_refused WHERE tbl = ? AND row_id = ?').pluck().all(spec.table, localId ?? shared.id) as string[]);
+  const now = new Date().toISOString();
+  if (localId === undefined) {
+    const cols = Object.keys(shared);
+    const values = cols.map((c) => shared[c]);
+    if (!cols.includes('created_at')) cols.push('created_at'), values.push(now);
+    db.prepare(`INSERT INTO ${spec.table} (${cols.join(', ')}, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?)`).run(...values, now);
+    if (spec.table === 'comments' && shared.parent_source_id != null) linkParent(db, shared);
+    return true;
+  }
+  const current = db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(localId) as Row;
+  const changed = Object.keys(shared).filter((c) => !IDENTITY.has(c) && !refused.has(c) && current[c] !== shared[c]);
+  if (changed.length === 0) return false;
+  // A post's revision moves on, so a window holding the old text is told rather than overwriting.
+  const bump = spec.table === 'posts' || spec.table === 'comments' ? ', revision = revision + 1' : '';
+  db.prepare(`UPDATE ${spec.table} SET ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ?${bump} WHERE id = ?`).run(...changed.map((c) => shared[c]), now, localId);
+  return true;
+}
+
+function linkParent(db: DB, c: Row): void {
+  db.prepare('UPDATE comments SET parent_id = (SELECT p.id FROM comments p WHERE p.source = ? AND p.post_id = ? AND p.source_id = ?) WHERE source = ? AND post_id = ? AND source_id = ?').run(
+    c.source, c.post_id, c.parent_source_id, c.source, c.post_id, c.source_id,
+  );
+}
+
+/** Puts every shared row of this store in the outbox (on joining: merge what one already has). */
+export function queueEverything(db: DB): void {
+  for (const s of SPECS) db.prepare(`INSERT OR IGNORE INTO sync_outbox (tbl, row_id) SELECT '${s.table}', id FROM ${s.table}`).run();
+}

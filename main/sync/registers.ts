@@ -1,0 +1,82 @@
+/**
+ * Registers and the decision log inside one shared Y.Doc.
+ *
+ * A Y.Map key written by two offline members keeps one value, chosen by client id, and says
+ * nothing. So each write of a decision also appends an entry to the document's log naming the
+ * entry it replaced (`parent`, the one in force when it was made). Two entries with the same
+ * parent and different values were made without seeing each other: a conflict, listed until an
+ * entry that `resolves` them is written. Everyone derives the same list from the same log, so a
+ * conflict is listed once, under the same id, on every laptop.
+ */
+import crypto from 'node:crypto';
+import * as Y from 'yjs';
+
+export type Value = string | number | null;
+
+export interface Register {
+  v: Value;
+  /** The log entry that set it ('' for a column that is not a decision). */
+  e: string;
+}
+
+export interface LogEntry {
+  id: string;
+  key: string;
+  parent: string;
+  v: Value;
+  by: string;
+  at: string;
+  resolves?: string[];
+}
+
+export interface Conflict {
+  id: string;
+  doc: string;
+  key: string;
+  /** The value both sides started from (null when both created it). */
+  base: Value | undefined;
+  current: Value | undefined;
+  choices: Array<{ entry: string; value: Value; by: string; at: string }>;
+}
+
+export const registers = (doc: Y.Doc) => doc.getMap<Register>('fields');
+export const decisionLog = (doc: Y.Doc) => doc.getArray<LogEntry>('log');
+
+export function writeRegister(doc: Y.Doc, key: string, v: Value, decision: { by: string; at: string } | null, resolves?: string[]): void {
+  const fields = registers(doc);
+  if (!decision) {
+    fields.set(key, { v, e: '' });
+    return;
+  }
+  const entry: LogEntry = { id: crypto.randomUUID(), key, parent: fields.get(key)?.e ?? '', v, by: decision.by, at: decision.at };
+  if (resolves) entry.resolves = resolves;
+  decisionLog(doc).push([entry]);
+  fields.set(key, { v, e: entry.id });
+}
+
+export function conflictsIn(docName: string, doc: Y.Doc): Conflict[] {
+  const entries = decisionLog(doc).toArray();
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  const resolved = new Set(entries.flatMap((e) => e.resolves ?? []));
+  const siblings = new Map<string, LogEntry[]>();
+  for (const e of entries) {
+    const k = `${e.key}\u0000${e.parent}`;
+    siblings.set(k, [...(siblings.get(k) ?? []), e]);
+  }
+  const out: Conflict[] = [];
+  for (const group of siblings.values()) {
+    if (group.length < 2 || new Set(group.map((e) => JSON.stringify(e.v))).size < 2) continue;
+    if (group.every((e) => resolved.has(e.id))) continue;
+    const { key, parent } = group[0];
+    const ordered = [...group].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+    out.push({
+      id: crypto.createHash('sha256').update(`${docName}\u0000${key}\u0000${parent}`).digest('hex').slice(0, 12),
+      doc: docName,
+      key,
+      base: parent ? byId.get(parent)?.v : null,
+      current: registers(doc).get(key)?.v,
+      choices: ordered.map((e) => ({ entry: e.id, value: e.v, by: e.by, at: e.at })),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,213 @@
+/**
+ * One laptop's live link to its team workspace: the local documents, one WebSocket to the team
+ * server with a Hocuspocus provider per document, and the two projections kept running.
+ * The CLI makes one to sync once; browser mode and the desktop app keep one open.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import { AppError } from '../../common/errors';
+import { parseDocumentName } from '../../common/sync/documents';
+import type { DB } from '../../db/connection';
+import { LocalDocs } from './local-docs';
+import { pull, push, type Member } from './projection';
+import { conflictsIn, type Conflict } from './registers';
+import { pendingChanges, type WorkspaceRow } from './workspace-row';
+
+export type SyncState = 'offline' | 'syncing' | 'up-to-date';
+
+const REMOTE_SETTLE_MS = 20;
+
+export class SyncSession {
+  readonly docs: LocalDocs;
+  readonly member: Member;
+  private socket?: HocuspocusProviderWebsocket;
+  private readonly providers = new Map<string, HocuspocusProvider>();
+  private readonly dirty = new Set<string>();
+  private applyTimer?: NodeJS.Timeout;
+  private pollTimer?: NodeJS.Timeout;
+  /** Why the server refused us (token revoked, unknown), if it did. */
+  refusal?: string;
+  private listeners = new Set<() => void>();
+
+  constructor(
+    private readonly db: DB,
+    readonly workspace: WorkspaceRow,
+    private readonly token: string,
+  ) {
+    this.member = { name: workspace.member_name, role: workspace.role };
+    this.docs = new LocalDocs(db, (name) => {
+      this.dirty.add(name);
+      if (name === 'index') this.openIndexed();
+      clearTimeout(this.applyTimer);
+      this.applyTimer = setTimeout(() => this.applyRemote(), REMOTE_SETTLE_MS);
+    });
+    for (const name of this.docs.names()) this.docs.get(name);
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
+  }
+
+  /** Local table changes into the documents (one transaction with the outbox). */
+  pushLocal(): number {
+    const n = this.db.transaction(() => push(this.db, this.docs, this.member))();
+    if (n > 0) {
+      this.openLoaded();
+      this.changed();
+    }
+    return n;
+  }
+
+  /** Received changes into the tables; local changes go first so none is overwritten unseen. */
+  applyRemote(names: Iterable<string> = this.takeDirty()): void {
+    if (!this.db.open) return;
+    const list = [...new Set([...names, ...this.waiting])];
+    try {
+      this.db.transaction(() => {
+        push(this.db, this.docs, this.member);
+        this.waiting = new Set(pull(this.db, this.docs, list).waiting);
+        this.db.prepare('UPDATE sync_workspace SET conflicts = ? WHERE id = 1').run(this.conflictCount(list));
+      })();
+    } catch (err) {
+      // Runs from a timer: a failure must not end the app; the documents are on disk and apply next time.
+      for (const n of list) this.waiting.add(n);
+      console.error(`Editorial Workbench: applying the team's changes failed (${(err as Error).message}); they are kept and applied again.`);
+    }
+    this.changed();
+  }
+
+  /** Documents with rows waiting for a parent row (applied again with the next changes). */
+  private waiting = new Set<string>();
+
+  private takeDirty(): string[] {
+    const list = [...this.dirty];
+    this.dirty.clear();
+    return list;
+  }
+
+  conflicts(): Conflict[] {
+    return this.docs.names().flatMap((n) => conflictsIn(n, this.docs.get(n)));
+  }
+
+  /** Conflicts per document, recounted only where something changed (a full count each time is quadratic). */
+  private readonly conflictsPerDoc = new Map<string, number>();
+
+  private conflictCount(changed: string[]): number {
+    const recount = this.conflictsPerDoc.size === 0 ? this.docs.names() : changed;
+    for (const n of recount) this.conflictsPerDoc.set(n, conflictsIn(n, this.docs.get(n)).length);
+    let total = 0;
+    for (const v of this.conflictsPerDoc.values()) total += v;
+    return total;
+  }
+
+  connect(): void {
+    if (this.socket) return;
+    // minDelay must not exceed maxDelay, or the socket never tries to connect.
+    this.socket = new HocuspocusProviderWebsocket({ url: this.workspace.url, WebSocketPolyfill: WebSocket, delay: 200, minDelay: 200, maxDelay: 5000, factor: 2, maxAttempts: 0 });
+    this.socket.on('status', () => this.changed());
+    this.open('index');
+    this.open('authors');
+    this.openLoaded();
+    this.openIndexed();
+  }
+
+  private openLoaded(): void {
+    if (!this.socket) return;
+    for (const [name] of this.docs.loaded()) this.open(name);
+  }
+
+  private openIndexed(): void {
+    if (!this.socket) return;
+    const index = this.docs.get('index');
+    for (const id of index.getMap('posts').keys()) for (const kind of ['post', 'post-plan', 'comments']) this.open(`${kind}/${id}`);
+    for (const id of index.getMap('series').keys()) this.open(`series/${id}`);
+  }
+
+  private open(name: string): void {
+    if (this.providers.has(name) || !this.socket || !parseDocumentName(name)) return;
+    const provider = new HocuspocusProvider({
+      websocketProvider: this.socket,
+      name,
+      document: this.docs.get(name),
+      token: this.token,
+      onAuthenticationFailed: ({ reason }) => {
+        this.refusal = reason;
+        this.changed();
+      },
+      onSynced: () => this.changed(),
+      onUnsyncedChanges: () => this.changed(),
+    });
+    provider.attach();
+    this.providers.set(name, provider);
+  }
+
+  state(): SyncState {
+    if (!this.socket || this.socket.status !== 'connected' || this.refusal) return 'offline';
+    return this.upToDate() ? 'up-to-date' : 'syncing';
+  }
+
+  private upToDate(): boolean {
+    if (this.dirty.size > 0) return false;
+    if (this.db.prepare('SELECT 1 FROM sync_outbox LIMIT 1').get()) return false;
+    for (const p of this.providers.values()) if (!p.isSynced || p.unsyncedChanges > 0) return false;
+    return this.providers.size > 0;
+  }
+
+  /** Records that everything stored so far is on the server. */
+  private markSynced(): void {
+    this.db.prepare("UPDATE sync_workspace SET synced_seq = (SELECT coalesce(max(seq), 0) FROM sync_doc_updates), last_sync_at = ? WHERE id = 1").run(new Date().toISOString());
+  }
+
+  /** Connects, pushes and pulls until nothing is waiting either way, or throws after timeoutMs. */
+  async syncUntilUpToDate(timeoutMs: number): Promise<void> {
+    this.pushLocal();
+    this.connect();
+    const end = Date.now() + timeoutMs;
+    for (;;) {
+      if (this.refusal) throw new AppError('FORBIDDEN', `The team server refused this laptop: ${this.refusal}.`);
+      if (this.upToDate()) break;
+      if (Date.now() > end) {
+        throw new AppError('INTERNAL', `The workspace did not finish syncing within ${Math.round(timeoutMs / 1000)} s (${this.socket?.status === 'connected' ? 'still syncing' : `cannot reach ${this.workspace.url}`}); what is stored locally is kept and syncs next time.`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    clearTimeout(this.applyTimer);
+    this.applyRemote([...this.docs.names()]);
+    this.markSynced();
+    this.changed();
+  }
+
+  /** Keeps syncing in the background: pushes the outbox as it fills, records each time all is synced. */
+  startLive(pollMs = 250): void {
+    this.pushLocal();
+    this.connect();
+    let wasUpToDate = false;
+    this.pollTimer = setInterval(() => {
+      if (!this.db.open) return;
+      this.pushLocal();
+      // The time of the last sync is when the store last became (or stayed, after changes) up to date.
+      const upToDate = this.state() === 'up-to-date';
+      if (upToDate && (!wasUpToDate || pendingChanges(this.db) > 0)) {
+        this.markSynced();
+        this.changed();
+      }
+      wasUpToDate = upToDate;
+    }, pollMs);
+    this.pollTimer.unref();
+  }
+
+  close(): void {
+    clearTimeout(this.applyTimer);
+    clearInterval(this.pollTimer);
+    for (const p of this.providers.values()) p.destroy();
+    this.providers.clear();
+    this.socket?.destroy();
+    this.socket = undefined;
+    this.docs.destroy();
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * The team server as the laptop side meets it in tests: a `workbench sync-server` process, and
+ * invitations made through its CLI (main/ may not import server/; the CLI is the door).
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(import.meta.dirname, '..', '..', '..');
+const CLI = ['--import', 'tsx', path.join(ROOT, 'main', 'cli-main.ts')];
+
+export interface ServerProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export async function startServerProcess(dataDir: string, port = 0): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...CLI, 'sync-server', '--data', dataDir, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the team server did not start in 60 s:\n${out}`)), 60_000);
+    child.stdout!.on('data', () => {
+      const m = /^listening on (wss?:\/\/\S+)$/m.exec(out);
+      if (m) clearTimeout(timer), resolve(m[1]);
+    });
+    void exited.then(() => reject(new Error(`the team server exited before listening:\n${out}`)));
+  });
+  return { url, port: Number(new URL(url).port), child, exited };
+}
+
+/** Runs `workbench <args>` to the end. */
+export function workbench(args: string[], env: NodeJS.ProcessEnv = process.env): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [...CLI, ...args], { cwd: ROOT, encoding: 'utf8', env });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Invites members through `workbench sync-server invite`; returns their tokens in order. */
+export function invite(dataDir: string, ...members: Array<[name: string, role: string]>): string[] {
+  return members.map(([name, role]) => {
+    const r = workbench(['sync-server', 'invite', '--data', dataDir, '--name', name, '--role', role, '--json']);
+    if (r.status !== 0) throw new Error(`invite failed: ${r.stderr}`);
+    return (JSON.parse(r.stdout) as { token: string }).token;
+  });
+}

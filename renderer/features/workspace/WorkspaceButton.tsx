@@ -1,0 +1,53 @@
+import { useEffect, useState } from 'react';
+import type { Output } from '../../../common/api';
+import { useClient } from '../../api/ClientContext';
+import { lazyView } from '../../shell/lazy-view';
+import './workspace.css';
+
+const WorkspaceDialog = lazyView('The team workspace dialog', () => import('./WorkspaceDialog'), (m) => m.WorkspaceDialog);
+
+type Status = Output<'workspace.status'>;
+/** The status bar asks this often; sync itself runs in the main process all the time. */
+const POLL_MS = 2000;
+
+const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : 'never');
+
+export function syncLabel(s: Status | null): string {
+  if (!s || !s.joined) return 'Local only';
+  const decide = s.conflicts > 0 ? ` · ${s.conflicts} to decide` : '';
+  switch (s.state) {
+    case 'offline':
+    case 'changes-waiting':
+      return `Offline${s.pending ? ` (${s.pending} changes waiting)` : ''} · last sync ${time(s.lastSyncAt)}${decide}`;
+    case 'syncing':
+      return `Syncing…${decide}`;
+    default:
+      return `Up to date · ${time(s.lastSyncAt)}${decide}`;
+  }
+}
+
+/** The status bar's sync indicator; it opens the Team workspace dialog. */
+export function WorkspaceButton() {
+  const client = useClient();
+  const [open, setOpen] = useState(false);
+  const [status, setStatus] = useState<Status | null>(null);
+  useEffect(() => {
+    let alive = true;
+    const look = () => client.call('workspace.status', {}).then((s) => alive && setStatus(s), () => undefined);
+    void look();
+    const timer = window.setInterval(look, POLL_MS);
+    return () => {
+      alive = false;
+      window.clearInterval(timer);
+    };
+  }, [client, open]);
+  return (
+    <>
+      <button type="button" className="workspace-button" aria-haspopup="dialog" data-state={status?.state ?? 'local-only'} onClick={() => setOpen(true)}>
+        <span className="workspace-button__dot" aria-hidden="true" />
+        {syncLabel(status)}
+      </button>
+      {open && <WorkspaceDialog onClose={() => setOpen(false)} onStatus={setStatus} />}
+    </>
+  );
+}
