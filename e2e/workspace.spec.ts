@@ -34,7 +34,7 @@ test('a reviewer joins the team workspace from the status bar, sees who they are
     await dialog.getByLabel('Invitation token').fill(token);
     await dialog.getByRole('button', { name: 'Join' }).click();
     await expect(dialog.getByText('You are Rae Viewer, reviewer')).toBeVisible();
-    await expect(dialog.getByRole('status')).toContainText(/Up to date · \d\d:\d\d/, { timeout: 30_000 });
+    await expect(dialog.getByRole('status')).toContainText(/Up to date · \d{1,2} \w{3} \d{4}, \d\d:\d\d/, { timeout: 30_000 });
     await expect(dialog.getByRole('heading', { name: 'Needs decision (0)' })).toBeVisible();
     const axe = await new AxeBuilder({ page }).include('.workspace-dialog').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);

@@ -1,5 +1,5 @@
 import type { Output } from '../../../common/api';
-import { formatLocalTimestamp } from '../../format/timestamps';
+import { formatTimestamp } from '../../format/dates';
 
 type Conflict = Output<'workspace.conflicts'>[number];
 
@@ -22,7 +22,7 @@ export function NeedsDecision({ conflicts, busy, onPick }: { conflicts: Conflict
               <ol>
                 {c.choices.map((ch, i) => (
                   <li key={i}>
-                    {show(ch.value)} <span className="needs-decision__who">by {ch.by}, {formatLocalTimestamp(ch.at)}</span>{' '}
+                    {show(ch.value)} <span className="needs-decision__who">by {ch.by}, {formatTimestamp(ch.at)}</span>{' '}
                     {c.canDecide && (
                       <button type="button" className="button" disabled={busy} onClick={() => onPick(c.id, i + 1)} aria-label={`Keep ${show(ch.value)} (${ch.by}) for ${c.what} of ${c.subject}`}>
                         Keep this

@@ -3,6 +3,7 @@ import type { Output } from '../../../common/api';
 import { useClient } from '../../api/ClientContext';
 import { lazyView } from '../../shell/lazy-view';
 import './workspace.css';
+import { formatTimestamp } from '../../format/dates';
 
 const WorkspaceDialog = lazyView('The team workspace dialog', () => import('./WorkspaceDialog'), (m) => m.WorkspaceDialog);
 
@@ -10,7 +11,7 @@ type Status = Output<'workspace.status'>;
 /** The status bar asks this often; sync itself runs in the main process all the time. */
 const POLL_MS = 2000;
 
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }) : 'never');
+const time = (iso: string | null) => (iso ? formatTimestamp(iso) : 'never');
 
 export function syncLabel(s: Status | null): string {
   if (!s || !s.joined) return 'Local only';
