@@ -2,6 +2,7 @@ import { test, expect } from './fixtures';
 import { callApi } from './server';
 import AxeBuilder from '@axe-core/playwright';
 import { panels } from './pages/DraftsPage';
+import { SeriesPage } from './pages/SeriesPage';
 
 test.use({ viewport: { width: 1280, height: 1000 } });
 test.setTimeout(120_000);
@@ -59,5 +60,38 @@ test('a move to scheduled is refused in the window while a required rule fails, 
   await ask.getByRole('button', { name: 'Move to scheduled anyway' }).click();
   await expect(ask).toHaveCount(0);
   await expect(p.field('Status')).toHaveValue('scheduled');
+  await expect.poll(stored).toBe('scheduled');
+});
+
+test('the Series area asks the same question before a move to scheduled with recommended checks failing', async ({ page, server, secret }) => {
+  page.on('dialog', (d) => {
+    throw new Error(`a native ${d.type()} dialog was opened: ${d.message()}`);
+  });
+  const series = new SeriesPage(page);
+  await series.openArea();
+  await series.create({ title: 'Checked series', topic: 'checks' });
+  await series.addPost('Planned but unsigned');
+  await series.plan('Planned but unsigned', '2027-04-05');
+  const status = series.row('Planned but unsigned').getByLabel('Status');
+  const stored = async () => ((await callApi(server.url, secret, 'posts.list', {})).value as { title: string; status: string }[]).find((x) => x.title === 'Planned but unsigned')?.status;
+
+  await status.selectOption('scheduled');
+  const ask = page.getByRole('dialog', { name: 'Move to scheduled with recommended checks failing?' });
+  await expect(ask).toBeVisible();
+  await expect(ask.getByRole('list', { name: 'Failing recommended checks' })).toContainText('guest author');
+  await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.screenshot({ path: test.info().outputPath('series-confirm-warnings.png') });
+  expect((await new AxeBuilder({ page }).include('dialog').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  // Cancel changes nothing; no refusal is left on the screen either.
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(status).not.toHaveValue('scheduled');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  expect(await stored()).not.toBe('scheduled');
+
+  await status.selectOption('scheduled');
+  await ask.getByRole('button', { name: 'Move to scheduled anyway' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(status).toHaveValue('scheduled');
   await expect.poll(stored).toBe('scheduled');
 });

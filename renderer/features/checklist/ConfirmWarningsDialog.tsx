@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import './checklist.css';
 import type { RuleResult } from '../../../common/checklist/evaluate';
 import { useModalDialog } from '../comments/useModalDialog';
 

@@ -3,6 +3,7 @@ import type { SeriesInfo } from '../../../common/api/series';
 import { describeCadence } from '../../../common/series/cadence';
 import { useClient } from '../../api/ClientContext';
 import { navigate } from '../../shell/router';
+import { ConfirmWarningsDialog } from '../checklist/ConfirmWarningsDialog';
 import { BoardTab } from './BoardTab';
 import { CalendarTab } from './CalendarTab';
 import { ExportButtons } from './ExportButtons';
@@ -166,6 +167,7 @@ export function SeriesView({ seriesId, tab: tabParam }: { seriesId: string; tab?
         {tab === 'board' && <BoardTab actions={actions} detail={detail} announce={announce} />}
         {tab === 'calendar' && <CalendarTab actions={actions} detail={detail} announce={announce} />}
       </div>
+      {actions.question && <ConfirmWarningsDialog question={actions.question} />}
       <div className="visually-hidden" role="status" aria-live="polite" data-testid="series-announcer">
         {announcement}
       </div>

@@ -7,7 +7,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Input, Method, Output } from '../../../common/api';
 import type { SeriesDetail } from '../../../common/api/series';
+import type { RuleResult } from '../../../common/checklist/evaluate';
+import { statusLabel } from '../../../common/series/workflow';
+import { ClientError } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
+import type { WarningsQuestion } from '../checklist/ConfirmWarningsDialog';
 
 type DetailMethod = {
   [M in Method]: Output<M> extends SeriesDetail ? (SeriesDetail extends Output<M> ? M : never) : never;
@@ -23,6 +27,8 @@ export function useSeriesDetail(seriesId: string) {
   const [busy, setBusy] = useState(false);
   const latest = useRef<SeriesDetail | null>(null);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
+  // Set while the user is asked to confirm a status move whose recommended checks fail.
+  const [question, setQuestion] = useState<WarningsQuestion | null>(null);
 
   const setDetail = useCallback((d: SeriesDetail) => {
     latest.current = d;
@@ -55,7 +61,20 @@ export function useSeriesDetail(seriesId: string) {
         if (resolved === null) return null;
         setBusy(true);
         try {
-          const next = (await client.call(method, resolved as Input<M>)) as SeriesDetail;
+          let next: SeriesDetail;
+          try {
+            next = (await client.call(method, resolved as Input<M>)) as SeriesDetail;
+          } catch (e) {
+            // The same gate as the draft's status field: recommended checks failing are the user's
+            // call, so ask, and send the move again with the confirmation only on "anyway".
+            const warnings = confirmable(e);
+            if (method !== 'series.setStatus' || !warnings) throw e;
+            const to = statusLabel((resolved as Input<'series.setStatus'>).status).toLowerCase();
+            const go = await new Promise<boolean>((answer) => setQuestion({ to, warnings, answer }));
+            setQuestion(null);
+            if (!go) return null;
+            next = (await client.call('series.setStatus', { ...(resolved as Input<'series.setStatus'>), acceptWarnings: true })) as SeriesDetail;
+          }
           setDetail(next);
           setError('');
           return next;
@@ -89,7 +108,14 @@ export function useSeriesDetail(seriesId: string) {
     [client, enqueue, setDetail],
   );
 
-  return { detail, setDetail, error, setError, busy, reload, run, runTransfer };
+  return { detail, setDetail, error, setError, busy, reload, run, runTransfer, question };
+}
+
+/** The failing recommended checks of a refusal that the user may confirm, else null. */
+function confirmable(e: unknown): RuleResult[] | null {
+  if (!(e instanceof ClientError) || e.code !== 'NEEDS_CONFIRMATION') return null;
+  const warnings = (e.details as { warnings?: RuleResult[] } | undefined)?.warnings;
+  return warnings?.length ? warnings : null;
 }
 
 export type SeriesActions = ReturnType<typeof useSeriesDetail>;
