@@ -70,10 +70,10 @@ test('the Series area asks the same question before a move to scheduled with rec
   const series = new SeriesPage(page);
   await series.openArea();
   await series.create({ title: 'Checked series', topic: 'checks' });
-  await series.addPost('Planned but unsigned');
-  await series.plan('Planned but unsigned', '2027-04-05');
-  const status = series.row('Planned but unsigned').getByLabel('Status');
-  const stored = async () => ((await callApi(server.url, secret, 'posts.list', {})).value as { title: string; status: string }[]).find((x) => x.title === 'Planned but unsigned')?.status;
+  await series.addPost('Unsigned guest post');
+  await series.plan('Unsigned guest post', '2027-04-05');
+  const status = series.row('Unsigned guest post').getByLabel('Status');
+  const stored = async () => ((await callApi(server.url, secret, 'posts.list', {})).value as { title: string; status: string }[]).find((x) => x.title === 'Unsigned guest post')?.status;
 
   await status.selectOption('scheduled');
   const ask = page.getByRole('dialog', { name: 'Move to scheduled with recommended checks failing?' });
