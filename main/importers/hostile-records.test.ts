@@ -4,21 +4,15 @@
  * whose content is nested deeper than the HTML converter can recurse. Real SQLite files.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection';
 import { findActiveContent } from '../testing/active-content';
 import { runImport } from './pipeline';
+import { storePerTest } from '../testing/store-per-test';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-hostile-records-'));
-let dbPath: string;
-let n = 0;
-beforeEach(() => {
-  dbPath = path.join(dir, `store-${++n}.sqlite`);
-  openDatabase(dbPath).close();
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const store = storePerTest('wb-hostile-records-');
+const dir = store.dir;
 
 const write = (name: string, content: string) => {
   const file = path.join(dir, name);
@@ -26,7 +20,7 @@ const write = (name: string, content: string) => {
   return file;
 };
 const rows = () => {
-  const db = openDatabase(dbPath);
+  const db = openDatabase(store.path);
   try {
     return db.prepare('SELECT source_id, body_html, body_text FROM comments ORDER BY source_id').all() as { source_id: string; body_html: string; body_text: string }[];
   } finally {
@@ -57,7 +51,7 @@ describe('a <frameset> comment among others', () => {
   const bodies = ['<p>Before</p>', ...FRAMESETS, '<p>After all</p>'];
 
   it('imports every comment of a WordPress export, the frameset ones inert', async () => {
-    const summary = await runImport({ filePath: write('frameset.xml', wxr('<p>Body</p>', bodies)) }, { openDb: () => openDatabase(dbPath) });
+    const summary = await runImport({ filePath: write('frameset.xml', wxr('<p>Body</p>', bodies)) }, { openDb: () => openDatabase(store.path) });
     expect(summary.comments.imported).toBe(bodies.length);
     const stored = rows();
     expectInert(stored);
@@ -69,9 +63,9 @@ describe('a <frameset> comment among others', () => {
 <disqus xmlns:dsq="http://disqus.com/disqus-internals"><thread dsq:id="t1"><title>T</title><link>https://blog.example/t/</link></thread>
 ${bodies.map((b, i) => `<post dsq:id="${i + 1}"><message>${cdata(b)}</message><thread dsq:id="t1"/><author><name>R</name></author></post>`).join('\n')}
 </disqus>`;
-    expect((await runImport({ filePath: write('frameset-disqus.xml', disqus) }, { openDb: () => openDatabase(dbPath) })).comments.imported).toBe(bodies.length);
+    expect((await runImport({ filePath: write('frameset-disqus.xml', disqus) }, { openDb: () => openDatabase(store.path) })).comments.imported).toBe(bodies.length);
     const json = JSON.stringify(bodies.map((html, i) => ({ sourceId: `j${i}`, post: 'frameset-post', html })));
-    expect((await runImport({ filePath: write('frameset.json', json) }, { openDb: () => openDatabase(dbPath) })).comments.imported).toBe(bodies.length);
+    expect((await runImport({ filePath: write('frameset.json', json) }, { openDb: () => openDatabase(store.path) })).comments.imported).toBe(bodies.length);
     const stored = rows();
     expect(stored).toHaveLength(bodies.length * 2);
     expectInert(stored);
@@ -81,10 +75,10 @@ ${bodies.map((b, i) => `<post dsq:id="${i + 1}"><message>${cdata(b)}</message><t
 describe('a WordPress post nested deeper than the converter goes', () => {
   it('keeps the post text as paragraphs, imports its comments and warns with the file, line and post', async () => {
     const deep = `${'<div>'.repeat(3000)}Deep text${'</div>'.repeat(3000)}`;
-    const summary = await runImport({ filePath: write('deep.xml', wxr(deep, ['<p>Fine</p>'])) }, { openDb: () => openDatabase(dbPath) });
+    const summary = await runImport({ filePath: write('deep.xml', wxr(deep, ['<p>Fine</p>'])) }, { openDb: () => openDatabase(store.path) });
     expect(summary.comments.imported).toBe(1);
     expect(summary.warnings).toContainEqual('deep.xml:4: post "Deep": its HTML is nested too deeply to convert; its text was kept as plain paragraphs');
-    const db = openDatabase(dbPath);
+    const db = openDatabase(store.path);
     try {
       const post = db.prepare("SELECT body_text FROM posts WHERE slug = 'deep'").get() as { body_text: string };
       expect(post.body_text).toContain('Deep text');

@@ -5,32 +5,25 @@
  * the per-row trigger in place whether the import commits or fails.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AppError } from '../../common/errors';
 import { uuidv7 } from '../../common/ids';
 import { openDatabase, type DB } from '../../db/connection';
 import { runImport, type ImportRequest } from './pipeline';
+import { storePerTest } from '../testing/store-per-test';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-pipeline-'));
-let dbPath: string;
-let n = 0;
-
-beforeEach(() => {
-  dbPath = path.join(dir, `store-${++n}.sqlite`);
-  openDatabase(dbPath).close();
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+const store = storePerTest('wb-pipeline-');
+const dir = store.dir;
 
 const write = (name: string, content: string | Buffer) => {
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
   return file;
 };
-const run = (filePath: string, extra: Partial<ImportRequest> = {}) => runImport({ filePath, ...extra }, { openDb: () => openDatabase(dbPath) });
+const run = (filePath: string, extra: Partial<ImportRequest> = {}) => runImport({ filePath, ...extra }, { openDb: () => openDatabase(store.path) });
 const withDb = <T>(f: (db: DB) => T): T => {
-  const db = openDatabase(dbPath);
+  const db = openDatabase(store.path);
   try {
     return f(db);
   } finally {
@@ -156,12 +149,12 @@ describe('limits and cleaning', () => {
 
 describe("writers' keys", () => {
   it('keys every new comment as it is written, from the author link as stored, and catches up earlier rows first', async () => {
-    await runImport({ filePath: write('k1.xml', wxr([{ id: '1', body: 'a', author: 'Ann', url: 'https://www.ann.example/' }])) }, { openDb: () => openDatabase(dbPath), rules: false });
+    await runImport({ filePath: write('k1.xml', wxr([{ id: '1', body: 'a', author: 'Ann', url: 'https://www.ann.example/' }])) }, { openDb: () => openDatabase(store.path), rules: false });
     // A row written outside any import (as a sync would) has no key yet.
     withDb((db) => db.prepare("INSERT INTO comments (id, created_at, updated_at, post_id, source, source_id, author_name, body_text, status) SELECT ?, created_at, updated_at, post_id, 'manual', 'm', 'Bo', 'x', 'approved' FROM comments LIMIT 1").run(uuidv7()));
     withDb((db) => db.prepare("DELETE FROM commenter_keys WHERE comment_rowid = (SELECT rowid FROM comments WHERE source_id = 'm')").run());
     const file = write('k2.xml', wxr([{ id: '2', body: 'b', author: 'Ann', url: 'http://ann.example' }, { id: '3', body: 'c', author: 'Cy', url: 'javascript:alert(1)' }]));
-    await runImport({ filePath: file }, { openDb: () => openDatabase(dbPath), rules: false });
+    await runImport({ filePath: file }, { openDb: () => openDatabase(store.path), rules: false });
     expect(withDb((db) => db.prepare('SELECT c.source_id AS id, k.author_key AS key FROM comments c LEFT JOIN commenter_keys k ON k.comment_rowid = c.rowid ORDER BY c.source_id').all())).toEqual([
       { id: '1', key: 'n:ann|ann.example' },
       { id: '2', key: 'n:ann|ann.example' },
@@ -243,7 +236,7 @@ describe('deferred search indexing and threading', () => {
   it('leaves the triggers and the index as they were when an import is refused or previewed', async () => {
     const before = triggers();
     await refusal(write('broken.xml', wxr([{ id: '1', body: 'zeta' }]).replace('</item>', '')));
-    await runImport({ filePath: write('preview.xml', wxr([{ id: '1', body: 'zeta' }])) }, { openDb: () => openDatabase(dbPath), dryRun: true });
+    await runImport({ filePath: write('preview.xml', wxr([{ id: '1', body: 'zeta' }])) }, { openDb: () => openDatabase(store.path), dryRun: true });
     expect(triggers()).toEqual(before);
     expect(search('zeta')).toEqual([]);
     ftsIntact();

@@ -5,24 +5,19 @@
  * rule decided here is never undone by an import. New pending comments get the model's score.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../db/connection';
 import { setStatus } from '../../db/repos/comment-review';
 import { runImport } from '../importers/pipeline';
 import { createPost } from '../../db/repos/posts';
 import { seedComments } from '../../db/repos/testing/seed-comments';
 import { trainAndScore } from './spam-training';
+import { storePerTest } from '../testing/store-per-test';
 
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-import-decisions-'));
-let dbPath: string;
+const store = storePerTest('wb-import-decisions-');
+const dir = store.dir;
 let n = 0;
-beforeEach(() => {
-  dbPath = path.join(dir, `store-${++n}.sqlite`);
-  openDatabase(dbPath).close();
-});
-afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 /** A WXR with one comment whose WordPress status is `approved` ('1', '0' or 'spam'). */
 function wxr(approved: string): string {
@@ -41,9 +36,9 @@ function wxr(approved: string): string {
   return file;
 }
 
-const importFile = (approved: string) => runImport({ filePath: wxr(approved) }, { openDb: () => openDatabase(dbPath), rules: false });
+const importFile = (approved: string) => runImport({ filePath: wxr(approved) }, { openDb: () => openDatabase(store.path), rules: false });
 function state(): { status: string; decided_by: string | null; revision: number; id: string } {
-  const db: DB = openDatabase(dbPath);
+  const db: DB = openDatabase(store.path);
   try {
     return db.prepare('SELECT c.id, c.status, c.revision, v.decided_by FROM comments c LEFT JOIN comment_verdicts v ON v.comment_id = c.id').get() as ReturnType<typeof state>;
   } finally {
@@ -63,7 +58,7 @@ describe('a re-imported status', () => {
 
   it('never undoes a person\'s decision made here', async () => {
     await importFile('0');
-    const db = openDatabase(dbPath);
+    const db = openDatabase(store.path);
     const { id, revision } = state();
     setStatus(db, [{ id, revision }], 'spam');
     db.close();
@@ -75,7 +70,7 @@ describe('a re-imported status', () => {
 
 describe('an import into a store with a spam model', () => {
   it('scores the new pending comments with the model in use, the words behind each included', async () => {
-    const db = openDatabase(dbPath);
+    const db = openDatabase(store.path);
     const post = createPost(db, { title: 'Earlier' }).id;
     const rows = [];
     for (let i = 0; i < 20; i++) {
@@ -86,7 +81,7 @@ describe('an import into a store with a spam model', () => {
     expect(trainAndScore(db)).not.toBeNull();
     db.close();
     await importFile('0');
-    const s = openDatabase(dbPath);
+    const s = openDatabase(store.path);
     const score = s.prepare("SELECT s.score, s.words FROM comment_scores s JOIN comments c ON c.rowid = s.comment_rowid WHERE c.source_id = '7'").get() as { score: number; words: string } | undefined;
     s.close();
     expect(score).toBeDefined();

@@ -4,6 +4,7 @@ import { useClient } from '../../api/ClientContext';
 import { BackupList } from './BackupList';
 import { RestoreConfirm } from './RestoreConfirm';
 import { formatTimestamp } from '../../format/dates';
+import { useRunner } from '../../shell/use-runner';
 
 type Listing = Output<'backup.list'>;
 type Backup = Listing['backups'][number];
@@ -19,9 +20,7 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   const [listing, setListing] = useState<Listing | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState('');
-  const [notice, setNotice] = useState('');
+  const { busy, error, notice, setError, setNotice, run } = useRunner();
   const [confirming, setConfirming] = useState<Choice | null>(null);
   const [desktop, setDesktop] = useState(false);
 
@@ -38,19 +37,6 @@ export function BackupsDialog({ onClose }: { onClose: () => void }) {
     void refresh();
     client.call('desktop.capabilities', {}).then((c) => setDesktop(c.available), () => setDesktop(false));
   }, [refresh, client]);
-
-  const run = async (work: () => Promise<void>) => {
-    setBusy(true);
-    setError('');
-    setNotice('');
-    try {
-      await work();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const backUpNow = () =>
     run(async () => {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import type { ConnectedSite } from '../../../common/api/wordpress';
 import { useClient } from '../../api/ClientContext';
 import { SitePanel } from './SitePanel';
-import { useRunner } from './useRunner';
+import { useRunner } from '../../shell/use-runner';
 
 /**
  * Connected WordPress sites: connect one (address, user, application password, checked at once),

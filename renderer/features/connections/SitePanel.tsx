@@ -2,7 +2,7 @@ import { useEffect, useId, useState } from 'react';
 import type { Output } from '../../../common/api';
 import type { ConnectedSite, LogRow, ModerationChange, ModerationConflict, RemoteLink } from '../../../common/api/wordpress';
 import { useClient } from '../../api/ClientContext';
-import { useRunner } from './useRunner';
+import { useRunner } from '../../shell/use-runner';
 
 type Posts = Output<'posts.list'>;
 

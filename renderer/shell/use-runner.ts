@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-/** One remote step at a time: busy while it runs, its error or notice shown after. */
+/** One step at a time (a backup, a remote call): busy while it runs, its error or notice shown after. */
 export function useRunner(after?: () => Promise<void> | void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
