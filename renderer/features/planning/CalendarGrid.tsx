@@ -2,8 +2,8 @@ import { memo } from 'react';
 import type { PlanView } from '../../../common/api/planning';
 import { addDays } from '../../../common/series/dates';
 import { DayCell } from './DayCell';
+import { WeekdayHead } from '../calendar/WeekdayHead';
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /**
  * The month (every week of the window) or one week: a row per week; a week with nothing planned is
@@ -21,15 +21,7 @@ export const CalendarGrid = memo(function CalendarGrid({ view, mode, label }: { 
   for (let monday = view.from; monday <= view.to; monday = addDays(monday, 7)) weeks.push(Array.from({ length: 7 }, (_, i) => addDays(monday, i)));
   return (
     <table className={`plan-grid${month ? '' : ' plan-grid--week'}`} aria-label={label}>
-      <thead>
-        <tr>
-          {WEEKDAYS.map((d) => (
-            <th key={d} scope="col">
-              {d}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <WeekdayHead />
       <tbody>
         {weeks.map((week) => (
           <tr key={week[0]} className={empty.has(week[0]) ? 'is-empty-week' : undefined} title={empty.has(week[0]) ? 'Nothing planned this week' : undefined}>

@@ -11,6 +11,7 @@ import { formatDate, formatLongDay, formatMonth, todayLocal } from './format';
 import { CALENDAR_ANNOUNCEMENTS, CALENDAR_INSTRUCTIONS, postOf, UNPLANNED_ID } from './series-dnd';
 import type { SeriesActions } from './useSeriesDetail';
 import { useRefocus } from './useRefocus';
+import { WeekdayHead } from '../calendar/WeekdayHead';
 
 interface Props {
   actions: SeriesActions;
@@ -18,7 +19,6 @@ interface Props {
   announce: (message: string) => void;
 }
 
-const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 const KEY_STEPS: Record<string, number> = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
 
 /**
@@ -103,15 +103,7 @@ export function CalendarTab({ actions, detail, announce }: Props) {
           <kbd>Alt</kbd>+<kbd>←</kbd>/<kbd>→</kbd> for a day, <kbd>Alt</kbd>+<kbd>↑</kbd>/<kbd>↓</kbd> for a week. Deadlines are shown in each day too.
         </p>
         <table className="calendar__grid" aria-label={`Planned posts, ${formatMonth(month)}`}>
-          <thead>
-            <tr>
-              {WEEKDAYS.map((d) => (
-                <th key={d} scope="col">
-                  {d}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <WeekdayHead />
           <tbody>
             {weeks.map((week) => (
               <tr key={week[0]}>
