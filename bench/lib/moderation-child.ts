@@ -9,14 +9,7 @@
  * Prints `BENCH_RESULT {...}` as its last line.
  */
 import { openDatabase } from '../../db/connection';
-import { addRule } from '../../db/repos/moderation-rules';
-
-/** The rules the bench applies: the defaults (links, first, trusted) and three lists. */
-export function addBenchRules(db: ReturnType<typeof openDatabase>): void {
-  addRule(db, { kind: 'banned', params: { phrases: ['cheap meds', 'casino bonus', 'free money'] } });
-  addRule(db, { kind: 'suspect', params: { words: ['crypto', 'discount', 'offer'] } });
-  addRule(db, { kind: 'blocked', params: { emails: ['bad@spam.example'], names: ['Win Big'], domains: ['spam.example'] } });
-}
+import { addBenchRules } from './bench-rules';
 
 const [mode, ...args] = process.argv.slice(2);
 

@@ -20,7 +20,7 @@ import { latestModel } from '../../db/repos/spam-scores';
 import { scoreText } from '../../common/moderation/spam-model';
 import { copyDataset } from '../generate/index';
 import { APP_ROOT, BENCH_ROOT } from '../lib/paths';
-import { addBenchRules } from '../lib/moderation-child';
+import { addBenchRules } from '../lib/bench-rules';
 import { percentile } from '../lib/stats';
 import { judge, type Row, type Scenario } from '../lib/types';
 
