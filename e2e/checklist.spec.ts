@@ -40,6 +40,7 @@ test('a move to scheduled is refused in the window while a required rule fails, 
   await p.field('Planned date').fill('2027-03-01');
   await p.field('Planned date').press('Enter');
   await expect(checks.locator('[data-rule="planned-date"]')).toContainText('passes');
+  await expect(checks.locator('[data-rule="planned-date"] .checklist__message')).toHaveText('1 Mar 2027');
   await p.field('Status').focus();
   await p.field('Status').selectOption('scheduled');
   const ask = page.getByRole('dialog', { name: 'Move to scheduled with recommended checks failing?' });

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, useSyncExternalStore, type RefObject } from
 import type { LexicalEditor } from 'lexical';
 import type { LiveChecklist } from './live-checklist';
 import { jumpTo } from './jump';
+import { formatDate } from '../../format/dates';
 import './checklist.css';
 
 export const COLLAPSED_KEY = 'workbench.checklist.collapsed';
@@ -53,7 +54,8 @@ export function ChecklistPanel({ checklist, editorRef, refusal }: { checklist: L
                 <span className="checklist__label">
                   {r.label} <span className="checklist__level">({r.ok ? 'passes' : r.level === 'required' ? 'required, fails' : 'recommended, fails'})</span>
                 </span>
-                <span className="checklist__message">{r.message}</span>
+                {/* A passing date rule's message is the date itself, stored ISO (the CLI prints it so); the window shows it in its one date style. */}
+                <span className="checklist__message">{formatDate(r.message)}</span>
               </span>
               {!r.ok && r.target && (
                 <button type="button" className="button button--small" onClick={() => jumpTo(r.target!, editorRef.current)} aria-label={`Fix: ${r.label}`}>
