@@ -127,7 +127,7 @@ export function planFacets(db: DB): PlanFacets {
          AND EXISTS (SELECT 1 FROM post_authors pa WHERE pa.author_id = a.id AND pa.deleted_at IS NULL) ORDER BY a.name COLLATE NOCASE`,
     )
     .all() as { id: string; name: string }[];
-  const people = db.prepare('SELECT id, name FROM people WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE').all() as { id: string; name: string }[];
+  const people = db.prepare('SELECT id, name, member_role AS memberRole FROM people WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE').all() as PlanFacets['people'];
   return { series, statuses, tags, authors, people };
 }
 
