@@ -30,7 +30,10 @@ describe('team members', () => {
       // Once Ann is revoked, her address may be given to someone else.
       revokeMember(store, 'Ann Smith');
       inviteMember(store, { name: 'Ann Smyth', role: 'editor', email: 'ann@example.org' });
-      expect(memberDirectory(store)).toEqual([{ id: expect.any(String), name: 'Ann Smyth', email: 'ann@example.org', role: 'editor' }]);
+      expect(memberDirectory(store)).toEqual([
+        { id: expect.any(String), name: 'Ann Smith', email: 'Ann@Example.org', role: 'editor', active: false },
+        { id: expect.any(String), name: 'Ann Smyth', email: 'ann@example.org', role: 'editor', active: true },
+      ]);
     } finally {
       store.close();
     }
@@ -44,7 +47,7 @@ describe('team members', () => {
     old.close();
     const store = new TeamStore(dir);
     try {
-      expect(memberDirectory(store)).toEqual([{ id: 'm1', name: 'Old Timer', email: '', role: 'admin' }]);
+      expect(memberDirectory(store)).toEqual([{ id: 'm1', name: 'Old Timer', email: '', role: 'admin', active: true }]);
       expect(store.db.pragma('user_version', { simple: true })).toBe(140);
     } finally {
       store.close();

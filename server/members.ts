@@ -77,9 +77,10 @@ export function revokedMemberIds(store: TeamStore): Set<string> {
   return new Set((store.db.prepare('SELECT id FROM members WHERE revoked_at IS NOT NULL').all() as { id: string }[]).map((r) => r.id));
 }
 
-/** What any member may see of the others (GET /members): who is in the workspace now, never tokens. */
-export function memberDirectory(store: TeamStore): Array<Pick<Member, 'id' | 'name' | 'email' | 'role'>> {
-  return listMembers(store)
-    .filter((m) => m.revokedAt === null)
-    .map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role }));
+/**
+ * What any member may see of the others (GET /members), never tokens. Revoked members are listed
+ * too, as no longer active: posts they owned still name them, and every laptop must know who that is.
+ */
+export function memberDirectory(store: TeamStore): Array<Pick<Member, 'id' | 'name' | 'email' | 'role'> & { active: boolean }> {
+  return listMembers(store).map((m) => ({ id: m.id, name: m.name, email: m.email, role: m.role, active: m.revokedAt === null }));
 }

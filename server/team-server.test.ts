@@ -148,10 +148,11 @@ describe('team server', { timeout: 120_000 }, () => {
     expect(listed.status).toBe(200);
     expect(listed.headers.get('cache-control')).toBe('no-store');
     const members = (await listed.json()) as Array<Record<string, string>>;
-    // Active members only, with exactly what a laptop needs to map its people: no tokens, no hashes.
+    // Exactly what a laptop needs to map its people, revoked members marked so: no tokens, no hashes.
     expect(members).toEqual([
-      { id: expect.any(String), name: 'Rae Viewer', email: 'rae@example.org', role: 'reviewer' },
-      { id: expect.any(String), name: 'Ed Itor', email: '', role: 'editor' },
+      { id: expect.any(String), name: 'Rae Viewer', email: 'rae@example.org', role: 'reviewer', active: true },
+      { id: expect.any(String), name: 'Ed Itor', email: '', role: 'editor', active: true },
+      { id: expect.any(String), name: 'Gus Gone', email: 'gus@example.org', role: 'series-manager', active: false },
     ]);
     for (const [token, why] of [[undefined, 'no token'], ['wbt_not-a-token', 'an unknown token'], [gone, 'a revoked member\'s token']] as const) {
       const refused = await ask(token);
@@ -159,7 +160,7 @@ describe('team server', { timeout: 120_000 }, () => {
       expect(await refused.json(), why).toEqual({ error: expect.stringMatching(/^invalid-token/) });
     }
     const me = (await (await fetch(`http://127.0.0.1:${s.port}/member`, { headers: { authorization: `Bearer ${reviewer}` } })).json()) as Record<string, string>;
-    expect(me).toEqual(members[0]);
+    expect(me).toEqual({ id: members[0].id, name: 'Rae Viewer', email: 'rae@example.org', role: 'reviewer' });
   });
 
   it('limits connections per member and message size, with a reason', async () => {

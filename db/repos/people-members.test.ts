@@ -66,13 +66,20 @@ describe('people as the workspace members', () => {
     expect(db.prepare('SELECT * FROM people ORDER BY id').all()).toEqual(before);
 
     const cy: WorkspaceMember = { id: '0190a0b2-7c1d-7000-8000-0000000000c1', name: 'Cy New', email: 'cy@example.org', role: 'reviewer' };
-    // Ann is revoked, Ed renamed and given an address, Cy invited later.
-    expect(applyMembers(db, [{ ...ED, name: 'Ed Itorial', email: 'ed@example.org' }, cy], ED.id)).toEqual({ added: 1, changed: 1, merged: [], gone: 1 });
-    expect(listPeople(db).map((p) => [p.name, p.memberRole])).toEqual([['Ann Smith', null], ['Cy New', 'reviewer'], ['Ed Itorial', 'editor']]);
+    // Ann is revoked, Ed renamed and given an address, Cy invited later; Flo was revoked before this laptop joined.
+    const flo: WorkspaceMember = { id: '0190a0b2-7c1d-7000-8000-0000000000f1', name: 'Flo Former', email: 'ed@example.org', role: 'editor', active: false };
+    expect(applyMembers(db, [{ ...ANN, active: false }, { ...ED, name: 'Ed Itorial', email: 'ed@example.org' }, cy, flo], ED.id)).toEqual({ added: 2, changed: 1, merged: [], gone: 1 });
+    // Former members stay people (posts may still name them), with no role; Flo's old address is Ed's now.
+    expect(listPeople(db).map((p) => [p.name, p.email, p.memberRole])).toEqual([
+      ['Ann Smith', 'ann@example.org', null],
+      ['Cy New', 'cy@example.org', 'reviewer'],
+      ['Ed Itorial', 'ed@example.org', 'editor'],
+      ['Flo Former', '', null],
+    ]);
 
     forgetMemberRoles(db);
     db.prepare('DELETE FROM sync_workspace').run();
-    expect(listPeople(db).map((p) => [p.name, p.memberRole, p.memberId !== null])).toEqual([['Ann Smith', null, true], ['Cy New', null, true], ['Ed Itorial', null, true]]);
+    expect(listPeople(db).map((p) => [p.name, p.memberRole, p.memberId !== null])).toEqual([['Ann Smith', null, true], ['Cy New', null, true], ['Ed Itorial', null, true], ['Flo Former', null, true]]);
     // A local list again: people can be renamed and "me" chosen.
     expect(savePerson(db, { id: cy.id, name: 'Cy Newer', email: 'cy@example.org' }).name).toBe('Cy Newer');
     expect(setMe(db, cy.id)?.name).toBe('Cy Newer');

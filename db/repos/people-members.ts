@@ -16,6 +16,8 @@ export interface WorkspaceMember {
   name: string;
   email: string;
   role: Role;
+  /** false for a revoked member: kept as a person (posts may still name them), with no role. */
+  active?: boolean;
 }
 
 export interface MembersApplied {
@@ -36,7 +38,8 @@ interface Row {
 }
 
 /** Makes the people list the workspace's members, and `meId` (the member this store joined as) "me". */
-export function applyMembers(db: DB, members: readonly WorkspaceMember[], meId: string): MembersApplied {
+export function applyMembers(db: DB, listed: readonly WorkspaceMember[], meId: string): MembersApplied {
+  const members = listed.filter((m) => m.active !== false);
   return db.transaction(() => {
     const now = nowIso();
     const out: MembersApplied = { added: 0, changed: 0, merged: [], gone: 0 };
@@ -70,6 +73,12 @@ export function applyMembers(db: DB, members: readonly WorkspaceMember[], meId: 
         repointReviewer.run(m.id, now, twin);
         out.merged.push({ from: twin, into: m.id });
       }
+    }
+    // A former member is known on every laptop too, so a post that still names them applies everywhere.
+    const emailTaken = db.prepare("SELECT 1 FROM people WHERE deleted_at IS NULL AND email != '' AND email = ? COLLATE NOCASE");
+    for (const m of listed.filter((f) => f.active === false && !byId.get(f.id))) {
+      insert.run(m.id, now, now, m.name, m.email && !emailTaken.get(m.email) ? m.email : '', m.id, null);
+      out.added++;
     }
     const placeholders = members.map(() => '?').join(', ');
     out.gone = db

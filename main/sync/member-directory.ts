@@ -13,7 +13,7 @@ import type { SyncSession } from './session';
 import type { TokenVault } from './token-vault';
 import { readWorkspace } from './workspace-row';
 
-const Member = z.object({ id: Id, name: z.string().min(1).max(200), email: z.string().max(320).default(''), role: z.enum(ROLES) });
+const Member = z.object({ id: Id, name: z.string().min(1).max(200), email: z.string().max(320).default(''), role: z.enum(ROLES), active: z.boolean().default(true) });
 
 const httpUrl = (wsUrl: string, path: string) => wsUrl.replace(/^ws(s?):\/\//, 'http$1://').replace(/\/+$/, '') + path;
 
@@ -43,7 +43,7 @@ export async function whoAmI(url: string, token: string, timeoutMs: number): Pro
   return parsed.data;
 }
 
-/** Every member of the workspace now (revoked ones are not listed). */
+/** Every member of the workspace, revoked ones marked not active. */
 export async function fetchMembers(url: string, token: string, timeoutMs: number): Promise<WorkspaceMember[]> {
   const parsed = z.array(Member).max(10_000).safeParse(await ask(url, '/members', token, timeoutMs));
   if (!parsed.success) throw notTeamServer(url);

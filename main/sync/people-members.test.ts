@@ -66,9 +66,22 @@ describe('people as the workspace members, two laptops', { timeout: 240_000 }, (
     await sync(b);
     expect(people(b)).toContain('Cy New <cy@example.org> reviewer');
 
+    // Cy reviews the first post, then is revoked: a laptop joining afterwards still knows who that is.
+    await sync(a);
+    const cy = listPeople(a.db).find((p) => p.name === 'Cy New')!;
+    assignPost(a.db, { postId: first.id, reviewerId: cy.id }, TODAY);
+    await sync(a);
+    const [deeToken] = invite(data, ['Dee Late', 'series-manager', 'dee@example.org']);
+    expect(workbench(['sync-server', 'revoke', 'Cy New', '--data', data]).status).toBe(0);
+    const c = kit.laptop('c');
+    await joinWorkspace(c.db, kit.vault(), { url: server.url, token: deeToken });
+    await sync(c);
+    expect(planPost(c.db, first.id, TODAY)).toMatchObject({ ownerId: ed.id, reviewerId: cy.id });
+    expect(people(c)).toEqual(['Ann Admin <ann@example.org> admin', 'Cy New <cy@example.org> local', 'Dee Late <dee@example.org> series-manager', 'Ed Itor <ed@example.org> editor']);
+
     // After leaving, A keeps everyone as a local list, and the owners with them.
     leaveWorkspace(a.db);
-    expect(people(a)).toEqual(['Ann Admin <ann@example.org> local', 'Bo Local <bo@example.org> local', 'Ed Itor <ed@example.org> local']);
+    expect(people(a)).toEqual(['Ann Admin <ann@example.org> local', 'Bo Local <bo@example.org> local', 'Cy New <cy@example.org> local', 'Ed Itor <ed@example.org> local']);
     expect(planPost(a.db, second.id, TODAY)).toMatchObject({ ownerId: ed.id, reviewerId: bo.id });
   });
 });
