@@ -9,7 +9,8 @@ import { assignPost, myWork, planPost } from '../../db/repos/planning';
 import { createPost } from '../../db/repos/posts';
 import { invite, workbench } from './testing/team-server-process';
 import { useSyncTestKit } from './testing/laptops';
-import { joinWorkspace, leaveWorkspace, listRefused, syncWorkspace } from './workspace';
+import { joinWorkspace, leaveWorkspace, listRefused, openSession, syncWorkspace } from './workspace';
+import { keepMembersFresh, stopMembersFresh } from './member-directory';
 import type { Laptop } from './testing/laptops';
 
 const kit = useSyncTestKit();
@@ -83,5 +84,25 @@ describe('people as the workspace members, two laptops', { timeout: 240_000 }, (
     leaveWorkspace(a.db);
     expect(people(a)).toEqual(['Ann Admin <ann@example.org> local', 'Bo Local <bo@example.org> local', 'Cy New <cy@example.org> local', 'Ed Itor <ed@example.org> local']);
     expect(planPost(a.db, second.id, TODAY)).toMatchObject({ ownerId: ed.id, reviewerId: bo.id });
+  });
+
+  it('while the app keeps its live session, a member invited later appears without a sync', async () => {
+    const data = kit.dir();
+    const [annToken] = invite(data, ['Ann Admin', 'admin', 'ann@example.org']);
+    const server = await kit.server(data);
+    const a = kit.laptop('a');
+    await joinWorkspace(a.db, kit.vault(), { url: server.url, token: annToken });
+    const session = openSession(a.db, kit.vault());
+    session.startLive();
+    keepMembersFresh(a.db, kit.vault(), session);
+    try {
+      expect(workbench(['sync-server', 'invite', '--data', data, '--name', 'Cy New', '--role', 'reviewer']).status).toBe(0);
+      const end = Date.now() + 40_000;
+      while (!people(a).includes('Cy New <> reviewer') && Date.now() < end) await new Promise((r) => setTimeout(r, 200));
+      expect(people(a)).toEqual(['Ann Admin <ann@example.org> admin', 'Cy New <> reviewer']);
+    } finally {
+      stopMembersFresh(session);
+      session.close();
+    }
   });
 });
