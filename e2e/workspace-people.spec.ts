@@ -75,6 +75,7 @@ test('in a team workspace the owner and reviewer are members with their role, an
     await expect(list.getByRole('listitem')).toHaveText([/Ann Admin.*Admin/, /Bo Local.*Not in the workspace/, /Ed Itor.*Editor/]);
     await expect(list.getByRole('button', { name: 'Remove Ed Itor' })).toHaveCount(0);
     await expect(a.getByText('I am Ann Admin (Admin), as this laptop joined the team workspace.')).toBeVisible();
+    await a.screenshot({ path: test.info().outputPath('workspace-people.png') });
     expect(await serious(a, '.people')).toEqual([]);
 
     // The draft's owner is Ed now; the pickers list the members with their role, Bo apart and not choosable.
