@@ -38,4 +38,13 @@ export const SERVER_MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Numbered like the laptop's step 0140 (issue 22), so that steps other branches add do not collide.
+    version: 140,
+    name: 'members have an e-mail address',
+    up(db) {
+      // Laptops map their people to members by e-mail; '' for members invited without one.
+      db.exec("ALTER TABLE members ADD COLUMN email TEXT NOT NULL DEFAULT ''");
+    },
+  },
 ];

@@ -135,6 +135,34 @@ describe('team server', { timeout: 120_000 }, () => {
     await expect(client(s.url, 'index', token).authenticated).rejects.toThrow(/invalid-token/);
   });
 
+  it('lists the workspace\'s members to any member with a valid token, and to nobody else', async () => {
+    const data = tempDir();
+    const reviewer = invite(data, 'Rae Viewer', 'reviewer', 'rae@example.org');
+    invite(data, 'Ed Itor', 'editor');
+    const gone = invite(data, 'Gus Gone', 'series-manager', 'gus@example.org');
+    expect(cli(['revoke', 'Gus Gone', '--data', data]).status).toBe(0);
+    const s = await server(data);
+    const ask = (token?: string) => fetch(`http://127.0.0.1:${s.port}/members`, token ? { headers: { authorization: `Bearer ${token}` } } : {});
+
+    const listed = await ask(reviewer);
+    expect(listed.status).toBe(200);
+    expect(listed.headers.get('cache-control')).toBe('no-store');
+    const members = (await listed.json()) as Array<Record<string, string>>;
+    // Exactly what a laptop needs to map its people, revoked members marked so: no tokens, no hashes.
+    expect(members).toEqual([
+      { id: expect.any(String), name: 'Rae Viewer', email: 'rae@example.org', role: 'reviewer', active: true },
+      { id: expect.any(String), name: 'Ed Itor', email: '', role: 'editor', active: true },
+      { id: expect.any(String), name: 'Gus Gone', email: 'gus@example.org', role: 'series-manager', active: false },
+    ]);
+    for (const [token, why] of [[undefined, 'no token'], ['wbt_not-a-token', 'an unknown token'], [gone, 'a revoked member\'s token']] as const) {
+      const refused = await ask(token);
+      expect(refused.status, why).toBe(401);
+      expect(await refused.json(), why).toEqual({ error: expect.stringMatching(/^invalid-token/) });
+    }
+    const me = (await (await fetch(`http://127.0.0.1:${s.port}/member`, { headers: { authorization: `Bearer ${reviewer}` } })).json()) as Record<string, string>;
+    expect(me).toEqual({ id: members[0].id, name: 'Rae Viewer', email: 'rae@example.org', role: 'reviewer' });
+  });
+
   it('limits connections per member and message size, with a reason', async () => {
     const data = tempDir();
     const token = invite(data, 'Ed Itor', 'editor');
@@ -209,7 +237,7 @@ describe('team server', { timeout: 120_000 }, () => {
     expect(invited.status, invited.stderr).toBe(0);
     const { token, member } = JSON.parse(invited.stdout) as { token: string; member: Record<string, string> };
     expect(token).toMatch(/^wbt_[\w-]{43}$/);
-    expect(member).toEqual({ id: expect.any(String), name: 'Ann Smith', role: 'editor' });
+    expect(member).toEqual({ id: expect.any(String), name: 'Ann Smith', email: '', role: 'editor' });
     expect(cli(['invite', '--data', data, '--name', 'X', '--role', 'owner'])).toMatchObject({ status: 2, stderr: expect.stringMatching(/Unknown role "owner"/) });
     expect(cli(['revoke', 'nobody', '--data', data])).toMatchObject({ status: 2, stderr: expect.stringMatching(/No active member/) });
     expect(cli(['--port', 'abc', '--data', data]).stderr).toMatch(/--port must be a whole number/);

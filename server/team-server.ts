@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { Hocuspocus, type onAuthenticatePayload } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { canWrite, parseDocumentName } from '../common/sync/documents';
-import { memberForToken, revokedMemberIds, type Member } from './members';
+import { memberDirectory, memberForToken, revokedMemberIds, type Member } from './members';
 import { DurableDocuments } from './persistence';
 import { TeamStore } from './store';
 
@@ -84,16 +84,19 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       res.end(JSON.stringify({ ok: true, version: options.version, documents: store.documentCount(), loadedDocuments: hocuspocus.getDocumentsCount(), connections: wss.clients.size }));
       return;
     }
-    if (req.method === 'GET' && req.url?.split('?')[0] === '/member') {
-      // A joining laptop learns who its token belongs to (name, role) before it stores the token.
+    const route = req.method === 'GET' ? req.url?.split('?')[0] : undefined;
+    if (route === '/member' || route === '/members') {
+      // /member: a joining laptop learns who its token belongs to before it stores the token.
+      // /members: a member's laptop maps its people to the workspace's members (issue 22).
       const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
       const member = token ? memberForToken(store, token) : null;
       res.writeHead(member ? 200 : 401, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify(member ? { id: member.id, name: member.name, role: member.role } : { error: 'invalid-token: the token is unknown or was revoked; ask an admin for a new invitation' }));
+      if (!member) res.end(JSON.stringify({ error: 'invalid-token: the token is unknown or was revoked; ask an admin for a new invitation' }));
+      else res.end(JSON.stringify(route === '/member' ? { id: member.id, name: member.name, email: member.email, role: member.role } : memberDirectory(store)));
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('Not found: this is a workbench team server (WebSocket, GET /health and GET /member).\n');
+    res.end('Not found: this is a workbench team server (WebSocket, GET /health, GET /member and GET /members).\n');
   };
   const server = options.tls
     ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, onRequest)

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Id, IsoTime, Line } from '../domain';
+import { ROLES } from '../sync/documents';
 import { mutation, query, type MethodSpec } from './method';
 
 export const Person = z.object({
@@ -11,6 +12,8 @@ export const Person = z.object({
   name: z.string(),
   email: z.string(),
   memberId: z.string().nullable(),
+  /** Their role while they are a member of the joined workspace; null for people known on this laptop only. */
+  memberRole: z.enum(ROLES).nullable(),
   createdAt: IsoTime,
   updatedAt: IsoTime,
 });

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { CalendarDate, Id, IsoTime, Line, PostStatus } from '../domain';
 import { isCalendarDate } from '../series/dates';
+import { ROLES } from '../sync/documents';
 import { mutation, query, type MethodSpec } from './method';
 
 const Day = CalendarDate.refine(isCalendarDate, 'no such day in the calendar');
@@ -59,7 +60,8 @@ export const PlanFacets = z.object({
   statuses: z.array(PostStatus),
   tags: z.array(z.string()),
   authors: z.array(z.object({ id: Id, name: z.string() })),
-  people: z.array(z.object({ id: Id, name: z.string() })),
+  /** memberRole: their role in the joined team workspace; null for people known on this laptop only. */
+  people: z.array(z.object({ id: Id, name: z.string(), memberRole: z.enum(ROLES).nullable() })),
 });
 export type PlanFacets = z.infer<typeof PlanFacets>;
 

@@ -10,7 +10,7 @@ import { findClashes, findEmptyWeeks, isOverdue } from '../../common/series/plan
 import { DEFAULT_WORKFLOW } from '../../common/domain';
 import { nowIso } from '../clock';
 import { authorsOfPosts } from './authors';
-import { getPerson, getMe } from './people';
+import { getMe, refuseNonMember } from './people';
 import { getSetting, setSetting } from './settings';
 
 interface PlanRow {
@@ -127,7 +127,7 @@ export function planFacets(db: DB): PlanFacets {
          AND EXISTS (SELECT 1 FROM post_authors pa WHERE pa.author_id = a.id AND pa.deleted_at IS NULL) ORDER BY a.name COLLATE NOCASE`,
     )
     .all() as { id: string; name: string }[];
-  const people = db.prepare('SELECT id, name FROM people WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE').all() as { id: string; name: string }[];
+  const people = db.prepare('SELECT id, name, member_role AS memberRole FROM people WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE').all() as PlanFacets['people'];
   return { series, statuses, tags, authors, people };
 }
 
@@ -143,8 +143,8 @@ export function setPlannedDate(db: DB, postId: string, plannedDate: string | nul
 export function assignPost(db: DB, f: { postId: string; ownerId?: string | null; reviewerId?: string | null }, today: string): PlanPost {
   return db.transaction(() => {
     planPost(db, f.postId, today);
-    if (f.ownerId) getPerson(db, f.ownerId);
-    if (f.reviewerId) getPerson(db, f.reviewerId);
+    if (f.ownerId) refuseNonMember(db, f.ownerId);
+    if (f.reviewerId) refuseNonMember(db, f.reviewerId);
     const now = nowIso();
     if (f.ownerId !== undefined) db.prepare('UPDATE posts SET owner_id = ?, updated_at = ? WHERE id = ?').run(f.ownerId, now, f.postId);
     if (f.reviewerId !== undefined) db.prepare('UPDATE posts SET reviewer_id = ?, updated_at = ? WHERE id = ?').run(f.reviewerId, now, f.postId);

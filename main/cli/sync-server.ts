@@ -9,7 +9,7 @@ import type { Command } from './command';
 
 const USAGE = `workbench sync-server [--host 127.0.0.1] [--port N] [--data DIR] [--tls-cert F --tls-key F]
                       [--max-message-bytes N] [--max-connections-per-member N]
-workbench sync-server invite --data DIR --name "Ann Smith" --role admin|editor|series-manager|reviewer [--json]
+workbench sync-server invite --data DIR --name "Ann Smith" [--email ann@example.org] --role admin|editor|series-manager|reviewer [--json]
 workbench sync-server revoke <member id or name> --data DIR
 workbench sync-server members --data DIR [--json]
 workbench sync-server backup --data DIR --out FILE
@@ -21,6 +21,7 @@ of documents and connections. An update is acknowledged only once it is on disk.
 SIGTERM or SIGINT stores every open document and exits.
 
 invite prints a member's token once ({ token, member } with --json); only its hash is kept.
+A member's e-mail lets each laptop merge the person it already knows by that address into them.
 revoke cuts a member off at once, live connections included.
 backup copies DIR/team.sqlite with SQLite's online backup API, safe while the server runs;
 restore by stopping the server and putting the copy in place as DIR/team.sqlite.`;
@@ -79,13 +80,13 @@ async function withStore<T>(dataDir: string | undefined, fn: (store: import('../
 }
 
 async function admin(sub: string, argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { data: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } });
+  const { values, positionals } = parse(argv, { data: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } });
   if (values.help) return console.log(USAGE), 0;
   const members = await import('../../server/members');
   if (sub === 'invite') {
     if (!values.name || !values.role) throw new UsageError('invite needs --name "Full Name" and --role admin|editor|series-manager|reviewer.');
-    const invited = await withStore(values.data, (s) => members.inviteMember(s, { name: values.name!, role: values.role! }));
-    if (values.json) printJson({ token: invited.token, member: { id: invited.member.id, name: invited.member.name, role: invited.member.role } });
+    const invited = await withStore(values.data, (s) => members.inviteMember(s, { name: values.name!, role: values.role!, email: values.email }));
+    if (values.json) printJson({ token: invited.token, member: { id: invited.member.id, name: invited.member.name, email: invited.member.email, role: invited.member.role } });
     else console.log(`Invited ${invited.member.name} (${invited.member.role}), id ${invited.member.id}.\nToken (shown once; give it to them privately):\n${invited.token}`);
     return 0;
   }
@@ -104,7 +105,7 @@ async function admin(sub: string, argv: string[]): Promise<number> {
   }
   const list = await withStore(values.data, (s) => members.listMembers(s));
   if (values.json) printJson(list);
-  else for (const m of list) console.log(`${m.id}  ${m.role.padEnd(14)}  ${m.revokedAt ? 'revoked ' : 'active  '}  ${m.name}`);
+  else for (const m of list) console.log(`${m.id}  ${m.role.padEnd(14)}  ${m.revokedAt ? 'revoked ' : 'active  '}  ${m.name}${m.email ? ` <${m.email}>` : ''}`);
   return 0;
 }
 

@@ -7,6 +7,7 @@ import { tokenVault } from './token-vault';
 import type { SyncSession } from './session';
 import { readWorkspace } from './workspace-row';
 import { openSession } from './workspace';
+import { keepMembersFresh, stopMembersFresh } from './member-directory';
 
 const sessions = new WeakMap<Ctx, SyncSession>();
 
@@ -17,11 +18,14 @@ export function liveSession(ctx: Ctx): SyncSession | undefined {
   if (ctx.mode === 'cli' || !readWorkspace(ctx.db)) return undefined;
   const session = openSession(ctx.db, tokenVault());
   session.startLive();
+  keepMembersFresh(ctx.db, tokenVault(), session);
   sessions.set(ctx, session);
   return session;
 }
 
 export function stopLive(ctx: Ctx): void {
-  sessions.get(ctx)?.close();
+  const session = sessions.get(ctx);
+  if (session) stopMembersFresh(session);
+  session?.close();
   sessions.delete(ctx);
 }

@@ -13,7 +13,7 @@ import { canWrite, parseDocumentName, refusalReason, type Role } from '../../com
 import type { DB } from '../../db/connection';
 import { LOCAL, type LocalDocs } from './local-docs';
 import { registers, writeRegister, type Register, type Value } from './registers';
-import { SPECS, specFor, type Row, type TableSpec } from './shared-rows';
+import { SPECS, specFor, type DocPart, type Row, type TableSpec } from './shared-rows';
 
 export interface Member {
   name: string;
@@ -53,8 +53,9 @@ function pushRow(db: DB, docs: LocalDocs, member: Member, spec: TableSpec, row: 
       for (const c of changed) refuse.run(spec.table, row.id, c, name, row[c] === null ? null : String(row[c]), refusalReason(member.role, part.kind), now);
       continue;
     }
+    const shared = part.unshared ? keepLocal(db, part, spec, row, name, changed, now, refuse) : changed;
     doc.transact(() => {
-      for (const c of changed) writeRegister(doc, `${key}|${c}`, row[c] ?? null, part.decisions.includes(c) ? { by: member.name, at: now } : null);
+      for (const c of shared) writeRegister(doc, `${key}|${c}`, row[c] ?? null, part.decisions.includes(c) ? { by: member.name, at: now } : null);
     }, LOCAL);
   }
   if (spec.index) {
@@ -63,6 +64,17 @@ function pushRow(db: DB, docs: LocalDocs, member: Member, spec: TableSpec, row: 
     if (!index.has(String(row.id))) indexDoc.transact(() => index.set(String(row.id), 1), LOCAL);
   }
   void db;
+}
+
+/** The columns that may travel; the others are listed as kept here, and a column that travels again is no longer listed. */
+function keepLocal(db: DB, part: DocPart, spec: TableSpec, row: Row, doc: string, changed: string[], now: string, refuse: import('better-sqlite3').Statement<unknown[]>): string[] {
+  const listed = db.prepare('DELETE FROM sync_refused WHERE tbl = ? AND row_id = ? AND field = ?');
+  return changed.filter((c) => {
+    const why = part.unshared!(db, c, row[c] ?? null);
+    if (why) refuse.run(spec.table, row.id, c, doc, String(row[c]), why, now);
+    else listed.run(spec.table, row.id, c);
+    return why === null;
+  });
 }
 
 function pushHardDelete(docs: LocalDocs, member: Member, spec: TableSpec, id: string, now: string): void {

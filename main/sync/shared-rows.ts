@@ -19,6 +19,8 @@ export interface DocPart {
   decisions: readonly string[];
   /** A row is created from this part; without it, the other parts wait. */
   creates?: boolean;
+  /** Why a column's value stays on this laptop (it names something only this laptop has), or null. */
+  unshared?: (db: DB, column: string, value: string | number | null) => string | null;
 }
 
 export interface TableSpec {
@@ -33,6 +35,14 @@ export interface TableSpec {
 }
 
 const byId = (table: string) => (db: DB, row: Row) => (db.prepare(`SELECT id FROM ${table} WHERE id = ?`).pluck().get(row.id) as string | undefined);
+
+/** A post's owner and reviewer travel as member ids (a member's person has the member's id on every laptop). */
+const ASSIGNEES: readonly string[] = ['owner_id', 'reviewer_id'];
+function notAMember(db: DB, column: string, personId: string): string | null {
+  const p = db.prepare('SELECT name, member_role FROM people WHERE id = ?').get(personId) as { name: string; member_role: string | null } | undefined;
+  if (!p || p.member_role) return null;
+  return `${p.name} is not a member of the workspace, so this ${column === 'owner_id' ? 'owner' : 'reviewer'} stays on this laptop; choose a member, or ask an admin to invite ${p.name}.`;
+}
 
 export const SPECS: readonly TableSpec[] = [
   {
@@ -69,7 +79,13 @@ export const SPECS: readonly TableSpec[] = [
         columns: ['id', 'created_at', 'slug', 'title', 'standfirst', 'label', 'body', 'body_text', 'word_count', 'tags', 'source', 'source_id', 'source_url', 'deleted_at'],
         decisions: ['title', 'deleted_at'],
       },
-      { kind: 'post-plan', doc: (r) => `post-plan/${r.id}`, columns: ['status', 'series_id', 'position', 'planned_date', 'deadline'], decisions: ['status', 'series_id', 'position', 'planned_date', 'deadline'] },
+      {
+        kind: 'post-plan',
+        doc: (r) => `post-plan/${r.id}`,
+        columns: ['status', 'series_id', 'position', 'planned_date', 'deadline', ...ASSIGNEES],
+        decisions: ['status', 'series_id', 'position', 'planned_date', 'deadline'],
+        unshared: (db, c, v) => (ASSIGNEES.includes(c) && v !== null ? notAMember(db, c, String(v)) : null),
+      },
     ],
   },
   {

@@ -3,8 +3,10 @@
  * decide conflicts, discard refused changes, leave. The CLI and the window call these.
  */
 import { AppError } from '../../common/errors';
-import { canWrite, parseDocumentName, ROLES, type Role } from '../../common/sync/documents';
+import { canWrite, parseDocumentName, type Role } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
+import { applyMembers, forgetMemberRoles } from '../../db/repos/people-members';
+import { fetchMembers, refreshMembers, whoAmI } from './member-directory';
 import { pull, queueEverything } from './projection';
 import { type Conflict, writeRegister } from './registers';
 import { LOCAL } from './local-docs';
@@ -33,8 +35,6 @@ export interface RefusedChange {
   at: string;
 }
 
-const httpUrl = (wsUrl: string, path: string) => wsUrl.replace(/^ws(s?):\/\//, 'http$1://').replace(/\/+$/, '') + path;
-
 function checkUrl(url: string): string {
   let u: URL;
   try {
@@ -46,33 +46,18 @@ function checkUrl(url: string): string {
   return u.toString().replace(/\/+$/, '');
 }
 
-/** Who the token belongs to, asked of the server itself. */
-async function whoAmI(url: string, token: string, timeoutMs: number): Promise<{ id: string; name: string; role: Role }> {
-  let res: Response | undefined;
-  const ask = () => fetch(httpUrl(url, '/member'), { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) });
-  try {
-    // Once more on a failure: a pooled keep-alive connection may have been closed by the server just then.
-    res = await ask().catch(() => ask());
-  } catch (err) {
-    throw new AppError('NOT_FOUND', `Cannot reach the team server at ${url} (${(err as Error).cause ? String(((err as Error).cause as Error).message ?? (err as Error).cause) : (err as Error).message}); nothing was changed.`);
-  }
-  const body = (await res.json().catch(() => ({}))) as { id?: string; name?: string; role?: string; error?: string };
-  if (res.status === 401) throw new AppError('FORBIDDEN', `The team server refused the token: ${body.error ?? 'unknown token'}; nothing was changed.`);
-  if (!res.ok || !body.id || !body.name || !(ROLES as readonly string[]).includes(body.role ?? '')) {
-    throw new AppError('BAD_INPUT', `${url} did not answer as a workbench team server (HTTP ${res.status}); nothing was changed.`);
-  }
-  return { id: body.id, name: body.name, role: body.role as Role };
-}
-
 export async function joinWorkspace(db: DB, vault: TokenVault, input: { url: string; token: string; timeoutMs?: number }): Promise<WorkspaceStatus> {
   const url = checkUrl(input.url);
   if (readWorkspace(db)) throw new AppError('CONFLICT', `This store has already joined ${readWorkspace(db)!.url}: leave it first (workbench workspace leave).`);
   const token = input.token.trim();
   if (!token) throw new AppError('BAD_INPUT', 'A token is needed (--token T, from `workbench sync-server invite`).');
   const member = await whoAmI(url, token, input.timeoutMs ?? 10_000);
+  const members = await fetchMembers(url, token, input.timeoutMs ?? 10_000);
   const sealed = vault.seal(token);
   db.transaction(() => {
     db.prepare('INSERT INTO sync_workspace (id, url, member_id, member_name, role, token_sealed, joined_at) VALUES (1, ?, ?, ?, ?, ?, ?)').run(url, member.id, member.name, member.role, sealed, new Date().toISOString());
+    // In a workspace the people are its members (and "me" is the member joining).
+    applyMembers(db, members, member.id);
     // What this store already holds merges into the workspace (ids are the same everywhere).
     queueEverything(db);
   })();
@@ -83,6 +68,7 @@ export function leaveWorkspace(db: DB): { left: string | null } {
   const ws = readWorkspace(db);
   db.transaction(() => {
     for (const t of ['sync_workspace', 'sync_doc_updates', 'sync_outbox', 'sync_refused']) db.prepare(`DELETE FROM ${t}`).run();
+    forgetMemberRoles(db);
   })();
   return { left: ws?.url ?? null };
 }
@@ -113,6 +99,9 @@ export function openSession(db: DB, vault: TokenVault): SyncSession {
 export async function syncWorkspace(db: DB, vault: TokenVault, timeoutMs: number): Promise<WorkspaceStatus> {
   const session = openSession(db, vault);
   try {
+    // Members first, so that a post owned by a member this laptop did not know yet applies at once.
+    // Unreachable or refused: the sync below says so in its own words.
+    await refreshMembers(db, vault.open(session.workspace.token_sealed), Math.min(timeoutMs, 10_000)).catch(() => undefined);
     await session.syncUntilUpToDate(timeoutMs);
     return workspaceStatus(db);
   } finally {

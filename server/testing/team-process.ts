@@ -48,10 +48,10 @@ export function cli(args: string[]): { status: number | null; stdout: string; st
 }
 
 /** Invites in this process (the CLI's own invite is tested once, apart). */
-export function invite(dataDir: string, name: string, role: string): string {
+export function invite(dataDir: string, name: string, role: string, email?: string): string {
   const store = new TeamStore(dataDir);
   try {
-    return inviteMember(store, { name, role }).token;
+    return inviteMember(store, { name, role, email }).token;
   } finally {
     store.close();
   }

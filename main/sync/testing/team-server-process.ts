@@ -39,9 +39,9 @@ export function workbench(args: string[], env: NodeJS.ProcessEnv = process.env):
 }
 
 /** Invites members through `workbench sync-server invite`; returns their tokens in order. */
-export function invite(dataDir: string, ...members: Array<[name: string, role: string]>): string[] {
-  return members.map(([name, role]) => {
-    const r = workbench(['sync-server', 'invite', '--data', dataDir, '--name', name, '--role', role, '--json']);
+export function invite(dataDir: string, ...members: Array<[name: string, role: string, email?: string]>): string[] {
+  return members.map(([name, role, email]) => {
+    const r = workbench(['sync-server', 'invite', '--data', dataDir, '--name', name, '--role', role, ...(email ? ['--email', email] : []), '--json']);
     if (r.status !== 0) throw new Error(`invite failed: ${r.stderr}`);
     return (JSON.parse(r.stdout) as { token: string }).token;
   });

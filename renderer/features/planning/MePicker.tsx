@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { Person } from '../../../common/api/people';
+import { ROLE_LABELS } from '../../../common/sync/documents';
 import { useClient } from '../../api/ClientContext';
 
 /** The app's setting of who "me" is, for My work. */
@@ -12,6 +13,15 @@ export function MePicker({ onChange }: { onChange?: (me: Person | null) => void 
     void client.call('people.list', {}).then(setPeople);
     void client.call('people.me', {}).then((p) => setMe(p?.id ?? ''));
   }, [client]);
+  const member = people.find((p) => p.id === me && p.memberRole);
+  if (member) {
+    // In a team workspace "me" is the member this laptop joined as; it is not a choice.
+    return (
+      <p className="me-picker me-picker--member">
+        I am <strong>{member.name}</strong> ({ROLE_LABELS[member.memberRole!]}), as this laptop joined the team workspace.
+      </p>
+    );
+  }
   return (
     <div className="meta-field me-picker">
       <label htmlFor={id}>I am</label>

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import type { Person } from '../../../common/api/people';
 import { useClient } from '../../api/ClientContext';
 import { MePicker } from './MePicker';
+import { inWorkspace } from './person-labels';
+import { ROLE_LABELS } from '../../../common/sync/documents';
 
 /** The one list of people who own and review posts. */
 export function PeopleTab({ announce }: { announce: (m: string) => void }) {
@@ -11,6 +13,7 @@ export function PeopleTab({ announce }: { announce: (m: string) => void }) {
   const [email, setEmail] = useState('');
   const [error, setError] = useState('');
   const [generation, setGeneration] = useState(0);
+  const workspace = inWorkspace(people);
   const load = useCallback(() => void client.call('people.list', {}).then(setPeople), [client]);
   useEffect(load, [load]);
 
@@ -31,6 +34,12 @@ export function PeopleTab({ announce }: { announce: (m: string) => void }) {
   return (
     <div className="people">
       <MePicker key={generation} />
+      {workspace && (
+        <p className="muted">
+          In the team workspace the people are its members, with their role. An admin invites them on the team server, with their e-mail, so that whoever a laptop
+          already knew by that address becomes them. People only on this laptop keep the posts they already have here, but cannot be given new ones.
+        </p>
+      )}
       <form className="people__form" onSubmit={add} aria-label="Add a person">
         <label>
           Name <input className="input" value={name} onChange={(e) => setName(e.target.value)} required maxLength={200} />
@@ -52,19 +61,22 @@ export function PeopleTab({ announce }: { announce: (m: string) => void }) {
           <li key={p.id}>
             <span>
               {p.name} {p.email && <span className="muted">&lt;{p.email}&gt;</span>}
+              {workspace && <span className="badge">{p.memberRole ? ROLE_LABELS[p.memberRole] : 'Not in the workspace'}</span>}
             </span>
-            <button
-              type="button"
-              className="button button--small button--danger"
-              onClick={async () => {
-                await client.call('people.delete', { id: p.id });
-                announce(`${p.name} removed.`);
-                load();
-                setGeneration((g) => g + 1);
-              }}
-            >
-              Remove {p.name}
-            </button>
+            {!p.memberRole && (
+              <button
+                type="button"
+                className="button button--small button--danger"
+                onClick={async () => {
+                  await client.call('people.delete', { id: p.id });
+                  announce(`${p.name} removed.`);
+                  load();
+                  setGeneration((g) => g + 1);
+                }}
+              >
+                Remove {p.name}
+              </button>
+            )}
           </li>
         ))}
       </ul>

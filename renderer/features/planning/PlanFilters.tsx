@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react';
 import type { PlanFacets, PlanFilter } from '../../../common/api/planning';
 import { statusLabel } from '../../../common/series/workflow';
 import { FilterCombobox, type FilterOption } from './FilterCombobox';
+import { inWorkspace, personLabel } from './person-labels';
 
 interface Props {
   facets: PlanFacets | null;
@@ -16,12 +17,13 @@ const EMPTY: PlanFilter = { seriesIds: [], statuses: [], authorIds: [], tags: []
 export const PlanFilters = memo(function PlanFilters({ facets, filter, onChange }: Props) {
   const fields = useMemo((): { field: Field; label: string; items: FilterOption[] }[] => {
     if (!facets) return [];
+    const workspace = inWorkspace(facets.people);
     return [
       { field: 'seriesIds', label: 'Series', items: [{ value: 'none', label: 'No series' }, ...facets.series.map((s) => ({ value: s.id, label: s.title }))] },
       { field: 'statuses', label: 'Status', items: facets.statuses.map((s) => ({ value: s, label: statusLabel(s) })) },
       { field: 'authorIds', label: 'Guest author', items: facets.authors.map((a) => ({ value: a.id, label: a.name })) },
       { field: 'tags', label: 'Tag', items: facets.tags.map((t) => ({ value: t, label: t })) },
-      { field: 'ownerIds', label: 'Owner', items: facets.people.map((p) => ({ value: p.id, label: p.name })) },
+      { field: 'ownerIds', label: 'Owner', items: facets.people.map((p) => ({ value: p.id, label: personLabel(p, workspace) })) },
     ];
   }, [facets]);
   if (!facets) return null;
