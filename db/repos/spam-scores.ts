@@ -12,28 +12,13 @@ const DECISIONS = "SELECT body_text AS text, status <> 'approved' AS spam FROM c
 
 /**
  * Approved comments against spam and trash, the store's own decisions, streamed: each call reads
- * them afresh, one row at a time (training reads them twice and never holds them all).
+ * them afresh, one row at a time (training keeps each as feature ids, never its text).
  */
 export function streamDecisions(db: DB): () => Iterable<TrainingDoc> {
   const stmt = db.prepare(DECISIONS);
   return function* () {
     for (const r of stmt.iterate() as Iterable<{ text: string; spam: number }>) yield { text: r.text, spam: r.spam === 1 };
   };
-}
-
-/** How many decisions of each class the store holds. */
-export function decisionClasses(db: DB): { spam: number; ham: number } {
-  return db
-    .prepare("SELECT coalesce(sum(status <> 'approved'), 0) AS spam, coalesce(sum(status = 'approved'), 0) AS ham FROM comments WHERE deleted_at IS NULL AND status <> 'pending'")
-    .get() as { spam: number; ham: number };
-}
-
-/** Every `step`-th decision in storage order (all of them for step 1), held in memory. */
-export function sampleDecisions(db: DB, step: number): TrainingDoc[] {
-  const out: TrainingDoc[] = [];
-  let i = 0;
-  for (const d of streamDecisions(db)()) if (i++ % step === 0) out.push(d);
-  return out;
 }
 
 export function countDecisions(db: DB): number {
