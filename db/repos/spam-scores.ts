@@ -45,11 +45,26 @@ export function saveModel(db: DB, m: Omit<StoredModel, 'id' | 'createdAt'>): Sto
   return { ...m, id, createdAt };
 }
 
+/**
+ * The newest model, parsed once per process: a stored model never changes (a training stores a
+ * new one), and parsing its 20,000 weights again at every import and every status poll of the
+ * pane cost about a tenth of a second each time (and the scorer made from it, another).
+ */
+const parsed = new Map<string, StoredModel>();
 export function latestModel(db: DB): StoredModel | null {
-  const r = db.prepare('SELECT * FROM spam_models ORDER BY created_at DESC, id DESC LIMIT 1').get() as
-    | { id: string; created_at: string; decisions: number; threshold: number; model: string; metrics: string }
+  const r = db.prepare('SELECT id, created_at, decisions, threshold, metrics FROM spam_models ORDER BY created_at DESC, id DESC LIMIT 1').get() as
+    | { id: string; created_at: string; decisions: number; threshold: number; metrics: string }
     | undefined;
-  return r ? { id: r.id, createdAt: r.created_at, decisions: r.decisions, threshold: r.threshold, model: JSON.parse(r.model) as SpamModel, metrics: JSON.parse(r.metrics) } : null;
+  if (!r) return null;
+  let m = parsed.get(r.id);
+  if (!m) {
+    const model = JSON.parse(db.prepare('SELECT model FROM spam_models WHERE id = ?').pluck().get(r.id) as string) as SpamModel;
+    m = { id: r.id, createdAt: r.created_at, decisions: r.decisions, threshold: r.threshold, model, metrics: JSON.parse(r.metrics) };
+    // Only the newest of a store is of use: a few stores open at once keep theirs, older ones go.
+    if (parsed.size > 4) parsed.clear();
+    parsed.set(r.id, m);
+  }
+  return m;
 }
 
 /**
