@@ -11,6 +11,7 @@ import { uuidv7 } from '../../common/ids';
 import { openDatabase } from '../../db/connection';
 import { createAuthor } from '../../db/repos/authors';
 import { createPost } from '../../db/repos/posts';
+import { catchUpCommenterKeys } from '../../db/repos/commenters';
 import type { Sizes } from '../lib/sizes';
 import { commentRows, insertCommentRows } from './comment-rows';
 import { generateDraft } from './draft';
@@ -115,6 +116,8 @@ export function buildDataset(file: string, sizes: Sizes): DatasetInfo {
         return post.id;
       });
       insertCommentRows(db, rows);
+      // Every writer keyed, as the importer keys the rows it writes: what a user's store holds.
+      catchUpCommenterKeys(db);
 
       const t = rng.fork(4);
       // The review migration may already have created the team's starter tags: reuse them by name.

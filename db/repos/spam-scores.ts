@@ -12,28 +12,13 @@ const DECISIONS = "SELECT body_text AS text, status <> 'approved' AS spam FROM c
 
 /**
  * Approved comments against spam and trash, the store's own decisions, streamed: each call reads
- * them afresh, one row at a time (training reads them twice and never holds them all).
+ * them afresh, one row at a time (training keeps each as feature ids, never its text).
  */
 export function streamDecisions(db: DB): () => Iterable<TrainingDoc> {
   const stmt = db.prepare(DECISIONS);
   return function* () {
     for (const r of stmt.iterate() as Iterable<{ text: string; spam: number }>) yield { text: r.text, spam: r.spam === 1 };
   };
-}
-
-/** How many decisions of each class the store holds. */
-export function decisionClasses(db: DB): { spam: number; ham: number } {
-  return db
-    .prepare("SELECT coalesce(sum(status <> 'approved'), 0) AS spam, coalesce(sum(status = 'approved'), 0) AS ham FROM comments WHERE deleted_at IS NULL AND status <> 'pending'")
-    .get() as { spam: number; ham: number };
-}
-
-/** Every `step`-th decision in storage order (all of them for step 1), held in memory. */
-export function sampleDecisions(db: DB, step: number): TrainingDoc[] {
-  const out: TrainingDoc[] = [];
-  let i = 0;
-  for (const d of streamDecisions(db)()) if (i++ % step === 0) out.push(d);
-  return out;
 }
 
 export function countDecisions(db: DB): number {
@@ -60,11 +45,26 @@ export function saveModel(db: DB, m: Omit<StoredModel, 'id' | 'createdAt'>): Sto
   return { ...m, id, createdAt };
 }
 
+/**
+ * The newest model, parsed once per process: a stored model never changes (a training stores a
+ * new one), and parsing its 20,000 weights again at every import and every status poll of the
+ * pane cost about a tenth of a second each time (and the scorer made from it, another).
+ */
+const parsed = new Map<string, StoredModel>();
 export function latestModel(db: DB): StoredModel | null {
-  const r = db.prepare('SELECT * FROM spam_models ORDER BY created_at DESC, id DESC LIMIT 1').get() as
-    | { id: string; created_at: string; decisions: number; threshold: number; model: string; metrics: string }
+  const r = db.prepare('SELECT id, created_at, decisions, threshold, metrics FROM spam_models ORDER BY created_at DESC, id DESC LIMIT 1').get() as
+    | { id: string; created_at: string; decisions: number; threshold: number; metrics: string }
     | undefined;
-  return r ? { id: r.id, createdAt: r.created_at, decisions: r.decisions, threshold: r.threshold, model: JSON.parse(r.model) as SpamModel, metrics: JSON.parse(r.metrics) } : null;
+  if (!r) return null;
+  let m = parsed.get(r.id);
+  if (!m) {
+    const model = JSON.parse(db.prepare('SELECT model FROM spam_models WHERE id = ?').pluck().get(r.id) as string) as SpamModel;
+    m = { id: r.id, createdAt: r.created_at, decisions: r.decisions, threshold: r.threshold, model, metrics: JSON.parse(r.metrics) };
+    // Only the newest of a store is of use: a few stores open at once keep theirs, older ones go.
+    if (parsed.size > 4) parsed.clear();
+    parsed.set(r.id, m);
+  }
+  return m;
 }
 
 /**

@@ -45,6 +45,20 @@ describe('training the spam score', () => {
     b.db.close();
   });
 
+  it('parses a stored model once: the same model until a training stores a new one', () => {
+    const s = store();
+    const first = trainAndScore(s.db)!;
+    const a = latestModel(s.db);
+    expect(a).toMatchObject({ id: first.id, decisions: 60 });
+    expect(latestModel(s.db)).toBe(a);
+    const second = trainAndScore(s.db, 7)!;
+    const b = latestModel(s.db);
+    expect(b).not.toBe(a);
+    expect(b).toMatchObject({ id: second.id });
+    expect(JSON.stringify(b!.model)).toBe(JSON.stringify(second.model));
+    s.db.close();
+  });
+
   it('trains in a worker thread on its own connection', async () => {
     const s = store();
     await startTraining({ dbPath: s.file });
