@@ -8,3 +8,6 @@
 export const DEFAULT_WORKFLOW = ['idea', 'commissioned', 'drafting', 'in-review', 'scheduled', 'published'] as const;
 export const COMMENT_STATUSES = ['approved', 'pending', 'spam', 'trash'] as const;
 export const IMPORT_FORMATS = ['wxr', 'disqus', 'csv', 'json', 'text'] as const;
+
+/** The fields a CSV column can map to (a comment export's columns, as the import's column picker names them). */
+export const CSV_FIELD_NAMES = ['id', 'parent', 'author', 'email', 'url', 'role', 'organisation', 'date', 'content', 'status', 'type', 'post'] as const;

@@ -25,13 +25,13 @@ export async function runCli(argv: string[]): Promise<number> {
     console.log(help());
     return name ? 0 : 1;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     console.error(`Unknown command "${name}".\n\n${help()}`);
     return 1;
   }
   try {
-    return await command.run(rest);
+    return await (await entry.load()).run(rest);
   } catch (err) {
     if (err instanceof UsageError) {
       console.error(`workbench ${name}: ${err.message}\nSee \`workbench ${name} --help\`.`);

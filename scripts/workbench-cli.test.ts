@@ -127,12 +127,14 @@ ${bodies.map((b, i) => `<wp:comment><wp:comment_id>${i + 1}</wp:comment_id><wp:c
     return file;
   };
 
-  it('--help and posts load no parser, sanitizer or converter', () => {
+  it('--help and posts load no parser, sanitizer or converter, and not zod (only the command that runs loads)', () => {
     for (const args of [['--help'], ['posts', '--json', '--db', db()]]) {
       const r = required(args);
       expect(r.code, r.stderr).toBe(0);
-      expect(r.packages.filter((p) => [...HEAVY, 'parse5', 'saxes'].includes(p)), args.join(' ')).toEqual([]);
+      expect(r.packages.filter((p) => [...HEAVY, 'parse5', 'saxes', 'zod'].includes(p)), args.join(' ')).toEqual([]);
     }
+    // --help opens no store: not even the SQLite binding loads.
+    expect(required(['--help']).packages).not.toContain('better-sqlite3');
   });
 
   it('an import of comments the fast paths clean loads neither jsdom nor DOMPurify', () => {
@@ -152,12 +154,22 @@ ${bodies.map((b, i) => `<wp:comment><wp:comment_id>${i + 1}</wp:comment_id><wp:c
     expect(r.packages).toEqual(expect.arrayContaining(['jsdom', 'dompurify']));
   });
 
-  it('an empty file is refused before any importer loads', () => {
+  it('an empty, missing or unrecognised file is refused before any importer loads or the store opens', () => {
     const file = path.join(tmp, 'empty.xml');
     fs.writeFileSync(file, '');
-    const r = required(['import-comments', file, '--db', db()]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/empty\.xml:1:1: the file is empty; nothing was imported/);
-    expect(r.packages.filter((p) => [...HEAVY, 'parse5', 'saxes'].includes(p))).toEqual([]);
+    const unknown = path.join(tmp, 'notes.dat');
+    fs.writeFileSync(unknown, 'neither XML nor CSV nor JSON');
+    const store = path.join(tmp, 'never-created.sqlite');
+    for (const [f, message] of [
+      [file, /empty\.xml:1:1: the file is empty; nothing was imported/],
+      [path.join(tmp, 'missing.xml'), /missing\.xml: no such file/],
+      [unknown, /notes\.dat:1:1: the format could not be recognised/],
+    ] as const) {
+      const r = required(['import-comments', f, '--db', store]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.packages.filter((p) => [...HEAVY, 'parse5', 'saxes', 'zod', 'better-sqlite3'].includes(p))).toEqual([]);
+      expect(fs.existsSync(store)).toBe(false);
+    }
   });
 });

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { CommentStatus, Id, ImportFormat, Slug } from '../domain';
 import { mutation, query } from './method';
+import { CSV_FIELD_NAMES } from '../domain-values';
 
 /** Where the file is: an upload (browser mode, POST /upload) or a path (CLI, Electron's file dialog). */
 const FileRef = z.union([z.object({ uploadId: Id }).strict(), z.object({ path: z.string().min(1).max(4096) }).strict()]);
 
-export const CSV_FIELD_NAMES = ['id', 'parent', 'author', 'email', 'url', 'role', 'organisation', 'date', 'content', 'status', 'type', 'post'] as const;
+export { CSV_FIELD_NAMES };
 export const CsvField = z.enum(CSV_FIELD_NAMES);
 
 export const ImportOptions = z

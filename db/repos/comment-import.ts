@@ -87,6 +87,19 @@ export function suspendDerivedTriggers(db: DB, afterRowid: number): () => void {
   };
 }
 
+/** A post and source this import wrote comments to, with what finish() may still have to mend there. */
+interface Touched {
+  postId: string;
+  source: string;
+  /** Replies inserted before their parent was stored (or with no parent stored at all). */
+  unlinked: number;
+  /** Rows inserted carrying a flag finish() sets or clears ('orphan'). */
+  orphanFlags: number;
+}
+
+/** Rows whose writers' keys are written together, in one statement. */
+const KEY_BATCH = 2000;
+
 /** Flags this module sets from the links it makes; compared apart from the file's own flags. */
 const LINK_FLAGS = ['orphan'];
 
@@ -101,7 +114,7 @@ export class CommentImportWriter {
   postsCreated = 0;
   /** Comments that appeared a second time in the file, kept as first seen. */
   duplicates = 0;
-  private readonly touched = new Map<string, { postId: string; source: string }>();
+  private readonly touched = new Map<string, Touched>();
   /** Posts this import created hold no earlier comments: their rows need no lookup. */
   private readonly newPosts = new Set<string>();
   /** Earlier rows this import has already matched (a second match is a duplicate in the file). */
@@ -116,12 +129,14 @@ export class CommentImportWriter {
   private readonly parent;
   private readonly insert;
   private readonly update;
-  private readonly insertKey;
+  private readonly insertKeys;
+  /** Keys of rows inserted since the last flushKeys(), as [rowid, key] pairs. */
+  private pendingKeys: [number, string][] = [];
   /**
    * Ids of the comments this import wrote for the post and source being read (a file holds a
    * post's comments together), by source id: a reply finds its parent here without a query.
    */
-  private recent: { key: string; ids: Map<string, string> } = { key: '', ids: new Map() };
+  private recent: { key: string; ids: Map<string, string>; touched: Touched } = { key: '', ids: new Map(), touched: { postId: '', source: '', unlinked: 0, orphanFlags: 0 } };
   private readonly fileDecided;
 
   /** Call inside the import's transaction, before the first write. */
@@ -131,7 +146,9 @@ export class CommentImportWriter {
     // Earlier rows get their writers' keys first, so the keys this import adds as it inserts
     // (below) leave none behind: moderation reads them for every row without another pass.
     catchUpCommenterKeys(db);
-    this.insertKey = db.prepare('INSERT OR REPLACE INTO commenter_keys (comment_rowid, author_key) VALUES (?, ?)');
+    // One statement per KEY_BATCH rows, from a JSON array of [rowid, key] pairs: a statement a row
+    // cost more in calls than the rows themselves.
+    this.insertKeys = db.prepare('INSERT OR REPLACE INTO commenter_keys (comment_rowid, author_key) SELECT value ->> 0, value ->> 1 FROM json_each(?)');
     this.resumeDerived = suspendDerivedTriggers(db, this.startRowid);
     this.select = db.prepare(
       `SELECT c.rowid, c.id, c.parent_source_id, c.author_name, c.author_role, c.author_organisation, c.author_email, c.author_url, c.posted_at,
@@ -187,27 +204,41 @@ export class CommentImportWriter {
     return post.id;
   }
 
+  /** Parents usually come first in a file: link them now; finish() links the rest. */
+  private parentId(c: ImportCommentInput): string | null {
+    if (c.parentSourceId === null) return null;
+    return this.recent.ids.get(c.parentSourceId) ?? (this.parent.get(c.source, c.postId, c.parentSourceId) as string | undefined) ?? null;
+  }
+
+  private insertRow(c: ImportCommentInput, flags: string): void {
+    const id = uuidv7();
+    const parentId = this.parentId(c);
+    const { lastInsertRowid } = this.insert.run(id, this.now, this.now, c.postId, c.source, c.sourceId, parentId, c.parentSourceId, c.author.name, c.author.role,
+      c.author.organisation, c.author.email, c.author.url, c.postedAt, c.html, c.text, c.status, c.type, flags);
+    if (this.pendingKeys.push([Number(lastInsertRowid), c.authorKey ?? commenterIdentity(c.author).key]) >= KEY_BATCH) this.flushKeys();
+    this.recent.ids.set(c.sourceId, id);
+    // What finish() must still do for this post: link replies that came before their parent, flag or unflag orphans.
+    if (c.parentSourceId !== null && parentId === null) this.recent.touched.unlinked++;
+    if (c.flags.length && c.flags.some((f) => LINK_FLAGS.includes(f))) this.recent.touched.orphanFlags++;
+  }
+
+  /** Writes the keys of the rows inserted since the last call (finish() calls it: moderation reads them). */
+  private flushKeys(): void {
+    if (!this.pendingKeys.length) return;
+    this.insertKeys.run(JSON.stringify(this.pendingKeys));
+    this.pendingKeys = [];
+  }
+
   upsert(c: ImportCommentInput): UpsertOutcome {
-    const key = `${c.postId}\u0000${c.source}`;
-    if (this.recent.key !== key) {
-      if (!this.touched.has(key)) this.touched.set(key, { postId: c.postId, source: c.source });
-      this.recent = { key, ids: new Map() };
+    if (this.recent.touched.postId !== c.postId || this.recent.touched.source !== c.source) {
+      const key = `${c.postId}\u0000${c.source}`;
+      let touched = this.touched.get(key);
+      if (!touched) this.touched.set(key, (touched = { postId: c.postId, source: c.source, unlinked: 0, orphanFlags: 0 }));
+      this.recent = { key, ids: new Map(), touched };
+      this.postsTouched.add(c.postId);
     }
-    this.postsTouched.add(c.postId);
-    const flags = JSON.stringify(c.flags);
-    const now = this.now;
-    // Parents usually come first in a file: link them now; finish() links the rest.
-    const parentId = () =>
-      c.parentSourceId === null
-        ? null
-        : (this.recent.ids.get(c.parentSourceId) ?? (this.parent.get(c.source, c.postId, c.parentSourceId) as string | undefined) ?? null);
-    const insert = () => {
-      const id = uuidv7();
-      const { lastInsertRowid } = this.insert.run(id, now, now, c.postId, c.source, c.sourceId, parentId(), c.parentSourceId, c.author.name, c.author.role,
-        c.author.organisation, c.author.email, c.author.url, c.postedAt, c.html, c.text, c.status, c.type, flags);
-      this.insertKey.run(lastInsertRowid, c.authorKey ?? commenterIdentity(c.author).key);
-      this.recent.ids.set(c.sourceId, id);
-    };
+    const flags = c.flags.length ? JSON.stringify(c.flags) : '[]';
+    const insert = () => this.insertRow(c, flags);
     if (this.newPosts.has(c.postId)) {
       try {
         insert();
@@ -245,8 +276,8 @@ export class CommentImportWriter {
       this.counts.unchanged++;
       return 'unchanged';
     }
-    const parent = parentId();
-    this.update.run(now, parent === old.id ? null : parent, c.parentSourceId, c.author.name, c.author.role, c.author.organisation, c.author.email, c.author.url,
+    const parent = this.parentId(c);
+    this.update.run(this.now, parent === old.id ? null : parent, c.parentSourceId, c.author.name, c.author.role, c.author.organisation, c.author.email, c.author.url,
       c.postedAt, c.html, c.text, status, c.type, flags, old.id);
     if (!old.decided_by && status !== old.status) this.fileDecided.run(old.id);
     this.counts.updated++;
@@ -282,10 +313,14 @@ export class CommentImportWriter {
     const count = this.db.prepare(
       `SELECT count(*) AS n FROM comments WHERE post_id = ? AND source = ? AND parent_source_id IS NOT NULL AND parent_id IS NULL AND deleted_at IS NULL`,
     );
+    this.flushKeys();
     this.resumeDerived();
     let orphanCount = 0;
     const orphans: { sourceId: string; parentSourceId: string }[] = [];
-    for (const { postId, source } of this.touched.values()) {
+    for (const { postId, source, unlinked, orphanFlags } of this.touched.values()) {
+      // A post this import created holds only rows it wrote: when each reply found its parent as
+      // it was written and none came flagged 'orphan', there is nothing to link, flag or count.
+      if (this.newPosts.has(postId) && unlinked === 0 && orphanFlags === 0) continue;
       link.run(postId, source);
       flag.run(postId, source);
       unflag.run(postId, source);

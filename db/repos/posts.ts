@@ -12,7 +12,7 @@ import { editorStateText, emptyEditorState } from '../../common/editor/state-tex
 import { nowIso } from '../clock';
 import { authorsOfPost, authorsOfPosts, setPostAuthors } from './authors';
 import { snapshotDue, takeSnapshot } from './revisions';
-import { DEFAULT_WORKFLOW } from '../../common/domain';
+import { DEFAULT_WORKFLOW } from '../../common/domain-values';
 import { isDelivered, type Workflow } from '../../common/series/workflow';
 
 export interface PostRow {

@@ -1,7 +1,7 @@
 /** Small helpers every CLI command shares: flags, opening the store, printing results. */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { AppError } from '../../common/errors';
-import { closeContext, createContext, type Ctx } from '../context';
+import type { Ctx } from '../context';
 import { resolveDbPath } from '../paths';
 
 export class UsageError extends Error {}
@@ -18,6 +18,8 @@ export const dbOption = { db: { type: 'string' } } as const;
 
 /** Opens the store named by --db / WORKBENCH_DB / the default, runs fn, always closes. */
 export async function withContext<T>(dbFlag: string | undefined, fn: (ctx: Ctx) => T | Promise<T>): Promise<T> {
+  // Loaded here, not with the module: `--help` and usage errors need no database code.
+  const { closeContext, createContext } = await import('../context');
   const ctx = createContext({ dbPath: resolveDbPath(dbFlag), mode: 'cli' });
   try {
     return await fn(ctx);

@@ -9,7 +9,6 @@ function size(bytes: number): string {
 
 export const backupCommand: Command = {
   name: 'backup',
-  summary: 'Back up the database now (or --list the backups).',
   usage: `workbench backup [--list] [--json] [--db FILE]
 
 Copies the database with SQLite's online backup API into the \`backups\` folder beside it, named by

@@ -4,7 +4,6 @@ import type { Command } from './command';
 
 export const callCommand: Command = {
   name: 'call',
-  summary: 'Run any API method and print its result as JSON.',
   usage: `workbench call <method> [<json input>] [--db FILE]
 
 Runs one API method through the same dispatch as the app: the input is checked against the

@@ -5,7 +5,6 @@ import type { RuleResult } from '../../common/checklist/evaluate';
 
 export const checkCommand: Command = {
   name: 'check',
-  summary: "A post's pre-publish checklist; exits 1 when a required rule fails.",
   usage: `workbench check <slug> [--json] [--db FILE]
 
 Runs the pre-publish checklist on a post (the settings for every post, with its series'

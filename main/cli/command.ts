@@ -1,8 +1,6 @@
-/** The shape of one CLI command. Each lives in its own file and is listed in main/cli/commands.ts. */
+/** The shape of one CLI command. Each lives in its own file and is listed, with its summary, in main/cli/commands.ts. */
 export interface Command {
   name: string;
-  /** One line for `workbench --help`. */
-  summary: string;
   /** The full text for `workbench <name> --help`. */
   usage: string;
   /** Resolves to the exit status. Throw UsageError for bad flags, AppError for failures (exit 2). */

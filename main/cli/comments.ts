@@ -6,7 +6,6 @@ import type { Command } from './command';
 
 export const commentsCommand: Command = {
   name: 'comments',
-  summary: "List a post's comments (--json re-imports with import-comments).",
   usage: `workbench comments --post <slug> [--status approved|pending|spam|trash] [--json] [--db FILE]
 
 Lists the comments of one post, oldest first. --json prints an array of { id, source, sourceId,

@@ -4,7 +4,6 @@ import { absolute, callPublish, kb, printWarnings } from './export-shared';
 
 export const exportSeriesCommand: Command = {
   name: 'export-series',
-  summary: 'Write a series as a folder: an index page and every published or scheduled post.',
   usage: `workbench export-series <series-slug> --out DIR [--with-comments] [--assets inline|folder]
                         [--no-stylesheet] [--force] [--db FILE]
 

@@ -4,7 +4,6 @@ import { absolute, callPublish } from './export-shared';
 
 export const exportWxrCommand: Command = {
   name: 'export-wxr',
-  summary: 'Write drafts with their approved comments as a WordPress WXR 1.2 file.',
   usage: `workbench export-wxr <slug>... --out FILE [--site-url URL] [--site-title TEXT] [--db FILE]
 
 Writes the posts (in the order given) with their approved, threaded comments as WXR 1.2, which

@@ -10,7 +10,6 @@ interface Written {
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'Write a draft as a publish-ready HTML page or CMS fragment.',
   usage: `workbench export <draft-slug> --out FILE [--fragment] [--with-comments] [--assets inline|folder]
                  [--no-stylesheet] [--lang TAG] [--force] [--db FILE]
 

@@ -1,12 +1,13 @@
 import path from 'node:path';
-import { IMPORT_FORMATS, type ImportFormat } from '../../common/domain';
+import { IMPORT_FORMATS } from '../../common/domain-values';
+import type { ImportFormat } from '../../common/domain';
 import { dbOption, parse, printJson, UsageError, withContext } from './args';
 import type { Command } from './command';
 import { defaultedStatusText } from '../../common/import-notes';
+import { checkImportFile } from '../importers/import-file';
 
 export const importCommentsCommand: Command = {
   name: 'import-comments',
-  summary: 'Import reader comments: WordPress WXR, Disqus XML, CSV, JSON or copied page text.',
   usage: `workbench import-comments <file> [--format auto|wxr|disqus|csv|json|text] [--post <slug>] [--db FILE] [--json]
 
 Imports the comments in <file> in one transaction: a file with a fatal error imports nothing and
@@ -29,6 +30,8 @@ Exit status 2 when the file is refused.`,
       throw new UsageError(`--format must be auto or one of ${IMPORT_FORMATS.join(', ')}.`);
     }
     const filePath = path.resolve(positionals[0]);
+    // A missing, empty or unrecognised file is refused before the store opens or an importer loads.
+    checkImportFile({ filePath, fileName: positionals[0], format: format as ImportFormat | 'auto' });
     const tty = process.stderr.isTTY;
     return withContext(values.db, async (ctx) => {
       let lastPct = -1;

@@ -5,7 +5,6 @@ import type { Command } from './command';
 
 export const importDraftCommand: Command = {
   name: 'import-draft',
-  summary: "Import a guest author's file (.docx, .md, .html, .txt or copied page text) as a new draft.",
   usage: `workbench import-draft <file> [--json] [--db FILE]
 
 Creates a new draft from a Word document, Markdown, HTML or plain text file. Text copied from a

@@ -3,7 +3,6 @@ import type { Command } from './command';
 
 export const methodsCommand: Command = {
   name: 'methods',
-  summary: 'List every API method with its input as JSON Schema.',
   usage: `workbench methods [--names]
 
 Prints a JSON array: { method, description, mutates, input } where input is the JSON Schema of what

@@ -10,7 +10,6 @@ import type { PlanView } from '../../common/api/planning';
 
 export const planCommand: Command = {
   name: 'plan',
-  summary: 'The editorial plan across every series: print it, or write it as .ics and/or CSV.',
   usage: `workbench plan [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--ics FILE] [--csv FILE] [--json] [--db FILE]
 
 Every post planned from --from (default: today) to --to (default: four weeks later), in a series

@@ -6,7 +6,6 @@ import { columnLines } from './columns';
 
 export const postsCommand: Command = {
   name: 'posts',
-  summary: 'List posts and drafts with their slugs.',
   usage: `workbench posts [--json] [--db FILE]
 
 Lists every post and draft outside the trash, newest first: slug, status, title and comment count.

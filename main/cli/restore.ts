@@ -11,7 +11,6 @@ import type { Command } from './command';
 
 export const restoreCommand: Command = {
   name: 'restore',
-  summary: 'Replace the database with a backup, after checking it.',
   usage: `workbench restore <file> [--json] [--db FILE]
 
 <file> is a backup's path, or a name from \`workbench backup --list\`. Before anything is replaced the

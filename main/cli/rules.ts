@@ -63,7 +63,6 @@ function printReport(r: RuleRunReport): void {
 
 export const rulesCommand: Command = {
   name: 'rules',
-  summary: 'List, test, add, remove and apply the moderation rules.',
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parse(argv, {

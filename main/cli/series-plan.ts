@@ -6,7 +6,6 @@ import type { Command } from './command';
 
 export const seriesPlanCommand: Command = {
   name: 'series-plan',
-  summary: 'Write a series plan as an iCalendar (.ics) and/or CSV file.',
   usage: `workbench series-plan <slug> [--ics FILE] [--csv FILE] [--db FILE]
 
 Writes the plan of one series: --ics an iCalendar file with an all-day event per planned date

@@ -40,7 +40,6 @@ function printText(list: SeriesDetail[]): void {
 
 export const seriesCommand: Command = {
   name: 'series',
-  summary: 'List series with their posts in order, positions and generated notices.',
   usage: `workbench series [<slug>] [--json] [--db FILE]
 
 Prints every series (or the one named by its slug) with its posts in running order: slug,

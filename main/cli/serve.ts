@@ -4,7 +4,6 @@ import type { Command } from './command';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'Serve the app to your browser on 127.0.0.1 (browser mode).',
   usage: `workbench serve [--port N] [--db FILE]
 
 Starts the workbench on http://127.0.0.1:N/ (a free port when N is 0 or omitted) and prints the URL.

@@ -4,7 +4,6 @@ import type { Command } from './command';
 
 export const setStatusCommand: Command = {
   name: 'set-status',
-  summary: "Change a post's status; scheduled and published pass the pre-publish checklist first.",
   usage: `workbench set-status <slug> <status> [--accept-warnings] [--db FILE]
 
 Moves a post to a status of its workflow. A move to scheduled or published (the workflow's last

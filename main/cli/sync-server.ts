@@ -111,7 +111,6 @@ async function admin(sub: string, argv: string[]): Promise<number> {
 
 export const syncServerCommand: Command = {
   name: 'sync-server',
-  summary: 'Run the team workspace server, and invite, revoke and list its members.',
   usage: USAGE,
   async run(argv) {
     const sub = argv[0];

@@ -33,7 +33,6 @@ async function readPassword(): Promise<string> {
 
 export const wordpressCommand: Command = {
   name: 'wordpress',
-  summary: 'Connect WordPress sites, publish posts there, pull their comments and push moderation back.',
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parse(argv, {

@@ -54,7 +54,6 @@ function seconds(v: string | undefined, fallback: number): number {
 
 export const workspaceCommand: Command = {
   name: 'workspace',
-  summary: 'Join a team workspace, sync it, and decide its conflicts.',
   usage: USAGE,
   async run(argv) {
     const { values, positionals } = parse(argv, options);

@@ -9,7 +9,7 @@ import { readImportFile, type ImportEvent, type ReadRequest } from './records';
 import { ImportParseError } from './types';
 import type { ThreadMessage } from './read-thread';
 
-const BATCHES_AHEAD = 4;
+const BATCHES_AHEAD = 16;
 const port = parentPort!;
 let events: ImportEvent[] = [];
 let bytesRead = 0;

@@ -163,6 +163,21 @@ describe("writers' keys", () => {
       { id: 'm', key: 'n:bo|' },
     ]);
   });
+
+  it('keys every comment of an import larger than one batch of keys, and links every reply of a new post', async () => {
+    const comments = Array.from({ length: 4501 }, (_, i) => ({ id: String(i + 1), body: `b${i}`, author: `W${i % 7}`, ...(i % 3 ? { parent: String(i) } : {}) }));
+    const summary = await runImport({ filePath: write('many.xml', wxr(comments)) }, { openDb: () => openDatabase(store.path), rules: false });
+    expect(summary.comments.imported).toBe(4501);
+    expect(summary.warnings).toEqual([]);
+    const rows = withDb((db) =>
+      db.prepare('SELECT c.source_id AS id, k.author_key AS key, p.source_id AS parent, c.flags FROM comments c LEFT JOIN commenter_keys k ON k.comment_rowid = c.rowid LEFT JOIN comments p ON p.id = c.parent_id').all(),
+    ) as { id: string; key: string | null; parent: string | null; flags: string }[];
+    expect(rows).toHaveLength(4501);
+    for (const r of rows) {
+      const i = Number(r.id) - 1;
+      expect(r).toEqual({ id: r.id, key: `n:w${i % 7}|`, parent: i % 3 ? String(i) : null, flags: '[]' });
+    }
+  });
 });
 
 describe('a comment id twice in one file', () => {

@@ -6,14 +6,13 @@
  * exact. Files of THREAD_MIN_BYTES or more are read and sanitized in a worker thread
  * (read-thread.ts) while this thread writes; smaller ones in this thread, which starts sooner.
  */
-import path from 'node:path';
-import fs from 'node:fs';
 import type { DB } from '../../db/connection';
 import { COMMENT_STATUSES, type CommentStatus, type ImportFormat } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import { CommentImportWriter, recordImportRun } from '../../db/repos/comment-import';
-import { detectFormat, FORMATS_WITH_POSTS } from './detect';
-import { CancelledError, readHead, refuseUnreadable } from './file-source';
+import { FORMATS_WITH_POSTS } from './detect';
+import { CancelledError } from './file-source';
+import { checkImportFile } from './import-file';
 import { canReadInThread, readInThread } from './read-thread';
 import type { CleanComment, ImportEvent, ReadRequest } from './records';
 import { ImportParseError, type CsvMapping, type ImportedPost } from './types';
@@ -114,26 +113,10 @@ const PREVIEW_POSTS = 100;
 
 const zeroStatus = (): StatusCounts => ({ approved: 0, pending: 0, spam: 0, trash: 0 });
 
-export function resolveFormat(req: ImportRequest): ImportFormat {
-  const name = req.fileName ?? path.basename(req.filePath);
-  const head = readHead(req.filePath);
-  refuseUnreadable(head, name);
-  if (req.format && req.format !== 'auto') return req.format;
-  const detected = detectFormat(head, name);
-  if (!detected) {
-    throw new AppError('IMPORT_FAILED', `${name}:1:1: the format could not be recognised (WordPress WXR, Disqus XML, CSV, JSON or copied page text); choose it explicitly; nothing was imported`);
-  }
-  return detected;
-}
-
 export async function runImport(req: ImportRequest, o: RunOptions & { dryRun: true }): Promise<ImportPreview>;
 export async function runImport(req: ImportRequest, o: RunOptions): Promise<ImportSummary>;
 export async function runImport(req: ImportRequest, o: RunOptions): Promise<ImportSummary | ImportPreview> {
-  const fileName = req.fileName ?? path.basename(req.filePath);
-  if (!fs.existsSync(req.filePath) || !fs.statSync(req.filePath).isFile()) throw new AppError('NOT_FOUND', `${fileName}: no such file.`);
-  const totalBytes = fs.statSync(req.filePath).size;
-  if (totalBytes === 0) throw new AppError('IMPORT_FAILED', `${fileName}:1:1: the file is empty; nothing was imported`);
-  const format = resolveFormat(req);
+  const { fileName, totalBytes, format } = checkImportFile(req);
   // The importers and sanitizers load only once there is something to read.
   const [{ readImportFile }, { postBodyFromHtml }] = await Promise.all([import('./records'), import('./post-body')]);
   const db = o.openDb();

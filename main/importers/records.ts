@@ -8,7 +8,7 @@ import type { ImportFormat } from '../../common/domain';
 import { commenterIdentity } from '../../common/moderation/commenter';
 import { cleanCommentBody } from '../sanitize/comment-html';
 import { fileChunks } from './file-source';
-import { IMPORTERS } from './registry';
+import { loadImporter } from './registry';
 import { ImportParseError, type CsvMapping, type ImportedComment, type ImportedPost } from './types';
 
 export interface ReadRequest {
@@ -54,7 +54,8 @@ export async function readImportFile(req: ReadRequest, emit: (e: ImportEvent) =>
     },
     warning: (message: string) => emit({ kind: 'warning', message }),
   };
-  await IMPORTERS[req.format](o.beforeChunk ? paced(chunks, o.beforeChunk) : chunks, sink, { fileName: req.fileName, csv: req.csv });
+  const importer = await loadImporter(req.format);
+  await importer(o.beforeChunk ? paced(chunks, o.beforeChunk) : chunks, sink, { fileName: req.fileName, csv: req.csv });
 }
 
 const HTTP_URL = /^https?:\/\/[^\s]+$/i;

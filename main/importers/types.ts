@@ -64,8 +64,9 @@ export interface CsvMapping {
   /** How to read dd/dd/dddd dates: day first (UK) or month first (US). */
   dateOrder: 'dmy' | 'mdy';
 }
-export { CSV_FIELD_NAMES as CSV_FIELDS } from '../../common/api/imports';
-export type CsvField = (typeof import('../../common/api/imports').CSV_FIELD_NAMES)[number];
+// From the zod-free word lists: the reading worker and a WXR import never load the API's schemas.
+export { CSV_FIELD_NAMES as CSV_FIELDS } from '../../common/domain-values';
+export type CsvField = (typeof import('../../common/domain-values').CSV_FIELD_NAMES)[number];
 
 export interface ParseOptions {
   fileName: string;
