@@ -54,7 +54,11 @@ function traceSummary(events: TraceEvent[], top = 12): string {
     if (!['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.compileModule', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'ParseHTML', 'ParseAuthorStyleSheet', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'RunMicrotasks', 'MajorGC', 'MinorGC', 'v8.evaluateModule', 'HitTest', 'Commit', 'ScheduleStyleRecalculation'].includes(e.name)) continue;
     sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
   }
-  return `main thread by trace event (nested events are counted inside their parents too):\n${[...sums].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`).join('\n')}`;
+  // The longest style recalculations and layouts one by one: on a long draft each one is a pass over the whole text.
+  const passes = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && (e.name === 'UpdateLayoutTree' || e.name === 'Layout') && (e.dur ?? 0) > 10_000)
+    .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(0)} ms`);
+  return `style and layout passes over 10 ms, in order: ${passes.join(', ') || 'none'}\nmain thread by trace event (nested events are counted inside their parents too):\n${[...sums].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`).join('\n')}`;
 }
 
 async function profiled<T>(page: Page, run: () => Promise<T>): Promise<{ result: T; profile: Profile; trace: string }> {
