@@ -14,6 +14,7 @@ import { LONG_DRAFT_TITLE } from './generate/dataset';
 import { END_MARKER } from './generate/draft';
 import { startApp } from './lib/app-server';
 import { LEXICAL_ROOT, newPage, timeToEditable } from './lib/browser';
+import { firstMatchAt } from './lib/first-match';
 import { BENCH_ROOT } from './lib/paths';
 import { buildCli, buildRenderer } from './lib/builds';
 import { Shared } from './lib/shared';
@@ -87,7 +88,8 @@ const shared = new Shared(buildDir, (l) => console.error(l));
 try {
   for (let round = 0; round < 2; round++) {
     // Round 0 warms the server and the OS cache; round 1 is the one printed.
-    const { context, page } = await newPage(browser);
+    const cold = COLD_AREAS.find((a) => `cold-open-${a.area}` === what);
+    const { context, page } = await newPage(browser, cold && { selector: cold.rows });
     let ms: number;
     let profile: Profile;
     let trace: string;
@@ -107,8 +109,7 @@ try {
       await page.goto('about:blank');
       ({ result: ms, profile, trace } = await profiled(page, async () => {
         await page.goto(`${app.url}#/${area.area}`, { waitUntil: 'commit' });
-        const h = await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : false), area.rows, { polling: 'raf' });
-        return (await h.jsonValue()) as number;
+        return firstMatchAt(page);
       }));
     }
     if (round === 1) {
