@@ -1,19 +1,22 @@
 /**
  * `node --import tsx bench/ab-cold-open.ts <old renderer dir> <new renderer dir> [area] [opens]`:
- * an A/B of cold opens for judging a change on a busy machine. The same server binary (dist/main)
+ * an A/B of cold opens for judging a change on a busy machine. The same server binary (the bench's CLI bundle, else dist/main)
  * and data set serve two renderer builds (e.g. `npx vite build --outDir /tmp/new` here and in a
  * checkout of the commit before); opens alternate, and for each the wall time to the area's first
- * rows and the page's main-thread CPU until then (CDP Performance.getMetrics: TaskDuration,
+ * rows (recorded in the page: lib/first-match.ts) and the page's main-thread CPU until then (CDP Performance.getMetrics: TaskDuration,
  * ScriptDuration) are taken. CPU time suffers less from other processes than wall time does.
  */
 import { chromium } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { startApp } from './lib/app-server';
+import { newPage } from './lib/browser';
+import { firstMatchAt } from './lib/first-match';
 import { COLD_AREAS } from './scenarios/cold-open';
 import { copyDataset, ensureData } from './generate/index';
 import { FULL } from './lib/sizes';
 import path from 'node:path';
-import { APP_ROOT } from './lib/paths';
+import { APP_ROOT, BENCH_ROOT } from './lib/paths';
+import fs from 'node:fs';
 
 const [oldDir, newDir, area = 'drafts', nArg = '10'] = process.argv.slice(2);
 if (!oldDir || !newDir) throw new Error('usage: bench/ab-cold-open.ts <old renderer dir> <new renderer dir> [area] [opens]');
@@ -21,19 +24,19 @@ const found = COLD_AREAS.find((a) => a.area === area);
 if (!found) throw new Error(`no area ${area}: ${COLD_AREAS.map((a) => a.area).join(', ')}`);
 const rows: string = found.rows;
 const data = ensureData(FULL);
-const cli = path.join(APP_ROOT, 'dist', 'main', 'cli.cjs');
+// The bench's own CLI bundle when a bench run built it, else the one `npm run build` made.
+const benchCli = path.join(BENCH_ROOT, '.data', 'build', 'main', 'cli.cjs');
+const cli = fs.existsSync(benchCli) ? benchCli : path.join(APP_ROOT, 'dist', 'main', 'cli.cjs');
 const A = await startApp(cli, oldDir, copyDataset(data, 'ab-old'));
 const B = await startApp(cli, newDir, copyDataset(data, 'ab-new'));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const out: Record<string, { ms: number[]; task: number[]; script: number[] }> = { old: { ms: [], task: [], script: [] }, new: { ms: [], task: [], script: [] } };
 async function once(url: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
+  const { context, page } = await newPage(browser, { selector: rows });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(`${url}#/${area}`, { waitUntil: 'commit' });
-  const h = await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : false), rows, { polling: 'raf', timeout: 60_000 });
-  const ms = (await h.jsonValue()) as number;
+  const ms = await firstMatchAt(page, 60_000);
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const m = (n: string) => (metrics.find((x) => x.name === n)?.value ?? 0) * 1000;
   await context.close();

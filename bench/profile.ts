@@ -14,6 +14,7 @@ import { LONG_DRAFT_TITLE } from './generate/dataset';
 import { END_MARKER } from './generate/draft';
 import { startApp } from './lib/app-server';
 import { LEXICAL_ROOT, newPage, timeToEditable } from './lib/browser';
+import { firstMatchAt } from './lib/first-match';
 import { BENCH_ROOT } from './lib/paths';
 import { buildCli, buildRenderer } from './lib/builds';
 import { Shared } from './lib/shared';
@@ -54,7 +55,11 @@ function traceSummary(events: TraceEvent[], top = 12): string {
     if (!['FunctionCall', 'EvaluateScript', 'v8.compile', 'v8.compileModule', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'Layerize', 'ParseHTML', 'ParseAuthorStyleSheet', 'TimerFire', 'FireAnimationFrame', 'EventDispatch', 'RunMicrotasks', 'MajorGC', 'MinorGC', 'v8.evaluateModule', 'HitTest', 'Commit', 'ScheduleStyleRecalculation'].includes(e.name)) continue;
     sums.set(e.name, (sums.get(e.name) ?? 0) + e.dur / 1000);
   }
-  return `main thread by trace event (nested events are counted inside their parents too):\n${[...sums].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`).join('\n')}`;
+  // The longest style recalculations and layouts one by one: on a long draft each one is a pass over the whole text.
+  const passes = events
+    .filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && (e.name === 'UpdateLayoutTree' || e.name === 'Layout') && (e.dur ?? 0) > 10_000)
+    .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(0)} ms`);
+  return `style and layout passes over 10 ms, in order: ${passes.join(', ') || 'none'}\nmain thread by trace event (nested events are counted inside their parents too):\n${[...sums].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `  ${v.toFixed(1).padStart(7)} ms  ${k}`).join('\n')}`;
 }
 
 async function profiled<T>(page: Page, run: () => Promise<T>): Promise<{ result: T; profile: Profile; trace: string }> {
@@ -83,7 +88,8 @@ const shared = new Shared(buildDir, (l) => console.error(l));
 try {
   for (let round = 0; round < 2; round++) {
     // Round 0 warms the server and the OS cache; round 1 is the one printed.
-    const { context, page } = await newPage(browser);
+    const cold = COLD_AREAS.find((a) => `cold-open-${a.area}` === what);
+    const { context, page } = await newPage(browser, cold && { selector: cold.rows });
     let ms: number;
     let profile: Profile;
     let trace: string;
@@ -103,8 +109,7 @@ try {
       await page.goto('about:blank');
       ({ result: ms, profile, trace } = await profiled(page, async () => {
         await page.goto(`${app.url}#/${area.area}`, { waitUntil: 'commit' });
-        const h = await page.waitForFunction((sel) => (document.querySelector(sel) ? performance.now() : false), area.rows, { polling: 'raf' });
-        return (await h.jsonValue()) as number;
+        return firstMatchAt(page);
       }));
     }
     if (round === 1) {

@@ -22,3 +22,26 @@ test('a cold open of the drafts list asks for its rows first and once, and loads
   expect(at('request /api/posts.list')).toBeLessThan(at(/^finished \/assets\/DraftsArea-.*\.js$/));
   expect(at(/^request \/assets\/lexical-/)).toBeGreaterThan(at('finished /api/posts.list'));
 });
+
+for (const { area, method, chunk } of [
+  { area: 'series', method: 'series.list', chunk: /^finished \/assets\/SeriesArea-.*\.js$/ },
+  { area: 'comments', method: 'comments.list', chunk: /^finished \/assets\/CommentsArea-.*\.js$/ },
+  { area: 'planning', method: 'planning.view', chunk: /^finished \/assets\/PlanningArea-.*\.js$/ },
+])
+  test(`a cold open of ${area} asks for its first rows while the window boots, and once`, async ({ browser, server }) => {
+    // A page of a context of its own, opened straight on the area: the area's chunk comes from the
+    // server, not a cache, so a request that waited for it (as these did) could only leave after it.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const log: string[] = [];
+    page.on('request', (r) => log.push(`request ${new URL(r.url()).pathname}`));
+    page.on('requestfinished', (r) => log.push(`finished ${new URL(r.url()).pathname}`));
+    await page.goto(`${server.url}#/${area}`);
+    await page.waitForLoadState('networkidle');
+    await context.close();
+    const after = log;
+    const at = (line: string | RegExp) => after.findIndex((l) => (typeof line === 'string' ? l === line : line.test(l)));
+    expect(after.filter((l) => l === `request /api/${method}`)).toHaveLength(1);
+    expect(at(chunk)).toBeGreaterThan(-1);
+    expect(at(`request /api/${method}`)).toBeLessThan(at(chunk));
+  });

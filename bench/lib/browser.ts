@@ -3,12 +3,15 @@
  * timestamps) so Playwright's round trips are not in the numbers.
  */
 import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { recordFirstMatch, type Match } from './first-match';
 
 export const LEXICAL_ROOT = '[data-lexical-editor="true"][contenteditable="true"]';
 export const PLAIN_ROOT = '[contenteditable="true"]';
 
-export async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+/** A fresh context (no cache) and its page; with `match`, the page records when it first shows it (first-match.ts). */
+export async function newPage(browser: Browser, match?: Match): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  if (match) await recordFirstMatch(context, match);
   const page = await context.newPage();
   return { context, page };
 }

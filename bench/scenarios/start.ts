@@ -9,6 +9,7 @@ import { copyDataset } from '../generate/index';
 import { LONG_DRAFT_TITLE } from '../generate/dataset';
 import { startApp } from '../lib/app-server';
 import { newPage } from '../lib/browser';
+import { firstMatchAt } from '../lib/first-match';
 import { oneDraftDatabase } from '../lib/one-draft-db';
 import { median } from '../lib/stats';
 import { judge, type Scenario } from '../lib/types';
@@ -24,23 +25,15 @@ export const start: Scenario = {
     const small = oneDraftDatabase(ctx.data, 'start-one-draft');
 
     const once = async (dbPath: string) => {
-      const { context, page } = await newPage(browser);
+      const { context, page } = await newPage(browser, { selector: 'a, button, [role="link"], [role="row"], [role="option"], li', text: LONG_DRAFT_TITLE });
       try {
         const t0 = Date.now();
         const app = await startApp(cli, renderer, dbPath);
         try {
-          await page.goto(app.url);
-          const shown = await page.waitForFunction(
-            (title) => {
-              const hit = Array.from(document.querySelectorAll('a, button, [role="link"], [role="row"], [role="option"], li')).some((el) =>
-                (el.textContent ?? '').includes(title),
-              );
-              return hit ? performance.timeOrigin + performance.now() : false;
-            },
-            LONG_DRAFT_TITLE,
-            { polling: 'raf', timeout: 30_000 },
-          );
-          return ((await shown.jsonValue()) as number) - t0;
+          await page.goto(app.url, { waitUntil: 'commit' });
+          // Recorded by the page itself (lib/first-match.ts), then put on the same clock as t0.
+          const shown = await firstMatchAt(page);
+          return (await page.evaluate(() => performance.timeOrigin)) + shown - t0;
         } finally {
           await app.stop();
         }

@@ -41,3 +41,14 @@ describe('requests started while the window boots', () => {
     await new Promise((r) => setTimeout(r, 10));
   });
 });
+
+describe('matching an early request', () => {
+  it('does not depend on the order in which the two sides wrote the input', async () => {
+    const transport: Transport = async () => ({ ok: true, value: 'once' });
+    let calls = 0;
+    const client = createClient(async (m, i) => (calls++, transport(m, i))) as Client;
+    startEarly(client, 'planning.view', { from: '2026-11-30', to: '2027-01-03', filter: { seriesIds: [], statuses: [], authorIds: [], tags: [], ownerIds: [] }, tray: true }, 0);
+    await takeOrCall(client, 'planning.view', { tray: true, filter: { ownerIds: [], tags: [], authorIds: [], statuses: [], seriesIds: [] }, to: '2027-01-03', from: '2026-11-30' }, 1);
+    expect(calls).toBe(1);
+  });
+});

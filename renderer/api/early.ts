@@ -11,7 +11,9 @@ import type { Client } from './client';
 const FRESH_MS = 5_000;
 
 const started = new Map<string, { at: number; answer: Promise<unknown> }>();
-const keyOf = (method: string, input: unknown) => `${method} ${JSON.stringify(input)}`;
+/** The request as text, its objects' keys sorted: the boot code and the view build inputs apart, in their own order. */
+const keyOf = (method: string, input: unknown) =>
+  `${method} ${JSON.stringify(input, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v))}`;
 
 export function startEarly<M extends Method>(client: Client, method: M, input: Input<M>, now = Date.now()): void {
   const answer = client.call(method, input);

@@ -5,12 +5,21 @@
  */
 import type { Client } from '../api/client';
 import { startEarly } from '../api/early';
+import { FIRST_FILTER, FIRST_ORDER, commentPageInput } from '../features/comments/comment-page-input';
 import { DRAFTS_PAGE, NO_FILTERS, draftsListInput } from '../features/drafts/drafts-list-input';
+import { NO_PLAN_FILTER, windowOf } from '../features/planning/plan-window';
+import { todayLocal } from '../features/series/format';
 import type { Route } from './router';
 
 const EARLY: Partial<Record<Route['area'], (client: Client, rest: string[]) => void>> = {
   // The list (not a draft, not the trash): its first page with no filters.
   drafts: (client, rest) => rest.length === 0 && startEarly(client, 'posts.list', draftsListInput(false, NO_FILTERS, DRAFTS_PAGE)),
+  // The list of series (not one series, not the trash).
+  series: (client, rest) => rest.length === 0 && startEarly(client, 'series.list', { trash: false }),
+  // The unfiltered review pane's first page of rows with its total (the counts follow its answer).
+  comments: (client) => startEarly(client, 'comments.list', commentPageInput(FIRST_FILTER, FIRST_ORDER, 0, true)),
+  // The calendar as Planning opens with no address: this month's grid, no filter, with the tray.
+  planning: (client, rest) => rest.length === 0 && startEarly(client, 'planning.view', { ...windowOf('month', todayLocal()), filter: NO_PLAN_FILTER, tray: true }),
 };
 
 export function startAreaRequests(client: Client, route: Route): void {

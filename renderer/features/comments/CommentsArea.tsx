@@ -5,6 +5,7 @@ import type { CommentStatus, PostSummary } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
 import { useStableCallback } from '../../shell/useStableCallback';
 import { useCommentWindow } from './useCommentWindow';
+import { FIRST_FILTER, FIRST_ORDER } from './comment-page-input';
 import { useModeration } from './useModeration';
 import { usePaneFocus } from './usePaneFocus';
 import { VirtualList } from './VirtualList';
@@ -46,8 +47,8 @@ function inDialog(t: EventTarget | null): boolean {
 /** The comment review pane: filters, per-status counts, the virtual list, the focused comment, keyboard triage. */
 export function CommentsArea(_props: { rest: string[] }) {
   const client = useClient();
-  const [filter, setFilter] = useState<CommentFilter>({});
-  const [order, setOrder] = useState<CommentOrder>('newest');
+  const [filter, setFilter] = useState<CommentFilter>(FIRST_FILTER);
+  const [order, setOrder] = useState<CommentOrder>(FIRST_ORDER);
   const [posts, setPosts] = useState<PostSummary[]>([]);
   const [tags, setTags] = useState<Tag[]>([]);
   const [active, setActive] = useState(0);

@@ -1,8 +1,9 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { CommentFilter, CommentListItem, CommentOrder, StatusCounts } from '../../../common/api/comments';
 import { useClient } from '../../api/ClientContext';
+import { takeOrCall } from '../../api/early';
+import { COMMENTS_PAGE as PAGE, commentPageInput } from './comment-page-input';
 
-const PAGE = 100;
 const EMPTY_COUNTS: StatusCounts = { approved: 0, pending: 0, spam: 0, trash: 0, all: 0 };
 
 export interface CommentWindow {
@@ -45,10 +46,8 @@ export function useCommentWindow(filter: CommentFilter, order: CommentOrder): Co
         numbers.map(async (n, i) => {
           inflight.current.add(n);
           try {
-            // counts: false lets a search answer with its rows and total alone; its per-status
-            // counts (the costlier part for a common word) are asked for next.
-            const totals = fresh && i === 0;
-            return [n, await client.call('comments.list', { filter, order, offset: n * PAGE, limit: PAGE, totals, counts: false })] as const;
+            // The first page may have been asked for as the window booted (shell/early-requests.ts).
+            return [n, await takeOrCall(client, 'comments.list', commentPageInput(filter, order, n, fresh && i === 0))] as const;
           } finally {
             inflight.current.delete(n);
           }

@@ -3,9 +3,11 @@
  * with its filters can be bookmarked, reloaded and returned to with Back.
  */
 import { PlanFilter } from '../../../common/api/planning';
-import { addDays, addMonths, isCalendarDate, monthGrid } from '../../../common/series/dates';
-import { weekStart } from '../../../common/series/plan';
+import { isCalendarDate } from '../../../common/series/dates';
 import { navigate } from '../../shell/router';
+import type { CalendarView } from './plan-window';
+
+export { stepDate, windowOf, type CalendarView } from './plan-window';
 
 export const TABS = [
   { id: 'calendar', label: 'Calendar' },
@@ -14,7 +16,6 @@ export const TABS = [
   { id: 'rules', label: 'Checklist rules' },
 ] as const;
 export type Tab = (typeof TABS)[number]['id'];
-export type CalendarView = 'month' | 'week' | 'list';
 
 export interface PlanRoute {
   tab: Tab;
@@ -47,20 +48,3 @@ export function goPlan(r: PlanRoute): void {
   navigate('planning', ...planHref(r));
 }
 
-/** The days a view covers: the month's grid (whole weeks), one week, or the month for the list. */
-export function windowOf(view: CalendarView, date: string): { from: string; to: string } {
-  if (view === 'week') {
-    const from = weekStart(date);
-    return { from, to: addDays(from, 6) };
-  }
-  if (view === 'list') {
-    const first = `${date.slice(0, 7)}-01`;
-    return { from: first, to: addDays(addMonths(first, 1), -1) };
-  }
-  const weeks = monthGrid(date.slice(0, 7));
-  return { from: weeks[0][0], to: weeks[weeks.length - 1][6] };
-}
-
-export function stepDate(view: CalendarView, date: string, by: number): string {
-  return view === 'week' ? addDays(date, 7 * by) : `${addMonths(`${date.slice(0, 7)}-01`, by)}`;
-}

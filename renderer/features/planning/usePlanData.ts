@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlanFacets, PlanFilter, PlanPost, PlanView } from '../../../common/api/planning';
 import { findClashes, findEmptyWeeks } from '../../../common/series/plan';
 import { useClient } from '../../api/ClientContext';
+import { takeOrCall } from '../../api/early';
 
 export function usePlanData(from: string, to: string, filter: PlanFilter) {
   const client = useClient();
@@ -22,7 +23,8 @@ export function usePlanData(from: string, to: string, filter: PlanFilter) {
     (fresh = false) => {
       latest.current = key;
       const tray = fresh || trayFor.current !== filterKey;
-      client.call('planning.view', { from, to, filter, tray }).then(
+      // The first month may have been asked for as the window booted (shell/early-requests.ts).
+      takeOrCall(client, 'planning.view', { from, to, filter, tray }).then(
         (v) => {
           if (latest.current !== key) return;
           if (tray) trayFor.current = filterKey;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SeriesInfo } from '../../../common/api/series';
 import { describeCadence } from '../../../common/series/cadence';
 import { useClient } from '../../api/ClientContext';
+import { takeOrCall } from '../../api/early';
 import { navigate } from '../../shell/router';
 import { SeriesForm } from './SeriesForm';
 import { formatDate } from './format';
@@ -14,7 +15,8 @@ export function SeriesList() {
   const [creating, setCreating] = useState(false);
 
   const load = useCallback(() => {
-    client.call('series.list', { trash }).then(setList, (e: Error) => setError(e.message));
+    // The unfiltered list may have been asked for as the window booted (shell/early-requests.ts).
+    takeOrCall(client, 'series.list', { trash }).then(setList, (e: Error) => setError(e.message));
   }, [client, trash]);
   useEffect(load, [load]);
 

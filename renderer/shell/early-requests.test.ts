@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { Client, Transport } from '../api/client';
+import { createClient } from '../api/client';
+import { takeOrCall } from '../api/early';
+import { commentPageInput, FIRST_FILTER, FIRST_ORDER } from '../features/comments/comment-page-input';
+import { DRAFTS_PAGE, NO_FILTERS, draftsListInput } from '../features/drafts/drafts-list-input';
+import { parsePlanRoute, windowOf } from '../features/planning/plan-route';
+import { todayLocal } from '../features/series/format';
+import { startAreaRequests } from './early-requests';
+import { AREAS } from './router';
+
+function recordingClient() {
+  const calls: string[] = [];
+  const transport: Transport = async (method) => {
+    calls.push(method);
+    return { ok: true, value: { call: calls.length } };
+  };
+  return { client: createClient(transport) as Client, calls };
+}
+
+/** What each area's view asks for first when opened with no further address, built as the view builds it. */
+async function firstRequestOfView(client: Client, area: string): Promise<unknown> {
+  if (area === 'drafts') return takeOrCall(client, 'posts.list', draftsListInput(false, NO_FILTERS, DRAFTS_PAGE));
+  if (area === 'series') return takeOrCall(client, 'series.list', { trash: false });
+  if (area === 'comments') return takeOrCall(client, 'comments.list', commentPageInput(FIRST_FILTER, FIRST_ORDER, 0, true));
+  // Planning parses its address (with the filters' zod schema) and asks for the month with the tray.
+  const route = parsePlanRoute([], todayLocal());
+  const { from, to } = windowOf(route.view, route.date);
+  return takeOrCall(client, 'planning.view', { from, to, filter: route.filter, tray: true });
+}
+
+describe('the first request of every area leaves while the window boots', () => {
+  for (const { id } of AREAS)
+    it(`${id}: the view is handed the boot-time answer and asks the server nothing more`, async () => {
+      const { client, calls } = recordingClient();
+      startAreaRequests(client, { area: id, rest: [] });
+      expect(calls).toHaveLength(1);
+      expect(await firstRequestOfView(client, id)).toEqual({ call: 1 });
+      expect(calls).toHaveLength(1);
+    });
+
+  it('asks nothing early for an address deeper than the list (a draft, a series)', () => {
+    const { client, calls } = recordingClient();
+    startAreaRequests(client, { area: 'drafts', rest: ['d1'] });
+    startAreaRequests(client, { area: 'series', rest: ['s1'] });
+    startAreaRequests(client, { area: 'planning', rest: ['mywork'] });
+    expect(calls).toEqual([]);
+  });
+});
