@@ -186,7 +186,7 @@ export class SyncSession {
   }
 
   /** Keeps syncing in the background: pushes the outbox as it fills, records each time all is synced. */
-  startLive(pollMs = 250): void {
+  startLive(pollMs = 50): void {
     this.pushLocal();
     this.connect();
     let wasUpToDate = false;

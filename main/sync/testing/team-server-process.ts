@@ -17,8 +17,8 @@ export interface ServerProcess {
   output: () => string;
 }
 
-export async function startServerProcess(dataDir: string, port = 0): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...CLI, 'sync-server', '--data', dataDir, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServerProcess(dataDir: string, port = 0, extra: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...CLI, 'sync-server', '--data', dataDir, '--port', String(port), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
