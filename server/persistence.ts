@@ -1,29 +1,39 @@
 /**
  * Durable documents for Hocuspocus. Yjs emits a document's `update` event synchronously inside
  * the transaction that applies an incoming message, and Hocuspocus sends its SyncStatus
- * acknowledgement only after that call returns. Writing the update to SQLite in that event (a
- * synchronous, fsynced write) therefore puts every acknowledged update on disk first, which a
- * debounced onStoreDocument alone would not. onStoreDocument then only compacts.
+ * acknowledgement only after that call returns. The update is handed to the group commit in that
+ * event, which holds every outgoing message until it is on disk (server/group-commit.ts), so every
+ * acknowledged update is stored first, which a debounced onStoreDocument alone would not do.
+ * onStoreDocument then only compacts.
  */
 import * as Y from 'yjs';
-import type { Extension, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
+import type { Extension, onCreateDocumentPayload, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
+import type { GroupCommit } from './group-commit';
 import type { TeamStore } from './store';
 
 /** The origin of updates replayed from disk, which must not be written again. */
 const FROM_DISK = Symbol('from-disk');
 
 export class DurableDocuments implements Extension {
-  constructor(private readonly store: TeamStore) {}
+  constructor(
+    private readonly store: TeamStore,
+    private readonly commit: GroupCommit,
+  ) {}
+
+  /** A document's guid is its name: Yjs would otherwise draw a random UUID for each, which showed in profiles. */
+  async onCreateDocument({ documentName }: onCreateDocumentPayload): Promise<{ guid: string }> {
+    return { guid: documentName };
+  }
 
   async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
     const parts = this.store.load(documentName);
     if (parts.length > 0) Y.applyUpdate(document, Y.mergeUpdates(parts), FROM_DISK);
     document.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== FROM_DISK) this.store.append(documentName, update);
+      if (origin !== FROM_DISK) this.commit.append(documentName, update);
     });
   }
 
   async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
-    this.store.compact(documentName, Y.encodeStateAsUpdate(document));
+    this.commit.compact(documentName, Y.encodeStateAsUpdate(document));
   }
 }

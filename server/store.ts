@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../common/errors';
 import { migrate } from '../db/migrate';
+import type { StoreOp } from './group-commit';
 import { SERVER_MIGRATIONS } from './store-migrations';
 
 export const STORE_FILE = 'team.sqlite';
@@ -44,16 +45,19 @@ export class TeamStore {
     return parts;
   }
 
-  /** Returns once the update is on disk. */
-  append(name: string, update: Uint8Array): void {
-    this.stmts.append.run(name, Buffer.from(update), new Date().toISOString());
-  }
-
-  /** Replaces a document's updates with its whole state, in one transaction. */
-  compact(name: string, state: Uint8Array): void {
+  /** Stores updates and compactions in one transaction (one fsync), in order; returns once on disk. */
+  write(ops: ReadonlyArray<StoreOp>): void {
+    const at = new Date().toISOString();
     this.db.transaction(() => {
-      this.stmts.upsert.run(name, Buffer.from(state), new Date().toISOString());
-      this.stmts.dropUpdates.run(name);
+      for (const op of ops) {
+        if ('update' in op) {
+          this.stmts.append.run(op.name, Buffer.from(op.update), at);
+        } else {
+          // The whole state replaces the updates stored so far.
+          this.stmts.upsert.run(op.name, Buffer.from(op.state), at);
+          this.stmts.dropUpdates.run(op.name);
+        }
+      }
     })();
   }
 

@@ -13,6 +13,7 @@ import { Hocuspocus, type onAuthenticatePayload } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { canWrite, parseDocumentName } from '../common/sync/documents';
 import { memberDirectory, memberForToken, revokedMemberIds, type Member } from './members';
+import { GroupCommit } from './group-commit';
 import { DurableDocuments } from './persistence';
 import { TeamStore } from './store';
 
@@ -52,13 +53,14 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
   const store = new TeamStore(options.dataDir);
   const maxConnections = options.maxConnectionsPerMember ?? DEFAULT_MAX_CONNECTIONS_PER_MEMBER;
   const socketsByMember = new Map<string, Set<WebSocket>>();
+  const commit = new GroupCommit(store);
 
   const hocuspocus = new Hocuspocus({
     name: 'workbench-team',
     quiet: true,
     debounce: 2000,
     maxDebounce: 10_000,
-    extensions: [new DurableDocuments(store)],
+    extensions: [new DurableDocuments(store, commit)],
     async onAuthenticate(data: onAuthenticatePayload<SocketContext>) {
       const ref = parseDocumentName(data.documentName);
       if (!ref) throw refuse(`unknown-document: "${data.documentName}" is not a workspace document`);
@@ -69,9 +71,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       if (!mine.has(socket) && mine.size >= maxConnections) {
         throw refuse(`too-many-connections: ${member.name} already has ${mine.size} open connections (the limit is ${maxConnections})`);
       }
-      mine.add(socket);
-      socketsByMember.set(member.id, mine);
-      socket.once('close', () => mine.delete(socket));
+      if (!mine.has(socket)) {
+        // Once per socket, not per document: a laptop opens thousands of documents on one socket.
+        mine.add(socket);
+        socketsByMember.set(member.id, mine);
+        socket.once('close', () => mine.delete(socket));
+      }
       data.connectionConfig.readOnly = !canWrite(member.role, ref.kind);
       return { member };
     },
@@ -107,6 +112,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
+      commit.guard(ws);
       const context: SocketContext = { socket: ws };
       const connection = hocuspocus.handleConnection(ws, new Request(url, { headers }), context);
       ws.on('message', (data: Buffer) => connection.handleMessage(new Uint8Array(data)));
@@ -144,10 +150,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       closing ??= (async () => {
         clearInterval(poll);
         server.close();
-        // Every update is already on disk; storing now only compacts what is loaded.
+        // Every acknowledged update is already on disk; storing now only compacts what is loaded.
+        commit.flush();
         for (const [name, document] of hocuspocus.documents) await hocuspocus.hooks('onStoreDocument', { document, documentName: name, instance: hocuspocus } as never).catch(() => undefined);
         for (const ws of wss.clients) ws.close(1001, 'server shutting down');
         wss.close();
+        commit.flush();
         store.close();
       })();
       return closing;

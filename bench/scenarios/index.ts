@@ -14,5 +14,6 @@ import { typing } from './typing';
 import { planningScenario } from './planning';
 import { moderation } from './moderation';
 import { wordpress } from './wordpress';
+import { sync } from './sync';
 
-export const SCENARIOS: Scenario[] = [importScenario, smallImport, csvRead, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario, moderation, wordpress];
+export const SCENARIOS: Scenario[] = [importScenario, smallImport, csvRead, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario, moderation, wordpress, sync];

@@ -39,7 +39,8 @@ export class LocalDocs {
   get(name: string): Y.Doc {
     let doc = this.docs.get(name);
     if (doc) return doc;
-    doc = new Y.Doc();
+    // Its name as its guid: Yjs would otherwise draw a random UUID per document (it showed in profiles).
+    doc = new Y.Doc({ guid: name });
     const parts = (this.db.prepare('SELECT data FROM sync_doc_updates WHERE doc = ? ORDER BY seq').pluck().all(name) as Buffer[]).map((b) => new Uint8Array(b));
     if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts), FROM_DISK);
     if (parts.length > COMPACT_AFTER) {

@@ -3,11 +3,12 @@
  * server with a Hocuspocus provider per document, and the two projections kept running.
  * The CLI makes one to sync once; browser mode and the desktop app keep one open.
  */
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { AppError } from '../../common/errors';
 import { parseDocumentName } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
+import { AuthGate, GatedProvider } from './gated-provider';
 import { LocalDocs } from './local-docs';
 import { pull, push, type Member } from './projection';
 import { conflictsIn, type Conflict } from './registers';
@@ -21,7 +22,9 @@ export class SyncSession {
   readonly docs: LocalDocs;
   readonly member: Member;
   private socket?: HocuspocusProviderWebsocket;
-  private readonly providers = new Map<string, HocuspocusProvider>();
+  private readonly providers = new Map<string, GatedProvider>();
+  /** One per socket: how many documents may wait for the server's authentication at once. */
+  private readonly gate = new AuthGate();
   private readonly dirty = new Set<string>();
   private applyTimer?: NodeJS.Timeout;
   private pollTimer?: NodeJS.Timeout;
@@ -130,7 +133,7 @@ export class SyncSession {
 
   private open(name: string): void {
     if (this.providers.has(name) || !this.socket || !parseDocumentName(name)) return;
-    const provider = new HocuspocusProvider({
+    const provider = new GatedProvider({
       websocketProvider: this.socket,
       name,
       document: this.docs.get(name),
@@ -141,7 +144,7 @@ export class SyncSession {
       },
       onSynced: () => this.changed(),
       onUnsyncedChanges: () => this.changed(),
-    });
+    }, this.gate);
     provider.attach();
     this.providers.set(name, provider);
   }
@@ -183,7 +186,7 @@ export class SyncSession {
   }
 
   /** Keeps syncing in the background: pushes the outbox as it fills, records each time all is synced. */
-  startLive(pollMs = 250): void {
+  startLive(pollMs = 50): void {
     this.pushLocal();
     this.connect();
     let wasUpToDate = false;
@@ -204,10 +207,12 @@ export class SyncSession {
   close(): void {
     clearTimeout(this.applyTimer);
     clearInterval(this.pollTimer);
-    for (const p of this.providers.values()) p.destroy();
-    this.providers.clear();
+    // The socket first: it then drops every provider's listeners at once, where each provider
+    // taking its own off the socket's lists one by one was quadratic in the number of documents.
     this.socket?.destroy();
     this.socket = undefined;
+    for (const p of this.providers.values()) p.destroy();
+    this.providers.clear();
     this.docs.destroy();
   }
 }

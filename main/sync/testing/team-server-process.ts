@@ -13,10 +13,12 @@ export interface ServerProcess {
   port: number;
   child: ChildProcess;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  /** Everything it printed so far (its warnings included). */
+  output: () => string;
 }
 
-export async function startServerProcess(dataDir: string, port = 0): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...CLI, 'sync-server', '--data', dataDir, '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServerProcess(dataDir: string, port = 0, extra: string[] = []): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...CLI, 'sync-server', '--data', dataDir, '--port', String(port), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -29,7 +31,7 @@ export async function startServerProcess(dataDir: string, port = 0): Promise<Ser
     });
     void exited.then(() => reject(new Error(`the team server exited before listening:\n${out}`)));
   });
-  return { url, port: Number(new URL(url).port), child, exited };
+  return { url, port: Number(new URL(url).port), child, exited, output: () => out };
 }
 
 /** Runs `workbench <args>` to the end. */

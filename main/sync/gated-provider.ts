@@ -1,0 +1,96 @@
+/**
+ * A Hocuspocus provider that waits its turn to authenticate.
+ *
+ * One laptop holds a few documents per post over one WebSocket: thousands for a large workspace.
+ * Hocuspocus 4's server closes a connection that has more than `maxPendingDocuments` (100)
+ * documents waiting for authentication at once (4205 "Reset Connection"; a guard against an
+ * unauthenticated client fanning out). A stock provider sends its token the moment the socket
+ * opens, so a store with more than about 30 posts opened them all at once, was reset, reconnected,
+ * did the same again, and never finished its first sync. Here each document takes a slot of a
+ * shared gate before it sends its token and first sync step, and gives it back once the server has
+ * answered (or the socket closed), so no more than `limit` are ever pending.
+ *
+ * Until its handshake has started on the current connection a provider sends nothing: an update
+ * made meanwhile reaches the server through the handshake (the server's sync step 1 is answered
+ * with everything it lacks), and the server never holds a queue for a document it has not
+ * authenticated.
+ */
+import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
+
+/** Comfortably below the server's default of 100 pending documents per connection. */
+export const PENDING_AUTH_LIMIT = 32;
+
+export class AuthGate {
+  private busy = 0;
+  private readonly queue: Array<() => void> = [];
+
+  constructor(readonly limit = PENDING_AUTH_LIMIT) {}
+
+  /** Resolves with a release function once a slot is free; release is idempotent. */
+  acquire(): Promise<() => void> {
+    return new Promise((resolve) => {
+      const grant = () => {
+        this.busy++;
+        let released = false;
+        resolve(() => {
+          if (released) return;
+          released = true;
+          this.busy--;
+          this.queue.shift()?.();
+        });
+      };
+      if (this.busy < this.limit) grant();
+      else this.queue.push(grant);
+    });
+  }
+
+  /** Documents waiting for a slot (not counting those holding one). */
+  get waiting(): number {
+    return this.queue.length;
+  }
+}
+
+export class GatedProvider extends HocuspocusProvider {
+  private readonly gate: AuthGate;
+  /** Bumped by every close, so a slot granted after the socket closed is handed straight back. */
+  private connection = 0;
+  private handshakeStarted = false;
+  private release: () => void = () => undefined;
+
+  constructor(configuration: HocuspocusProviderConfiguration, gate: AuthGate) {
+    // No awareness: nobody shows cursors on these documents, and each awareness instance renews
+    // itself every 15 s, a message per document that thousands of documents cannot afford.
+    super({ ...configuration, awareness: null });
+    this.gate = gate;
+    const done = () => this.release();
+    this.on('authenticated', done);
+    this.on('authenticationFailed', done);
+  }
+
+  override async onOpen(event: Event): Promise<void> {
+    const connection = this.connection;
+    const release = await this.gate.acquire();
+    if (connection !== this.connection || !this.isAttached) return release();
+    this.release = release;
+    this.handshakeStarted = true;
+    await super.onOpen(event);
+  }
+
+  override send(...args: Parameters<HocuspocusProvider['send']>): void {
+    if (this.handshakeStarted) super.send(...args);
+  }
+
+  override onClose(): void {
+    this.connection++;
+    this.handshakeStarted = false;
+    this.release();
+    super.onClose();
+  }
+
+  override destroy(): void {
+    this.connection++;
+    this.handshakeStarted = false;
+    this.release();
+    super.destroy();
+  }
+}

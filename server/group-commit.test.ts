@@ -1,0 +1,70 @@
+/**
+ * The group commit on a real SQLite file: nothing said after an update leaves before the update is
+ * stored, messages keep their order, and a compaction drops only the updates noted before it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, expect, it } from 'vitest';
+import type { WebSocket } from 'ws';
+import { GroupCommit } from './group-commit';
+import { TeamStore } from './store';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+function store(): TeamStore {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-commit-'));
+  dirs.push(dir);
+  return new TeamStore(dir);
+}
+
+/** A socket that records what it sends, and what the file held at that moment. */
+function fakeSocket(s: TeamStore) {
+  const sent: Array<{ data: string; storedUpdates: number }> = [];
+  const ws = {
+    OPEN: 1,
+    readyState: 1,
+    send: (data: Uint8Array) => sent.push({ data: Buffer.from(data).toString(), storedUpdates: s.db.prepare('SELECT count(*) FROM document_updates').pluck().get() as number }),
+  };
+  return { ws: ws as unknown as WebSocket, sent };
+}
+
+const bytes = (text: string) => new Uint8Array(Buffer.from(text));
+
+it('holds every message until the updates noted before it are stored, in order, and sends straight through otherwise', async () => {
+  const s = store();
+  const commit = new GroupCommit(s);
+  const { ws, sent } = fakeSocket(s);
+  commit.guard(ws);
+  ws.send(bytes('before'));
+  commit.append('post/a', bytes('u1'));
+  commit.append('post/a', bytes('u2'));
+  ws.send(bytes('ack 1'));
+  ws.send(bytes('ack 2'));
+  expect(sent.map((m) => m.data)).toEqual(['before']);
+  await new Promise((r) => setImmediate(r));
+  expect(sent).toEqual([
+    { data: 'before', storedUpdates: 0 },
+    { data: 'ack 1', storedUpdates: 2 },
+    { data: 'ack 2', storedUpdates: 2 },
+  ]);
+  expect(commit.stats).toEqual({ commits: 1, updates: 2 });
+  s.close();
+});
+
+it('stores a compaction in order: the updates noted after it stay', () => {
+  const s = store();
+  const commit = new GroupCommit(s);
+  commit.append('post/a', bytes('old'));
+  commit.compact('post/a', bytes('state'));
+  commit.append('post/a', bytes('new'));
+  commit.flush();
+  expect(s.load('post/a').map((u) => Buffer.from(u).toString())).toEqual(['state', 'new']);
+  s.close();
+  // After the file is closed nothing more is stored, and nothing breaks.
+  commit.append('post/a', bytes('late'));
+  expect(() => commit.flush()).not.toThrow();
+});
