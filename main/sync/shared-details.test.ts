@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { createPost } from '../../db/repos/posts';
 import { createAuthor, setPostAuthors } from '../../db/repos/authors';
 import { saveAsset } from '../../db/repos/assets';
+import { featuredImageOf, setFeaturedImage } from '../../db/repos/checklist';
 import { createTag, deleteTag, listTags } from '../../db/repos/tags';
 import { createAnnotation, deleteAnnotation, getAnnotation, updateAnnotation } from '../../db/repos/annotations';
 import { getReply, saveReply } from '../../db/repos/replies';
@@ -59,6 +60,7 @@ describe('shared details of posts and comments', { timeout: 300_000 }, () => {
     setPostAuthors(a.db, post.id, [ben.id, ada.id]);
     const picture = bigPicture();
     const asset = saveAsset(a.db, { postId: post.id, fileName: 'ward.png', data: picture });
+    setFeaturedImage(a.db, post.id, asset.id, 'A nurse on a home visit');
     insertRawComment(a.db, { id: '0190a0b2-7c1d-7000-8000-00000000c101', postId: post.id, sourceId: 'c1', status: 'pending' });
     const urgent = createTag(a.db, { name: 'urgent', color: 'red' });
     const onA = createAnnotation(a.db, { commentId: commentId(a.db, 'c1'), start: 0, end: 2, quote: 'hi', tagId: urgent.id, note: 'Reply today', reviewer: 'Ann' });
@@ -76,6 +78,7 @@ describe('shared details of posts and comments', { timeout: 300_000 }, () => {
     expect(detailDump(b.db)).toEqual(detailDump(a.db));
     expect(b.db.prepare('SELECT author_id FROM post_authors WHERE post_id = ? ORDER BY position').pluck().all(post.id)).toEqual([ben.id, ada.id]);
     expect((b.db.prepare('SELECT data FROM assets WHERE id = ?').pluck().get(asset.id) as Buffer).equals(picture)).toBe(true);
+    expect(featuredImageOf(b.db, post.id)).toEqual({ assetId: asset.id, alt: 'A nurse on a home visit' });
     expect(getAnnotation(b.db, onA.id)).toMatchObject({ note: 'Reply today', tagName: 'urgent', quote: 'hi' });
     expect(getReply(b.db, commentId(b.db, 'c1'))).toMatchObject({ text: 'Thank you', status: 'draft' });
     // One tag per name on both laptops: the starter tags made apart became one each.

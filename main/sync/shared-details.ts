@@ -5,7 +5,7 @@
  *   managers write (commissioning names the guest author); one link per post and author, whatever
  *   its local id;
  * - pictures (`assets`): the row with its post, the bytes content-addressed (blobs.ts); alt text
- *   and captions are in the post's body, which travels whole;
+ *   and captions are in the post's body, which travels whole, and the featured image with the post;
  * - annotation tags in `tags`; two tags made apart with one name become the older one everywhere;
  * - annotations and reply drafts in their post's `comments/<postId>`, naming their comment by its
  *   source and source id, since a comment's local id differs between laptops.
@@ -63,6 +63,23 @@ function tagIn(db: DB, tag: Row): Row | typeof SKIP {
   return tag;
 }
 
+/**
+ * A post's featured image names a picture, and a picture names its post: a new post arrives
+ * without it, and the picture, once its bytes are here, puts it back from the post's register.
+ */
+export function withFeaturedIfHere(db: DB, { featured_asset_id, ...post }: Row): Row {
+  const here = featured_asset_id == null || !!db.prepare('SELECT 1 FROM assets WHERE id = ?').get(featured_asset_id);
+  return here ? { ...post, featured_asset_id } : post;
+}
+
+function featureArrived(db: DB, docs: LocalDocs, pulled: ReadonlyArray<{ shared: Row; before?: Row }>): void {
+  const set = db.prepare('UPDATE posts SET featured_asset_id = ? WHERE id = ? AND featured_asset_id IS NOT ?');
+  for (const { shared } of pulled.filter((p) => !p.before)) {
+    const name = `post/${shared.post_id}`;
+    if (docs.has(name) && registers(docs.get(name)).get(`post:${shared.post_id}|featured_asset_id`)?.v === shared.id) set.run(shared.id, shared.post_id, shared.id);
+  }
+}
+
 export const DETAIL_SPECS: readonly TableSpec[] = [
   {
     table: 'post_authors',
@@ -84,6 +101,7 @@ export const DETAIL_SPECS: readonly TableSpec[] = [
     beforePush: (docs, role, row) => {
       if (canWrite(role, 'blob') && row.post_id !== null && row.deleted_at === null) putBlob(docs, String(row.sha256), row.data as unknown as Buffer);
     },
+    settle: featureArrived,
     parts: [{ kind: 'post', doc: (r) => `post/${r.post_id}`, creates: true, columns: ['id', 'created_at', 'post_id', 'file_name', 'mime', 'sha256', 'size', 'deleted_at'], decisions: ['deleted_at'] }],
   },
   {

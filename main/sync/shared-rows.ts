@@ -9,7 +9,7 @@ import type { DB } from '../../db/connection';
 import type { DocumentKind } from '../../common/sync/documents';
 import type { LocalDocs } from './local-docs';
 import { rankOf, renumberSeries } from './running-order';
-import { DETAIL_SPECS, SKIP, WaitingForParent } from './shared-details';
+import { DETAIL_SPECS, SKIP, WaitingForParent, withFeaturedIfHere } from './shared-details';
 
 export type SharedTable = 'authors' | 'series' | 'posts' | 'comments' | 'post_authors' | 'assets' | 'tags' | 'annotations' | 'reply_drafts';
 export type Row = Record<string, string | number | null>;
@@ -75,7 +75,7 @@ export const SPECS: readonly TableSpec[] = [
     index: 'posts',
     // The running order travels as fractional keys (running-order.ts); positions are derived from them.
     toShared: (db, row, docs) => ({ ...row, rank: rankOf(db, docs, row as { id: string; series_id: string | null; deleted_at: string | null }) }),
-    toLocal: (_db, { rank: _rank, ...row }) => row,
+    toLocal: (db, { rank: _rank, ...row }) => withFeaturedIfHere(db, row),
     settle: (db, docs, pulled) => {
       const series = new Set(pulled.flatMap(({ shared, before }) => [shared.series_id, before?.series_id]).filter((s): s is string => typeof s === 'string'));
       for (const id of series) renumberSeries(db, docs, id);
@@ -89,6 +89,8 @@ export const SPECS: readonly TableSpec[] = [
         decisions: ['title', 'deleted_at'],
       },
       { kind: 'post-plan', doc: (r) => `post-plan/${r.id}`, columns: ['status', 'series_id', 'rank', 'planned_date', 'deadline'], decisions: ['status', 'series_id', 'rank', 'planned_date', 'deadline'] },
+      // The featured image names a picture, which arrives after its post (shared-details.ts).
+      { kind: 'post', doc: (r) => `post/${r.id}`, columns: ['featured_asset_id', 'featured_alt'], decisions: [] },
     ],
   },
   {
