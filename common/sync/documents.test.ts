@@ -17,7 +17,7 @@ describe('team documents', () => {
     expect(allowed('admin')).toEqual([...DOCUMENT_KINDS]);
     expect(allowed('editor')).toEqual(['post', 'authors', 'index', 'bylines', 'blob']);
     expect(allowed('series-manager')).toEqual(['post-plan', 'series', 'authors', 'index', 'bylines']);
-    expect(allowed('reviewer')).toEqual(['comments', 'index', 'tags']);
+    expect(allowed('reviewer')).toEqual(['comments', 'index', 'review']);
   });
 
   it('says who may write what was refused', () => {

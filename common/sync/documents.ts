@@ -21,12 +21,12 @@ export const ROLE_LABELS: Record<Role, string> = {
  * - `comments/<postId>`: a post's imported comments, moderation, annotations, tags, reply drafts (reviewers)
  * - `authors`: the authors list (editors; series managers too, since commissioning names a guest author)
  * - `bylines`: every post's guest authors and their order (editors, and series managers commissioning)
- * - `tags`: the annotation tags (reviewers)
+ * - `review`: the reviewers' vocabulary: annotation tags and moderation rules (reviewers)
  * - `blob/<sha256 prefix>-<n>`: a picture's bytes, content-addressed, in parts of at most 4 MiB so
  *   that no message comes near the server's limit (editors, who add pictures to posts)
  * - `index`: which posts, series and pictures exist, so a member knows what to load; anyone may add to it
  */
-export const DOCUMENT_KINDS = ['post', 'post-plan', 'series', 'comments', 'authors', 'index', 'bylines', 'tags', 'blob'] as const;
+export const DOCUMENT_KINDS = ['post', 'post-plan', 'series', 'comments', 'authors', 'index', 'bylines', 'review', 'blob'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const WRITERS: Record<DocumentKind, readonly Role[]> = {
@@ -37,11 +37,11 @@ export const WRITERS: Record<DocumentKind, readonly Role[]> = {
   authors: ['admin', 'editor', 'series-manager'],
   index: ['admin', 'editor', 'series-manager', 'reviewer'],
   bylines: ['admin', 'editor', 'series-manager'],
-  tags: ['admin', 'reviewer'],
+  review: ['admin', 'reviewer'],
   blob: ['admin', 'editor'],
 };
 
-export const SINGLETONS: ReadonlySet<DocumentKind> = new Set(['authors', 'index', 'bylines', 'tags']);
+export const SINGLETONS: ReadonlySet<DocumentKind> = new Set(['authors', 'index', 'bylines', 'review']);
 const ID = /^[0-9a-z][0-9a-z-]{0,63}$/;
 
 export interface DocumentRef {

@@ -7,7 +7,7 @@ const tempDb = useTempDatabases('wb-m150');
 const POST = '00000000-0000-7000-8000-000000000001';
 
 describe('migration 0150 shared details', () => {
-  it("queues a post's guest authors, pictures, tags, annotations and reply drafts only while joined, and not while remote changes apply", () => {
+  it("queues a post's guest authors, pictures, tags, annotations, reply drafts and moderation rules only while joined, and not while remote changes apply", () => {
     const db = tempDb();
     migrate(db, { targetVersion: 130 });
     insertRawPost(db, POST);
@@ -22,6 +22,7 @@ describe('migration 0150 shared details', () => {
       db.prepare('INSERT INTO tags (id, created_at, updated_at, name) VALUES (?, ?, ?, ?)').run(`t${n}`, RAW_NOW, RAW_NOW, `tag ${n}`);
       db.prepare("INSERT INTO annotations (id, created_at, updated_at, comment_id, start, \"end\", quote, tag_id) VALUES (?, ?, ?, 'c1', 0, 2, 'hi', ?)").run(`an${n}`, RAW_NOW, RAW_NOW, `t${n}`);
       db.prepare("INSERT INTO reply_drafts (id, created_at, updated_at, comment_id, body) VALUES (?, ?, ?, 'c1', '{}')").run(`r${n}`, RAW_NOW, RAW_NOW);
+      db.prepare("INSERT INTO moderation_rules (id, created_at, updated_at, kind) VALUES (?, ?, ?, 'first')").run(`m${n}`, RAW_NOW, RAW_NOW);
     };
     write(1);
     expect(outbox()).toEqual([]);
@@ -37,7 +38,7 @@ describe('migration 0150 shared details', () => {
     ]);
     db.prepare('DELETE FROM sync_outbox').run();
     write(2);
-    expect(outbox().map((r) => (r as { tbl: string }).tbl)).toEqual(['annotations', 'assets', 'authors', 'post_authors', 'reply_drafts', 'tags']);
+    expect(outbox().map((r) => (r as { tbl: string }).tbl)).toEqual(['annotations', 'assets', 'authors', 'moderation_rules', 'post_authors', 'reply_drafts', 'tags']);
     // An upsert of a queued row (how a byline is saved) queues it once and does not fail.
     const upsert = db.prepare("INSERT INTO post_authors (id, created_at, updated_at, post_id, author_id) VALUES ('pa9', 'x', 'x', ?, 'a2') ON CONFLICT (post_id, author_id) DO UPDATE SET position = position + 1");
     upsert.run(POST);

@@ -1,7 +1,8 @@
 /**
  * The rest of a post's and a comment's shared data queues for the team workspace like the rows of
  * migration 0120: a post's guest authors and their order (post_authors, also what commissioning
- * writes), its pictures (assets), the annotation tags, annotations and reply drafts. The same
+ * writes), its pictures (assets), the annotation tags, annotations, reply drafts and the moderation
+ * rules. The same
  * rule holds: a changed row is queued in the same transaction as the write, only while a
  * workspace is joined, and not while remote changes are being applied.
  *
@@ -14,7 +15,7 @@ import type Database from 'better-sqlite3';
 export const version = 150;
 export const name = 'shared-details';
 
-export const DETAIL_TABLES = ['post_authors', 'assets', 'tags', 'annotations', 'reply_drafts'] as const;
+export const DETAIL_TABLES = ['post_authors', 'assets', 'tags', 'annotations', 'reply_drafts', 'moderation_rules'] as const;
 
 export function up(db: Database.Database): void {
   for (const t of DETAIL_TABLES) {

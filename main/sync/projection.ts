@@ -23,7 +23,7 @@ export interface Member {
 /** Written once, by whoever first shares the row; a later sharer keeps its own local id. */
 const IDENTITY = new Set(['id', 'created_at']);
 /** Tables whose rows carry a revision that a window's save is checked against. */
-const REVISIONED = new Set(['posts', 'comments', 'annotations', 'reply_drafts']);
+const REVISIONED = new Set(['posts', 'comments', 'annotations', 'reply_drafts', 'moderation_rules']);
 
 function partDocs(spec: TableSpec, row: Row) {
   return spec.parts.map((part) => ({ part, name: part.doc(row) }));

@@ -22,6 +22,7 @@ import { setStatus } from '../../db/repos/comment-review';
 import { createAnnotation } from '../../db/repos/annotations';
 import { createTag } from '../../db/repos/tags';
 import { saveReply } from '../../db/repos/replies';
+import { addRule } from '../../db/repos/moderation-rules';
 import { insertRawComment } from '../../db/testing/raw-rows';
 import { uuidv7 } from '../../common/ids';
 import { LOCAL } from './local-docs';
@@ -144,6 +145,13 @@ const KINDS: Kind[] = [
     change: (db, s) => void (s.made.reply = saveReply(db, { commentId: commentOn(db, s).id, baseRevision: 0, body: '{}', text: 'Thanks', status: 'draft' }).id),
     holds: (db, s) => !!db.prepare('SELECT 1 FROM reply_drafts WHERE id = ?').get(s.made.reply),
   },
+  {
+    kind: 'moderation rule',
+    table: 'moderation_rules',
+    writers: ['reviewer'],
+    change: (db, s) => void (s.made.rule = addRule(db, { kind: 'first', params: {} }).id),
+    holds: (db, s) => !!db.prepare('SELECT 1 FROM moderation_rules WHERE id = ?').get(s.made.rule),
+  },
 ];
 
 const allowed = (role: Role, k: Kind) => role === 'admin' || k.writers.includes(role);
@@ -193,7 +201,7 @@ describe('roles, from the laptops', { timeout: 600_000 }, () => {
     await sync(observer);
 
     const table = ROLES.flatMap((role) => KINDS.map((k) => ({ role, k, seed: seeds.get(role)!, l: laptops.get(role)! })));
-    expect(table).toHaveLength(44);
+    expect(table).toHaveLength(48);
     for (const { role, k, seed, l } of table) {
       const what = `${role} × ${k.kind}`;
       expect(k.holds(l.db, seed, role), `${what}: the sender keeps its change`).toBe(true);
@@ -203,8 +211,8 @@ describe('roles, from the laptops', { timeout: 600_000 }, () => {
       else expect(refusedHere.length, `${what}: listed as refused`).toBeGreaterThan(0);
       for (const r of refusedHere) expect(r.reason, what).toMatch(/may not change this \(.+\); only .+ and admins may\.$/);
     }
-    // Editors may not make 7 of the 11 kinds, series managers 6, reviewers 7.
-    expect(table.filter((t) => !allowed(t.role, t.k))).toHaveLength(20);
+    // Editors may not make 8 of the 12 kinds, series managers 7, reviewers 7.
+    expect(table.filter((t) => !allowed(t.role, t.k))).toHaveLength(22);
 
     // Past the laptop's own check: a copy of each refused laptop writes its refused changes into the
     // documents and connects; the server takes none of them.

@@ -9,6 +9,7 @@ import { createPost } from '../../db/repos/posts';
 import { createAuthor, setPostAuthors } from '../../db/repos/authors';
 import { saveAsset } from '../../db/repos/assets';
 import { featuredImageOf, setFeaturedImage } from '../../db/repos/checklist';
+import { addRule, removeRule, setRuleEnabled } from '../../db/repos/moderation-rules';
 import { createTag, deleteTag, listTags } from '../../db/repos/tags';
 import { createAnnotation, deleteAnnotation, getAnnotation, updateAnnotation } from '../../db/repos/annotations';
 import { getReply, saveReply } from '../../db/repos/replies';
@@ -34,6 +35,7 @@ export function detailDump(db: DB) {
     annotations: db
       .prepare('SELECT a.id, c.source_id, a.start, a."end", a.quote, a.tag_id, a.note, a.reviewer, a.deleted_at FROM annotations a JOIN comments c ON c.id = a.comment_id ORDER BY a.id')
       .all(),
+    rules: db.prepare('SELECT id, kind, params, enabled, deleted_at FROM moderation_rules ORDER BY id').all(),
     replies: db.prepare('SELECT r.id, c.source_id, r.body, r.body_text, r.status, r.deleted_at FROM reply_drafts r JOIN comments c ON c.id = r.comment_id ORDER BY r.id').all(),
   };
 }
@@ -65,6 +67,8 @@ describe('shared details of posts and comments', { timeout: 300_000 }, () => {
     const urgent = createTag(a.db, { name: 'urgent', color: 'red' });
     const onA = createAnnotation(a.db, { commentId: commentId(a.db, 'c1'), start: 0, end: 2, quote: 'hi', tagId: urgent.id, note: 'Reply today', reviewer: 'Ann' });
     saveReply(a.db, { commentId: commentId(a.db, 'c1'), baseRevision: 0, body: '{"root":1}', text: 'Thank you', status: 'draft' });
+    const holdFirst = addRule(a.db, { kind: 'banned', params: { phrases: ['cheap meds'] } });
+    const links = addRule(a.db, { kind: 'links', params: { max: 5 } });
     await joinWorkspace(a.db, kit.vault(), { url: server.url, token: annToken });
     await sync(a);
 
@@ -83,6 +87,8 @@ describe('shared details of posts and comments', { timeout: 300_000 }, () => {
     expect(getReply(b.db, commentId(b.db, 'c1'))).toMatchObject({ text: 'Thank you', status: 'draft' });
     // One tag per name on both laptops: the starter tags made apart became one each.
     expect(listTags(b.db).map((t) => t.name).sort()).toEqual(['needs reply', 'off-topic', 'patient safety', 'quote-worthy', 'urgent']);
+    // Each store's three starter rules, made apart, are kept once.
+    expect(b.db.prepare('SELECT count(*) FROM moderation_rules').pluck().get()).toBe(5);
     const tagsOf = (db: DB) => listTags(db).map(({ updatedAt: _u, ...t }) => t);
     expect(tagsOf(b.db)).toEqual(tagsOf(a.db));
 
@@ -94,6 +100,8 @@ describe('shared details of posts and comments', { timeout: 300_000 }, () => {
     deleteAnnotation(b.db, second.id);
     const offTopic = listTags(b.db).find((t) => t.name === 'off-topic')!;
     deleteTag(b.db, offTopic.id);
+    setRuleEnabled(b.db, holdFirst.id, false);
+    removeRule(b.db, links.id);
     const reply = getReply(b.db, commentId(b.db, 'c1'))!;
     saveReply(b.db, { commentId: commentId(b.db, 'c1'), baseRevision: reply.revision, body: '{"root":2}', text: 'Thank you, we will', status: 'ready' });
     await sync(b);
@@ -103,6 +111,10 @@ describe('shared details of posts and comments', { timeout: 300_000 }, () => {
     expect(getAnnotation(a.db, onA.id).note).toBe('Replied by phone');
     expect(() => getAnnotation(a.db, second.id)).toThrow(/No annotation/);
     expect(listTags(a.db).map((t) => t.name)).not.toContain('off-topic');
+    expect(a.db.prepare('SELECT id, enabled, deleted_at IS NOT NULL AS removed FROM moderation_rules WHERE id IN (?, ?) ORDER BY id').all(holdFirst.id, links.id)).toEqual([
+      { id: holdFirst.id, enabled: 0, removed: 0 },
+      { id: links.id, enabled: 1, removed: 1 },
+    ]);
     expect(getReply(a.db, commentId(a.db, 'c1'))).toMatchObject({ status: 'ready', text: 'Thank you, we will' });
 
     // Ann restores both: the guest author back first in the byline, the tag by its name.

@@ -6,7 +6,8 @@
  *   its local id;
  * - pictures (`assets`): the row with its post, the bytes content-addressed (blobs.ts); alt text
  *   and captions are in the post's body, which travels whole, and the featured image with the post;
- * - annotation tags in `tags`; two tags made apart with one name become the older one everywhere;
+ * - annotation tags and moderation rules in `review`; two tags made apart with one name become the
+ *   older one everywhere;
  * - annotations and reply drafts in their post's `comments/<postId>`, naming their comment by its
  *   source and source id, since a comment's local id differs between laptops.
  */
@@ -40,7 +41,7 @@ function commentIn(db: DB, { post_id, comment_source, comment_source_id, ...row 
 function localTag(db: DB, docs: LocalDocs, tagId: string | number | null | undefined): string | null {
   if (tagId == null) return null;
   if (db.prepare('SELECT 1 FROM tags WHERE id = ?').get(tagId)) return String(tagId);
-  const name = docs.has('tags') ? registers(docs.get('tags')).get(`tag:${tagId}|name`)?.v : undefined;
+  const name = docs.has('review') ? registers(docs.get('review')).get(`tag:${tagId}|name`)?.v : undefined;
   const here = name == null ? undefined : (db.prepare('SELECT id FROM tags WHERE name = ? COLLATE NOCASE').pluck().get(name) as string | undefined);
   if (!here) throw new WaitingForParent(`tag ${tagId}`);
   return here;
@@ -80,6 +81,23 @@ function featureArrived(db: DB, docs: LocalDocs, pulled: ReadonlyArray<{ shared:
   }
 }
 
+/** The rules every store starts with (migration 0100), each under an id of its own. */
+const STARTER_RULES = new Set(['links {"max":2}', 'first {}', 'trusted {"emails":[],"names":[],"minApproved":3}']);
+
+/**
+ * A starter rule from another store is the same rule as this store's: kept once, under the lower
+ * id, as tags are. Other rules are never merged: a member may mean two alike.
+ */
+function ruleIn(db: DB, rule: Row): Row | typeof SKIP {
+  if (!STARTER_RULES.has(`${rule.kind} ${rule.params}`) || db.prepare('SELECT 1 FROM moderation_rules WHERE id = ?').get(rule.id)) return rule;
+  const clash = db.prepare('SELECT id FROM moderation_rules WHERE kind = ? AND params = ? AND id != ? ORDER BY id LIMIT 1').pluck().get(rule.kind, rule.params, rule.id) as string | undefined;
+  if (!clash) return rule;
+  if (String(rule.id) > clash) return SKIP;
+  db.prepare('DELETE FROM moderation_rules WHERE id = ?').run(clash);
+  db.prepare('UPDATE comment_rule_hits SET rule_id = ? WHERE rule_id = ?').run(rule.id, clash);
+  return rule;
+}
+
 export const DETAIL_SPECS: readonly TableSpec[] = [
   {
     table: 'post_authors',
@@ -109,7 +127,14 @@ export const DETAIL_SPECS: readonly TableSpec[] = [
     key: (r) => `tag:${r.id}`,
     localId: byId('tags'),
     toLocal: (db, row) => tagIn(db, row),
-    parts: [{ kind: 'tags', doc: () => 'tags', creates: true, columns: ['id', 'created_at', 'name', 'color', 'deleted_at'], decisions: ['name', 'deleted_at'] }],
+    parts: [{ kind: 'review', doc: () => 'review', creates: true, columns: ['id', 'created_at', 'name', 'color', 'deleted_at'], decisions: ['name', 'deleted_at'] }],
+  },
+  {
+    table: 'moderation_rules',
+    key: (r) => `rule:${r.id}`,
+    localId: byId('moderation_rules'),
+    toLocal: (db, row) => ruleIn(db, row),
+    parts: [{ kind: 'review', doc: () => 'review', creates: true, columns: ['id', 'created_at', 'kind', 'params', 'enabled', 'deleted_at'], decisions: ['enabled', 'deleted_at'] }],
   },
   {
     table: 'annotations',

@@ -11,7 +11,7 @@ import type { LocalDocs } from './local-docs';
 import { rankOf, renumberSeries } from './running-order';
 import { DETAIL_SPECS, SKIP, WaitingForParent, withFeaturedIfHere } from './shared-details';
 
-export type SharedTable = 'authors' | 'series' | 'posts' | 'comments' | 'post_authors' | 'assets' | 'tags' | 'annotations' | 'reply_drafts';
+export type SharedTable = 'authors' | 'series' | 'posts' | 'comments' | 'post_authors' | 'assets' | 'tags' | 'annotations' | 'reply_drafts' | 'moderation_rules';
 export type Row = Record<string, string | number | null>;
 export { SKIP, WaitingForParent };
 
