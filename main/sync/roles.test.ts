@@ -149,7 +149,7 @@ const KINDS: Kind[] = [
     kind: 'moderation rule',
     table: 'moderation_rules',
     writers: ['reviewer'],
-    change: (db, s) => void (s.made.rule = addRule(db, { kind: 'first', params: {} }).id),
+    change: (db, s, r) => void (s.made.rule = addRule(db, { kind: 'links', params: { max: 10 + ROLES.indexOf(r) } }).id),
     holds: (db, s) => !!db.prepare('SELECT 1 FROM moderation_rules WHERE id = ?').get(s.made.rule),
   },
 ];

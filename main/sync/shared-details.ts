@@ -92,6 +92,8 @@ function ruleIn(db: DB, rule: Row): Row | typeof SKIP {
   if (!STARTER_RULES.has(`${rule.kind} ${rule.params}`) || db.prepare('SELECT 1 FROM moderation_rules WHERE id = ?').get(rule.id)) return rule;
   const clash = db.prepare('SELECT id FROM moderation_rules WHERE kind = ? AND params = ? AND id != ? ORDER BY id LIMIT 1').pluck().get(rule.kind, rule.params, rule.id) as string | undefined;
   if (!clash) return rule;
+  // A member who may not write rules had their own starter rules refused: the team has them already.
+  db.prepare("DELETE FROM sync_refused WHERE tbl = 'moderation_rules' AND row_id = ?").run(clash);
   if (String(rule.id) > clash) return SKIP;
   db.prepare('DELETE FROM moderation_rules WHERE id = ?').run(clash);
   db.prepare('UPDATE comment_rule_hits SET rule_id = ? WHERE rule_id = ?').run(rule.id, clash);
