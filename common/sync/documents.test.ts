@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { canWrite, documentName, parseDocumentName, refusalReason, ROLES, DOCUMENT_KINDS } from './documents';
+import { canWrite, documentName, parseDocumentName, refusalReason, ROLES, DOCUMENT_KINDS, SINGLETONS } from './documents';
 
 describe('team documents', () => {
   it('parses the names it makes, and nothing else', () => {
     for (const kind of DOCUMENT_KINDS) {
-      const ref = kind === 'authors' || kind === 'index' ? { kind } : { kind, id: '0190a0b2-7c1d-7000-8000-000000000001' };
+      const ref = SINGLETONS.has(kind) ? { kind } : { kind, id: '0190a0b2-7c1d-7000-8000-000000000001' };
       expect(parseDocumentName(documentName(ref))).toEqual(ref);
     }
     for (const bad of ['', 'post', 'post/', 'post/../x', 'post/A B', 'authors/1', 'posts/1', 'index/x', 'comments/' + 'a'.repeat(65)]) {
@@ -15,9 +15,9 @@ describe('team documents', () => {
   it('lets each role write its own documents only, and an admin everything', () => {
     const allowed = (role: (typeof ROLES)[number]) => DOCUMENT_KINDS.filter((k) => canWrite(role, k));
     expect(allowed('admin')).toEqual([...DOCUMENT_KINDS]);
-    expect(allowed('editor')).toEqual(['post', 'authors', 'index']);
-    expect(allowed('series-manager')).toEqual(['post-plan', 'series', 'index']);
-    expect(allowed('reviewer')).toEqual(['comments', 'index']);
+    expect(allowed('editor')).toEqual(['post', 'authors', 'index', 'bylines', 'blob']);
+    expect(allowed('series-manager')).toEqual(['post-plan', 'series', 'authors', 'index', 'bylines']);
+    expect(allowed('reviewer')).toEqual(['comments', 'index', 'review']);
   });
 
   it('says who may write what was refused', () => {

@@ -19,10 +19,14 @@ export const ROLE_LABELS: Record<Role, string> = {
  * - `post-plan/<id>`: status, series and position, planned date, deadline, commissioning (series managers)
  * - `series/<id>`: a series' fields, notice template, cadence, workflow and running order (series managers)
  * - `comments/<postId>`: a post's imported comments, moderation, annotations, tags, reply drafts (reviewers)
- * - `authors`: the authors list (editors)
- * - `index`: which posts and series exist, so a member knows what to load; anyone may add to it
+ * - `authors`: the authors list (editors; series managers too, since commissioning names a guest author)
+ * - `bylines`: every post's guest authors and their order (editors, and series managers commissioning)
+ * - `review`: the reviewers' vocabulary: annotation tags and moderation rules (reviewers)
+ * - `blob/<sha256 prefix>-<n>`: a picture's bytes, content-addressed, in parts of at most 4 MiB so
+ *   that no message comes near the server's limit (editors, who add pictures to posts)
+ * - `index`: which posts, series and pictures exist, so a member knows what to load; anyone may add to it
  */
-export const DOCUMENT_KINDS = ['post', 'post-plan', 'series', 'comments', 'authors', 'index'] as const;
+export const DOCUMENT_KINDS = ['post', 'post-plan', 'series', 'comments', 'authors', 'index', 'bylines', 'review', 'blob'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const WRITERS: Record<DocumentKind, readonly Role[]> = {
@@ -30,11 +34,14 @@ export const WRITERS: Record<DocumentKind, readonly Role[]> = {
   'post-plan': ['admin', 'series-manager'],
   series: ['admin', 'series-manager'],
   comments: ['admin', 'reviewer'],
-  authors: ['admin', 'editor'],
+  authors: ['admin', 'editor', 'series-manager'],
   index: ['admin', 'editor', 'series-manager', 'reviewer'],
+  bylines: ['admin', 'editor', 'series-manager'],
+  review: ['admin', 'reviewer'],
+  blob: ['admin', 'editor'],
 };
 
-const SINGLETONS: ReadonlySet<DocumentKind> = new Set(['authors', 'index']);
+export const SINGLETONS: ReadonlySet<DocumentKind> = new Set(['authors', 'index', 'bylines', 'review']);
 const ID = /^[0-9a-z][0-9a-z-]{0,63}$/;
 
 export interface DocumentRef {

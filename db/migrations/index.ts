@@ -17,6 +17,7 @@ import * as cmsConnections from './0110-cms-connections';
 import * as teamSync from './0120-team-sync';
 import * as commenterKeysComplete from './0130-commenter-keys-complete';
 import * as peopleMembers from './0140-people-members';
+import * as sharedDetails from './0150-shared-details';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers, sharedDetails];

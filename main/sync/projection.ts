@@ -13,7 +13,7 @@ import { canWrite, parseDocumentName, refusalReason, type Role } from '../../com
 import type { DB } from '../../db/connection';
 import { LOCAL, type LocalDocs } from './local-docs';
 import { registers, writeRegister, type Register, type Value } from './registers';
-import { SPECS, specFor, type DocPart, type Row, type TableSpec } from './shared-rows';
+import { keyPrefix, SKIP, SPECS, specFor, WaitingForParent, type DocPart, type Row, type TableSpec } from './shared-rows';
 
 export interface Member {
   name: string;
@@ -22,6 +22,8 @@ export interface Member {
 
 /** Written once, by whoever first shares the row; a later sharer keeps its own local id. */
 const IDENTITY = new Set(['id', 'created_at']);
+/** Tables whose rows carry a revision that a window's save is checked against. */
+const REVISIONED = new Set(['posts', 'comments', 'annotations', 'reply_drafts', 'moderation_rules']);
 
 function partDocs(spec: TableSpec, row: Row) {
   return spec.parts.map((part) => ({ part, name: part.doc(row) }));
@@ -42,7 +44,10 @@ export function push(db: DB, docs: LocalDocs, member: Member): number {
   return pending.length;
 }
 
-function pushRow(db: DB, docs: LocalDocs, member: Member, spec: TableSpec, row: Row, now: string, refuse: import('better-sqlite3').Statement<unknown[]>): void {
+function pushRow(db: DB, docs: LocalDocs, member: Member, spec: TableSpec, local: Row, now: string, refuse: import('better-sqlite3').Statement<unknown[]>): void {
+  const row = spec.toShared ? spec.toShared(db, local, docs) : local;
+  if (!row) return;
+  spec.beforePush?.(docs, member.role, local);
   const key = spec.key(row);
   for (const { part, name } of partDocs(spec, row)) {
     const doc = docs.get(name);
@@ -90,10 +95,13 @@ function pushHardDelete(docs: LocalDocs, member: Member, spec: TableSpec, id: st
 function rowsOf(name: string, doc: Y.Doc): Array<{ doc: string; spec: TableSpec; key: string; hint: Row }> {
   const ref = parseDocumentName(name);
   if (!ref || ref.kind === 'index') return [];
-  const spec = SPECS.find((s) => s.parts.some((p) => p.kind === ref.kind))!;
   const keys = new Set<string>();
   for (const k of registers(doc).keys()) keys.add(k.slice(0, k.lastIndexOf('|')));
-  return [...keys].map((key) => ({ doc: name, spec, key, hint: (spec.table === 'comments' ? { post_id: ref.id ?? null } : { id: key.slice(key.indexOf(':') + 1) }) as Row }));
+  return [...keys].flatMap((key) => {
+    // One document can hold rows of several tables (a post's comments and their annotations): the key's prefix says which.
+    const spec = SPECS.find((s) => keyPrefix(s) === key.slice(0, key.indexOf(':')) && s.parts.some((p) => p.kind === ref.kind));
+    return spec ? [{ doc: name, spec, key, hint: { id: key.slice(key.indexOf(':') + 1), post_id: ref.id ?? null } }] : [];
+  });
 }
 
 /**
@@ -109,37 +117,45 @@ export function pull(db: DB, docs: LocalDocs, names?: Iterable<string>): { writt
   const seen = new Set<string>();
   let written = 0;
   const waiting = new Set<string>();
+  const pulled = new Map<TableSpec, Pulled[]>();
   db.prepare('UPDATE sync_workspace SET applying = 1').run();
   try {
     for (const r of rows) {
       if (seen.has(`${r.spec.table}:${r.key}`)) continue;
       seen.add(`${r.spec.table}:${r.key}`);
       try {
-        if (db.transaction(() => pullRow(db, docs, r.spec, r.key, r.hint))()) written++;
+        const list = pulled.get(r.spec) ?? [];
+        pulled.set(r.spec, list);
+        if (db.transaction(() => pullRow(db, docs, r.spec, r.key, r.hint, list))()) written++;
       } catch (err) {
-        if (!String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
+        if (!(err instanceof WaitingForParent) && !String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
         waiting.add(r.doc);
       }
     }
+    for (const [spec, list] of pulled) if (list.length > 0) spec.settle?.(db, docs, list);
   } finally {
     db.prepare('UPDATE sync_workspace SET applying = 0').run();
   }
   return { written, waiting: [...waiting] };
 }
 
-function pullRow(db: DB, docs: LocalDocs, spec: TableSpec, key: string, hint: Row): boolean {
-  const shared: Row = {};
+type Pulled = { shared: Row; before?: Row };
+
+function pullRow(db: DB, docs: LocalDocs, spec: TableSpec, key: string, hint: Row, pulled: Pulled[]): boolean {
+  const registered: Row = {};
   let creatable = false;
   for (const { part, name } of partDocs(spec, hint)) {
     if (!docs.has(name)) continue;
     const fields = registers(docs.get(name));
     for (const c of part.columns) {
       const reg = fields.get(`${key}|${c}`) as Register | undefined;
-      if (reg) shared[c] = reg.v as Value;
+      if (reg) registered[c] = reg.v as Value;
     }
-    if (part.creates && shared.id !== undefined) creatable = true;
+    if (part.creates && registered.id !== undefined) creatable = true;
   }
   if (!creatable) return false;
+  const shared = spec.toLocal ? spec.toLocal(db, registered, docs) : registered;
+  if (shared === SKIP) return false;
   const localId = spec.localId(db, shared);
   const refused = new Set(db.prepare('SELECT field FROM sync_refused WHERE tbl = ? AND row_id = ?').pluck().all(spec.table, localId ?? shared.id) as string[]);
   const now = new Date().toISOString();
@@ -147,16 +163,18 @@ function pullRow(db: DB, docs: LocalDocs, spec: TableSpec, key: string, hint: Ro
     const cols = Object.keys(shared);
     const values = cols.map((c) => shared[c]);
     if (!cols.includes('created_at')) cols.push('created_at'), values.push(now);
-    db.prepare(`INSERT INTO ${spec.table} (${cols.join(', ')}, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?)`).run(...values, now);
+    db.prepare(`INSERT INTO ${spec.table} (${cols.map((c) => `"${c}"`).join(', ')}, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?)`).run(...values, now);
     if (spec.table === 'comments' && shared.parent_source_id != null) linkParent(db, shared);
+    pulled.push({ shared: registered });
     return true;
   }
   const current = db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(localId) as Row;
+  pulled.push({ shared: registered, before: current });
   const changed = Object.keys(shared).filter((c) => !IDENTITY.has(c) && !refused.has(c) && current[c] !== shared[c]);
   if (changed.length === 0) return false;
   // A post's revision moves on, so a window holding the old text is told rather than overwriting.
-  const bump = spec.table === 'posts' || spec.table === 'comments' ? ', revision = revision + 1' : '';
-  db.prepare(`UPDATE ${spec.table} SET ${changed.map((c) => `${c} = ?`).join(', ')}, updated_at = ?${bump} WHERE id = ?`).run(...changed.map((c) => shared[c]), now, localId);
+  const bump = REVISIONED.has(spec.table) ? ', revision = revision + 1' : '';
+  db.prepare(`UPDATE ${spec.table} SET ${changed.map((c) => `"${c}" = ?`).join(', ')}, updated_at = ?${bump} WHERE id = ?`).run(...changed.map((c) => shared[c]), now, localId);
   return true;
 }
 

@@ -6,7 +6,7 @@
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { AppError } from '../../common/errors';
-import { parseDocumentName } from '../../common/sync/documents';
+import { parseDocumentName, SINGLETONS } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
 import { AuthGate, GatedProvider } from './gated-provider';
 import { LocalDocs } from './local-docs';
@@ -113,8 +113,7 @@ export class SyncSession {
     // minDelay must not exceed maxDelay, or the socket never tries to connect.
     this.socket = new HocuspocusProviderWebsocket({ url: this.workspace.url, WebSocketPolyfill: WebSocket, delay: 200, minDelay: 200, maxDelay: 5000, factor: 2, maxAttempts: 0 });
     this.socket.on('status', () => this.changed());
-    this.open('index');
-    this.open('authors');
+    for (const name of SINGLETONS) this.open(name);
     this.openLoaded();
     this.openIndexed();
   }
@@ -129,6 +128,7 @@ export class SyncSession {
     const index = this.docs.get('index');
     for (const id of index.getMap('posts').keys()) for (const kind of ['post', 'post-plan', 'comments']) this.open(`${kind}/${id}`);
     for (const id of index.getMap('series').keys()) this.open(`series/${id}`);
+    for (const key of index.getMap('blobs').keys()) this.open(`blob/${key}`);
   }
 
   private open(name: string): void {

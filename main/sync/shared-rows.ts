@@ -7,9 +7,13 @@
  */
 import type { DB } from '../../db/connection';
 import type { DocumentKind } from '../../common/sync/documents';
+import type { LocalDocs } from './local-docs';
+import { rankOf, renumberSeries } from './running-order';
+import { DETAIL_SPECS, SKIP, WaitingForParent, withFeaturedIfHere } from './shared-details';
 
-export type SharedTable = 'authors' | 'series' | 'posts' | 'comments';
+export type SharedTable = 'authors' | 'series' | 'posts' | 'comments' | 'post_authors' | 'assets' | 'tags' | 'annotations' | 'reply_drafts' | 'moderation_rules';
 export type Row = Record<string, string | number | null>;
+export { SKIP, WaitingForParent };
 
 export interface DocPart {
   kind: DocumentKind;
@@ -32,6 +36,14 @@ export interface TableSpec {
   localId: (db: DB, row: Row) => string | undefined;
   /** The index map that lists the row's documents, if any. */
   index?: 'posts' | 'series';
+  /** The row as it is shared (local ids of other rows replaced by what names them everywhere); undefined: not shared. */
+  toShared?: (db: DB, row: Row, docs: LocalDocs) => Row | undefined;
+  /** The shared values as this laptop's row (the inverse of toShared); may throw WaitingForParent. */
+  toLocal?: (db: DB, shared: Row, docs: LocalDocs) => Row | typeof SKIP;
+  /** Runs before the row's registers are written (a picture's bytes go first). */
+  beforePush?: (docs: LocalDocs, role: import('../../common/sync/documents').Role, row: Row) => void;
+  /** After a pull, with the shared values of the rows it read and the local rows they replaced. */
+  settle?: (db: DB, docs: LocalDocs, pulled: ReadonlyArray<{ shared: Row; before?: Row }>) => void;
 }
 
 const byId = (table: string) => (db: DB, row: Row) => (db.prepare(`SELECT id FROM ${table} WHERE id = ?`).pluck().get(row.id) as string | undefined);
@@ -71,6 +83,13 @@ export const SPECS: readonly TableSpec[] = [
     key: (r) => `post:${r.id}`,
     localId: byId('posts'),
     index: 'posts',
+    // The running order travels as fractional keys (running-order.ts); positions are derived from them.
+    toShared: (db, row, docs) => ({ ...row, rank: rankOf(db, docs, row as { id: string; series_id: string | null; deleted_at: string | null }) }),
+    toLocal: (db, { rank: _rank, ...row }) => withFeaturedIfHere(db, row),
+    settle: (db, docs, pulled) => {
+      const series = new Set(pulled.flatMap(({ shared, before }) => [shared.series_id, before?.series_id]).filter((s): s is string => typeof s === 'string'));
+      for (const id of series) renumberSeries(db, docs, id);
+    },
     parts: [
       {
         kind: 'post',
@@ -82,10 +101,12 @@ export const SPECS: readonly TableSpec[] = [
       {
         kind: 'post-plan',
         doc: (r) => `post-plan/${r.id}`,
-        columns: ['status', 'series_id', 'position', 'planned_date', 'deadline', ...ASSIGNEES],
-        decisions: ['status', 'series_id', 'position', 'planned_date', 'deadline'],
+        columns: ['status', 'series_id', 'rank', 'planned_date', 'deadline', ...ASSIGNEES],
+        decisions: ['status', 'series_id', 'rank', 'planned_date', 'deadline'],
         unshared: (db, c, v) => (ASSIGNEES.includes(c) && v !== null ? notAMember(db, c, String(v)) : null),
       },
+      // The featured image names a picture, which arrives after its post (shared-details.ts).
+      { kind: 'post', doc: (r) => `post/${r.id}`, columns: ['featured_asset_id', 'featured_alt'], decisions: [] },
     ],
   },
   {
@@ -103,6 +124,10 @@ export const SPECS: readonly TableSpec[] = [
       },
     ],
   },
+  ...DETAIL_SPECS,
 ];
+
+/** Every row key is `<prefix>:…`; the prefix names the table within a document. */
+export const keyPrefix = (spec: TableSpec): string => spec.key({}).split(':')[0];
 
 export const specFor = (table: string): TableSpec | undefined => SPECS.find((s) => s.table === table);
