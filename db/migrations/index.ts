@@ -16,6 +16,7 @@ import * as spamScore from './0105-spam-score';
 import * as cmsConnections from './0110-cms-connections';
 import * as teamSync from './0120-team-sync';
 import * as commenterKeysComplete from './0130-commenter-keys-complete';
+import * as cmsRepliesAndCursors from './0170-cms-replies-and-cursors';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, cmsRepliesAndCursors];

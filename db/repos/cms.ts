@@ -143,3 +143,27 @@ export function appendLog(db: DB, siteId: string, e: Omit<LogRow, 'id' | 'at'>):
 export function readLog(db: DB, siteId: string, limit: number): LogRow[] {
   return db.prepare('SELECT id, at, method, url, status, sent, received, ms FROM cms_log WHERE site_id = ? ORDER BY id DESC LIMIT ?').all(siteId, limit) as LogRow[];
 }
+
+export interface PostedReply {
+  siteId: string;
+  commentId: string;
+  remoteId: number;
+  link: string;
+  postedAt: string;
+}
+
+/** The reply already posted to a site under this comment, if any (migration 0170). */
+export function postedReply(db: DB, siteId: string, commentId: string): PostedReply | null {
+  return (db.prepare('SELECT site_id AS siteId, comment_id AS commentId, remote_id AS remoteId, link, posted_at AS postedAt FROM cms_replies WHERE site_id = ? AND comment_id = ?')
+    .get(siteId, commentId) as PostedReply | undefined) ?? null;
+}
+
+export function savePostedReply(db: DB, r: Omit<PostedReply, 'postedAt'>): void {
+  db.prepare('INSERT OR REPLACE INTO cms_replies (site_id, comment_id, remote_id, link, posted_at) VALUES (?, ?, ?, ?, ?)').run(r.siteId, r.commentId, r.remoteId, r.link, nowIso());
+}
+
+/** The site a comment came from (pulled from it, or posted there as a reply), or null for a comment of no site. */
+export function siteOfComment(db: DB, commentId: string): { siteId: string; remoteId: number; remotePostId: number } | null {
+  return (db.prepare('SELECT site_id AS siteId, remote_id AS remoteId, remote_post_id AS remotePostId FROM cms_comments WHERE comment_id = ?')
+    .get(commentId) as { siteId: string; remoteId: number; remotePostId: number } | undefined) ?? null;
+}

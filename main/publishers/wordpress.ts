@@ -220,22 +220,24 @@ export class WordPressPublisher implements Publisher {
     return {
       remoteId: c.id, remotePostId: c.post, parentRemoteId: c.parent ? c.parent : null,
       authorName: c.author_name ?? '', authorEmail: c.author_email ?? '', authorUrl: c.author_url ?? '',
-      dateGmt: c.date_gmt ? new Date(gmt(c.date_gmt)!).toISOString() : null, html, status, fingerprint,
+      dateGmt: c.date_gmt ? new Date(gmt(c.date_gmt)!).toISOString() : null, html, status, fingerprint, link: String(c.link ?? ''),
     };
   }
 
-  async listComments(o: { postIds: number[] | null; newerThanId?: number | null }, onPage: (page: RemoteComment[]) => void): Promise<void> {
+  async listComments(o: { postIds: number[] | null; newerThanId?: number | null }, onPage: (page: RemoteComment[]) => void | boolean): Promise<void> {
     // status=any lists every status (all is approved and held only); comments take no comma list of statuses.
     const newer = o.newerThanId ?? null;
     const base = { context: 'edit', status: 'any', orderby: 'id', order: newer === null ? 'asc' : 'desc' } as Record<string, string | number | undefined>;
     const groups = o.postIds === null ? [undefined] : chunk(o.postIds, 50).map((ids) => ids.join(','));
+    let halted = false;
     for (const post of groups) {
+      if (halted) return;
       // Newest first, stopping at the first comment already known.
       await this.paged('/wp/v2/comments', { ...base, post }, (items) => {
         const page = items.map((c) => this.toComment(c));
         const keep = newer === null ? page : page.filter((c) => c.remoteId > newer);
-        onPage(keep);
-        return keep.length === page.length;
+        halted = onPage(keep) === false;
+        return !halted && keep.length === page.length;
       });
     }
   }
