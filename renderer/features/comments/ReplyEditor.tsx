@@ -155,7 +155,7 @@ export function ReplyEditor({
           {state === 'saving' ? 'Saving…' : state === 'saved' ? 'Saved' : state === 'error' ? `Not saved: ${message}` : ''}
         </span>
       </div>
-      <PostReplyControl commentId={commentId} ready={ready} flush={flush} onPosted={onSaved} />
+      <PostReplyControl commentId={commentId} ready={ready} flush={flush} />
     </section>
   );
 }

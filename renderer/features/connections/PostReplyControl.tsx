@@ -10,14 +10,17 @@ type Target = Output<'wordpress.replyTarget'>;
  * ready) there as a reply by the connected user, after a confirmation that says where and as whom,
  * then links to the reply on the site. Nothing is shown for a comment of no site. Once posted, the
  * link replaces the button: the server refuses a second post as well (cms_replies).
+ *
+ * The posted reply is stored as a comment too, but the list is not reloaded for it: the pane keeps
+ * its focus by position, and the reply (newest) would take the focus from the comment answered.
+ * It shows with the list's next reload.
  */
-export function PostReplyControl({ commentId, ready, flush, onPosted }: {
+export function PostReplyControl({ commentId, ready, flush }: {
   commentId: string;
   /** The draft is marked "Ready to send". */
   ready: boolean;
   /** Saves the draft's latest text now; resolves to that text, or null when it could not be saved. */
   flush: () => Promise<string | null>;
-  onPosted: () => void;
 }) {
   const client = useClient();
   const id = useId();
@@ -56,7 +59,6 @@ export function PostReplyControl({ commentId, ready, flush, onPosted }: {
       const r = await client.call('wordpress.postReply', { siteId: target.siteId, commentId });
       setTarget({ ...target, posted: { remoteId: r.replyRemoteId, link: r.link, postedAt: new Date().toISOString() } });
       setConfirming(null);
-      onPosted();
     } catch (e) {
       setConfirming(null);
       setError((e as Error).message);
