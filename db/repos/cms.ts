@@ -74,33 +74,37 @@ export interface RemotePostLink {
   remoteStatus: string;
   modifiedGmt: string;
   pushedAt: string | null;
+  /** The remote post's content hash right after our last push ('' when unknown: linked by a pull). */
+  pushedHash: string;
 }
+
+const LINK_COLUMNS = 'site_id AS siteId, post_id AS postId, remote_id AS remoteId, link, remote_status AS remoteStatus, modified_gmt AS modifiedGmt, pushed_at AS pushedAt, pushed_hash AS pushedHash';
 
 export function remotePostOf(db: DB, siteId: string, postId: string): RemotePostLink | null {
   const r = db.prepare(
-    'SELECT site_id AS siteId, post_id AS postId, remote_id AS remoteId, link, remote_status AS remoteStatus, modified_gmt AS modifiedGmt, pushed_at AS pushedAt FROM cms_posts WHERE site_id = ? AND post_id = ?',
+    `SELECT ${LINK_COLUMNS} FROM cms_posts WHERE site_id = ? AND post_id = ?`,
   ).get(siteId, postId) as RemotePostLink | undefined;
   return r ?? null;
 }
 
 export function remotePostsOfPost(db: DB, postId: string): RemotePostLink[] {
   return db.prepare(
-    'SELECT site_id AS siteId, post_id AS postId, remote_id AS remoteId, link, remote_status AS remoteStatus, modified_gmt AS modifiedGmt, pushed_at AS pushedAt FROM cms_posts WHERE post_id = ?',
+    `SELECT ${LINK_COLUMNS} FROM cms_posts WHERE post_id = ?`,
   ).all(postId) as RemotePostLink[];
 }
 
 export function linkedPostsOfSite(db: DB, siteId: string): RemotePostLink[] {
   return db.prepare(
-    'SELECT site_id AS siteId, post_id AS postId, remote_id AS remoteId, link, remote_status AS remoteStatus, modified_gmt AS modifiedGmt, pushed_at AS pushedAt FROM cms_posts WHERE site_id = ? ORDER BY remote_id',
+    `SELECT ${LINK_COLUMNS} FROM cms_posts WHERE site_id = ? ORDER BY remote_id`,
   ).all(siteId) as RemotePostLink[];
 }
 
-export function saveRemotePost(db: DB, l: Omit<RemotePostLink, 'pushedAt'> & { pushedAt?: string | null }): void {
+export function saveRemotePost(db: DB, l: Omit<RemotePostLink, 'pushedAt' | 'pushedHash'> & { pushedAt?: string | null; pushedHash?: string }): void {
   db.prepare(
-    `INSERT INTO cms_posts (site_id, post_id, remote_id, link, remote_status, modified_gmt, pushed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO cms_posts (site_id, post_id, remote_id, link, remote_status, modified_gmt, pushed_at, pushed_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (site_id, post_id) DO UPDATE SET remote_id = excluded.remote_id, link = excluded.link, remote_status = excluded.remote_status,
-       modified_gmt = excluded.modified_gmt, pushed_at = coalesce(excluded.pushed_at, cms_posts.pushed_at)`,
-  ).run(l.siteId, l.postId, l.remoteId, l.link, l.remoteStatus, l.modifiedGmt, l.pushedAt ?? null);
+       modified_gmt = excluded.modified_gmt, pushed_at = coalesce(excluded.pushed_at, cms_posts.pushed_at), pushed_hash = excluded.pushed_hash`,
+  ).run(l.siteId, l.postId, l.remoteId, l.link, l.remoteStatus, l.modifiedGmt, l.pushedAt ?? null, l.pushedHash ?? '');
 }
 
 export function uploadedMedia(db: DB, siteId: string, assetId: string): { remoteId: number; url: string } | null {

@@ -54,6 +54,11 @@ export interface RemotePost {
   slug: string;
   modifiedGmt: string;
   title: string;
+  /**
+   * A hash of the title, excerpt and content exactly as the site stores them (raw). It moves with
+   * every edit there, also one made within the second of our push, which modifiedGmt cannot show.
+   */
+  contentHash: string;
 }
 
 export interface RemoteMediaInput {
