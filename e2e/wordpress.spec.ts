@@ -2,7 +2,8 @@
  * The WordPress journey through the window, against a real WordPress on loopback (Debian's
  * package over a private MariaDB, started for this file and stopped after it): connect a site in
  * the Connections dialog, publish the demo draft, open its remote link, pull the comment a reader
- * left there, approve it in the review pane and push that decision back.
+ * left there, approve it in the review pane and push that decision back, then post a reply to it from
+ * the review pane; and a long pull with its progress and a cancel.
  */
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
@@ -41,7 +42,7 @@ async function checkAxe(page: Page, where: string) {
   expect(bad.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('connect a WordPress site, publish the draft, open it there, pull its comment, approve it here and push the decision back', async ({ page, context }) => {
+test('connect a WordPress site, publish the draft, open it there, pull its comment, approve it here, push the decision back and post a reply from the review pane', async ({ page, context }) => {
   await page.goto(`${app.url}#/drafts`);
   await page.getByRole('button', { name: 'Load demo content' }).click();
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(/Why is medical leadership important/, { timeout: 60_000 });
