@@ -2,7 +2,8 @@
  * The WordPress journey through the window, against a real WordPress on loopback (Debian's
  * package over a private MariaDB, started for this file and stopped after it): connect a site in
  * the Connections dialog, publish the demo draft, open its remote link, pull the comment a reader
- * left there, approve it in the review pane and push that decision back.
+ * left there, approve it in the review pane and push that decision back, then post a reply to it from
+ * the review pane; and a long pull with its progress and a cancel.
  */
 import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
@@ -41,7 +42,7 @@ async function checkAxe(page: Page, where: string) {
   expect(bad.map((v) => `${where}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
-test('connect a WordPress site, publish the draft, open it there, pull its comment, approve it here and push the decision back', async ({ page, context }) => {
+test('connect a WordPress site, publish the draft, open it there, pull its comment, approve it here, push the decision back and post a reply from the review pane', async ({ page, context }) => {
   await page.goto(`${app.url}#/drafts`);
   await page.getByRole('button', { name: 'Load demo content' }).click();
   await expect(page.getByRole('textbox', { name: 'Title' })).toHaveValue(/Why is medical leadership important/, { timeout: 60_000 });
@@ -103,4 +104,69 @@ test('connect a WordPress site, publish the draft, open it there, pull its comme
     headers: { authorization: `Basic ${Buffer.from(`admin:${wp.admin.appPassword}`).toString('base64')}` },
   });
   expect(((await there.json()) as { author_name: string; status: string }[]).map((c) => [c.author_name, c.status])).toEqual([['Wendy Reader', 'approved']]);
+
+  // Reply to Wendy from the review pane: marked ready, confirmed in the app's dialog, posted as the connected user.
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await list.getByText('Wendy Reader').click();
+  await page.getByRole('button', { name: /Write a reply/ }).click();
+  const replyText = page.getByRole('textbox', { name: 'Reply draft text' });
+  await replyText.click();
+  await page.keyboard.type('Thank you, Wendy. We are glad it helped your ward.');
+  await page.getByLabel('Reply status').selectOption('ready');
+  await expect(page.locator('.reply__state')).toHaveText('Saved');
+  await page.getByRole('button', { name: 'Post reply to site…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Post this reply to the site?' });
+  await expect(confirm).toContainText(`${wp.url} as editor`);
+  await expect(confirm).toContainText('Thank you, Wendy. We are glad it helped your ward.');
+  await page.screenshot({ path: test.info().outputPath('wordpress-reply-confirm.png') });
+  const axe = await new AxeBuilder({ page }).include('.cdetail').include('.post-reply__dialog').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await confirm.getByRole('button', { name: 'Post reply' }).click();
+  const posted = page.locator('.post-reply[role="status"]');
+  await expect(posted).toContainText(`Posted to ${wp.url} as editor:`);
+  const replyLink = await posted.getByRole('link').getAttribute('href');
+  await page.screenshot({ path: test.info().outputPath('wordpress-reply-posted.png') });
+  type WpComment = { id: number; parent: number; author_name: string; status: string; link: string; content: { raw: string } };
+  const commentsThere = async () => (await (await fetch(`${wp.url}/?rest_route=/wp/v2/comments&post=${remoteId}&context=edit&status=any&orderby=id&order=asc`, {
+    headers: { authorization: `Basic ${Buffer.from(`admin:${wp.admin.appPassword}`).toString('base64')}` },
+  })).json()) as WpComment[];
+  const [wendy, reply] = await commentsThere();
+  expect(reply).toMatchObject({ parent: wendy!.id, author_name: 'editor', status: 'approved', link: replyLink });
+  expect(reply!.content.raw).toContain('Thank you, Wendy. We are glad it helped your ward.');
+
+  // Posting twice never duplicates: after a reload the pane links to the reply and offers no second post.
+  await page.reload();
+  await page.keyboard.press('Control+3');
+  await list.getByText('Wendy Reader').click();
+  await expect(page.locator('.post-reply[role="status"]')).toContainText(`Posted to ${wp.url} as editor:`);
+  await expect(page.getByRole('button', { name: 'Post reply to site…' })).toHaveCount(0);
+  expect((await commentsThere()).length).toBe(2);
+});
+
+test('a long pull shows its progress and can be cancelled, keeping what it stored; the next pull fetches the rest', async ({ page }) => {
+  const remoteId = Number(wp.php(`echo get_posts(['post_status' => 'publish', 'numberposts' => 1])[0]->ID;`).trim().split(/\s+/).pop());
+  wp.php(`for ($i = 0; $i < 600; $i++) wp_insert_comment(['comment_post_ID' => ${remoteId}, 'comment_author' => "Reader $i", 'comment_content' => "Comment $i", 'comment_approved' => 1]);`);
+  // Each page of comments takes 2.5 s to come: seven pages, time enough to see and cancel.
+  wp.setSwitch('slow', '2.5 - GET /wp/v2/comments');
+  try {
+    await page.goto(`${app.url}#/drafts`);
+    await page.getByRole('button', { name: 'Connections' }).click();
+    const site = page.getByRole('dialog', { name: 'Connections' }).getByRole('region', { name: /Workbench test site/ });
+    await site.getByRole('button', { name: 'Pull comments' }).click();
+    const progress = site.getByRole('group', { name: 'Pull in progress' });
+    await expect(progress).toContainText(/[1-9]\d* pages?, [1-9]\d* comments so far/);
+    await page.screenshot({ path: test.info().outputPath('wordpress-pull-progress.png') });
+    await progress.getByRole('button', { name: 'Cancel pull' }).click();
+    await expect(site.getByRole('status')).toContainText(/Pull cancelled after [1-6] pages?: [1-6]00 comments fetched: [1-6]00 new/);
+    await checkAxe(page, 'pull cancelled');
+    wp.setSwitch('slow', null);
+    await site.getByRole('button', { name: 'Pull comments' }).click();
+    await expect(site.getByRole('status')).toContainText(/comments fetched: \d+ new/);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+3');
+    await page.getByRole('search', { name: 'Filter comments' }).getByRole('searchbox').fill('Reader 599');
+    await expect(page.getByRole('listbox', { name: /Comments/ })).toContainText('Comment 599');
+  } finally {
+    wp.setSwitch('slow', null);
+  }
 });

@@ -70,7 +70,20 @@ export const wordpressApi = {
   'wordpress.pullComments': mutation(
     'Pulls the comments of the posts linked to a site (or of the named posts, or with all of every post there) into the review pane.',
     z.object({ siteId: SiteId, posts: z.array(PostRef).max(1000).optional(), all: z.boolean().default(false), full: z.boolean().default(false) }).strict(),
-    z.object({ siteId: z.string(), posts: z.number().int(), postsCreated: z.number().int(), fetched: z.number().int(), imported: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), warnings: z.array(z.string()) }).strict(),
+    z.object({
+      siteId: z.string(), posts: z.number().int(), postsCreated: z.number().int(), pages: z.number().int(), fetched: z.number().int(), imported: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),
+      ruledHeld: z.number().int(), ruledSpam: z.number().int(), cancelled: z.boolean(), warnings: z.array(z.string()),
+    }).strict(),
+  ),
+  'wordpress.pullProgress': query(
+    'How far the pull running for a site is: pages and comments stored so far (each page is stored as it comes).',
+    z.object({ siteId: SiteId }).strict(),
+    z.object({ running: z.boolean(), pages: z.number().int(), fetched: z.number().int(), imported: z.number().int() }).strict(),
+  ),
+  'wordpress.cancelPull': mutation(
+    'Stops the pull running for a site after the page in flight; every page already stored stays, and the next pull fetches the rest.',
+    z.object({ siteId: SiteId }).strict(),
+    z.object({ cancelled: z.boolean() }).strict(),
   ),
   'wordpress.moderationPreview': query('Every local moderation decision that differs from the site, to confirm before pushing.', z.object({ siteId: SiteId }).strict(), z.array(ModerationChange)),
   'wordpress.pushModeration': mutation(
@@ -81,7 +94,15 @@ export const wordpressApi = {
   'wordpress.postReply': mutation(
     'Posts the reply draft (marked ready) to a pulled comment as a WordPress reply by the connected user, and links it; posting again finds the reply already there.',
     z.object({ siteId: SiteId, commentId: Id }).strict(),
-    z.object({ commentId: z.string(), replyRemoteId: z.number().int(), created: z.boolean() }).strict(),
+    z.object({ commentId: z.string(), replyRemoteId: z.number().int(), link: z.string(), created: z.boolean() }).strict(),
+  ),
+  'wordpress.replyTarget': query(
+    'The site a comment came from, who a reply would be posted as, and the reply already posted there (null: the comment is from no connected site).',
+    z.object({ commentId: Id }).strict(),
+    z.object({
+      siteId: z.string(), siteUrl: z.string(), userName: z.string(), hasPassword: z.boolean(),
+      posted: z.object({ remoteId: z.number().int(), link: z.string(), postedAt: z.string() }).strict().nullable(),
+    }).strict().nullable(),
   ),
   'wordpress.log': query("A site's connection log, newest first: what was sent and what came back, never a password.", z.object({ siteId: SiteId, limit: z.number().int().min(1).max(1000).default(200) }).strict(), z.array(LogRow)),
 };

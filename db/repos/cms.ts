@@ -74,33 +74,37 @@ export interface RemotePostLink {
   remoteStatus: string;
   modifiedGmt: string;
   pushedAt: string | null;
+  /** The remote post's content hash right after our last push ('' when unknown: linked by a pull). */
+  pushedHash: string;
 }
+
+const LINK_COLUMNS = 'site_id AS siteId, post_id AS postId, remote_id AS remoteId, link, remote_status AS remoteStatus, modified_gmt AS modifiedGmt, pushed_at AS pushedAt, pushed_hash AS pushedHash';
 
 export function remotePostOf(db: DB, siteId: string, postId: string): RemotePostLink | null {
   const r = db.prepare(
-    'SELECT site_id AS siteId, post_id AS postId, remote_id AS remoteId, link, remote_status AS remoteStatus, modified_gmt AS modifiedGmt, pushed_at AS pushedAt FROM cms_posts WHERE site_id = ? AND post_id = ?',
+    `SELECT ${LINK_COLUMNS} FROM cms_posts WHERE site_id = ? AND post_id = ?`,
   ).get(siteId, postId) as RemotePostLink | undefined;
   return r ?? null;
 }
 
 export function remotePostsOfPost(db: DB, postId: string): RemotePostLink[] {
   return db.prepare(
-    'SELECT site_id AS siteId, post_id AS postId, remote_id AS remoteId, link, remote_status AS remoteStatus, modified_gmt AS modifiedGmt, pushed_at AS pushedAt FROM cms_posts WHERE post_id = ?',
+    `SELECT ${LINK_COLUMNS} FROM cms_posts WHERE post_id = ?`,
   ).all(postId) as RemotePostLink[];
 }
 
 export function linkedPostsOfSite(db: DB, siteId: string): RemotePostLink[] {
   return db.prepare(
-    'SELECT site_id AS siteId, post_id AS postId, remote_id AS remoteId, link, remote_status AS remoteStatus, modified_gmt AS modifiedGmt, pushed_at AS pushedAt FROM cms_posts WHERE site_id = ? ORDER BY remote_id',
+    `SELECT ${LINK_COLUMNS} FROM cms_posts WHERE site_id = ? ORDER BY remote_id`,
   ).all(siteId) as RemotePostLink[];
 }
 
-export function saveRemotePost(db: DB, l: Omit<RemotePostLink, 'pushedAt'> & { pushedAt?: string | null }): void {
+export function saveRemotePost(db: DB, l: Omit<RemotePostLink, 'pushedAt' | 'pushedHash'> & { pushedAt?: string | null; pushedHash?: string }): void {
   db.prepare(
-    `INSERT INTO cms_posts (site_id, post_id, remote_id, link, remote_status, modified_gmt, pushed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO cms_posts (site_id, post_id, remote_id, link, remote_status, modified_gmt, pushed_at, pushed_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (site_id, post_id) DO UPDATE SET remote_id = excluded.remote_id, link = excluded.link, remote_status = excluded.remote_status,
-       modified_gmt = excluded.modified_gmt, pushed_at = coalesce(excluded.pushed_at, cms_posts.pushed_at)`,
-  ).run(l.siteId, l.postId, l.remoteId, l.link, l.remoteStatus, l.modifiedGmt, l.pushedAt ?? null);
+       modified_gmt = excluded.modified_gmt, pushed_at = coalesce(excluded.pushed_at, cms_posts.pushed_at), pushed_hash = excluded.pushed_hash`,
+  ).run(l.siteId, l.postId, l.remoteId, l.link, l.remoteStatus, l.modifiedGmt, l.pushedAt ?? null, l.pushedHash ?? '');
 }
 
 export function uploadedMedia(db: DB, siteId: string, assetId: string): { remoteId: number; url: string } | null {
@@ -142,4 +146,28 @@ export function appendLog(db: DB, siteId: string, e: Omit<LogRow, 'id' | 'at'>):
 
 export function readLog(db: DB, siteId: string, limit: number): LogRow[] {
   return db.prepare('SELECT id, at, method, url, status, sent, received, ms FROM cms_log WHERE site_id = ? ORDER BY id DESC LIMIT ?').all(siteId, limit) as LogRow[];
+}
+
+export interface PostedReply {
+  siteId: string;
+  commentId: string;
+  remoteId: number;
+  link: string;
+  postedAt: string;
+}
+
+/** The reply already posted to a site under this comment, if any (migration 0170). */
+export function postedReply(db: DB, siteId: string, commentId: string): PostedReply | null {
+  return (db.prepare('SELECT site_id AS siteId, comment_id AS commentId, remote_id AS remoteId, link, posted_at AS postedAt FROM cms_replies WHERE site_id = ? AND comment_id = ?')
+    .get(siteId, commentId) as PostedReply | undefined) ?? null;
+}
+
+export function savePostedReply(db: DB, r: Omit<PostedReply, 'postedAt'>): void {
+  db.prepare('INSERT OR REPLACE INTO cms_replies (site_id, comment_id, remote_id, link, posted_at) VALUES (?, ?, ?, ?, ?)').run(r.siteId, r.commentId, r.remoteId, r.link, nowIso());
+}
+
+/** The site a comment came from (pulled from it, or posted there as a reply), or null for a comment of no site. */
+export function siteOfComment(db: DB, commentId: string): { siteId: string; remoteId: number; remotePostId: number } | null {
+  return (db.prepare('SELECT site_id AS siteId, remote_id AS remoteId, remote_post_id AS remotePostId FROM cms_comments WHERE comment_id = ?')
+    .get(commentId) as { siteId: string; remoteId: number; remotePostId: number } | undefined) ?? null;
 }

@@ -84,8 +84,9 @@ export const wordpressCommand: Command = {
           return 0;
         }
         case 'pull-comments': {
-          const r = unwrap(await call('wordpress.pullComments', { siteId: siteId(), posts: args.length ? args.map((slug) => ({ slug })) : undefined, all: values.all ?? false, full: values.full ?? false })) as { posts: number; fetched: number; imported: number; updated: number; unchanged: number };
-          out(r, () => `${r.fetched} comments fetched from ${r.posts} posts: ${r.imported} new, ${r.updated} updated, ${r.unchanged} unchanged.`);
+          const r = unwrap(await call('wordpress.pullComments', { siteId: siteId(), posts: args.length ? args.map((slug) => ({ slug })) : undefined, all: values.all ?? false, full: values.full ?? false })) as { posts: number; fetched: number; imported: number; updated: number; unchanged: number; ruledHeld: number; ruledSpam: number };
+          const ruled = r.ruledHeld + r.ruledSpam ? ` The moderation rules held ${r.ruledHeld} and sent ${r.ruledSpam} to spam.` : '';
+          out(r, () => `${r.fetched} comments fetched from ${r.posts} posts: ${r.imported} new, ${r.updated} updated, ${r.unchanged} unchanged.${ruled}`);
           return 0;
         }
         case 'push-moderation': {

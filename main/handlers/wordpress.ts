@@ -1,7 +1,7 @@
 /** Connected WordPress sites: the API's door to main/publishers/. */
 import type { Handlers } from '../../common/api';
 import type { Ctx } from '../context';
-import { readLog, remotePostsOfPost, getSite } from '../../db/repos/cms';
+import { readLog, remotePostsOfPost, getSite, postedReply, siteOfComment } from '../../db/repos/cms';
 import { findPostRow } from '../../db/repos/posts';
 import { AppError } from '../../common/errors';
 import { defaultCredentialStore } from '../publishers/credentials';
@@ -10,10 +10,12 @@ import { publishPost, publishSeries } from '../publishers/publish-post';
 import { pullComments } from '../publishers/pull-comments';
 import { moderationChanges, pushModeration } from '../publishers/push-moderation';
 import { postReply } from '../publishers/post-reply';
+import { cancelPull, pullProgress, runPullJob } from '../publishers/pull-jobs';
 
 type WordPressMethods =
   | 'wordpress.sites' | 'wordpress.connect' | 'wordpress.disconnect' | 'wordpress.publish' | 'wordpress.publishSeries'
-  | 'wordpress.postLinks' | 'wordpress.pullComments' | 'wordpress.moderationPreview' | 'wordpress.pushModeration' | 'wordpress.postReply' | 'wordpress.log';
+  | 'wordpress.postLinks' | 'wordpress.pullComments' | 'wordpress.pullProgress' | 'wordpress.cancelPull' | 'wordpress.moderationPreview'
+  | 'wordpress.pushModeration' | 'wordpress.postReply' | 'wordpress.replyTarget' | 'wordpress.log';
 
 /** The desktop app seals with safeStorage (ctx.secretBox); browser mode and the CLI with the key file. */
 const store = (ctx: Ctx) => defaultCredentialStore(process.env, ctx.secretBox);
@@ -46,8 +48,10 @@ export const wordpressHandlers: Pick<Handlers<Ctx>, WordPressMethods> = {
   },
   'wordpress.pullComments': (input, ctx) => {
     const { site, wp } = open(ctx, input.siteId);
-    return pullComments(ctx.db, wp, site, { posts: input.posts, all: input.all, full: input.full });
+    return runPullJob(site.id, site.url, (signal, onProgress) => pullComments(ctx.db, wp, site, { posts: input.posts, all: input.all, full: input.full, signal, onProgress }));
   },
+  'wordpress.pullProgress': (input, ctx) => pullProgress(requireSite(ctx.db, input.siteId).id),
+  'wordpress.cancelPull': (input, ctx) => ({ cancelled: cancelPull(requireSite(ctx.db, input.siteId).id) }),
   'wordpress.moderationPreview': (input, ctx) => moderationChanges(ctx.db, requireSite(ctx.db, input.siteId)),
   'wordpress.pushModeration': (input, ctx) => {
     const { site, wp } = open(ctx, input.siteId);
@@ -56,6 +60,13 @@ export const wordpressHandlers: Pick<Handlers<Ctx>, WordPressMethods> = {
   'wordpress.postReply': (input, ctx) => {
     const { site, wp } = open(ctx, input.siteId);
     return postReply(ctx.db, wp, site, input.commentId);
+  },
+  'wordpress.replyTarget': (input, ctx) => {
+    const twin = siteOfComment(ctx.db, input.commentId);
+    const site = twin && siteStatuses(ctx.db, store(ctx)).find((s) => s.id === twin.siteId);
+    if (!twin || !site) return null;
+    const posted = postedReply(ctx.db, site.id, input.commentId);
+    return { siteId: site.id, siteUrl: site.url, userName: site.userName, hasPassword: site.hasPassword, posted: posted && { remoteId: posted.remoteId, link: posted.link, postedAt: posted.postedAt } };
   },
   'wordpress.log': (input, ctx) => readLog(ctx.db, requireSite(ctx.db, input.siteId).id, input.limit),
 };

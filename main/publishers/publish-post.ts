@@ -10,7 +10,7 @@ import type { Post } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import { renderCmsBody, type PublishWarning } from '../../common/publish/index';
 import {
-  clearPending, pendingMarker, remotePostOf, saveMedia, saveRemotePost, uploadedMedia, type CmsSite,
+  clearPending, pendingMarker, remotePostOf, saveMedia, saveRemotePost, uploadedMedia, type CmsSite, type RemotePostLink,
 } from '../../db/repos/cms';
 import { assetsByIds, findSeries, seriesPosts } from '../../db/repos/publish-source';
 import { assetFileName } from '../exporters/assets';
@@ -115,8 +115,9 @@ export async function publishPost(db: DB, wp: Publisher, site: CmsSite, req: Pub
   let existing: RemotePost | null = null;
   if (link) {
     existing = await wp.getPost(link.remoteId);
-    if (existing && existing.modifiedGmt !== link.modifiedGmt && !req.overwrite) {
-      throw new AppError('CONFLICT', `"${post.title || post.slug}" was edited in WordPress (${site.url}) at ${existing.modifiedGmt}, after our last push at ${link.modifiedGmt}. Nothing was sent. Look at it there (${existing.link}), then publish again choosing to overwrite it, or cancel.`, {
+    if (existing && editedThere(existing, link) && !req.overwrite) {
+      const when = existing.modifiedGmt === link.modifiedGmt ? `within the same second as our last push (${link.modifiedGmt})` : `at ${existing.modifiedGmt}, after our last push at ${link.modifiedGmt}`;
+      throw new AppError('CONFLICT', `"${post.title || post.slug}" was edited in WordPress (${site.url}) ${when}. Nothing was sent. Look at it there (${existing.link}), then publish again choosing to overwrite it, or cancel.`, {
         kind: 'remote-edited', remoteId: existing.remoteId, link: existing.link, remoteModified: existing.modifiedGmt, lastPushed: link.modifiedGmt,
       });
     }
@@ -138,13 +139,27 @@ export async function publishPost(db: DB, wp: Publisher, site: CmsSite, req: Pub
     created = !found;
   }
   db.transaction(() => {
-    saveRemotePost(db, { siteId: site.id, postId: post.id, remoteId: remote.remoteId, link: remote.link, remoteStatus: remote.status, modifiedGmt: remote.modifiedGmt, pushedAt: new Date().toISOString() });
+    saveRemotePost(db, {
+      siteId: site.id, postId: post.id, remoteId: remote.remoteId, link: remote.link, remoteStatus: remote.status, modifiedGmt: remote.modifiedGmt,
+      pushedAt: new Date().toISOString(), pushedHash: remote.contentHash,
+    });
     clearPending(db, site.id, 'post', post.id);
   })();
   return {
     postId: post.id, siteId: site.id, remoteId: remote.remoteId, link: remote.link, status: remote.status, created,
     picturesUploaded: pictures.uploaded, picturesReused: pictures.reused, warnings: rendered.warnings,
   };
+}
+
+/**
+ * Edited there since our last push: modified_gmt moved, or (for an edit within the same second,
+ * which modified_gmt cannot show) the content hash moved, or the status changed other than a
+ * scheduled post going live on its date.
+ */
+function editedThere(now: RemotePost, last: RemotePostLink): boolean {
+  if (now.modifiedGmt !== last.modifiedGmt) return true;
+  if (last.pushedHash && now.contentHash !== last.pushedHash) return true;
+  return !!last.remoteStatus && now.status !== last.remoteStatus && !(last.remoteStatus === 'future' && now.status === 'publish');
 }
 
 function futureDate(post: Post): string {

@@ -54,6 +54,11 @@ export interface RemotePost {
   slug: string;
   modifiedGmt: string;
   title: string;
+  /**
+   * A hash of the title, excerpt and content exactly as the site stores them (raw). It moves with
+   * every edit there, also one made within the second of our push, which modifiedGmt cannot show.
+   */
+  contentHash: string;
 }
 
 export interface RemoteMediaInput {
@@ -85,6 +90,8 @@ export interface RemoteComment {
   status: CommentStatus;
   /** Changes whenever the remote comment's status, text or author changes. */
   fingerprint: string;
+  /** Where the comment is seen on the site. */
+  link: string;
 }
 
 export interface RemotePostSummary {
@@ -106,8 +113,8 @@ export interface Publisher {
   findMediaByMarker(marker: string): Promise<RemoteMedia | null>;
   /** Every post of the site (any status but trash), for pulling comments of posts not published from here. */
   listPosts(): Promise<RemotePostSummary[]>;
-  /** Comments of the given posts (all posts when null), every status, page by page; with newerThanId only those with a larger id. */
-  listComments(o: { postIds: number[] | null; newerThanId?: number | null }, onPage: (page: RemoteComment[]) => void): Promise<void>;
+  /** Comments of the given posts (all posts when null), every status, page by page; with newerThanId only those with a larger id. onPage returning false stops. */
+  listComments(o: { postIds: number[] | null; newerThanId?: number | null }, onPage: (page: RemoteComment[]) => void | boolean): Promise<void>;
   getComment(remoteId: number): Promise<RemoteComment | null>;
   /** Sets the status and reads it back (WordPress ignores unknown statuses with a 200). */
   setCommentStatus(remoteId: number, status: CommentStatus): Promise<RemoteComment>;

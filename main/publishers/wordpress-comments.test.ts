@@ -14,6 +14,8 @@ import { saveReply } from '../../db/repos/replies';
 import { build } from '../../common/editor/serialized';
 import { RemoteError } from './remote-http';
 import { useWordPress } from './testing';
+import { addRule } from '../../db/repos/moderation-rules';
+import { cancelPull, pullProgress, runPullJob } from './pull-jobs';
 
 const f = useWordPress('wb-wpcomments-');
 const fast = { retries: 0, timeoutMs: 15_000 };
@@ -116,6 +118,93 @@ describe('pulling comments from a real WordPress', () => {
   });
 });
 
+describe('moderation rules on a pull', () => {
+  it('holds or spams a pulled comment by the same rules, with the same verdict, as a WXR import of it', async () => {
+    const { site, wp, pub, ids } = await publishedWithComments();
+    const made = f.wp.php(`
+      $c = fn ($a, $t) => wp_insert_comment(['comment_post_ID' => ${pub.remoteId}, 'comment_author' => $a, 'comment_author_email' => "$a@example.test", 'comment_content' => $t, 'comment_approved' => 0]);
+      echo json_encode([$c('Mallory', 'Get CHEAP MEDS at my shop'), $c('Olive', 'A fair point about the rota.')]);
+    `);
+    const ruled = JSON.parse(made.slice(made.indexOf('['))) as number[];
+    addRule(f.ctx.db, { kind: 'banned', params: { phrases: ['cheap meds'] } });
+    const pulled = await pullComments(f.ctx.db, wp, site);
+    expect(pulled).toMatchObject({ imported: 6, ruledSpam: 1 });
+    const verdict = (remoteId: number, db = f.ctx.db) => db.prepare(
+      "SELECT c.status, v.decided_by AS by FROM comments c LEFT JOIN comment_verdicts v ON v.comment_id = c.id WHERE c.source = 'wxr' AND c.source_id = ?",
+    ).get(String(remoteId));
+    expect(verdict(ruled[0]!)).toEqual({ status: 'spam', by: 'rule' });
+    expect(verdict(ruled[1]!)).toEqual({ status: 'pending', by: null });
+    // Bob's held reply has no banned phrase: the rule leaves it pending, as WordPress has it.
+    expect(local(ids[1]!).status).toBe('pending');
+
+    // The same comments by a WXR file from the site, into another store with the same rule: the same verdicts.
+    const xml = f.wp.php(`require_once ABSPATH . 'wp-admin/includes/export.php'; export_wp(['content' => 'post']);`);
+    const file = path.join(f.dir, 'site.xml');
+    fs.writeFileSync(file, xml.slice(xml.indexOf('<?xml')));
+    const other = path.join(f.dir, 'other.sqlite');
+    const seed = openDatabase(other);
+    addRule(seed, { kind: 'banned', params: { phrases: ['cheap meds'] } });
+    seed.close();
+    await runImport({ filePath: file, format: 'wxr' }, { openDb: () => openDatabase(other), reader: 'inline' });
+    const imported = openDatabase(other);
+    try {
+      expect(ruled.map((id) => verdict(id, imported))).toEqual(ruled.map((id) => verdict(id)));
+    } finally {
+      imported.close();
+    }
+  });
+});
+
+describe('a long pull, page by page', () => {
+  it('shows its progress, stops when cancelled keeping only whole pages, and the next pull fetches the rest without duplicates', async () => {
+    const { site, wp, pub } = await publishedWithComments();
+    addComments(pub.remoteId, 346); // 350 comments: four pages of 100
+    f.wp.setSwitch('slow', '0.6 - GET /wp/v2/comments');
+    try {
+      const seen: number[] = [];
+      const pull = runPullJob(site.id, site.url, (signal, onProgress) => pullComments(f.ctx.db, wp, site, { signal, onProgress }));
+      await expect(runPullJob(site.id, site.url, () => pullComments(f.ctx.db, wp, site))).rejects.toThrow(/already being pulled/);
+      for (;;) {
+        const p = pullProgress(site.id);
+        seen.push(p.fetched);
+        if (p.pages >= 1) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      // What a page stored is in the store while the pull still runs.
+      expect(f.ctx.db.prepare("SELECT count(*) FROM comments WHERE source = 'wxr'").pluck().get()).toBeGreaterThanOrEqual(100);
+      expect(cancelPull(site.id)).toBe(true);
+      const cut = await pull;
+      expect(cut.cancelled).toBe(true);
+      expect(cut.pages).toBeLessThan(4);
+      expect(pullProgress(site.id)).toMatchObject({ running: false });
+      const stored = f.ctx.db.prepare("SELECT CAST(source_id AS INTEGER) FROM comments WHERE source = 'wxr' ORDER BY 1").pluck().all() as number[];
+      expect(stored.length).toBe(cut.pages * 100);
+      expect(f.ctx.db.prepare('SELECT comments_through FROM cms_posts WHERE remote_id = ?').pluck().get(pub.remoteId)).toBe(stored[stored.length - 1]);
+      expect(f.ctx.db.prepare('SELECT comments_pulled_at FROM cms_sites').pluck().get()).toBeNull();
+
+      const rest = await pullComments(f.ctx.db, wp, site);
+      expect(rest).toMatchObject({ cancelled: false, imported: 350 - stored.length, updated: 0 });
+      expect(f.ctx.db.prepare("SELECT count(*), count(DISTINCT source_id) FROM comments WHERE source = 'wxr'").raw().get()).toEqual([350, 350]);
+      expect(await pullComments(f.ctx.db, wp, site)).toMatchObject({ fetched: 0, imported: 0 });
+    } finally {
+      f.wp.setSwitch('slow', null);
+    }
+  });
+
+  it('a pull of new comments (newest first) cancelled midway leaves no gap: the next one still fetches every new comment', async () => {
+    const { site, wp, pub } = await publishedWithComments();
+    await pullComments(f.ctx.db, wp, site);
+    addComments(pub.remoteId, 250);
+    const stop = new AbortController();
+    const cut = await pullComments(f.ctx.db, wp, site, { signal: stop.signal, onProgress: () => stop.abort() });
+    expect(cut).toMatchObject({ cancelled: true, pages: 1, imported: 100 });
+    const rest = await pullComments(f.ctx.db, wp, site);
+    expect(rest).toMatchObject({ imported: 150, unchanged: 100 });
+    expect(f.ctx.db.prepare("SELECT count(*) FROM comments WHERE source = 'wxr'").pluck().get()).toBe(254);
+    expect(await pullComments(f.ctx.db, wp, site)).toMatchObject({ fetched: 0 });
+  });
+});
+
 describe('pushing moderation back to a real WordPress', () => {
   it('lists every change first, then sends them; a comment moderated there since the pull becomes a decision', async () => {
     const { site, wp, ids } = await publishedWithComments();
@@ -182,6 +271,7 @@ describe('posting a reply to a real WordPress', () => {
     saveReply(f.ctx.db, { commentId: ann.id, baseRevision: 1, body: JSON.stringify(build.root([build.paragraph([build.text('Thank you, Ann.')])])), text: 'Thank you, Ann.', status: 'ready' });
     const r = await postReply(f.ctx.db, wp, site, ann.id);
     expect(r.created).toBe(true);
+    expect(r.link).toMatch(new RegExp(`#comment-${r.replyRemoteId}$`));
     const remote = await rest(`/wp/v2/comments/${r.replyRemoteId}?context=edit`);
     expect(remote).toMatchObject({ parent: ids[0], author_name: 'admin', status: 'approved' });
     expect(remote.content.raw).toContain('<p>Thank you, Ann.</p>');

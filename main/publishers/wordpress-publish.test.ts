@@ -93,6 +93,32 @@ describe('publishing to a real WordPress', () => {
     expect((await rest(`/wp/v2/posts/${first.remoteId}?context=edit`)).title.raw).not.toBe('Edited in WordPress');
   });
 
+  it('sees an edit made in WordPress within the same second as our push, which modified_gmt cannot show', async () => {
+    const { fx, site, wp } = await setup();
+    const first = await publishPost(f.ctx.db, wp, site, { post: { slug: fx.guestSlug }, status: 'draft' });
+    const before = await rest(`/wp/v2/posts/${first.remoteId}?context=edit`);
+    // An editor changes the text there; the edit lands in the second of our push (its modified_gmt put back to ours).
+    f.wp.php(`
+      wp_update_post(['ID' => ${first.remoteId}, 'post_content' => get_post(${first.remoteId})->post_content . '<p>Added in WordPress.</p>']);
+      global $wpdb;
+      $wpdb->update($wpdb->posts, ['post_modified_gmt' => ${JSON.stringify(before.modified_gmt.replace('T', ' '))}, 'post_modified' => ${JSON.stringify(before.modified.replace('T', ' '))}], ['ID' => ${first.remoteId}]);
+      clean_post_cache(${first.remoteId});
+    `);
+    const after = await rest(`/wp/v2/posts/${first.remoteId}?context=edit`);
+    expect(after.modified_gmt).toBe(before.modified_gmt);
+    expect(after.content.raw).toContain('Added in WordPress.');
+    let caught: unknown;
+    try { await publishPost(f.ctx.db, wp, site, { post: { slug: fx.guestSlug }, status: 'draft' }); } catch (e) { caught = e; }
+    expect((caught as AppError).code).toBe('CONFLICT');
+    expect((caught as AppError).message).toMatch(/edited in WordPress .* within the same second as our last push .* Nothing was sent/);
+    expect((await rest(`/wp/v2/posts/${first.remoteId}?context=edit`)).content.raw).toContain('Added in WordPress.');
+    // Unchanged there: publishing again goes through, as it always did.
+    await publishPost(f.ctx.db, wp, site, { post: { slug: fx.guestSlug }, status: 'draft', overwrite: true });
+    const again = await publishPost(f.ctx.db, wp, site, { post: { slug: fx.guestSlug }, status: 'draft' });
+    expect(again).toMatchObject({ remoteId: first.remoteId, created: false });
+    expect((await rest(`/wp/v2/posts/${first.remoteId}?context=edit`)).content.raw).not.toContain('Added in WordPress.');
+  });
+
   it('publishes a series in running order with previous and next links to the remote posts', async () => {
     const { fx, site, wp } = await setup();
     // The fifth voice is planned for next year, so WordPress schedules it.

@@ -124,8 +124,10 @@ export class WordPressPublisher implements Publisher {
     };
   }
 
+  /** Read with context=edit (raw fields), as every post read and write here is. */
   private toPost(j: any): RemotePost {
-    return { remoteId: j.id, link: j.link ?? '', status: j.status ?? '', slug: j.slug ?? '', modifiedGmt: gmt(j.modified_gmt) ?? '', title: j.title?.raw ?? j.title?.rendered ?? '' };
+    const contentHash = crypto.createHash('sha256').update(JSON.stringify([j.title?.raw ?? null, j.excerpt?.raw ?? null, j.content?.raw ?? null])).digest('hex').slice(0, 32);
+    return { remoteId: j.id, link: j.link ?? '', status: j.status ?? '', slug: j.slug ?? '', modifiedGmt: gmt(j.modified_gmt) ?? '', title: j.title?.raw ?? j.title?.rendered ?? '', contentHash };
   }
 
   async getPost(remoteId: number): Promise<RemotePost | null> {
@@ -178,14 +180,20 @@ export class WordPressPublisher implements Publisher {
     return this.toPost((await this.call('POST', `/wp/v2/posts/${remoteId}`, { params: { context: 'edit' }, body: await this.postBody(p) })).json);
   }
 
+  /**
+   * One request a picture: WordPress reads the title, alt text and caption of an upload from the
+   * query string. Very long texts (which a URL should not carry) go in a second request.
+   */
   async uploadMedia(m: RemoteMediaInput): Promise<RemoteMedia> {
+    const meta = { title: m.marker, alt_text: m.alt, caption: m.caption };
+    const inUrl = m.alt.length + m.caption.length <= 1500;
     const up = await this.call('POST', '/wp/v2/media', {
-      params: { context: 'edit' },
+      params: { context: 'edit', ...(inUrl ? meta : {}) },
       raw: { data: m.data, headers: { 'content-type': m.mime, 'content-disposition': `attachment; filename="${m.fileName.replace(/[^A-Za-z0-9._-]/g, '-')}"` } },
     });
     const id = (up.json as { id: number }).id;
-    const meta = await this.call('POST', `/wp/v2/media/${id}`, { params: { context: 'edit' }, body: { title: m.marker, alt_text: m.alt, caption: m.caption } });
-    return { remoteId: id, url: (meta.json as { source_url: string }).source_url };
+    const done = inUrl ? up : await this.call('POST', `/wp/v2/media/${id}`, { params: { context: 'edit' }, body: meta });
+    return { remoteId: id, url: (done.json as { source_url: string }).source_url };
   }
 
   async findMediaByMarker(marker: string): Promise<RemoteMedia | null> {
@@ -220,22 +228,24 @@ export class WordPressPublisher implements Publisher {
     return {
       remoteId: c.id, remotePostId: c.post, parentRemoteId: c.parent ? c.parent : null,
       authorName: c.author_name ?? '', authorEmail: c.author_email ?? '', authorUrl: c.author_url ?? '',
-      dateGmt: c.date_gmt ? new Date(gmt(c.date_gmt)!).toISOString() : null, html, status, fingerprint,
+      dateGmt: c.date_gmt ? new Date(gmt(c.date_gmt)!).toISOString() : null, html, status, fingerprint, link: String(c.link ?? ''),
     };
   }
 
-  async listComments(o: { postIds: number[] | null; newerThanId?: number | null }, onPage: (page: RemoteComment[]) => void): Promise<void> {
+  async listComments(o: { postIds: number[] | null; newerThanId?: number | null }, onPage: (page: RemoteComment[]) => void | boolean): Promise<void> {
     // status=any lists every status (all is approved and held only); comments take no comma list of statuses.
     const newer = o.newerThanId ?? null;
     const base = { context: 'edit', status: 'any', orderby: 'id', order: newer === null ? 'asc' : 'desc' } as Record<string, string | number | undefined>;
     const groups = o.postIds === null ? [undefined] : chunk(o.postIds, 50).map((ids) => ids.join(','));
+    let halted = false;
     for (const post of groups) {
+      if (halted) return;
       // Newest first, stopping at the first comment already known.
       await this.paged('/wp/v2/comments', { ...base, post }, (items) => {
         const page = items.map((c) => this.toComment(c));
         const keep = newer === null ? page : page.filter((c) => c.remoteId > newer);
-        onPage(keep);
-        return keep.length === page.length;
+        halted = onPage(keep) === false;
+        return !halted && keep.length === page.length;
       });
     }
   }

@@ -8,6 +8,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { $getRoot, type EditorState } from 'lexical';
 import type { ReplyDraft } from '../../../common/api/comments';
 import { useClient } from '../../api/ClientContext';
+import { PostReplyControl } from '../connections/PostReplyControl';
 
 const SAVE_DELAY_MS = 600;
 const theme = { text: { bold: 'reply-bold', italic: 'reply-italic' }, paragraph: 'reply-paragraph' };
@@ -44,6 +45,8 @@ export function ReplyEditor({
   const latest = useRef<{ body: string; text: string } | null>(null);
   const revision = useRef(0);
   const status = useRef<ReplyDraft['status']>('draft');
+  // Shown: the control that posts the reply to the comment's site needs it marked ready.
+  const [ready, setReady] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const editorBox = useRef<HTMLDivElement>(null);
 
@@ -56,6 +59,7 @@ export function ReplyEditor({
       setDraft(d);
       revision.current = d?.revision ?? 0;
       status.current = d?.status ?? 'draft';
+      setReady(status.current === 'ready');
       latest.current = d ? { body: d.body, text: d.text } : null;
     });
     return () => {
@@ -74,8 +78,8 @@ export function ReplyEditor({
     editorBox.current?.querySelector<HTMLElement>('[contenteditable]')?.focus();
   }, [focusSignal, draft]);
 
-  const save = async () => {
-    if (!latest.current) return;
+  const save = async (): Promise<boolean> => {
+    if (!latest.current) return true;
     setState('saving');
     try {
       const saved = await client.call('replies.save', { commentId, baseRevision: revision.current, ...latest.current, status: status.current });
@@ -83,10 +87,17 @@ export function ReplyEditor({
       setState('saved');
       setMessage('');
       onSaved();
+      return true;
     } catch (e) {
       setState('error');
       setMessage((e as Error).message);
+      return false;
     }
+  };
+  /** Saves what is typed now (not after the autosave delay), before the reply is posted anywhere. */
+  const flush = async (): Promise<string | null> => {
+    clearTimeout(timer.current);
+    return (await save()) ? (latest.current?.text ?? '') : null;
   };
   const schedule = () => {
     clearTimeout(timer.current);
@@ -132,6 +143,7 @@ export function ReplyEditor({
             defaultValue={draft?.status ?? 'draft'}
             onChange={(e) => {
               status.current = e.target.value as ReplyDraft['status'];
+              setReady(status.current === 'ready');
               if (latest.current) void save();
             }}
           >
@@ -143,6 +155,7 @@ export function ReplyEditor({
           {state === 'saving' ? 'Saving…' : state === 'saved' ? 'Saved' : state === 'error' ? `Not saved: ${message}` : ''}
         </span>
       </div>
+      <PostReplyControl commentId={commentId} ready={ready} flush={flush} />
     </section>
   );
 }

@@ -54,11 +54,25 @@ export function SitePanel({ site, onDisconnect }: { site: ConnectedSite; onDisco
       }
     });
 
+  // A long pull reports how far it is (each page is stored as it comes) and can be cancelled.
+  const [pulling, setPulling] = useState<{ pages: number; fetched: number } | null>(null);
   const pull = () =>
     run(async () => {
-      const r = await client.call('wordpress.pullComments', { siteId: site.id });
-      setNotice(`${r.fetched} comments fetched: ${r.imported} new, ${r.updated} updated, ${r.unchanged} unchanged.`);
+      setPulling({ pages: 0, fetched: 0 });
+      const poll = setInterval(() => {
+        client.call('wordpress.pullProgress', { siteId: site.id }).then((p) => p.running && setPulling({ pages: p.pages, fetched: p.fetched }), () => {});
+      }, 400);
+      try {
+        const r = await client.call('wordpress.pullComments', { siteId: site.id });
+        const counts = `${r.fetched} comments fetched: ${r.imported} new, ${r.updated} updated, ${r.unchanged} unchanged`;
+        const ruled = r.ruledHeld + r.ruledSpam ? ` Your moderation rules held ${r.ruledHeld} and sent ${r.ruledSpam} to spam.` : '';
+        setNotice(r.cancelled ? `Pull cancelled after ${r.pages} page${r.pages === 1 ? '' : 's'}: ${counts}. Pull again to fetch the rest.${ruled}` : `${counts}.${ruled}`);
+      } finally {
+        clearInterval(poll);
+        setPulling(null);
+      }
     });
+  const cancelPull = () => void client.call('wordpress.cancelPull', { siteId: site.id }).catch((e: Error) => setError(e.message));
 
   const preview = () =>
     run(async () => {
@@ -117,6 +131,13 @@ export function SitePanel({ site, onDisconnect }: { site: ConnectedSite; onDisco
         <button type="button" className="button" aria-expanded={log !== null} onClick={() => void toggleLog()}>Connection log</button>
         <button type="button" className="button" onClick={onDisconnect}>Disconnect</button>
       </div>
+      {pulling && (
+        <div className="site-panel__row" role="group" aria-label="Pull in progress">
+          <progress aria-label="Pulling comments" />
+          <span>Pulling comments… {pulling.pages} page{pulling.pages === 1 ? '' : 's'}, {pulling.fetched} comments so far</span>
+          <button type="button" className="button" onClick={cancelPull}>Cancel pull</button>
+        </div>
+      )}
       {error && <p className="error-text" role="alert">{error}</p>}
       <p className="site-panel__notice" role="status" aria-live="polite">{notice}</p>
       {changes && (
