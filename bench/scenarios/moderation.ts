@@ -11,7 +11,6 @@
  * stored, until the pane's list in spam-score order shows them scored. Import with rules on
  * against off: the generated WXR through the importer, each in its own process on an empty store.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +19,7 @@ import { catchUpCommenterKeys, commenterHistory } from '../../db/repos/commenter
 import { copyDataset } from '../generate/index';
 import { writeWxr } from '../generate/wxr';
 import { openApi, type ApiSession } from '../lib/dispatch';
-import { APP_ROOT, BENCH_ROOT } from '../lib/paths';
+import { runBenchChild } from '../lib/bench-child';
 import { addBenchRules } from '../lib/bench-rules';
 import { percentile } from '../lib/stats';
 import { judge, type Row, type Scenario } from '../lib/types';
@@ -32,23 +31,7 @@ interface ChildResult {
   detail: unknown;
 }
 
-function child(args: string[], timeoutMs: number): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_ROOT, 'lib/moderation-child.ts'), ...args], { cwd: APP_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
-    p.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    p.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    p.once('error', reject);
-    p.once('exit', (code) => {
-      clearTimeout(timer);
-      const m = out.match(/BENCH_RESULT (\{.*\})\s*$/);
-      if (!m) return reject(new Error(`moderation-child ${args[0]} exited with ${code} and no result:\n${err.slice(-2000)}${out.slice(-1000)}`));
-      resolve(JSON.parse(m[1]) as ChildResult);
-    });
-  });
-}
+const child = (args: string[], timeoutMs: number) => runBenchChild<ChildResult>('moderation-child.ts', [...args], timeoutMs);
 
 const cpu = (r: ChildResult) => `CPU ${(r.cpuMs / 1000).toFixed(1)} s`;
 

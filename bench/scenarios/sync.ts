@@ -11,7 +11,6 @@
  * - 50 clients: simulated members (Hocuspocus providers) on one document, each changing it in turn;
  *   from a change until every other client has it, p95; the server's peak RSS.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -23,7 +22,7 @@ import { startServerProcess, invite, type ServerProcess } from '../../main/sync/
 import { KeyFileVault } from '../../main/sync/token-vault';
 import { joinWorkspace, openSession, syncWorkspace } from '../../main/sync/workspace';
 import { copyDataset } from '../generate/index';
-import { APP_ROOT, BENCH_ROOT } from '../lib/paths';
+import { runBenchChild } from '../lib/bench-child';
 import { median, p95 } from '../lib/stats';
 import { judge, type Row, type Scenario } from '../lib/types';
 
@@ -34,23 +33,7 @@ interface ChildResult {
   detail: { posts: number; series: number; comments: number; pending: number; state: string };
 }
 
-function syncChild(args: string[], timeoutMs: number): Promise<ChildResult> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_ROOT, 'lib/sync-child.ts'), 'sync', ...args], { cwd: APP_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);
-    p.stdout.on('data', (c: Buffer) => (out += c.toString()));
-    p.stderr.on('data', (c: Buffer) => (err += c.toString()));
-    p.once('error', reject);
-    p.once('exit', (code) => {
-      clearTimeout(timer);
-      const m = out.match(/BENCH_RESULT (\{.*\})\s*$/);
-      if (!m) return reject(new Error(`sync-child exited with ${code} and no result:\n${err.slice(-2000)}${out.slice(-1000)}`));
-      resolve(JSON.parse(m[1]) as ChildResult);
-    });
-  });
-}
+const syncChild = (args: string[], timeoutMs: number) => runBenchChild<ChildResult>('sync-child.ts', ['sync', ...args], timeoutMs);
 
 /** A live process's peak resident memory so far (Linux), in MB. */
 function peakRssMB(pid: number): number {
