@@ -3,7 +3,8 @@
  * (moderated there, edited, re-parented). WordPress keeps no modification date for comments, so
  * one light sweep per post group reads every comment's status, author and text (no avatars, links,
  * dates or meta), and compares its fingerprint with the one stored at the last pull or
- * push (cms_comments). Only the changed ones are then fetched in full.
+ * push (cms_comments). Only the changed ones are then fetched in full. A `full` pull reads them
+ * all and sorts them the same way.
  *
  * A change there to a comment whose status was also decided here since (a moderation change not
  * yet pushed) is not taken: the comment and what was last seen of it stay as they are, and it is
@@ -15,44 +16,59 @@
 import type { DB } from '../../db/connection';
 import type { CmsSite } from '../../db/repos/cms';
 import type { Publisher, RemoteComment } from './publisher';
-import { conflictOf, moderationChanges, type ModerationConflict } from './push-moderation';
+import { conflictOf, moderationChanges, type ModerationChange, type ModerationConflict } from './push-moderation';
 
-export interface RemoteChanges {
-  /** Pulled comments changed there since: the ones to store (conflicts left out). */
-  take: RemoteComment[];
-  conflicts: ModerationConflict[];
-  /** How many comments were fetched in full. */
-  fetched: number;
-}
-
-export async function findRemoteChanges(db: DB, wp: Publisher, site: CmsSite, remotePostIds: number[]): Promise<RemoteChanges> {
-  const out: RemoteChanges = { take: [], conflicts: [], fetched: 0 };
-  if (!remotePostIds.length) return out;
+/**
+ * The pulled comments that changed there since they were last seen, fetched in full: one sweep of
+ * stamps, then one request per hundred changed comments (none when nothing changed).
+ */
+export async function fetchRemoteChanges(db: DB, wp: Publisher, site: CmsSite, remotePostIds: number[]): Promise<RemoteComment[]> {
+  if (!remotePostIds.length) return [];
   const seen = db.prepare('SELECT fingerprint FROM cms_comments WHERE site_id = ? AND remote_id = ?').pluck();
   const changed = (await wp.sweepComments(remotePostIds)).filter((s) => {
     const last = seen.get(site.id, s.remoteId) as string | undefined;
     return last !== undefined && last !== s.fingerprint;
   });
-  if (!changed.length) return out;
-  const full = await wp.getComments(changed.map((s) => s.remoteId));
-  out.fetched = full.length;
-  const pending = new Map(moderationChanges(db, site).map((ch) => [ch.remoteId, ch]));
-  for (const c of full) {
-    const mine = pending.get(c.remoteId);
-    if (mine && mine.to !== c.status) out.conflicts.push(conflictOf(mine, c.status));
-    else out.take.push(c);
-  }
-  return out;
+  return changed.length ? wp.getComments(changed.map((s) => s.remoteId)) : [];
+}
+
+export interface SortedBatch {
+  /** What to store: new, unchanged, and changed there without a local decision against it. */
+  take: RemoteComment[];
+  /** How many of those changed there since last seen. */
+  changed: number;
+  conflicts: ModerationConflict[];
 }
 
 /**
- * Lets the statuses WordPress now gives these comments replace those decided here earlier (the
- * writer keeps a decided status otherwise); a status that stays keeps its mark. Call in the transaction that stores them.
+ * Sorts fetched comments (any pull, full or not) against what was last seen of them. Call in the
+ * transaction that stores `take`: it also lets the statuses WordPress now gives the changed ones
+ * replace those decided here earlier (the writer keeps a decided status otherwise); a status that
+ * stays keeps its mark.
  */
-export function releaseDecisions(db: DB, site: CmsSite, taken: readonly RemoteComment[]): void {
+export function sortRemoteChanges(db: DB, site: CmsSite, comments: readonly RemoteComment[]): SortedBatch {
+  const out: SortedBatch = { take: [], changed: 0, conflicts: [] };
+  const seen = db.prepare('SELECT fingerprint FROM cms_comments WHERE site_id = ? AND remote_id = ?').pluck();
   const release = db.prepare(
     `DELETE FROM comment_verdicts WHERE comment_id = (
        SELECT c.id FROM cms_comments t JOIN comments c ON c.id = t.comment_id WHERE t.site_id = ? AND t.remote_id = ? AND c.status != ?)`,
   );
-  for (const c of taken) release.run(site.id, c.remoteId, c.status);
+  let pending: Map<number, ModerationChange> | null = null;
+  for (const c of comments) {
+    const last = seen.get(site.id, c.remoteId) as string | undefined;
+    if (last === undefined || last === c.fingerprint) {
+      out.take.push(c);
+      continue;
+    }
+    pending ??= new Map(moderationChanges(db, site).map((ch) => [ch.remoteId, ch]));
+    const mine = pending.get(c.remoteId);
+    if (mine && mine.to !== c.status) {
+      out.conflicts.push(conflictOf(mine, c.status));
+      continue;
+    }
+    release.run(site.id, c.remoteId, c.status);
+    out.take.push(c);
+    out.changed++;
+  }
+  return out;
 }

@@ -22,7 +22,7 @@ import { findPostRow } from '../../db/repos/posts';
 import { postBodyFromHtml } from '../importers/post-body';
 import type { Publisher, RemoteComment } from './publisher';
 import { storeRemoteComments } from './store-comments';
-import { findRemoteChanges, releaseDecisions } from './pull-changes';
+import { fetchRemoteChanges, sortRemoteChanges } from './pull-changes';
 import type { ModerationConflict } from './push-moderation';
 
 export { WORDPRESS_COMMENT_SOURCE } from './store-comments';
@@ -112,7 +112,10 @@ export async function pullComments(db: DB, wp: Publisher, site: CmsSite, req: Pu
   /** Stores one page in its own transaction; `through` (when given) is how far its posts are now complete. */
   const storePage = (page: RemoteComment[], postIds: number[], through: number | null) => {
     db.transaction(() => {
-      const r = storeRemoteComments(db, site.id, page, (id) => localOf.get(id), (w) => out.warnings.push(w));
+      const sorted = sortRemoteChanges(db, site, page);
+      out.changed += sorted.changed;
+      out.conflicts.push(...sorted.conflicts);
+      const r = storeRemoteComments(db, site.id, sorted.take, (id) => localOf.get(id), (w) => out.warnings.push(w));
       out.imported += r.imported;
       out.updated += r.updated;
       out.unchanged += r.unchanged;
@@ -145,20 +148,10 @@ export async function pullComments(db: DB, wp: Publisher, site: CmsSite, req: Pu
     });
     if (!stopped() && newest) db.transaction(() => { for (const id of group) advance.run(newest, site.id, id); })();
   }
-  // What changed there among the comments pulled before.
+  // What changed there among the comments pulled before: fetched alone, stored as a page.
   if (!stopped() && known.length) {
-    const changes = await findRemoteChanges(db, wp, site, known);
-    out.conflicts = changes.conflicts;
-    if (changes.take.length && !stopped()) {
-      db.transaction(() => {
-        releaseDecisions(db, site, changes.take);
-        const r = storeRemoteComments(db, site.id, changes.take, (id) => localOf.get(id), (w) => out.warnings.push(w));
-        out.changed += changes.take.length;
-        out.updated += r.updated;
-        out.unchanged += r.unchanged;
-      })();
-    }
-    out.fetched += changes.fetched;
+    const changed = await fetchRemoteChanges(db, wp, site, known);
+    if (changed.length && !stopped()) storePage(changed, known, null);
   }
   out.cancelled = stopped();
   if (!out.cancelled) setCommentsPulledAt(db, site.id, new Date().toISOString());

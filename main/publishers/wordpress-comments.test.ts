@@ -177,6 +177,9 @@ describe('an incremental pull brings what changed in WordPress', () => {
     const r = await pullComments(f.ctx.db, wp, site);
     expect(r).toMatchObject({ changed: 0, conflicts: [{ remoteId: ids[1], from: 'pending', to: 'approved', remoteNow: 'spam', reason: 'moderated in WordPress since the pull (now spam)' }] });
     expect(local(ids[1]!).status).toBe('approved');
+    // A full pull, reading every comment again, keeps it the same way.
+    expect(await pullComments(f.ctx.db, wp, site, { full: true })).toMatchObject({ fetched: 4, changed: 0, conflicts: [{ remoteId: ids[1], remoteNow: 'spam' }] });
+    expect(local(ids[1]!).status).toBe('approved');
     // The push sees the same conflict; sending mine anyway is the user's decision.
     expect((await pushModeration(f.ctx.db, wp, site)).conflicts).toMatchObject([{ remoteId: ids[1], remoteNow: 'spam' }]);
     expect((await rest(`/wp/v2/comments/${ids[1]}?context=edit`)).status).toBe('spam');
