@@ -141,6 +141,21 @@ test('connect a WordPress site, publish the draft, open it there, pull its comme
   await expect(page.locator('.post-reply[role="status"]')).toContainText(`Posted to ${wp.url} as editor:`);
   await expect(page.getByRole('button', { name: 'Post reply to site…' })).toHaveCount(0);
   expect((await commentsThere()).length).toBe(2);
+
+  // Changed on both sides: a moderator there marks Wendy's comment spam, and here it is binned.
+  wp.php(`wp_set_comment_status(${wendy!.id}, 'spam');`);
+  await page.keyboard.press('d');
+  await page.getByRole('button', { name: 'Connections' }).click();
+  await site.getByRole('button', { name: 'Pull comments' }).click();
+  await expect(site.getByRole('status')).toContainText('0 new, 0 changed in WordPress');
+  await expect(site.getByRole('status')).toContainText('1 changed there and here: left for you to decide.');
+  const decide = site.getByRole('group', { name: 'Changed in WordPress' });
+  await expect(decide.getByRole('listitem')).toContainText('Wendy Reader: moderated in WordPress since the pull (now spam); yours is trash.');
+  await page.screenshot({ path: test.info().outputPath('wordpress-pull-conflict.png') });
+  await checkAxe(page, 'pull conflict');
+  await decide.getByRole('button', { name: 'Send mine anyway' }).click();
+  await expect(site.getByRole('status')).toContainText(`1 of 1 changes sent to ${wp.url}.`);
+  expect((await commentsThere())[0]!.status).toBe('trash');
 });
 
 test('a long pull shows its progress and can be cancelled, keeping what it stored; the next pull fetches the rest', async ({ page }) => {

@@ -72,6 +72,7 @@ export const wordpressApi = {
     z.object({ siteId: SiteId, posts: z.array(PostRef).max(1000).optional(), all: z.boolean().default(false), full: z.boolean().default(false) }).strict(),
     z.object({
       siteId: z.string(), posts: z.number().int(), postsCreated: z.number().int(), pages: z.number().int(), fetched: z.number().int(), imported: z.number().int(), updated: z.number().int(), unchanged: z.number().int(),
+      changed: z.number().int(), conflicts: z.array(ModerationConflict),
       ruledHeld: z.number().int(), ruledSpam: z.number().int(), cancelled: z.boolean(), warnings: z.array(z.string()),
     }).strict(),
   ),

@@ -40,6 +40,19 @@ describe('workbench wordpress', () => {
     expect(preview.stdout).toMatch(/comment \d+ by Ann: pending → approved\n1 changes would be sent \(dry run: nothing was sent\)\./);
     const pushed = cli(['push-moderation']);
     expect(pushed.stdout).toMatch(/1 of 1 changes sent\./);
+
+    // Marked spam there: the next pull says it changed and takes it.
+    const ann = Number(f.ctx.db.prepare("SELECT source_id FROM comments WHERE source = 'wxr'").pluck().get());
+    f.wp.php(`wp_set_comment_status(${ann}, 'spam');`);
+    const changed = cli(['pull-comments']);
+    expect(changed.stdout).toBe('1 comments fetched from 1 posts: 0 new, 1 changed in WordPress (1 updated here), 0 unchanged.\n');
+    // Decided here and changed there again: a conflict, kept as it is here; exit status 2.
+    f.ctx.db.prepare("UPDATE comments SET status = 'trash' WHERE source = 'wxr'").run();
+    f.wp.php(`wp_set_comment_status(${ann}, 'approve');`);
+    const conflict = cli(['pull-comments']);
+    expect(conflict.status).toBe(2);
+    expect(conflict.stdout).toContain(`conflict: comment ${ann} was moderated in WordPress since the pull (now approved), and you set it to trash here; kept yours`);
+    expect(f.ctx.db.prepare("SELECT status FROM comments WHERE source = 'wxr'").pluck().get()).toBe('trash');
   }, 300_000);
 
   it('exits 2 with the reason when WordPress refuses the login', () => {

@@ -14,14 +14,16 @@ const USAGE = `workbench wordpress <action> [options] [--site URL|ID] [--json] [
   publish-series <slug> [--status ...]
                                      every post of a series, in running order, linked to each other
   pull-comments [<slug>...] [--all] [--full]
-                                     pull the comments of the linked (or named, or --all) posts
+                                     pull the comments of the linked (or named, or --all) posts:
+                                     new ones, and those changed there since (--full reads all)
   push-moderation [--dry-run] [--overwrite-comments ID,ID]
                                      send local moderation decisions; --dry-run lists them only
 
 --site names the site when several are connected. A post edited in WordPress since the last
 push is not overwritten without --overwrite; a comment changed there since the pull is listed as
 a conflict and left alone unless its remote id is given to --overwrite-comments. Exit status 2
-on failure, and after a push that left conflicts.`;
+on failure, and after a push or a pull that left conflicts (a comment changed there and decided
+here since the pull).`;
 
 async function readPassword(): Promise<string> {
   if (process.env.WORKBENCH_WP_PASSWORD) return process.env.WORKBENCH_WP_PASSWORD;
@@ -84,10 +86,13 @@ export const wordpressCommand: Command = {
           return 0;
         }
         case 'pull-comments': {
-          const r = unwrap(await call('wordpress.pullComments', { siteId: siteId(), posts: args.length ? args.map((slug) => ({ slug })) : undefined, all: values.all ?? false, full: values.full ?? false })) as { posts: number; fetched: number; imported: number; updated: number; unchanged: number; ruledHeld: number; ruledSpam: number };
+          const r = unwrap(await call('wordpress.pullComments', { siteId: siteId(), posts: args.length ? args.map((slug) => ({ slug })) : undefined, all: values.all ?? false, full: values.full ?? false })) as { posts: number; fetched: number; imported: number; updated: number; unchanged: number; ruledHeld: number; ruledSpam: number; changed: number; conflicts: { remoteId: number; reason: string; from: string; to: string }[] };
           const ruled = r.ruledHeld + r.ruledSpam ? ` The moderation rules held ${r.ruledHeld} and sent ${r.ruledSpam} to spam.` : '';
-          out(r, () => `${r.fetched} comments fetched from ${r.posts} posts: ${r.imported} new, ${r.updated} updated, ${r.unchanged} unchanged.${ruled}`);
-          return 0;
+          out(r, () => [
+            `${r.fetched} comments fetched from ${r.posts} posts: ${r.imported} new, ${r.changed} changed in WordPress (${r.updated} updated here), ${r.unchanged} unchanged.${ruled}`,
+            ...r.conflicts.map((c) => `  conflict: comment ${c.remoteId} was ${c.reason}, and you set it to ${c.to} here; kept yours (push with --overwrite-comments ${c.remoteId} to send it, or set it back to ${c.from} and pull to take theirs)`),
+          ].join('\n'));
+          return r.conflicts.length ? 2 : 0;
         }
         case 'push-moderation': {
           const overwrite = (values['overwrite-comments'] ?? '').split(',').filter(Boolean).map(Number);

@@ -102,6 +102,14 @@ export interface RemotePostSummary {
   dateGmt: string | null;
 }
 
+/** A remote comment as a light sweep sees it: enough to tell whether it changed since it was pulled. */
+export interface RemoteCommentStamp {
+  remoteId: number;
+  remotePostId: number;
+  status: CommentStatus;
+  fingerprint: string;
+}
+
 export interface Publisher {
   readonly kind: PublisherKind;
   connect(): Promise<ConnectedSite>;
@@ -116,6 +124,13 @@ export interface Publisher {
   /** Comments of the given posts (all posts when null), every status, page by page; with newerThanId only those with a larger id. onPage returning false stops. */
   listComments(o: { postIds: number[] | null; newerThanId?: number | null }, onPage: (page: RemoteComment[]) => void | boolean): Promise<void>;
   getComment(remoteId: number): Promise<RemoteComment | null>;
+  /**
+   * What every comment of the given posts (every status) is now, without the parts a change
+   * check does not need (rendered text, avatars, links): its status and fingerprint.
+   */
+  sweepComments(postIds: number[]): Promise<RemoteCommentStamp[]>;
+  /** The named comments in full, every status (missing ones are left out). */
+  getComments(remoteIds: number[]): Promise<RemoteComment[]>;
   /** Sets the status and reads it back (WordPress ignores unknown statuses with a 200). */
   setCommentStatus(remoteId: number, status: CommentStatus): Promise<RemoteComment>;
   createReply(r: { remotePostId: number; parentRemoteId: number; html: string }): Promise<RemoteComment>;

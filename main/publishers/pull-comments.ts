@@ -10,8 +10,9 @@
  * Incremental: WordPress keeps no modification date for comments, so a later pull pages from the
  * newest comment id down and stops at the cursor; the cursor moves only once that run is complete
  * (pages read newest first leave a gap until then). Posts pulled for the first time and `full`
- * pulls read every page oldest first, moving the cursor with each page. Changes made there to
- * comments already pulled are caught by `full`, and by the push, which reads each comment back first.
+ * pulls read every page oldest first, moving the cursor with each page. Comments already pulled
+ * that changed there since are found by a light sweep and fetched alone (pull-changes.ts); one
+ * also decided here since is not taken but reported as a conflict, as the push does.
  */
 import type { DB } from '../../db/connection';
 import { AppError } from '../../common/errors';
@@ -21,6 +22,8 @@ import { findPostRow } from '../../db/repos/posts';
 import { postBodyFromHtml } from '../importers/post-body';
 import type { Publisher, RemoteComment } from './publisher';
 import { storeRemoteComments } from './store-comments';
+import { fetchRemoteChanges, sortRemoteChanges } from './pull-changes';
+import type { ModerationConflict } from './push-moderation';
 
 export { WORDPRESS_COMMENT_SOURCE } from './store-comments';
 
@@ -51,6 +54,10 @@ export interface PullOutcome {
   imported: number;
   updated: number;
   unchanged: number;
+  /** Comments pulled before that changed in WordPress since, and were taken. */
+  changed: number;
+  /** Comments changed there and decided here since: left as they are, for the user to decide. */
+  conflicts: ModerationConflict[];
   /** New comments the moderation rules held or sent to spam, as on an import. */
   ruledHeld: number;
   ruledSpam: number;
@@ -89,7 +96,7 @@ function chosenLinks(db: DB, site: CmsSite, posts: PullRequest['posts']): Remote
 
 export async function pullComments(db: DB, wp: Publisher, site: CmsSite, req: PullRequest = {}): Promise<PullOutcome> {
   const out: PullOutcome = {
-    siteId: site.id, posts: 0, postsCreated: 0, pages: 0, fetched: 0, imported: 0, updated: 0, unchanged: 0, ruledHeld: 0, ruledSpam: 0, cancelled: false, warnings: [],
+    siteId: site.id, posts: 0, postsCreated: 0, pages: 0, fetched: 0, imported: 0, updated: 0, unchanged: 0, changed: 0, conflicts: [], ruledHeld: 0, ruledSpam: 0, cancelled: false, warnings: [],
   };
   if (req.all) out.postsCreated = linkAllPosts(db, site, await wp.listPosts());
   const links = chosenLinks(db, site, req.posts);
@@ -105,7 +112,10 @@ export async function pullComments(db: DB, wp: Publisher, site: CmsSite, req: Pu
   /** Stores one page in its own transaction; `through` (when given) is how far its posts are now complete. */
   const storePage = (page: RemoteComment[], postIds: number[], through: number | null) => {
     db.transaction(() => {
-      const r = storeRemoteComments(db, site.id, page, (id) => localOf.get(id), (w) => out.warnings.push(w));
+      const sorted = sortRemoteChanges(db, site, page);
+      out.changed += sorted.changed;
+      out.conflicts.push(...sorted.conflicts);
+      const r = storeRemoteComments(db, site.id, sorted.take, (id) => localOf.get(id), (w) => out.warnings.push(w));
       out.imported += r.imported;
       out.updated += r.updated;
       out.unchanged += r.unchanged;
@@ -137,6 +147,11 @@ export async function pullComments(db: DB, wp: Publisher, site: CmsSite, req: Pu
       return !stopped();
     });
     if (!stopped() && newest) db.transaction(() => { for (const id of group) advance.run(newest, site.id, id); })();
+  }
+  // What changed there among the comments pulled before: fetched alone, stored as a page.
+  if (!stopped() && known.length) {
+    const changed = await fetchRemoteChanges(db, wp, site, known);
+    if (changed.length && !stopped()) storePage(changed, known, null);
   }
   out.cancelled = stopped();
   if (!out.cancelled) setCommentsPulledAt(db, site.id, new Date().toISOString());

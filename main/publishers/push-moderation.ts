@@ -48,6 +48,11 @@ export function moderationChanges(db: DB, site: CmsSite): ModerationChange[] {
   ).all(site.id) as ModerationChange[]);
 }
 
+/** A local decision against a comment changed there since it was last seen (by the push and the pull alike). */
+export function conflictOf(ch: ModerationChange, remoteNow: CommentStatus): ModerationConflict {
+  return { ...ch, remoteNow, reason: remoteNow !== ch.from ? `moderated in WordPress since the pull (now ${remoteNow})` : 'edited in WordPress since the pull' };
+}
+
 export async function pushModeration(db: DB, wp: Publisher, site: CmsSite, o: { dryRun?: boolean; overwrite?: number[] } = {}): Promise<PushOutcome> {
   const changes = moderationChanges(db, site);
   const out: PushOutcome = { siteId: site.id, dryRun: !!o.dryRun, changes, pushed: 0, conflicts: [] };
@@ -63,7 +68,7 @@ export async function pushModeration(db: DB, wp: Publisher, site: CmsSite, o: { 
       continue;
     }
     if (now.fingerprint !== seen.get(site.id, ch.remoteId) && !overwrite.has(ch.remoteId)) {
-      out.conflicts.push({ ...ch, remoteNow: now.status, reason: now.status !== ch.from ? `moderated in WordPress since the pull (now ${now.status})` : 'edited in WordPress since the pull' });
+      out.conflicts.push(conflictOf(ch, now.status));
       continue;
     }
     const after = now.status === ch.to ? now : await wp.setCommentStatus(ch.remoteId, ch.to);

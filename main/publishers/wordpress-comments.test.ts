@@ -118,6 +118,81 @@ describe('pulling comments from a real WordPress', () => {
   });
 });
 
+describe('an incremental pull brings what changed in WordPress', () => {
+  /** A publisher whose every request is counted, as the connection log sees them. */
+  function counted(site: Awaited<ReturnType<typeof publishedWithComments>>['site']) {
+    const urls: string[] = [];
+    const wp = publisherFor(f.ctx.db, f.store, site, { ...fast, log: (e) => urls.push(`${e.method} ${decodeURIComponent(e.url)}`) });
+    return { wp, urls, full: () => urls.filter((u) => u.includes('include=')).length };
+  }
+
+  it('sweeps lightly, fetches in full only the comments changed there (status, text), and takes their change', async () => {
+    const { site, ids, pub } = await publishedWithComments();
+    addComments(pub.remoteId, 150);
+    const { wp, urls, full } = counted(site);
+    await pullComments(f.ctx.db, wp, site);
+    // Ann's status was decided here and sent: it is WordPress's too.
+    const ann = local(ids[0]!);
+    setStatus(f.ctx.db, [{ id: ann.id, revision: ann.revision }], 'spam');
+    expect((await pushModeration(f.ctx.db, wp, site)).pushed).toBe(1);
+
+    // Nothing changed there: no comment is fetched in full; the sweep reads two pages of stamps.
+    urls.length = 0;
+    const quiet = await pullComments(f.ctx.db, wp, site);
+    expect(quiet).toMatchObject({ fetched: 0, imported: 0, changed: 0, conflicts: [] });
+    expect(full()).toBe(0);
+    const sweeps = urls.filter((u) => u.includes('_fields=id,post,parent,status'));
+    expect(sweeps.length).toBe(2);
+    expect(urls.length).toBe(3); // the look for new comments, then the sweep
+    console.log(`nothing changed (154 comments): ${urls.length} requests, ${full()} full fetches`);
+
+    // Moderated and edited in WordPress: a held reply approved, Ann approved again, a comment's text edited.
+    await rest(`/wp/v2/comments/${ids[1]}`, { method: 'POST', body: JSON.stringify({ status: 'approve' }) });
+    await rest(`/wp/v2/comments/${ids[0]}`, { method: 'POST', body: JSON.stringify({ status: 'approve' }) });
+    await rest(`/wp/v2/comments/${ids[2]}`, { method: 'POST', body: JSON.stringify({ content: 'Edited <b>there</b>' }) });
+    const [newer] = addComments(pub.remoteId, 1);
+    urls.length = 0;
+    const r = await pullComments(f.ctx.db, wp, site);
+    expect(r).toMatchObject({ imported: 1, changed: 3, conflicts: [], fetched: 4 });
+    expect(full()).toBe(1);
+    console.log(`1 new, 3 changed (155 comments): ${urls.length} requests, ${full()} full fetch`);
+    expect(local(ids[1]!).status).toBe('approved');
+    expect(local(ids[0]!).status).toBe('approved');
+    expect(local(ids[2]!).body_html).toBe('<p>Edited <b>there</b></p>');
+    expect(local(ids[2]!).status).toBe('spam');
+    expect(local(newer!).status).toBe('approved');
+    // Taken as seen there: nothing left to push, and the next pull finds nothing.
+    expect(moderationChanges(f.ctx.db, site)).toEqual([]);
+    expect(await pullComments(f.ctx.db, wp, site)).toMatchObject({ fetched: 0, changed: 0 });
+  });
+
+  it('leaves a comment decided here since the pull as it is, and reports the change there as a conflict to decide', async () => {
+    const { site, wp, ids } = await publishedWithComments();
+    await pullComments(f.ctx.db, wp, site);
+    const bob = local(ids[1]!);
+    setStatus(f.ctx.db, [{ id: bob.id, revision: bob.revision }], 'approved');
+    // Meanwhile a moderator there marks Bob's reply as spam.
+    await rest(`/wp/v2/comments/${ids[1]}`, { method: 'POST', body: JSON.stringify({ status: 'spam' }) });
+
+    const r = await pullComments(f.ctx.db, wp, site);
+    expect(r).toMatchObject({ changed: 0, conflicts: [{ remoteId: ids[1], from: 'pending', to: 'approved', remoteNow: 'spam', reason: 'moderated in WordPress since the pull (now spam)' }] });
+    expect(local(ids[1]!).status).toBe('approved');
+    // A full pull, reading every comment again, keeps it the same way.
+    expect(await pullComments(f.ctx.db, wp, site, { full: true })).toMatchObject({ fetched: 4, changed: 0, conflicts: [{ remoteId: ids[1], remoteNow: 'spam' }] });
+    expect(local(ids[1]!).status).toBe('approved');
+    // The push sees the same conflict; sending mine anyway is the user's decision.
+    expect((await pushModeration(f.ctx.db, wp, site)).conflicts).toMatchObject([{ remoteId: ids[1], remoteNow: 'spam' }]);
+    expect((await rest(`/wp/v2/comments/${ids[1]}?context=edit`)).status).toBe('spam');
+
+    // Or the user takes theirs: the decision set back, the next pull brings WordPress's status.
+    const now = local(ids[1]!);
+    setStatus(f.ctx.db, [{ id: now.id, revision: now.revision }], 'pending');
+    expect(await pullComments(f.ctx.db, wp, site)).toMatchObject({ changed: 1, conflicts: [] });
+    expect(local(ids[1]!).status).toBe('spam');
+    expect(moderationChanges(f.ctx.db, site)).toEqual([]);
+  });
+});
+
 describe('moderation rules on a pull', () => {
   it('holds or spams a pulled comment by the same rules, with the same verdict, as a WXR import of it', async () => {
     const { site, wp, pub, ids } = await publishedWithComments();

@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import type { CommentStatus } from '../../common/domain';
 import type {
-  ConnectedSite, Publisher, PublisherOptions, RemoteComment, RemoteMedia, RemoteMediaInput, RemotePost, RemotePostInput,
+  ConnectedSite, Publisher, PublisherOptions, RemoteComment, RemoteCommentStamp, RemoteMedia, RemoteMediaInput, RemotePost, RemotePostInput,
   RemotePostSummary, SiteLogin,
 } from './publisher';
 import { DEFAULT_HTTP, RemoteError, remoteErrorOf, request, type HttpOptions, type RemoteResponse } from './remote-http';
@@ -222,9 +222,7 @@ export class WordPressPublisher implements Publisher {
   }
 
   private toComment(c: any): RemoteComment {
-    const status = WP_TO_OURS[c.status] ?? 'pending';
-    const html = String(c.content?.raw ?? c.content?.rendered ?? '');
-    const fingerprint = crypto.createHash('sha256').update(JSON.stringify([status, html, c.author_name, c.author_email, c.author_url, c.parent])).digest('hex').slice(0, 32);
+    const { status, html, fingerprint } = commentStamp(c);
     return {
       remoteId: c.id, remotePostId: c.post, parentRemoteId: c.parent ? c.parent : null,
       authorName: c.author_name ?? '', authorEmail: c.author_email ?? '', authorUrl: c.author_url ?? '',
@@ -250,6 +248,29 @@ export class WordPressPublisher implements Publisher {
     }
   }
 
+  async sweepComments(postIds: number[]): Promise<RemoteCommentStamp[]> {
+    const out: RemoteCommentStamp[] = [];
+    for (const ids of chunk(postIds, 50)) {
+      await this.paged('/wp/v2/comments', { context: 'edit', status: 'any', post: ids.join(','), orderby: 'id', order: 'asc', _fields: SWEEP_FIELDS }, (items) => {
+        for (const c of items) {
+          const { status, fingerprint } = commentStamp(c);
+          out.push({ remoteId: c.id, remotePostId: c.post, status, fingerprint });
+        }
+      });
+    }
+    return out;
+  }
+
+  async getComments(remoteIds: number[]): Promise<RemoteComment[]> {
+    const out: RemoteComment[] = [];
+    for (const ids of chunk(remoteIds, 100)) {
+      await this.paged('/wp/v2/comments', { context: 'edit', status: 'any', include: ids.join(','), orderby: 'id', order: 'asc' }, (items) => {
+        for (const c of items) out.push(this.toComment(c));
+      });
+    }
+    return out;
+  }
+
   async getComment(remoteId: number): Promise<RemoteComment | null> {
     const r = await this.call('GET', `/wp/v2/comments/${remoteId}`, { params: { context: 'edit' }, accept: [404, 410] });
     return r.status === 404 || r.status === 410 ? null : this.toComment(r.json);
@@ -268,6 +289,20 @@ export class WordPressPublisher implements Publisher {
     const res = await this.call('POST', '/wp/v2/comments', { params: { context: 'edit' }, body: { post: r.remotePostId, parent: r.parentRemoteId, content: r.html, status: 'approve' } });
     return this.toComment(res.json);
   }
+}
+
+/**
+ * The fields a comment's fingerprint is made of: no avatars, links, dates or meta. `content.raw`
+ * alone is not enough: WordPress 6.1 then leaves content out entirely, so the rendered text comes too.
+ */
+const SWEEP_FIELDS = 'id,post,parent,status,author_name,author_email,author_url,content';
+
+/** Status ours, raw HTML, and a fingerprint that changes with the status, text, author or parent. */
+function commentStamp(c: any): { status: CommentStatus; html: string; fingerprint: string } {
+  const status = WP_TO_OURS[c.status] ?? 'pending';
+  const html = String(c.content?.raw ?? c.content?.rendered ?? '');
+  const fingerprint = crypto.createHash('sha256').update(JSON.stringify([status, html, c.author_name, c.author_email, c.author_url, c.parent])).digest('hex').slice(0, 32);
+  return { status, html, fingerprint };
 }
 
 function chunk<T>(xs: T[], n: number): T[][] {

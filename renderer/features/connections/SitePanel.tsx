@@ -64,9 +64,11 @@ export function SitePanel({ site, onDisconnect }: { site: ConnectedSite; onDisco
       }, 400);
       try {
         const r = await client.call('wordpress.pullComments', { siteId: site.id });
-        const counts = `${r.fetched} comments fetched: ${r.imported} new, ${r.updated} updated, ${r.unchanged} unchanged`;
+        const counts = `${r.fetched} comments fetched: ${r.imported} new, ${r.changed} changed in WordPress, ${r.unchanged} unchanged`;
+        // A change there to a comment decided here since is the push's conflict: the same list decides it.
+        setConflicts(r.conflicts);
         const ruled = r.ruledHeld + r.ruledSpam ? ` Your moderation rules held ${r.ruledHeld} and sent ${r.ruledSpam} to spam.` : '';
-        setNotice(r.cancelled ? `Pull cancelled after ${r.pages} page${r.pages === 1 ? '' : 's'}: ${counts}. Pull again to fetch the rest.${ruled}` : `${counts}.${ruled}`);
+        setNotice(r.cancelled ? `Pull cancelled after ${r.pages} page${r.pages === 1 ? '' : 's'}: ${counts}. Pull again to fetch the rest.${ruled}` : `${counts}.${ruled}${r.conflicts.length ? ` ${r.conflicts.length} changed there and here: left for you to decide.` : ''}`);
       } finally {
         clearInterval(poll);
         setPulling(null);
