@@ -132,6 +132,20 @@ test('a reviewer triages the imported page comments by keyboard, annotates, draf
   await expect(replyBox).toBeFocused();
   await row(page, 'Pearl Baker').click();
   await expect(replyBox).toHaveText('Thank you, Pearl. We will take this to the carers’ forum.');
+  // Saves go one at a time: with the server slow, a status change and the autosave of more typing
+  // each build on the revision the one before got back, so the reply never conflicts with itself.
+  await page.route('**/api/replies.save', async (route) => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.continue();
+  });
+  await side.getByLabel('Reply status').selectOption('ready');
+  await replyBox.press('Control+End');
+  await page.keyboard.type(' Thanks again.');
+  const stored = async () => (await callApi(server.url, secret, 'replies.get', { commentId: pearlId })).value as { text: string; status: string };
+  await expect.poll(async () => (await stored()).text, { timeout: 15_000 }).toBe('Thank you, Pearl. We will take this to the carers’ forum. Thanks again.');
+  expect((await stored()).status).toBe('ready');
+  await expect(side.locator('.reply__state')).toHaveAttribute('data-state', 'saved');
+  await page.unroute('**/api/replies.save');
 
   // Bulk action and undo.
   await list(page).focus();

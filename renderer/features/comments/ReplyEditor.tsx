@@ -78,7 +78,16 @@ export function ReplyEditor({
     editorBox.current?.querySelector<HTMLElement>('[contenteditable]')?.focus();
   }, [focusSignal, draft]);
 
-  const save = async (): Promise<boolean> => {
+  // One save at a time: each carries the revision the one before it got back. Without this a status
+  // change, the autosave of more typing and a Post click could each send the same base revision, and
+  // the later ones came back as a conflict with this very editor's own save.
+  const queue = useRef<Promise<boolean>>(Promise.resolve(true));
+  const save = (): Promise<boolean> => {
+    const next = queue.current.then(saveNow);
+    queue.current = next;
+    return next;
+  };
+  const saveNow = async (): Promise<boolean> => {
     if (!latest.current) return true;
     setState('saving');
     try {
@@ -144,6 +153,7 @@ export function ReplyEditor({
             onChange={(e) => {
               status.current = e.target.value as ReplyDraft['status'];
               setReady(status.current === 'ready');
+              clearTimeout(timer.current);
               if (latest.current) void save();
             }}
           >
