@@ -11,11 +11,19 @@
  * the event loop, stores them all and then lets the held messages go, in their order. A SIGKILL
  * before that commit loses only updates nobody was told about: their senders still hold them as
  * unsynced and send them again.
+ *
+ * SQLite stores synchronously, so a commit and its release happen in the same turn. PostgreSQL
+ * answers later: while its transaction is in flight, every further message is held too (it may
+ * carry what is not yet committed), and updates noted meanwhile wait for the next transaction. A
+ * failed transaction (PostgreSQL unreachable) is retried with its messages still held: nobody is
+ * told anything the database has not got.
  */
 import type { WebSocket } from 'ws';
-import type { TeamStore } from './store';
+import type { ServerStore, StoreOp } from './store-api';
 
-export type StoreOp = { name: string; update: Uint8Array } | { name: string; state: Uint8Array };
+export type { StoreOp } from './store-api';
+
+const RETRY_MS = 500;
 
 type Send = (data: Uint8Array, cb?: (err?: Error) => void) => void;
 
@@ -24,10 +32,12 @@ export class GroupCommit {
   private pending: StoreOp[] = [];
   private held: Array<() => void> = [];
   private scheduled = false;
+  /** The asynchronous store's transaction in flight, if any. */
+  private writing: Promise<void> | null = null;
   /** Commits so far and the updates they stored (for /health and the bench). */
   readonly stats = { commits: 0, updates: 0 };
 
-  constructor(private readonly store: TeamStore) {}
+  constructor(private readonly store: ServerStore) {}
 
   /** Notes an update to be stored before any further message leaves. */
   append(name: string, update: Uint8Array): void {
@@ -38,33 +48,61 @@ export class GroupCommit {
    * Notes a document's whole state to replace its updates, in the same commit as the updates
    * (a compaction acknowledges nothing, and one fsync each for a thousand documents took seconds).
    */
-  compact(name: string, state: Uint8Array): void {
+  compact(name: string, state: Uint8Array): Promise<void> {
     this.note({ name, state });
+    return new Promise((resolve) => this.held.push(resolve));
   }
 
   private note(op: StoreOp): void {
     this.pending.push(op);
-    if (!this.scheduled) {
-      this.scheduled = true;
-      setImmediate(() => this.flush());
-    }
+    this.schedule();
   }
 
-  /** Stores every noted update now, then sends what was held. */
-  flush(): void {
+  /**
+   * Stores every noted update, then sends what was held. With SQLite this is done when it returns;
+   * with PostgreSQL the returned promise settles once the commit is through and its messages sent.
+   */
+  flush(): Promise<void> {
     this.scheduled = false;
-    // After shutdown closed the file nothing more is stored, so nothing more is acknowledged.
-    if (!this.store.db.open) return;
-    if (this.pending.length > 0) {
-      const batch = this.pending;
-      this.pending = [];
-      this.store.write(batch);
-      this.stats.commits++;
-      for (const op of batch) if ('update' in op) this.stats.updates++;
-    }
+    if (this.writing) return this.writing.then(() => this.flush());
+    // After shutdown closed the store nothing more is stored, so nothing more is acknowledged.
+    if (!this.store.isOpen) return Promise.resolve();
+    const batch = this.pending;
     const held = this.held;
+    this.pending = [];
     this.held = [];
-    for (const send of held) send();
+    const done = () => {
+      if (batch.length > 0) {
+        this.stats.commits++;
+        for (const op of batch) if ('update' in op) this.stats.updates++;
+      }
+      for (const send of held) send();
+    };
+    const written = batch.length > 0 ? this.store.write(batch) : undefined;
+    if (!(written instanceof Promise)) return done(), Promise.resolve();
+    this.writing = written.then(
+      () => {
+        this.writing = null;
+        done();
+        if (this.pending.length > 0 || this.held.length > 0) this.schedule();
+      },
+      async (err: unknown) => {
+        console.error(`storing ${batch.length} change(s) failed; retrying in ${RETRY_MS} ms, acknowledging nothing meanwhile: ${(err as Error).message}`);
+        await new Promise((r) => setTimeout(r, RETRY_MS));
+        this.writing = null;
+        this.pending = [...batch, ...this.pending];
+        this.held = [...held, ...this.held];
+        this.schedule();
+      },
+    );
+    return this.writing;
+  }
+
+  private schedule(): void {
+    if (!this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => void this.flush());
+    }
   }
 
   /**
@@ -75,7 +113,7 @@ export class GroupCommit {
     const raw = ws.send.bind(ws) as Send;
     let queued = 0;
     const send: Send = (data, cb) => {
-      if (this.pending.length === 0 && queued === 0) return raw(data, cb);
+      if (this.pending.length === 0 && !this.writing && queued === 0) return raw(data, cb);
       queued++;
       this.held.push(() => {
         queued--;

@@ -20,17 +20,17 @@ const dataDir = () => {
 };
 
 describe('team members', () => {
-  it('keeps an e-mail address per member, refuses a bad or taken one and invites nobody then', () => {
+  it('keeps an e-mail address per member, refuses a bad or taken one and invites nobody then', async () => {
     const store = new TeamStore(dataDir());
     try {
-      expect(inviteMember(store, { name: 'Ann Smith', role: 'editor', email: ' Ann@Example.org ' }).member).toMatchObject({ email: 'Ann@Example.org' });
-      expect(() => inviteMember(store, { name: 'Ann Again', role: 'reviewer', email: 'ann@example.org' })).toThrow(/already Ann Smith's address/);
-      expect(() => inviteMember(store, { name: 'Bo', role: 'reviewer', email: 'not an address' })).toThrow(/"not an address" is not an e-mail address/);
-      expect(listMembers(store).map((m) => m.name)).toEqual(['Ann Smith']);
+      expect((await inviteMember(store, { name: 'Ann Smith', role: 'editor', email: ' Ann@Example.org ' })).member).toMatchObject({ email: 'Ann@Example.org' });
+      await expect(inviteMember(store, { name: 'Ann Again', role: 'reviewer', email: 'ann@example.org' })).rejects.toThrow(/already Ann Smith's address/);
+      await expect(inviteMember(store, { name: 'Bo', role: 'reviewer', email: 'not an address' })).rejects.toThrow(/"not an address" is not an e-mail address/);
+      expect((await listMembers(store)).map((m) => m.name)).toEqual(['Ann Smith']);
       // Once Ann is revoked, her address may be given to someone else.
-      revokeMember(store, 'Ann Smith');
-      inviteMember(store, { name: 'Ann Smyth', role: 'editor', email: 'ann@example.org' });
-      expect(memberDirectory(store)).toEqual([
+      await revokeMember(store, 'Ann Smith');
+      await inviteMember(store, { name: 'Ann Smyth', role: 'editor', email: 'ann@example.org' });
+      expect(await memberDirectory(store)).toEqual([
         { id: expect.any(String), name: 'Ann Smith', email: 'Ann@Example.org', role: 'editor', active: false },
         { id: expect.any(String), name: 'Ann Smyth', email: 'ann@example.org', role: 'editor', active: true },
       ]);
@@ -39,7 +39,7 @@ describe('team members', () => {
     }
   });
 
-  it('gives the members of a file from before e-mail addresses an empty one', () => {
+  it('gives the members of a file from before e-mail addresses an empty one', async () => {
     const dir = dataDir();
     const old = new Database(path.join(dir, STORE_FILE));
     migrate(old, { targetVersion: 1 }, SERVER_MIGRATIONS);
@@ -47,7 +47,7 @@ describe('team members', () => {
     old.close();
     const store = new TeamStore(dir);
     try {
-      expect(memberDirectory(store)).toEqual([{ id: 'm1', name: 'Old Timer', email: '', role: 'admin', active: true }]);
+      expect(await memberDirectory(store)).toEqual([{ id: 'm1', name: 'Old Timer', email: '', role: 'admin', active: true }]);
       expect(store.db.pragma('user_version', { simple: true })).toBe(140);
     } finally {
       store.close();

@@ -1,39 +1,48 @@
 /**
- * Durable documents for Hocuspocus. Yjs emits a document's `update` event synchronously inside
- * the transaction that applies an incoming message, and Hocuspocus sends its SyncStatus
- * acknowledgement only after that call returns. The update is handed to the group commit in that
- * event, which holds every outgoing message until it is on disk (server/group-commit.ts), so every
- * acknowledged update is stored first, which a debounced onStoreDocument alone would not do.
- * onStoreDocument then only compacts.
+ * Durable documents for Hocuspocus, on either store (server/store-api.ts).
+ *
+ * Loading and compacting go through @hocuspocus/extension-database: its fetch gives the stored
+ * state merged with the updates since, and its store (called from Hocuspocus' debounced
+ * onStoreDocument) writes the whole state, which replaces those updates. That debounce is why the
+ * rest is ours: an update acknowledged seconds before a crash would be lost if storing waited for
+ * it. Yjs emits a document's `update` event synchronously inside the transaction that applies an
+ * incoming message, and Hocuspocus sends its SyncStatus acknowledgement right after; the update is
+ * handed to the group commit in that event, which holds every outgoing message until the store
+ * has it (server/group-commit.ts), so nothing is acknowledged before it is stored.
  */
 import * as Y from 'yjs';
-import type { Extension, onCreateDocumentPayload, onLoadDocumentPayload, onStoreDocumentPayload } from '@hocuspocus/server';
+import { Database } from '@hocuspocus/extension-database';
+import type { Extension, afterLoadDocumentPayload, onCreateDocumentPayload } from '@hocuspocus/server';
 import type { GroupCommit } from './group-commit';
-import type { TeamStore } from './store';
+import type { ServerStore } from './store-api';
 
-/** The origin of updates replayed from disk, which must not be written again. */
-const FROM_DISK = Symbol('from-disk');
+/** The stored parts of a document merged into one update, or null when there are none. */
+export async function fetchDocument(store: ServerStore, name: string): Promise<Uint8Array | null> {
+  const parts = await store.load(name);
+  return parts.length === 0 ? null : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+}
+
+/** Loading and compaction, through the engine's own database extension. */
+export function storedDocuments(store: ServerStore, commit: GroupCommit): Database {
+  return new Database({
+    fetch: ({ documentName }) => fetchDocument(store, documentName),
+    store: ({ documentName, state }) => commit.compact(documentName, state),
+  });
+}
 
 export class DurableDocuments implements Extension {
-  constructor(
-    private readonly store: TeamStore,
-    private readonly commit: GroupCommit,
-  ) {}
+  /** First among the afterLoadDocument hooks, so that no update applied by another extension slips past. */
+  priority = 1000;
+
+  constructor(private readonly commit: GroupCommit) {}
 
   /** A document's guid is its name: Yjs would otherwise draw a random UUID for each, which showed in profiles. */
   async onCreateDocument({ documentName }: onCreateDocumentPayload): Promise<{ guid: string }> {
     return { guid: documentName };
   }
 
-  async onLoadDocument({ document, documentName }: onLoadDocumentPayload): Promise<void> {
-    const parts = this.store.load(documentName);
-    if (parts.length > 0) Y.applyUpdate(document, Y.mergeUpdates(parts), FROM_DISK);
-    document.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== FROM_DISK) this.commit.append(documentName, update);
-    });
-  }
-
-  async onStoreDocument({ document, documentName }: onStoreDocumentPayload): Promise<void> {
-    this.commit.compact(documentName, Y.encodeStateAsUpdate(document));
+  /** After the stored state is in (so it is not written again), every further update goes to the group commit. */
+  async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
+    document.on('update', (update: Uint8Array) => this.commit.append(documentName, update));
   }
 }

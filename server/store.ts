@@ -8,12 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../common/errors';
 import { migrate } from '../db/migrate';
-import type { StoreOp } from './group-commit';
+import type { MemberRecord, ServerStore, StoreOp } from './store-api';
 import { SERVER_MIGRATIONS } from './store-migrations';
 
 export const STORE_FILE = 'team.sqlite';
+const MEMBER_COLUMNS = 'id, name, email, role, token_hash, created_at, revoked_at';
 
-export class TeamStore {
+export class TeamStore implements ServerStore {
+  readonly kind = 'sqlite';
   readonly db: Database.Database;
   private readonly stmts;
 
@@ -32,11 +34,20 @@ export class TeamStore {
         'INSERT INTO documents (name, state, updated_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
       ),
       dropUpdates: this.db.prepare('DELETE FROM document_updates WHERE name = ?'),
+      names: this.db.prepare<[], { name: string }>('SELECT name FROM documents UNION SELECT name FROM document_updates ORDER BY name'),
       count: this.db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM (SELECT name FROM documents UNION SELECT name FROM document_updates)'),
+      members: this.db.prepare<[], MemberRecord>(`SELECT ${MEMBER_COLUMNS} FROM members ORDER BY created_at, id`),
+      byHash: this.db.prepare<[string], MemberRecord>(`SELECT ${MEMBER_COLUMNS} FROM members WHERE token_hash = ?`),
+      byEmail: this.db.prepare<[string], { name: string }>('SELECT name FROM members WHERE email = ? COLLATE NOCASE AND revoked_at IS NULL'),
+      insertMember: this.db.prepare(`INSERT INTO members (${MEMBER_COLUMNS}) VALUES (@id, @name, @email, @role, @token_hash, @created_at, @revoked_at)`),
+      revoke: this.db.prepare('UPDATE members SET revoked_at = ? WHERE id = ?'),
     };
   }
 
-  /** The stored state and every later update of a document, oldest first. */
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
   load(name: string): Uint8Array[] {
     const parts: Uint8Array[] = [];
     const state = this.stmts.state.get(name);
@@ -45,7 +56,7 @@ export class TeamStore {
     return parts;
   }
 
-  /** Stores updates and compactions in one transaction (one fsync), in order; returns once on disk. */
+  /** One transaction (one fsync), in order; returns once on disk. */
   write(ops: ReadonlyArray<StoreOp>): void {
     const at = new Date().toISOString();
     this.db.transaction(() => {
@@ -65,9 +76,33 @@ export class TeamStore {
     return this.stmts.count.get()!.n;
   }
 
-  /** Changes whenever another connection (another process, such as `revoke`) wrote to the file. */
-  dataVersion(): number {
-    return this.db.pragma('data_version', { simple: true }) as number;
+  documentNames(): string[] {
+    return this.stmts.names.all().map((r) => r.name);
+  }
+
+  members(): MemberRecord[] {
+    return this.stmts.members.all();
+  }
+
+  memberByTokenHash(hash: string): MemberRecord | undefined {
+    return this.stmts.byHash.get(hash);
+  }
+
+  activeMemberWithEmail(email: string): string | undefined {
+    return this.stmts.byEmail.get(email)?.name;
+  }
+
+  insertMember(member: MemberRecord): void {
+    this.stmts.insertMember.run(member);
+  }
+
+  setRevoked(id: string, at: string): void {
+    this.stmts.revoke.run(at, id);
+  }
+
+  /** SQLite's data_version changes whenever another connection (such as `revoke`) wrote to the file. */
+  revocationMark(): string {
+    return String(this.db.pragma('data_version', { simple: true }));
   }
 
   /** A consistent copy through SQLite's online backup API, taken while the server keeps writing. */
@@ -77,6 +112,6 @@ export class TeamStore {
   }
 
   close(): void {
-    this.db.close();
+    if (this.db.open) this.db.close();
   }
 }

@@ -14,11 +14,13 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { canWrite, parseDocumentName } from '../common/sync/documents';
 import { memberDirectory, memberForToken, revokedMemberIds, type Member } from './members';
 import { GroupCommit } from './group-commit';
-import { DurableDocuments } from './persistence';
-import { TeamStore } from './store';
+import { DurableDocuments, storedDocuments } from './persistence';
+import { openStore } from './store-api';
 
 export interface TeamServerOptions {
   dataDir: string;
+  /** Documents, members and tokens in PostgreSQL instead of dataDir's SQLite file. */
+  postgres?: string;
   host?: string;
   port?: number;
   tls?: { certFile: string; keyFile: string };
@@ -50,7 +52,7 @@ const REVOCATION_POLL_MS = 250;
 const refuse = (reason: string) => Object.assign(new Error(reason), { reason });
 
 export async function startTeamServer(options: TeamServerOptions): Promise<RunningTeamServer> {
-  const store = new TeamStore(options.dataDir);
+  const store = await openStore(options.postgres ? { postgres: options.postgres } : { dataDir: options.dataDir }, { appVersion: options.version });
   const maxConnections = options.maxConnectionsPerMember ?? DEFAULT_MAX_CONNECTIONS_PER_MEMBER;
   const socketsByMember = new Map<string, Set<WebSocket>>();
   const commit = new GroupCommit(store);
@@ -60,11 +62,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
     quiet: true,
     debounce: 2000,
     maxDebounce: 10_000,
-    extensions: [new DurableDocuments(store, commit)],
+    extensions: [storedDocuments(store, commit), new DurableDocuments(commit)],
     async onAuthenticate(data: onAuthenticatePayload<SocketContext>) {
       const ref = parseDocumentName(data.documentName);
       if (!ref) throw refuse(`unknown-document: "${data.documentName}" is not a workspace document`);
-      const member = memberForToken(store, data.token ?? '');
+      const member = await memberForToken(store, data.token ?? '');
       if (!member) throw refuse('invalid-token: the token is unknown or was revoked; ask an admin for a new invitation');
       const socket = data.context.socket;
       const mine = socketsByMember.get(member.id) ?? new Set<WebSocket>();
@@ -83,10 +85,15 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
   });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
-  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => void answer(req, res).catch((err: Error) => {
+    if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain' });
+    res.end(`The team server's store did not answer: ${err.message}\n`);
+  });
+  const answer = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     if (req.method === 'GET' && req.url?.split('?')[0] === '/health') {
+      const documents = await store.documentCount();
       res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-      res.end(JSON.stringify({ ok: true, version: options.version, documents: store.documentCount(), loadedDocuments: hocuspocus.getDocumentsCount(), connections: wss.clients.size }));
+      res.end(JSON.stringify({ ok: true, version: options.version, store: store.kind, documents, loadedDocuments: hocuspocus.getDocumentsCount(), connections: wss.clients.size }));
       return;
     }
     const route = req.method === 'GET' ? req.url?.split('?')[0] : undefined;
@@ -94,10 +101,11 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       // /member: a joining laptop learns who its token belongs to before it stores the token.
       // /members: a member's laptop maps its people to the workspace's members (issue 22).
       const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
-      const member = token ? memberForToken(store, token) : null;
+      const member = token ? await memberForToken(store, token) : null;
+      const body = member && (route === '/member' ? { id: member.id, name: member.name, email: member.email, role: member.role } : await memberDirectory(store));
       res.writeHead(member ? 200 : 401, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       if (!member) res.end(JSON.stringify({ error: 'invalid-token: the token is unknown or was revoked; ask an admin for a new invitation' }));
-      else res.end(JSON.stringify(route === '/member' ? { id: member.id, name: member.name, email: member.email, role: member.role } : memberDirectory(store)));
+      else res.end(JSON.stringify(body));
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -122,15 +130,22 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
   });
 
   // `sync-server revoke` runs in another process: notice its write and cut that member off.
-  let seenVersion = store.dataVersion();
+  let seenMark = await store.revocationMark();
+  let polling = false;
   const poll = setInterval(() => {
-    const v = store.dataVersion();
-    if (v === seenVersion) return;
-    seenVersion = v;
-    for (const id of revokedMemberIds(store)) {
-      for (const ws of socketsByMember.get(id) ?? []) ws.close(4401, 'revoked: this member was removed from the workspace');
-      socketsByMember.delete(id);
-    }
+    if (polling) return;
+    polling = true;
+    void (async () => {
+      const mark = await store.revocationMark();
+      if (mark === seenMark) return;
+      seenMark = mark;
+      for (const id of await revokedMemberIds(store)) {
+        for (const ws of socketsByMember.get(id) ?? []) ws.close(4401, 'revoked: this member was removed from the workspace');
+        socketsByMember.delete(id);
+      }
+    })()
+      .catch((err: Error) => console.error(`checking for revoked members failed: ${err.message}`))
+      .finally(() => (polling = false));
   }, REVOCATION_POLL_MS);
   poll.unref();
 
@@ -151,12 +166,12 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
         clearInterval(poll);
         server.close();
         // Every acknowledged update is already on disk; storing now only compacts what is loaded.
-        commit.flush();
+        await commit.flush();
         for (const [name, document] of hocuspocus.documents) await hocuspocus.hooks('onStoreDocument', { document, documentName: name, instance: hocuspocus } as never).catch(() => undefined);
         for (const ws of wss.clients) ws.close(1001, 'server shutting down');
         wss.close();
-        commit.flush();
-        store.close();
+        await commit.flush();
+        await store.close();
       })();
       return closing;
     },

@@ -7,15 +7,18 @@ import { APP_VERSION } from '../app-info';
 import { parse, printJson, UsageError } from './args';
 import type { Command } from './command';
 
-const USAGE = `workbench sync-server [--host 127.0.0.1] [--port N] [--data DIR] [--tls-cert F --tls-key F]
+const USAGE = `workbench sync-server [--host 127.0.0.1] [--port N] [--data DIR | --postgres URL] [--tls-cert F --tls-key F]
                       [--max-message-bytes N] [--max-connections-per-member N]
-workbench sync-server invite --data DIR --name "Ann Smith" [--email ann@example.org] --role admin|editor|series-manager|reviewer [--json]
-workbench sync-server revoke <member id or name> --data DIR
-workbench sync-server members --data DIR [--json]
-workbench sync-server backup --data DIR --out FILE
+workbench sync-server invite (--data DIR | --postgres URL) --name "Ann Smith" [--email ann@example.org] --role admin|editor|series-manager|reviewer [--json]
+workbench sync-server revoke <member id or name> (--data DIR | --postgres URL)
+workbench sync-server members (--data DIR | --postgres URL) [--json]
+workbench sync-server backup (--data DIR | --postgres URL) --out FILE
+workbench sync-server restore --from FILE (--data DIR | --postgres URL) [--replace]
+workbench sync-server migrate-store --from-sqlite DIR --postgres URL [--replace]
 
 Runs the team workspace's sync server (Hocuspocus, Yjs) with its documents and members in
-DIR/team.sqlite (default ./team-data). Its first line reads "listening on ws://HOST:PORT"
+DIR/team.sqlite (default ./team-data), or with --postgres in a PostgreSQL database (created and
+upgraded by the server's own migrations; a database of a newer server is refused). Its first line reads "listening on ws://HOST:PORT"
 (wss:// with --tls-cert and --tls-key). GET /health answers with the version and the numbers
 of documents and connections. An update is acknowledged only once it is on disk.
 SIGTERM or SIGINT stores every open document and exits.
@@ -23,8 +26,12 @@ SIGTERM or SIGINT stores every open document and exits.
 invite prints a member's token once ({ token, member } with --json); only its hash is kept.
 A member's e-mail lets each laptop merge the person it already knows by that address into them.
 revoke cuts a member off at once, live connections included.
-backup copies DIR/team.sqlite with SQLite's online backup API, safe while the server runs;
-restore by stopping the server and putting the copy in place as DIR/team.sqlite.`;
+backup copies DIR/team.sqlite with SQLite's online backup API, or the PostgreSQL database with
+pg_dump (custom format), safe while the server runs; beside FILE it writes FILE.check.json, the
+count and checksum of every document and of the members. restore (with the server stopped) puts
+a backup in place and checks it against those; it refuses a store holding data unless --replace.
+migrate-store copies a team's documents, members and token hashes from the SQLite file to
+PostgreSQL, then compares the count and checksum of every document; it exits 1 on a mismatch.`;
 
 const int = (flag: string, v: string | undefined, min: number, max: number): number | undefined => {
   if (v === undefined) return undefined;
@@ -40,6 +47,7 @@ async function serve(argv: string[]): Promise<number> {
       host: { type: 'string' },
       port: { type: 'string' },
       data: { type: 'string' },
+      postgres: { type: 'string' },
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'max-message-bytes': { type: 'string' },
@@ -49,9 +57,11 @@ async function serve(argv: string[]): Promise<number> {
   );
   if (values.help) return console.log(USAGE), 0;
   if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together.');
+  if (values.data && values.postgres) throw new UsageError('--data and --postgres name two stores; give one.');
   const { startTeamServer } = await import('../../server/team-server');
   const running = await startTeamServer({
     dataDir: values.data ?? 'team-data',
+    postgres: values.postgres,
     host: values.host ?? '127.0.0.1',
     port: int('--port', values.port, 0, 65535) ?? 0,
     tls: values['tls-cert'] ? { certFile: values['tls-cert'], keyFile: values['tls-key']! } : undefined,
@@ -68,42 +78,78 @@ async function serve(argv: string[]): Promise<number> {
   });
 }
 
-async function withStore<T>(dataDir: string | undefined, fn: (store: import('../../server/store').TeamStore) => T | Promise<T>): Promise<T> {
-  if (!dataDir) throw new UsageError('--data DIR names the team server\'s data folder.');
-  const { TeamStore } = await import('../../server/store');
-  const store = new TeamStore(dataDir);
+type StoreTarget = import('../../server/store-api').StoreTarget;
+
+function target(values: { data?: string; postgres?: string }): StoreTarget {
+  if (values.data && values.postgres) throw new UsageError('--data and --postgres name two stores; give one.');
+  if (values.postgres) return { postgres: values.postgres };
+  if (values.data) return { dataDir: values.data };
+  throw new UsageError("--data DIR (the team server's data folder) or --postgres URL names its store.");
+}
+
+async function withStore<T>(values: { data?: string; postgres?: string }, fn: (store: import('../../server/store-api').ServerStore) => T | Promise<T>): Promise<T> {
+  const where = target(values);
+  const { openStore } = await import('../../server/store-api');
+  const store = await openStore(where, { appVersion: APP_VERSION });
   try {
     return await fn(store);
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
+/** Prints a count-and-checksum comparison; 0 when everything matched, 1 otherwise. */
+function report(comparison: import('../../server/store-check').Comparison): number {
+  console.log(comparison.lines.join('\n'));
+  return comparison.ok ? 0 : 1;
+}
+
 async function admin(sub: string, argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { data: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, role: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' } });
+  const { values, positionals } = parse(argv, {
+    data: { type: 'string' },
+    postgres: { type: 'string' },
+    name: { type: 'string' },
+    email: { type: 'string' },
+    role: { type: 'string' },
+    json: { type: 'boolean' },
+    out: { type: 'string' },
+    from: { type: 'string' },
+    'from-sqlite': { type: 'string' },
+    replace: { type: 'boolean' },
+  });
   if (values.help) return console.log(USAGE), 0;
   const members = await import('../../server/members');
   if (sub === 'invite') {
     if (!values.name || !values.role) throw new UsageError('invite needs --name "Full Name" and --role admin|editor|series-manager|reviewer.');
-    const invited = await withStore(values.data, (s) => members.inviteMember(s, { name: values.name!, role: values.role!, email: values.email }));
+    const invited = await withStore(values, (s) => members.inviteMember(s, { name: values.name!, role: values.role!, email: values.email }));
     if (values.json) printJson({ token: invited.token, member: { id: invited.member.id, name: invited.member.name, email: invited.member.email, role: invited.member.role } });
     else console.log(`Invited ${invited.member.name} (${invited.member.role}), id ${invited.member.id}.\nToken (shown once; give it to them privately):\n${invited.token}`);
     return 0;
   }
   if (sub === 'revoke') {
     if (positionals.length !== 1) throw new UsageError('revoke takes one member id or name.');
-    const m = await withStore(values.data, (s) => members.revokeMember(s, positionals[0]));
+    const m = await withStore(values, (s) => members.revokeMember(s, positionals[0]));
     console.log(`Revoked ${m.name} (${m.role}), id ${m.id}; their open connections are closed.`);
     return 0;
   }
   if (sub === 'backup') {
     if (!values.out) throw new UsageError('backup needs --out FILE.');
-    const out = values.out;
-    await withStore(values.data, (s) => s.backup(out));
-    console.log(`Backed up the team server's data to ${out}.`);
+    const { backupStore } = await import('../../server/store-backup');
+    const made = await backupStore(target(values), values.out);
+    console.log(`Backed up the team server's data to ${values.out} (${made.documents} documents, ${made.members} members; checksums in ${made.checkFile}).`);
     return 0;
   }
-  const list = await withStore(values.data, (s) => members.listMembers(s));
+  if (sub === 'restore') {
+    if (!values.from) throw new UsageError('restore needs --from FILE (a file made by `sync-server backup`).');
+    const { restoreStore } = await import('../../server/store-backup');
+    return report(await restoreStore(values.from, target(values), { replace: values.replace ?? false }));
+  }
+  if (sub === 'migrate-store') {
+    if (!values['from-sqlite'] || !values.postgres) throw new UsageError('migrate-store needs --from-sqlite DIR and --postgres URL.');
+    const { migrateStore } = await import('../../server/migrate-store');
+    return report(await migrateStore(values['from-sqlite'], values.postgres, { replace: values.replace ?? false }));
+  }
+  const list = await withStore(values, (s) => members.listMembers(s));
   if (values.json) printJson(list);
   else for (const m of list) console.log(`${m.id}  ${m.role.padEnd(14)}  ${m.revokedAt ? 'revoked ' : 'active  '}  ${m.name}${m.email ? ` <${m.email}>` : ''}`);
   return 0;
@@ -114,8 +160,8 @@ export const syncServerCommand: Command = {
   usage: USAGE,
   async run(argv) {
     const sub = argv[0];
-    if (sub === 'invite' || sub === 'revoke' || sub === 'members' || sub === 'backup') return admin(sub, argv.slice(1));
-    if (sub !== undefined && !sub.startsWith('-')) throw new AppError('BAD_INPUT', `Unknown sync-server command "${sub}": use invite, revoke, members or backup, or flags to run the server.`);
+    if (['invite', 'revoke', 'members', 'backup', 'restore', 'migrate-store'].includes(sub)) return admin(sub, argv.slice(1));
+    if (sub !== undefined && !sub.startsWith('-')) throw new AppError('BAD_INPUT', `Unknown sync-server command "${sub}": use invite, revoke, members, backup, restore or migrate-store, or flags to run the server.`);
     return serve(argv);
   },
 };

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { inviteMember } from '../members';
+import { inviteMemberNow } from '../members';
 import { TeamStore } from '../store';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -51,7 +51,7 @@ export function cli(args: string[]): { status: number | null; stdout: string; st
 export function invite(dataDir: string, name: string, role: string, email?: string): string {
   const store = new TeamStore(dataDir);
   try {
-    return inviteMember(store, { name, role, email }).token;
+    return inviteMemberNow(store, { name, role, email });
   } finally {
     store.close();
   }
