@@ -11,7 +11,8 @@ import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS, canWrite, ROLES, SINGLETONS, type DocumentKind } from '../common/sync/documents';
-import { cli, connect, invite, startServerProcess, until, type Client, type ServerProcess } from './testing/team-process';
+import { cli, connect, invite, invitePg, startServerProcess, until, type Client, type ServerProcess } from './testing/team-process';
+import { startPostgres } from './testing/postgres-process';
 
 const cleanups: Array<() => void | Promise<unknown>> = [];
 afterEach(async () => {
@@ -43,9 +44,18 @@ const docName = (kind: DocumentKind) => (SINGLETONS.has(kind) ? kind : `${kind}/
 
 // Each test starts real server processes (and a few CLI runs): slow on a loaded two-core machine.
 describe('team server', { timeout: 120_000 }, () => {
-  it('keeps every acknowledged update through a SIGKILL, and the writer converges after the restart', async () => {
-    const data = tempDir();
-    const token = invite(data, 'Ann Smith', 'admin');
+  // On the SQLite file, and on PostgreSQL (issue 18) with fsync on, as a durability test needs.
+  it.each(['sqlite', 'postgres'] as const)('keeps every acknowledged update through a SIGKILL on %s, and the writer converges after the restart', async (kind) => {
+    let data = tempDir();
+    let token: string;
+    if (kind === 'postgres') {
+      const pg = await startPostgres({ fsync: true });
+      cleanups.push(() => pg.stop());
+      data = pg.url;
+      token = await invitePg(pg.url, 'Ann Smith', 'admin');
+    } else {
+      token = invite(data, 'Ann Smith', 'admin');
+    }
     const first = await server(data);
     const writer = client(first.url, 'comments/0190a0b2-7c1d-7000-8000-000000000001', token);
     await writer.synced;

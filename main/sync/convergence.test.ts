@@ -28,9 +28,15 @@ function dump(db: DB) {
 
 const sync = (l: Laptop, ms = 60_000) => syncWorkspace(l.db, kit.vault(), ms);
 
-describe('convergence', { timeout: 300_000 }, () => {
+// The same journeys on each of the team server's stores: its SQLite file, and PostgreSQL (issue 18).
+const STORES = [
+  { store: 'SQLite', make: () => Promise.resolve(kit.dir()) },
+  { store: 'PostgreSQL', make: () => kit.postgres() },
+];
+
+describe.each(STORES)('convergence on $store', { timeout: 300_000 }, ({ make }) => {
   it('three laptops each work offline on their own rows, reconnect one by one, and hold the same data', async () => {
-    const data = kit.dir();
+    const data = await make();
     const server = await kit.server(data);
     const tokens = invite(data, ['Ann Admin', 'admin'], ['Ed Itor', 'editor'], ['Sam Series', 'series-manager']);
     const [a, e, s] = ['a', 'e', 's'].map((n) => kit.laptop(n));
@@ -72,7 +78,7 @@ describe('convergence', { timeout: 300_000 }, () => {
   });
 
   it('loses nothing when the server is killed in the middle of a sync and restarted', async () => {
-    const data = kit.dir();
+    const data = await make();
     const first = await kit.server(data);
     const [adminToken, editorToken] = invite(data, ['Ann Admin', 'admin'], ['Ed Itor', 'editor']);
     const a = kit.laptop('a');

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { inviteMemberNow } from '../members';
+import { inviteMember, inviteMemberNow } from '../members';
+import { PgStore } from '../pg-store';
 import { TeamStore } from '../store';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -21,8 +22,10 @@ export interface ServerProcess {
   output: () => string;
 }
 
+/** `dataDir` is the server's data folder, or a postgres:// URL for its store. */
 export async function startServerProcess(dataDir: string, extra: string[] = [], port = 0): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...CLI, '--data', dataDir, '--port', String(port), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const store = dataDir.startsWith('postgres://') ? ['--postgres', dataDir] : ['--data', dataDir];
+  const child = spawn(process.execPath, [...CLI, ...store, '--port', String(port), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -54,6 +57,16 @@ export function invite(dataDir: string, name: string, role: string, email?: stri
     return inviteMemberNow(store, { name, role, email });
   } finally {
     store.close();
+  }
+}
+
+/** Invites into a PostgreSQL store, in this process. */
+export async function invitePg(url: string, name: string, role: string): Promise<string> {
+  const store = await PgStore.open(url);
+  try {
+    return (await inviteMember(store, { name, role })).token;
+  } finally {
+    await store.close();
   }
 }
 

@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach } from 'vitest';
 import { openDatabase, type DB } from '../../../db/connection';
-import { startServerProcess, type ServerProcess } from './team-server-process';
+import { startPostgresProcess, startServerProcess, type ServerProcess } from './team-server-process';
 import { KeyFileVault } from '../token-vault';
 
 export interface Laptop {
@@ -21,7 +21,10 @@ export interface Laptop {
 export interface SyncTestKit {
   dir(): string;
   laptop(name: string): Laptop;
-  server(dataDir: string, port?: number): Promise<ServerProcess>;
+  /** A team server on `store`: a data folder (SQLite) or a postgres:// URL from postgres(). */
+  server(store: string, port?: number): Promise<ServerProcess>;
+  /** A private PostgreSQL for this test; its URL serves as a team server's store. */
+  postgres(): Promise<string>;
   /** This test's token vault: one key file outside every database, as the CLI keeps one per user. */
   vault(): KeyFileVault;
 }
@@ -66,6 +69,11 @@ export function useSyncTestKit(): SyncTestKit {
         await s.exited;
       });
       return s;
+    },
+    async postgres() {
+      const pg = await startPostgresProcess();
+      cleanups.push(() => pg.stop());
+      return pg.url;
     },
   };
   return kit;

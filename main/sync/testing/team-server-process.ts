@@ -17,8 +17,11 @@ export interface ServerProcess {
   output: () => string;
 }
 
+/** A team server's store: a data folder for its SQLite file, or a postgres:// URL. */
+const storeFlags = (store: string) => (store.startsWith('postgres://') ? ['--postgres', store] : ['--data', store]);
+
 export async function startServerProcess(dataDir: string, port = 0, extra: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...CLI, 'sync-server', '--data', dataDir, '--port', String(port), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI, 'sync-server', ...storeFlags(dataDir), '--port', String(port), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
@@ -40,10 +43,36 @@ export function workbench(args: string[], env: NodeJS.ProcessEnv = process.env):
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** Invites members through `workbench sync-server invite`; returns their tokens in order. */
+/**
+ * A private PostgreSQL for this test (server/testing/postgres-child.ts in a child process, which
+ * stops it when this process lets go of it); resolves with its URL, the team server's store.
+ */
+export async function startPostgresProcess(): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server', 'testing', 'postgres-child.ts'), '--fsync'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout!.on('data', () => {
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    void exited.then(() => reject(new Error(`PostgreSQL did not start:\n${out}`)));
+  });
+  return {
+    url,
+    async stop() {
+      child.stdin!.end();
+      await exited;
+    },
+  };
+}
+
+/** Invites members through `workbench sync-server invite` into a data folder or a postgres:// URL; returns their tokens in order. */
 export function invite(dataDir: string, ...members: Array<[name: string, role: string, email?: string]>): string[] {
   return members.map(([name, role, email]) => {
-    const r = workbench(['sync-server', 'invite', '--data', dataDir, '--name', name, '--role', role, ...(email ? ['--email', email] : []), '--json']);
+    const r = workbench(['sync-server', 'invite', ...storeFlags(dataDir), '--name', name, '--role', role, ...(email ? ['--email', email] : []), '--json']);
     if (r.status !== 0) throw new Error(`invite failed: ${r.stderr}`);
     return (JSON.parse(r.stdout) as { token: string }).token;
   });
