@@ -3,37 +3,24 @@
  * this test: everything moves, the comparison is printed, a non-empty target is refused.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { memberForToken } from './members';
 import { PgStore } from './pg-store';
 import { TeamStore } from './store';
 import { compareSummaries, summarize } from './store-check';
-import { startPostgres, type PostgresProcess } from './testing/postgres-process';
+import { usePostgresSuite } from './testing/postgres-suite';
 import { contents, makeSampleTeam, SAMPLE_DOCUMENTS } from './testing/sample-team';
 import { cli } from './testing/team-process';
 
-let server: PostgresProcess;
-const dirs: string[] = [];
-beforeAll(async () => {
-  server = await startPostgres();
-}, 90_000);
-afterAll(async () => {
-  await server?.stop();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-migrate-'));
-  dirs.push(d);
-  return d;
-};
+const suite = usePostgresSuite('wb-migrate-');
+const { tempDir } = suite;
 
 describe('migrate-store', { timeout: 120_000 }, () => {
   it('moves documents, members and token hashes to PostgreSQL, and prints a matching count and checksum', async () => {
     const dir = tempDir();
     const { tokens } = await makeSampleTeam(dir);
-    const url = await server.createDatabase('moved');
+    const url = await suite.postgres().createDatabase('moved');
     const r = cli(['migrate-store', '--from-sqlite', dir, '--postgres', url]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -66,7 +53,7 @@ describe('migrate-store', { timeout: 120_000 }, () => {
 
   it('says what is missing, and creates nothing, when the folder holds no team file', async () => {
     const dir = tempDir();
-    const r = cli(['migrate-store', '--from-sqlite', dir, '--postgres', server.url]);
+    const r = cli(['migrate-store', '--from-sqlite', dir, '--postgres', suite.postgres().url]);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain(`${path.join(dir, 'team.sqlite')} does not exist`);
     expect(fs.readdirSync(dir)).toEqual([]);

@@ -6,23 +6,17 @@
 import pg from 'pg';
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GroupCommit } from './group-commit';
 import { inviteMember, listMembers, memberForToken, revokeMember } from './members';
 import { PG_LATEST_VERSION } from './pg-migrations';
 import { PgStore } from './pg-store';
 import type { StoreOp } from './store-api';
-import { startPostgres, type PostgresProcess } from './testing/postgres-process';
+import { usePostgresSuite } from './testing/postgres-suite';
 
-let server: PostgresProcess;
+const suite = usePostgresSuite('wb-pgstore-');
 let n = 0;
-const freshDatabase = () => server.createDatabase(`t${++n}`);
-beforeAll(async () => {
-  server = await startPostgres();
-}, 90_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const freshDatabase = () => suite.postgres().createDatabase(`t${++n}`);
 
 const bytes = (text: string) => new Uint8Array(Buffer.from(text));
 const text = (parts: Uint8Array[]) => parts.map((p) => Buffer.from(p).toString());
@@ -58,11 +52,11 @@ describe('PostgreSQL store', { timeout: 60_000 }, () => {
   });
 
   it('says which database it could not reach, without its password', async () => {
-    const url = server.urlFor('postgres').replace(/@127\.0\.0\.1:\d+/, '@127.0.0.1:1');
+    const url = suite.postgres().urlFor('postgres').replace(/@127\.0\.0\.1:\d+/, '@127.0.0.1:1');
     const err = await PgStore.open(url).catch((e: Error) => e);
     expect(err).toBeInstanceOf(Error);
     expect((err as Error).message).toMatch(/Could not connect to PostgreSQL at postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:1\/postgres/);
-    expect((err as Error).message).not.toContain(new URL(server.url).password);
+    expect((err as Error).message).not.toContain(new URL(suite.postgres().url).password);
   });
 
   it('stores updates in order and a compaction in its place, merged with what another instance stored', async () => {

@@ -82,10 +82,23 @@ export class PgStore implements ServerStore {
     return rows.map((r) => r.data);
   }
 
-  async write(ops: ReadonlyArray<StoreOp>): Promise<void> {
+  /** Runs `fn` in one transaction on one client; rolled back if it throws. */
+  private async transaction(fn: (client: pg.PoolClient) => Promise<void>): Promise<void> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
+      await fn(client);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
+  async write(ops: ReadonlyArray<StoreOp>): Promise<void> {
+    await this.transaction(async (client) => {
       // Runs of updates go in as one statement each; a compaction in between keeps its place.
       for (let i = 0; i < ops.length; ) {
         const run: Array<{ name: string; update: Uint8Array }> = [];
@@ -98,6 +111,8 @@ export class PgStore implements ServerStore {
           continue;
         }
         const op = ops[i++] as { name: string; state: Uint8Array };
+        // Two instances compacting a new document at once: the lock makes the second merge with the first.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [op.name]);
         const old = await client.query<{ state: Buffer }>('SELECT state FROM documents WHERE name = $1 FOR UPDATE', [op.name]);
         const state = old.rows.length > 0 ? Y.mergeUpdates([old.rows[0].state, op.state]) : op.state;
         await client.query(
@@ -106,13 +121,7 @@ export class PgStore implements ServerStore {
         );
         await client.query('DELETE FROM document_updates WHERE name = $1 AND instance = $2', [op.name, this.instance]);
       }
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async documentCount(): Promise<number> {
@@ -156,9 +165,7 @@ export class PgStore implements ServerStore {
    * members as they are. Refuses a database that holds any unless `replace` empties it first.
    */
   async importTeam(documents: Iterable<{ name: string; state: Uint8Array }>, members: MemberRecord[], options: { replace: boolean; where: string }): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await this.transaction(async (client) => {
       const held = await client.query<{ d: string; m: string }>('SELECT (SELECT count(*) FROM documents) + (SELECT count(*) FROM document_updates) AS d, (SELECT count(*) FROM members) AS m');
       const { d, m } = held.rows[0];
       if ((Number(d) > 0 || Number(m) > 0) && !options.replace) {
@@ -176,13 +183,7 @@ export class PgStore implements ServerStore {
       }
       if (batch.length > 0) await flush();
       for (const member of members) await client.query(INSERT_MEMBER, memberValues(member));
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   async close(): Promise<void> {

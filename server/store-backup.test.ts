@@ -4,30 +4,17 @@
  * and checksum, a tampered backup reported and exiting 1, and no token in any backup.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { migrateStore } from './migrate-store';
 import { PgStore } from './pg-store';
 import { TeamStore } from './store';
-import { startPostgres, type PostgresProcess } from './testing/postgres-process';
+import { usePostgresSuite } from './testing/postgres-suite';
 import { contents, makeSampleTeam, SAMPLE_DOCUMENTS } from './testing/sample-team';
 import { cli } from './testing/team-process';
 
-let server: PostgresProcess;
-const dirs: string[] = [];
-beforeAll(async () => {
-  server = await startPostgres();
-}, 90_000);
-afterAll(async () => {
-  await server?.stop();
-  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
-});
-const tempDir = () => {
-  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-backup-'));
-  dirs.push(d);
-  return d;
-};
+const suite = usePostgresSuite('wb-backup-');
+const { tempDir } = suite;
 
 function expectNoToken(file: string, tokens: string[]) {
   const bytes = fs.readFileSync(file).toString('latin1');
@@ -77,13 +64,13 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     expect(bad.stdout).toContain(`checksum differs: ${name} (000000000000 in ${out}`);
     expect(bad.stdout).toMatch(/^MISMATCH: 1 difference/m);
     // A SQLite backup does not go into PostgreSQL.
-    expect(cli(['restore', '--from', out, '--postgres', server.url]).stderr).toMatch(/is a backup of a SQLite file; restore it into the same kind of store/);
+    expect(cli(['restore', '--from', out, '--postgres', suite.postgres().url]).stderr).toMatch(/is a backup of a SQLite file; restore it into the same kind of store/);
   });
 
   it('backs up PostgreSQL with pg_dump on the snapshot it checksums, and restores it into an empty database', async () => {
     const dir = tempDir();
     const { tokens } = await makeSampleTeam(dir);
-    const url = await server.createDatabase('live');
+    const url = await suite.postgres().createDatabase('live');
     expect((await migrateStore(dir, url, { replace: false })).ok).toBe(true);
     const out = path.join(tempDir(), 'team.dump');
     const b = cli(['backup', '--postgres', url, '--out', out]);
@@ -93,7 +80,7 @@ describe('backup and restore', { timeout: 180_000 }, () => {
     expectNoToken(out, tokens);
     expect(JSON.parse(fs.readFileSync(`${out}.check.json`, 'utf8'))).toMatchObject({ kind: 'postgres', documents: SAMPLE_DOCUMENTS, members: 3 });
 
-    const fresh = await server.createDatabase('restored');
+    const fresh = await suite.postgres().createDatabase('restored');
     const r = cli(['restore', '--from', out, '--postgres', fresh]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
