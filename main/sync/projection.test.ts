@@ -10,54 +10,27 @@ import { assignPost } from '../../db/repos/planning';
 import { applyMembers } from '../../db/repos/people-members';
 import { insertRawComment } from '../../db/testing/raw-rows';
 import { uuidv7 } from '../../common/ids';
-import type { Role } from '../../common/sync/documents';
-import { useSyncTestKit, type Laptop } from './testing/laptops';
+import { useSyncTestKit } from './testing/laptops';
+import { joinedAs, meet, member } from './testing/offline-members';
 import { LocalDocs } from './local-docs';
 import { pull, push, queueEverything } from './projection';
 import { conflictsIn } from './registers';
 import type { DB } from '../../db/connection';
 
 const kit = useSyncTestKit();
-const joined = (db: DB, role: Role = 'admin') =>
-  db.prepare("INSERT INTO sync_workspace (id, url, member_id, member_name, role, token_sealed, joined_at) VALUES (1, 'ws://x', 'm', 'Ann', ?, x'00', '2026-01-01')").run(role);
-
-/** A laptop with its documents, pushing as one member; `from` copies every document another holds, as a server would. */
-function member(l: Laptop, name: string, role: Role) {
-  joined(l.db, role);
-  const docs = new LocalDocs(l.db);
-  return {
-    l,
-    docs,
-    push: () => l.db.transaction(() => push(l.db, docs, { name, role }))(),
-    pull: () => l.db.transaction(() => pull(l.db, docs))(),
-    from(other: { docs: LocalDocs }) {
-      for (const n of other.docs.names()) Y.applyUpdate(docs.get(n), Y.encodeStateAsUpdate(other.docs.get(n)));
-    },
-  };
-}
-type Member = ReturnType<typeof member>;
-/** Both push, each takes the other's documents and pulls: a reconnect after a day apart. */
-function meet(a: Member, b: Member) {
-  a.push();
-  b.push();
-  a.from(b);
-  b.from(a);
-  a.pull();
-  b.pull();
-}
 const TODAY = '2026-12-07';
 
 describe('projection', () => {
   it('holds back a comment that arrives before its post, and applies it once the post is there', () => {
     const a = kit.laptop('a');
-    joined(a.db);
+    joinedAs(a.db);
     const post = createPost(a.db, { title: 'Parent first' });
     insertRawComment(a.db, { id: uuidv7(), postId: post.id, sourceId: 'c1', status: 'pending' });
     const aDocs = new LocalDocs(a.db);
     a.db.transaction(() => push(a.db, aDocs, { name: 'Ann', role: 'admin' }))();
 
     const b = kit.laptop('b');
-    joined(b.db);
+    joinedAs(b.db);
     const bDocs = new LocalDocs(b.db);
     const copy = (name: string) => Y.applyUpdate(bDocs.get(name), Y.encodeStateAsUpdate(aDocs.get(name)));
     copy(`comments/${post.id}`);
