@@ -1,7 +1,7 @@
 /**
  * Ten laptops, every role, a seeded random offline day each: titles, standfirsts, planned dates
  * and deadlines, new drafts and series, deletes and restores, series moves and inserts, post
- * status changes, the same WXR file's comments imported on several laptops, comment moderation.
+ * status changes and owners, the same WXR file's comments imported on several laptops, comment moderation.
  * The server is down meanwhile; they reconnect in a seeded random order. Afterwards every store's
  * canonical dump of every shared table is identical, the running order is a permutation (no post
  * lost or duplicated), the imported comments are there once, every change that no one else
@@ -12,6 +12,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPost, getPost, restorePost, trashPost, updatePost } from '../../db/repos/posts';
 import { createSeries } from '../../db/repos/series';
+import { assignPost } from '../../db/repos/planning';
 import { addPostToSeries, movePostInSeries, setPostStatus } from '../../db/repos/series-posts';
 import { openDatabase } from '../../db/connection';
 import { runImport } from '../importers/pipeline';
@@ -84,7 +85,7 @@ async function offlineDay(l: Laptop, role: (typeof ROLES)[number], rand: () => n
   const moderates = role === 'admin' || role === 'reviewer';
   const actions = [
     ...(edits ? (['title', 'title', 'standfirst', 'draft', 'trash'] as const) : []),
-    ...(plans ? (['date', 'date', 'move', 'move', 'insert', 'status', 'status', 'series'] as const) : []),
+    ...(plans ? (['date', 'date', 'move', 'move', 'insert', 'status', 'status', 'owner', 'series'] as const) : []),
     ...(moderates ? (['moderate', 'moderate', 'moderate', 'import'] as const) : []),
   ];
   for (let step = 0; step < 12; step++) {
@@ -136,6 +137,12 @@ async function offlineDay(l: Laptop, role: (typeof ROLES)[number], rand: () => n
       const status = pick(WORKFLOW.filter((w) => w !== current));
       setPostStatus(l.db, post, status, TODAY);
       writes.set(`post:${post}|status`, status);
+    } else if (action === 'owner') {
+      // An owner is a member (the same person id on every laptop); two different picks made apart are a conflict.
+      const members = l.db.prepare('SELECT id FROM people WHERE member_role IS NOT NULL ORDER BY id').pluck().all() as string[];
+      const owner = pick(members);
+      assignPost(l.db, { postId: id, ownerId: owner }, TODAY);
+      writes.set(`post:${id}|owner_id`, owner);
     } else if (action === 'series') {
       created.push(createSeries(l.db, { title: `${l.name} series ${step}` }, TODAY).id);
     } else if (action === 'import') {
@@ -199,7 +206,7 @@ describe('ten laptops', { timeout: 600_000 }, () => {
     for (const l of laptops) expect(dump(l.db), l.name).toEqual(reference);
     // The day had each kind of change in it.
     expect(days.filter((d) => d.imported).length, 'laptops that imported the file').toBeGreaterThan(1);
-    for (const kind of ['|status', '|title', '|planned_date']) expect([...writes.flatMap((w) => [...w.keys()])].some((k) => k.startsWith('post:') && k.endsWith(kind)), kind).toBe(true);
+    for (const kind of ['|status', '|title', '|planned_date', '|owner_id']) expect([...writes.flatMap((w) => [...w.keys()])].some((k) => k.startsWith('post:') && k.endsWith(kind)), kind).toBe(true);
 
     // The running order is a permutation: every live post of the series once, numbered 1..n, none lost.
     const live = (reference.posts as Array<{ id: string; series_id: string | null; position: number | null; deleted_at: string | null }>).filter((p) => p.deleted_at === null);
