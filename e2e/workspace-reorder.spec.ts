@@ -13,21 +13,11 @@ import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { callApi, fetchSecret, startServer, tempDbPath, type ServerProcess } from './server';
 import { SeriesPage } from './pages/SeriesPage';
+import { joinFromStatusBar } from './pages/join-workspace';
 import { invite, startServerProcess } from '../main/sync/testing/team-server-process';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 test.setTimeout(300_000);
-
-async function joinFromStatusBar(page: Page, url: string, token: string, who: string) {
-  await page.getByRole('button', { name: /Local only/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Team workspace' });
-  await dialog.getByLabel('Server address').fill(url);
-  await dialog.getByLabel('Invitation token').fill(token);
-  await dialog.getByRole('button', { name: 'Join' }).click();
-  await expect(dialog.getByText(`You are ${who}`)).toBeVisible({ timeout: 30_000 });
-  await expect(dialog.getByRole('status')).toContainText('Up to date', { timeout: 60_000 });
-  await dialog.getByRole('button', { name: 'Close' }).click();
-}
 
 async function laptop(browser: Browser, keyFile: string, apps: ServerProcess[]): Promise<{ page: Page; app: ServerProcess }> {
   const app = await startServer(tempDbPath(), { WORKBENCH_KEY_FILE: keyFile });
