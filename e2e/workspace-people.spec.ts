@@ -13,6 +13,7 @@ import { test, expect } from './fixtures';
 import { startServer, tempDbPath, type ServerProcess } from './server';
 import { PlanningPage } from './pages/PlanningPage';
 import { panels } from './pages/DraftsPage';
+import { joinFromStatusBar } from './pages/join-workspace';
 import { invite, startServerProcess } from '../main/sync/testing/team-server-process';
 
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -20,17 +21,6 @@ test.setTimeout(300_000);
 
 const serious = async (page: Page, selector: string) =>
   (await new AxeBuilder({ page }).include(selector).analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-
-async function joinFromStatusBar(page: Page, url: string, token: string, who: string) {
-  await page.getByRole('button', { name: /Local only/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Team workspace' });
-  await dialog.getByLabel('Server address').fill(url);
-  await dialog.getByLabel('Invitation token').fill(token);
-  await dialog.getByRole('button', { name: 'Join' }).click();
-  await expect(dialog.getByText(`You are ${who}`)).toBeVisible({ timeout: 30_000 });
-  await expect(dialog.getByRole('status')).toContainText('Up to date', { timeout: 60_000 });
-  await dialog.getByRole('button', { name: 'Close' }).click();
-}
 
 async function laptop(browser: Browser, keyFile: string, apps: ServerProcess[]): Promise<Page> {
   const app = await startServer(tempDbPath(), { WORKBENCH_KEY_FILE: keyFile });

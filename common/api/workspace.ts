@@ -24,9 +24,12 @@ export const WorkspaceConflict = z.object({
   what: z.string(),
   /** The post, series, comment or author it concerns, in words. */
   subject: z.string(),
+  /** The raw values, each with its words beside it (a running-order key as a place in the series, a person's id as a name). */
   base: Value.optional(),
+  baseShown: z.string(),
   current: Value.optional(),
-  choices: z.array(z.object({ value: Value, by: z.string(), at: z.string() })),
+  currentShown: z.string(),
+  choices: z.array(z.object({ value: Value, shown: z.string(), by: z.string(), at: z.string() })),
   /** Whether this member's role may pick (the document is theirs to write). */
   canDecide: z.boolean(),
 });

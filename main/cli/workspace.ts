@@ -6,7 +6,7 @@ import { parse, printJson, UsageError, withContext } from './args';
 import type { Command } from './command';
 import { KeyFileVault } from '../sync/token-vault';
 import type { WorkspaceStatus } from '../sync/workspace';
-import type { Conflict } from '../sync/registers';
+import type { conflictForJson } from '../sync/conflict-words';
 
 const USAGE = `workbench workspace join <ws://host:port> --token T [--db F] [--json]
 workbench workspace status [--db F] [--json]
@@ -37,11 +37,11 @@ function printStatus(s: WorkspaceStatus, json: boolean | undefined): void {
 
 const show = (v: unknown) => (v === null || v === undefined ? '(none)' : JSON.stringify(v));
 
-function printConflicts(list: Conflict[]): void {
+function printConflicts(list: ReturnType<typeof conflictForJson>[]): void {
   if (list.length === 0) return void console.log('Nothing needs a decision.');
   for (const c of list) {
-    console.log(`${c.id}  ${c.key} in ${c.doc}: was ${show(c.base)}, now ${show(c.current)}`);
-    c.choices.forEach((ch, i) => console.log(`  ${i + 1}. ${show(ch.value)}  by ${ch.by} at ${ch.at}`));
+    console.log(`${c.id}  ${c.what} of ${c.subject}: was ${c.baseShown}, now ${c.currentShown}`);
+    c.choices.forEach((ch, i) => console.log(`  ${i + 1}. ${ch.shown}  by ${ch.by} at ${ch.at}`));
   }
 }
 
@@ -104,11 +104,16 @@ export const workspaceCommand: Command = {
             if (rest[0] === 'resolve') {
               const pick = Number(values.pick);
               if (rest.length !== 2 || !Number.isInteger(pick)) throw new UsageError('resolve takes a conflict id and --pick N (the number of the choice).');
+              const { conflictForJson } = await import('../sync/conflict-words');
+              // In words before the pick: afterwards the other posts' places may have moved.
+              const before = listConflicts(session).find((c) => c.id === rest[1]);
+              const words = before && conflictForJson(db, session.docs, session.member.role, before);
               const c = resolveConflict(db, session, rest[1], pick);
-              console.log(`Decided ${c.key}: ${show(c.choices[pick - 1].value)}. It syncs to everyone at the next sync.`);
+              console.log(`Decided ${words ? `${words.what} of ${words.subject}: ${words.choices[pick - 1].shown}` : `${c.key}: ${show(c.choices[pick - 1].value)}`}. It syncs to everyone at the next sync.`);
               return 0;
             }
-            const list = listConflicts(session);
+            const { conflictForJson } = await import('../sync/conflict-words');
+            const list = listConflicts(session).map((c) => conflictForJson(db, session.docs, session.member.role, c));
             if (values.json) printJson(list);
             else printConflicts(list);
             return 0;

@@ -34,11 +34,17 @@ export function push(db: DB, docs: LocalDocs, member: Member): number {
   const pending = db.prepare('SELECT tbl, row_id FROM sync_outbox').all() as Array<{ tbl: string; row_id: string }>;
   const refuse = db.prepare('INSERT OR REPLACE INTO sync_refused (tbl, row_id, field, doc, value, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const done = db.prepare('DELETE FROM sync_outbox WHERE tbl = ? AND row_id = ?');
+  const removed = db.prepare('SELECT row FROM sync_removed WHERE tbl = ? AND row_id = ?').pluck();
+  const forget = db.prepare('DELETE FROM sync_removed WHERE tbl = ? AND row_id = ?');
   for (const { tbl, row_id } of pending) {
     const spec = specFor(tbl);
     const row = db.prepare(`SELECT * FROM ${tbl} WHERE id = ?`).get(row_id) as Row | undefined;
     if (spec && row) pushRow(db, docs, member, spec, row, now, refuse);
-    else if (spec && spec.table !== 'comments') pushHardDelete(docs, member, spec, row_id, now);
+    else if (spec && spec.table !== 'comments') {
+      const gone = removed.get(tbl, row_id) as string | undefined;
+      pushHardDelete(db, docs, member, spec, gone ? (JSON.parse(gone) as Row) : { id: row_id }, now);
+    }
+    forget.run(tbl, row_id);
     done.run(tbl, row_id);
   }
   return pending.length;
@@ -82,13 +88,23 @@ function keepLocal(db: DB, part: DocPart, spec: TableSpec, row: Row, doc: string
   });
 }
 
-function pushHardDelete(docs: LocalDocs, member: Member, spec: TableSpec, id: string, now: string): void {
-  const part = spec.parts[0];
-  const name = part.doc({ id });
-  if (!docs.has(name) || !canWrite(member.role, part.kind)) return;
-  const doc = docs.get(name);
-  const key = `${spec.key({ id })}|deleted_at`;
-  if (registers(doc).has(`${spec.key({ id })}|id`) && registers(doc).get(key)?.v == null) doc.transact(() => writeRegister(doc, key, now, { by: member.name, at: now }), LOCAL);
+/**
+ * A row deleted outright here is deleted in its documents (its `deleted_at` set), so every other
+ * laptop removes it too. The row is named by the columns kept when it was deleted (migration 0180):
+ * a link row's document and key come from its post, author or comment, not from its id.
+ */
+function pushHardDelete(db: DB, docs: LocalDocs, member: Member, spec: TableSpec, gone: Row, now: string): void {
+  const row = spec.toShared && gone.created_at !== undefined ? spec.toShared(db, gone, docs) : gone;
+  if (!row) return;
+  const key = spec.key(row);
+  for (const part of spec.parts.filter((p) => p.creates && p.columns.includes('deleted_at'))) {
+    const name = part.doc(row);
+    if (!docs.has(name) || !canWrite(member.role, part.kind)) continue;
+    const doc = docs.get(name);
+    const fields = registers(doc);
+    if (!fields.has(`${key}|id`) || fields.get(`${key}|deleted_at`)?.v != null) continue;
+    doc.transact(() => writeRegister(doc, `${key}|deleted_at`, now, part.decisions.includes('deleted_at') ? { by: member.name, at: now } : null), LOCAL);
+  }
 }
 
 /** The rows a document holds registers for, as (spec, row key, a row with what names its docs). */

@@ -86,15 +86,18 @@ const STARTER_RULES = new Set(['links {"max":2}', 'first {}', 'trusted {"emails"
 
 /**
  * A starter rule from another store is the same rule as this store's: kept once, under the lower
- * id, as tags are. Other rules are never merged: a member may mean two alike.
+ * id, as tags are, among the rules the team holds. A local one the team does not hold (its member
+ * may not write rules, so it was refused) gives way to the team's whatever the ids. Other rules
+ * are never merged: a member may mean two alike.
  */
-function ruleIn(db: DB, rule: Row): Row | typeof SKIP {
+function ruleIn(db: DB, docs: LocalDocs, rule: Row): Row | typeof SKIP {
   if (!STARTER_RULES.has(`${rule.kind} ${rule.params}`) || db.prepare('SELECT 1 FROM moderation_rules WHERE id = ?').get(rule.id)) return rule;
   const clash = db.prepare('SELECT id FROM moderation_rules WHERE kind = ? AND params = ? AND id != ? ORDER BY id LIMIT 1').pluck().get(rule.kind, rule.params, rule.id) as string | undefined;
   if (!clash) return rule;
   // A member who may not write rules had their own starter rules refused: the team has them already.
   db.prepare("DELETE FROM sync_refused WHERE tbl = 'moderation_rules' AND row_id = ?").run(clash);
-  if (String(rule.id) > clash) return SKIP;
+  const shared = docs.has('review') && registers(docs.get('review')).has(`rule:${clash}|id`);
+  if (shared && String(rule.id) > clash) return SKIP;
   db.prepare('DELETE FROM moderation_rules WHERE id = ?').run(clash);
   db.prepare('UPDATE comment_rule_hits SET rule_id = ? WHERE rule_id = ?').run(rule.id, clash);
   return rule;
@@ -135,7 +138,7 @@ export const DETAIL_SPECS: readonly TableSpec[] = [
     table: 'moderation_rules',
     key: (r) => `rule:${r.id}`,
     localId: byId('moderation_rules'),
-    toLocal: (db, row) => ruleIn(db, row),
+    toLocal: (db, row, docs) => ruleIn(db, docs, row),
     parts: [{ kind: 'review', doc: () => 'review', creates: true, columns: ['id', 'created_at', 'kind', 'params', 'enabled', 'deleted_at'], decisions: ['enabled', 'deleted_at'] }],
   },
   {

@@ -102,7 +102,8 @@ export const SPECS: readonly TableSpec[] = [
         kind: 'post-plan',
         doc: (r) => `post-plan/${r.id}`,
         columns: ['status', 'series_id', 'rank', 'planned_date', 'deadline', ...ASSIGNEES],
-        decisions: ['status', 'series_id', 'rank', 'planned_date', 'deadline'],
+        // An owner and a reviewer are single-valued picks too: two different ones made apart are a conflict.
+        decisions: ['status', 'series_id', 'rank', 'planned_date', 'deadline', ...ASSIGNEES],
         unshared: (db, c, v) => (ASSIGNEES.includes(c) && v !== null ? notAMember(db, c, String(v)) : null),
       },
       // The featured image names a picture, which arrives after its post (shared-details.ts).

@@ -67,7 +67,7 @@ export async function joinWorkspace(db: DB, vault: TokenVault, input: { url: str
 export function leaveWorkspace(db: DB): { left: string | null } {
   const ws = readWorkspace(db);
   db.transaction(() => {
-    for (const t of ['sync_workspace', 'sync_doc_updates', 'sync_outbox', 'sync_refused']) db.prepare(`DELETE FROM ${t}`).run();
+    for (const t of ['sync_workspace', 'sync_doc_updates', 'sync_outbox', 'sync_refused', 'sync_removed']) db.prepare(`DELETE FROM ${t}`).run();
     forgetMemberRoles(db);
   })();
   return { left: ws?.url ?? null };

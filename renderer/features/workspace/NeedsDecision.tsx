@@ -3,8 +3,6 @@ import { formatTimestamp } from '../../format/dates';
 
 type Conflict = Output<'workspace.conflicts'>[number];
 
-const show = (v: Conflict['current']) => (v === null || v === undefined ? '(none)' : String(v));
-
 /** Decisions two members made differently while apart; a member whose role allows it picks one. */
 export function NeedsDecision({ conflicts, busy, onPick }: { conflicts: Conflict[]; busy: boolean; onPick: (id: string, pick: number) => void }) {
   return (
@@ -17,14 +15,14 @@ export function NeedsDecision({ conflicts, busy, onPick }: { conflicts: Conflict
           {conflicts.map((c) => (
             <li key={c.id} className="needs-decision__item">
               <p>
-                <strong>{c.what}</strong> of {c.subject}: started as {show(c.base)}, now {show(c.current)}.
+                <strong>{c.what}</strong> of {c.subject}: started as {c.baseShown}, now {c.currentShown}.
               </p>
               <ol>
                 {c.choices.map((ch, i) => (
                   <li key={i}>
-                    {show(ch.value)} <span className="needs-decision__who">by {ch.by}, {formatTimestamp(ch.at)}</span>{' '}
+                    {ch.shown} <span className="needs-decision__who">by {ch.by}, {formatTimestamp(ch.at)}</span>{' '}
                     {c.canDecide && (
-                      <button type="button" className="button" disabled={busy} onClick={() => onPick(c.id, i + 1)} aria-label={`Keep ${show(ch.value)} (${ch.by}) for ${c.what} of ${c.subject}`}>
+                      <button type="button" className="button" disabled={busy} onClick={() => onPick(c.id, i + 1)} aria-label={`Keep ${ch.shown} (${ch.by}) for ${c.what} of ${c.subject}`}>
                         Keep this
                       </button>
                     )}
