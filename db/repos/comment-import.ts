@@ -62,6 +62,11 @@ const DERIVED_ON_INSERT = [
     trigger: 'comment_states_ai',
     fill: "INSERT INTO comment_states (comment_rowid, state) SELECT rowid, CASE WHEN deleted_at IS NULL THEN status ELSE 'deleted' END FROM comments WHERE rowid > ?",
   },
+  {
+    trigger: 'post_comment_counts_ai',
+    fill: `INSERT INTO post_comment_counts (post_id, live) SELECT post_id, count(*) FROM comments WHERE rowid > ? AND deleted_at IS NULL GROUP BY post_id
+           ON CONFLICT (post_id) DO UPDATE SET live = live + excluded.live`,
+  },
 ];
 
 /**

@@ -201,7 +201,7 @@ describe('a comment id twice in one file', () => {
 describe('deferred search indexing and threading', () => {
   const triggers = () =>
     withDb((db) =>
-      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'comments_fts%' OR name LIKE 'comment_states%') ORDER BY name").all() as { name: string }[]).map(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'comments_fts%' OR name LIKE 'comment_states%' OR name LIKE 'post_comment_counts%') ORDER BY name").all() as { name: string }[]).map(
         (t) => t.name,
       ),
     );
@@ -218,6 +218,19 @@ describe('deferred search indexing and threading', () => {
           .get(),
       ),
     ).toEqual({ extra: 0, wrong: 0 });
+  /** post_comment_counts holds each post's live comments (a post with none may hold 0 or no row). */
+  const countsIntact = () =>
+    expect(
+      withDb((db) =>
+        db
+          .prepare(
+            `SELECT count(*) AS wrong FROM posts p
+             WHERE coalesce((SELECT live FROM post_comment_counts k WHERE k.post_id = p.id), 0)
+                != (SELECT count(*) FROM comments c WHERE c.post_id = p.id AND c.deleted_at IS NULL)`,
+          )
+          .get(),
+      ),
+    ).toEqual({ wrong: 0 });
   const search = (word: string) => withDb((db) => (db.prepare('SELECT c.source_id FROM comments_fts f JOIN comments c ON c.rowid = f.rowid WHERE comments_fts MATCH ? ORDER BY c.source_id').all(word) as { source_id: string }[]).map((r) => r.source_id));
   const ftsIntact = () => withDb((db) => db.exec("INSERT INTO comments_fts (comments_fts) VALUES ('integrity-check')"));
 
@@ -225,8 +238,9 @@ describe('deferred search indexing and threading', () => {
     const before = triggers();
     await run(write('fts.xml', wxr([{ id: '1', body: 'alpha words' }, { id: '2', body: 'beta words', author: 'Gamma' }])));
     expect(triggers()).toEqual(before);
-    expect(before).toHaveLength(6);
+    expect(before).toHaveLength(9);
     statesIntact();
+    countsIntact();
     expect(search('words')).toEqual(['1', '2']);
     expect(search('gamma')).toEqual(['2']);
     ftsIntact();
@@ -246,6 +260,8 @@ describe('deferred search indexing and threading', () => {
     expect(search('omega')).toEqual(['4']);
     ftsIntact();
     statesIntact();
+    countsIntact();
+    expect(withDb((db) => db.prepare('SELECT live FROM post_comment_counts').pluck().all())).toEqual([4]);
   });
 
   it('leaves the triggers and the index as they were when an import is refused or previewed', async () => {
@@ -256,6 +272,7 @@ describe('deferred search indexing and threading', () => {
     expect(search('zeta')).toEqual([]);
     ftsIntact();
     statesIntact();
+    countsIntact();
   });
 
   it('links replies to parents that come before or after them, and flags a missing parent', async () => {
