@@ -196,6 +196,33 @@ describe('a comment id twice in one file', () => {
     expect(summary.warnings).toHaveLength(1);
     expect(withDb((db) => db.prepare("SELECT body_text FROM comments WHERE source_id = '1'").all())).toEqual([{ body_text: 'changed' }]);
   });
+
+  it('tells new comments on a stored post from stored ones: new added (twice: a duplicate), stored matched, replies linked either way', async () => {
+    await run(write('first.xml', wxr([{ id: '1', body: 'stored' }, { id: '2', body: 'stored reply', parent: '1' }])));
+    const file = write(
+      'more.xml',
+      wxr([
+        { id: '3', body: 'new reply to a stored one', parent: '2' },
+        { id: '1', body: 'stored' },
+        { id: '4', body: 'new reply to a new one', parent: '3' },
+        { id: '3', body: 'new again' },
+        { id: '2', body: 'stored reply, edited', parent: '1' },
+      ]),
+    );
+    const summary = await run(file);
+    expect(summary.comments).toMatchObject({ imported: 2, updated: 1, unchanged: 1 });
+    expect(summary.warnings).toEqual([expect.stringMatching(/comment 3 appears again in this file/)]);
+    expect(
+      withDb((db) =>
+        db.prepare('SELECT c.source_id AS id, c.body_text AS body, p.source_id AS parent FROM comments c LEFT JOIN comments p ON p.id = c.parent_id ORDER BY c.source_id').all(),
+      ),
+    ).toEqual([
+      { id: '1', body: 'stored', parent: null },
+      { id: '2', body: 'stored reply, edited', parent: '1' },
+      { id: '3', body: 'new reply to a stored one', parent: '2' },
+      { id: '4', body: 'new reply to a new one', parent: '3' },
+    ]);
+  });
 });
 
 describe('deferred search indexing and threading', () => {
