@@ -64,8 +64,9 @@ const DERIVED_ON_INSERT = [
   },
   {
     trigger: 'post_comment_counts_ai',
-    fill: `INSERT INTO post_comment_counts (post_id, live) SELECT post_id, count(*) FROM comments WHERE rowid > ? AND deleted_at IS NULL GROUP BY post_id
-           ON CONFLICT (post_id) DO UPDATE SET live = live + excluded.live`,
+    fill: `INSERT INTO post_comment_counts (post_id, status, live)
+             SELECT post_id, status, count(*) FROM comments WHERE rowid > ? AND deleted_at IS NULL GROUP BY post_id, status
+           ON CONFLICT (post_id, status) DO UPDATE SET live = live + excluded.live`,
   },
 ];
 

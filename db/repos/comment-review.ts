@@ -273,6 +273,9 @@ export function statusCounts(db: DB, given: CommentFilter, lookup = narrowSearch
     sql = `SELECT s.state AS status, count(*) AS n FROM comments_fts f JOIN comment_states s ON s.comment_rowid = f.rowid
            WHERE comments_fts MATCH ? AND s.state <> 'deleted' GROUP BY s.state`;
     params = [where.fts];
+  } else if (where.sql === 'c.deleted_at IS NULL' || where.sql === 'c.deleted_at IS NULL AND c.post_id = ?') {
+    // Nothing narrows but perhaps the post: the kept counts (migration 0200), not the comments.
+    sql = `SELECT status, sum(live) AS n FROM post_comment_counts ${params.length ? 'WHERE post_id = ?' : ''} GROUP BY status`;
   } else if (lookup) {
     // A narrow search with other filters reads just its matches.
     sql = `SELECT c.status, count(*) AS n FROM comments c WHERE ${where.sql} GROUP BY c.status`;

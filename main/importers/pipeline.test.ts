@@ -245,15 +245,16 @@ describe('deferred search indexing and threading', () => {
           .get(),
       ),
     ).toEqual({ extra: 0, wrong: 0 });
-  /** post_comment_counts holds each post's live comments (a post with none may hold 0 or no row). */
+  /** post_comment_counts holds each post's live comments by status (none: 0 or no row). */
   const countsIntact = () =>
     expect(
       withDb((db) =>
         db
           .prepare(
             `SELECT count(*) AS wrong FROM posts p
-             WHERE coalesce((SELECT live FROM post_comment_counts k WHERE k.post_id = p.id), 0)
-                != (SELECT count(*) FROM comments c WHERE c.post_id = p.id AND c.deleted_at IS NULL)`,
+             JOIN (SELECT 'approved' AS status UNION ALL SELECT 'pending' UNION ALL SELECT 'spam' UNION ALL SELECT 'trash') s
+             WHERE coalesce((SELECT live FROM post_comment_counts k WHERE k.post_id = p.id AND k.status = s.status), 0)
+                != (SELECT count(*) FROM comments c WHERE c.post_id = p.id AND c.status = s.status AND c.deleted_at IS NULL)`,
           )
           .get(),
       ),
@@ -288,7 +289,7 @@ describe('deferred search indexing and threading', () => {
     ftsIntact();
     statesIntact();
     countsIntact();
-    expect(withDb((db) => db.prepare('SELECT live FROM post_comment_counts').pluck().all())).toEqual([4]);
+    expect(withDb((db) => db.prepare('SELECT status, live FROM post_comment_counts').all())).toEqual([{ status: 'approved', live: 4 }]);
   });
 
   it('leaves the triggers and the index as they were when an import is refused or previewed', async () => {
