@@ -23,9 +23,10 @@ const docs: TrainingDoc[] = corpus.map((m) => {
 console.log(`SpamAssassin: ${docs.length} e-mails, ${docs.filter((d) => d.spam).length} spam; ${K}-fold cross-validation, seed ${SEED}`);
 
 function report(name: string, scored: { score: number; spam: boolean }[], ms: number, threshold?: number) {
-  const t = threshold ?? suggestThreshold(scored);
+  const t = threshold ?? suggestThreshold(scored) ?? 0.99;
   const pr = precisionRecall(scored, t);
-  console.log(`${name.padEnd(34)} threshold ${t.toFixed(3)}  precision ${(pr.precision * 100).toFixed(1)}%  recall ${(pr.recall * 100).toFixed(1)}%  (${(ms / 1000).toFixed(1)} s)`);
+  const precision = pr.precision === undefined ? 'not measured' : `${(pr.precision * 100).toFixed(1)}%`;
+  console.log(`${name.padEnd(34)} threshold ${t.toFixed(3)}  precision ${precision}  recall ${(pr.recall * 100).toFixed(1)}%  (${(ms / 1000).toFixed(1)} s)`);
 }
 
 function folds<T>(fn: (train: TrainingDoc[], test: TrainingDoc[]) => T[]): { score: number; spam: boolean }[] {

@@ -54,7 +54,7 @@ export const SpamModelInfo = z.object({
   createdAt: IsoTime,
   decisions: z.number().int(),
   threshold: z.number(),
-  metrics: z.object({ precision: z.number(), recall: z.number(), folds: z.number().int() }).partial(),
+  metrics: z.object({ precision: z.number(), recall: z.number(), folds: z.number().int(), suggested: z.boolean() }).partial(),
 });
 export const SpamStatus = z.object({
   model: SpamModelInfo.nullable(),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crossValidate, precisionRecall, scoreText, trainSpamModel, type TrainingDoc } from './spam-model';
+import { crossValidate, precisionRecall, scoreText, suggestThreshold, trainSpamModel, type TrainingDoc } from './spam-model';
 
 const docs: TrainingDoc[] = [];
 for (let i = 0; i < 60; i++) {
@@ -31,5 +31,15 @@ describe('the spam model', () => {
     expect(a).toHaveLength(docs.length);
     expect(crossValidate(docs, 5, 3)).toEqual(a);
     expect(precisionRecall(a, 0.5)).toEqual({ precision: 1, recall: 1 });
+  });
+
+  it('suggests no threshold when no score reaches the target precision, and measures no precision where nothing is caught', () => {
+    // Labels the words cannot tell apart: at best a fifth of what scores high is spam.
+    const noisy = Array.from({ length: 50 }, (_, i) => ({ score: 0.5 + (i % 10) / 20, spam: i % 5 === 0 }));
+    expect(suggestThreshold(noisy)).toBeNull();
+    expect(precisionRecall(noisy, 0.99)).toEqual({ recall: 0 });
+    const clean = [...noisy.filter((x) => !x.spam).map((x) => ({ ...x, score: x.score / 2 })), ...noisy.filter((x) => x.spam).map((x) => ({ ...x, score: 0.97 }))];
+    expect(suggestThreshold(clean)).toBe(0.97);
+    expect(precisionRecall(clean, 0.97)).toEqual({ precision: 1, recall: 1 });
   });
 });

@@ -190,22 +190,24 @@ export function scoreText(model: SpamModel, text: string, top = 5): SpamScore {
 
 /**
  * The threshold to suggest: the lowest score at which precision on held-out decisions reaches
- * the target (default 0.95), so a rule "spam above it" rarely catches a real comment.
+ * the target (default 0.95), so a rule "spam above it" rarely catches a real comment. Null when
+ * no score reaches it: the decisions' words do not tell spam from approved comments (yet).
  */
-export function suggestThreshold(scored: { score: number; spam: boolean }[], targetPrecision = 0.95): number {
+export function suggestThreshold(scored: { score: number; spam: boolean }[], targetPrecision = 0.95): number | null {
   const sorted = [...scored].sort((a, b) => b.score - a.score);
   let tp = 0;
   let fp = 0;
-  let best = 0.99;
+  let best: number | null = null;
   for (const s of sorted) {
     if (s.spam) tp++;
     else fp++;
     if (tp / (tp + fp) >= targetPrecision && s.score >= 0.5) best = s.score;
   }
-  return Math.round(best * 1000) / 1000;
+  return best === null ? null : Math.round(best * 1000) / 1000;
 }
 
-export function precisionRecall(scored: { score: number; spam: boolean }[], threshold: number): { precision: number; recall: number } {
+/** Recall at the threshold, and precision when anything scored at or above it (with nothing caught, precision is not measured). */
+export function precisionRecall(scored: { score: number; spam: boolean }[], threshold: number): { precision?: number; recall: number } {
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -215,7 +217,7 @@ export function precisionRecall(scored: { score: number; spam: boolean }[], thre
     else if (hit) fp++;
     else if (s.spam) fn++;
   }
-  return { precision: tp + fp ? tp / (tp + fp) : 1, recall: tp + fn ? tp / (tp + fn) : 0 };
+  return { ...(tp + fp && { precision: tp / (tp + fp) }), recall: tp + fn ? tp / (tp + fn) : 0 };
 }
 
 /**

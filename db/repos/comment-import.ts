@@ -62,6 +62,12 @@ const DERIVED_ON_INSERT = [
     trigger: 'comment_states_ai',
     fill: "INSERT INTO comment_states (comment_rowid, state) SELECT rowid, CASE WHEN deleted_at IS NULL THEN status ELSE 'deleted' END FROM comments WHERE rowid > ?",
   },
+  {
+    trigger: 'post_comment_counts_ai',
+    fill: `INSERT INTO post_comment_counts (post_id, status, live)
+             SELECT post_id, status, count(*) FROM comments WHERE rowid > ? AND deleted_at IS NULL GROUP BY post_id, status
+           ON CONFLICT (post_id, status) DO UPDATE SET live = live + excluded.live`,
+  },
 ];
 
 /**
@@ -136,7 +142,20 @@ export class CommentImportWriter {
    * Ids of the comments this import wrote for the post and source being read (a file holds a
    * post's comments together), by source id: a reply finds its parent here without a query.
    */
-  private recent: { key: string; ids: Map<string, string>; touched: Touched } = { key: '', ids: new Map(), touched: { postId: '', source: '', unlinked: 0, orphanFlags: 0 } };
+  private recent: { key: string; ids: Map<string, string>; touched: Touched; stored: Set<string> | null } = {
+    key: '',
+    ids: new Map(),
+    touched: { postId: '', source: '', unlinked: 0, orphanFlags: 0 },
+    stored: null,
+  };
+  /**
+   * Source ids of the comments stored before this import, per earlier post and source, read once
+   * each: a comment whose id is not among them is new and is inserted without a lookup (new
+   * comments on posts already stored are an import's usual case, and a lookup a row cost more
+   * than the set).
+   */
+  private readonly storedIds = new Map<string, Set<string>>();
+  private readonly storedOf;
   private readonly fileDecided;
 
   /** Call inside the import's transaction, before the first write. */
@@ -157,6 +176,7 @@ export class CommentImportWriter {
        WHERE c.source = ? AND c.post_id = ? AND c.source_id = ?`,
     );
     this.parent = db.prepare('SELECT id FROM comments WHERE source = ? AND post_id = ? AND source_id = ?').pluck();
+    this.storedOf = db.prepare('SELECT source_id FROM comments WHERE source = ? AND post_id = ?').pluck();
     this.insert = db.prepare(
       `INSERT INTO comments (id, created_at, updated_at, post_id, source, source_id, parent_id, parent_source_id, author_name, author_role,
          author_organisation, author_email, author_url, posted_at, body_html, body_text, status, type, flags, revision)
@@ -234,18 +254,24 @@ export class CommentImportWriter {
       const key = `${c.postId}\u0000${c.source}`;
       let touched = this.touched.get(key);
       if (!touched) this.touched.set(key, (touched = { postId: c.postId, source: c.source, unlinked: 0, orphanFlags: 0 }));
-      this.recent = { key, ids: new Map(), touched };
+      let stored: Set<string> | null = null;
+      if (!this.newPosts.has(c.postId)) {
+        stored = this.storedIds.get(key) ?? null;
+        if (!stored) this.storedIds.set(key, (stored = new Set(this.storedOf.all(c.source, c.postId) as string[])));
+      }
+      this.recent = { key, ids: new Map(), touched, stored };
       this.postsTouched.add(c.postId);
     }
     const flags = c.flags.length ? JSON.stringify(c.flags) : '[]';
     const insert = () => this.insertRow(c, flags);
-    if (this.newPosts.has(c.postId)) {
+    // Not stored before this import (a post it created holds none): new, or a second copy in the file.
+    if (!this.recent.stored?.has(c.sourceId)) {
       try {
         insert();
         this.counts.imported++;
         return 'imported';
       } catch (err) {
-        // A post this import created holds only this file's comments: the row is an earlier copy.
+        // Only this file's comments can hold the id: the row is an earlier copy.
         if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
         this.duplicates++;
         return 'duplicate';

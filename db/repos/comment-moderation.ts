@@ -23,8 +23,6 @@ export function moderationWhere(f: ModerationFilter): { where: string[]; params:
   return { where, params };
 }
 
-/** Highest spam score first; comments without a score last, newest first among equals. */
-export const SCORE_ORDER = 'coalesce((SELECT s.score FROM comment_scores s WHERE s.comment_rowid = c.rowid), -1) DESC, c.posted_at DESC, c.id DESC';
 
 /** A commenter filter also finds the writer's comments not keyed yet, read (never written) before a list or count runs. */
 export function prepareModerationFilter(db: DB, f: CommentFilter): ModerationFilter {

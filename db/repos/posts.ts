@@ -73,10 +73,10 @@ export function toSummary(db: DB, r: PostRow): PostSummary {
   return summaryOf(r, authorsOfPost(db, r.id), r.comment_count ?? 0);
 }
 
-/** Live comments per post, for many posts in one query (the covering comments_post_live index answers it). */
+/** Live comments per post, for many posts in one query (post_comment_counts, migration 0200, keeps them). */
 function commentCounts(db: DB, ids: string): Map<string, number> {
   const rows = db
-    .prepare('SELECT post_id, count(*) AS n FROM comments WHERE post_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL GROUP BY post_id')
+    .prepare('SELECT post_id, sum(live) AS n FROM post_comment_counts WHERE post_id IN (SELECT value FROM json_each(?)) GROUP BY post_id')
     .all(ids) as { post_id: string; n: number }[];
   return new Map(rows.map((r) => [r.post_id, r.n]));
 }
@@ -148,7 +148,7 @@ export function listPosts(db: DB, o: ListPostsOptions = {}): PostSummary[] {
 export function findPostRow(db: DB, ref: { id: string } | { slug: string }, includeDeleted = false): PostRow | undefined {
   const [col, val] = 'id' in ref ? ['id', ref.id] : ['slug', ref.slug];
   return db
-    .prepare(`SELECT *, (SELECT count(*) FROM comments c WHERE c.post_id = posts.id AND c.deleted_at IS NULL) AS comment_count
+    .prepare(`SELECT *, coalesce((SELECT sum(live) FROM post_comment_counts c WHERE c.post_id = posts.id), 0) AS comment_count
               FROM posts WHERE ${col} = ? ${includeDeleted ? '' : 'AND deleted_at IS NULL'}`)
     .get(val) as PostRow | undefined;
 }

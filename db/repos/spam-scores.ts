@@ -31,7 +31,8 @@ export interface StoredModel {
   decisions: number;
   threshold: number;
   model: SpamModel;
-  metrics: { precision?: number; recall?: number; folds?: number };
+  /** Cross-validated at the threshold; suggested false: no score reached the target precision (the threshold is the default). */
+  metrics: { precision?: number; recall?: number; folds?: number; suggested?: boolean };
 }
 
 export function saveModel(db: DB, m: Omit<StoredModel, 'id' | 'createdAt'>): StoredModel {

@@ -196,12 +196,39 @@ describe('a comment id twice in one file', () => {
     expect(summary.warnings).toHaveLength(1);
     expect(withDb((db) => db.prepare("SELECT body_text FROM comments WHERE source_id = '1'").all())).toEqual([{ body_text: 'changed' }]);
   });
+
+  it('tells new comments on a stored post from stored ones: new added (twice: a duplicate), stored matched, replies linked either way', async () => {
+    await run(write('first.xml', wxr([{ id: '1', body: 'stored' }, { id: '2', body: 'stored reply', parent: '1' }])));
+    const file = write(
+      'more.xml',
+      wxr([
+        { id: '3', body: 'new reply to a stored one', parent: '2' },
+        { id: '1', body: 'stored' },
+        { id: '4', body: 'new reply to a new one', parent: '3' },
+        { id: '3', body: 'new again' },
+        { id: '2', body: 'stored reply, edited', parent: '1' },
+      ]),
+    );
+    const summary = await run(file);
+    expect(summary.comments).toMatchObject({ imported: 2, updated: 1, unchanged: 1 });
+    expect(summary.warnings).toEqual([expect.stringMatching(/comment 3 appears again in this file/)]);
+    expect(
+      withDb((db) =>
+        db.prepare('SELECT c.source_id AS id, c.body_text AS body, p.source_id AS parent FROM comments c LEFT JOIN comments p ON p.id = c.parent_id ORDER BY c.source_id').all(),
+      ),
+    ).toEqual([
+      { id: '1', body: 'stored', parent: null },
+      { id: '2', body: 'stored reply, edited', parent: '1' },
+      { id: '3', body: 'new reply to a stored one', parent: '2' },
+      { id: '4', body: 'new reply to a new one', parent: '3' },
+    ]);
+  });
 });
 
 describe('deferred search indexing and threading', () => {
   const triggers = () =>
     withDb((db) =>
-      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'comments_fts%' OR name LIKE 'comment_states%') ORDER BY name").all() as { name: string }[]).map(
+      (db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND (name LIKE 'comments_fts%' OR name LIKE 'comment_states%' OR name LIKE 'post_comment_counts%') ORDER BY name").all() as { name: string }[]).map(
         (t) => t.name,
       ),
     );
@@ -218,6 +245,20 @@ describe('deferred search indexing and threading', () => {
           .get(),
       ),
     ).toEqual({ extra: 0, wrong: 0 });
+  /** post_comment_counts holds each post's live comments by status (none: 0 or no row). */
+  const countsIntact = () =>
+    expect(
+      withDb((db) =>
+        db
+          .prepare(
+            `SELECT count(*) AS wrong FROM posts p
+             JOIN (SELECT 'approved' AS status UNION ALL SELECT 'pending' UNION ALL SELECT 'spam' UNION ALL SELECT 'trash') s
+             WHERE coalesce((SELECT live FROM post_comment_counts k WHERE k.post_id = p.id AND k.status = s.status), 0)
+                != (SELECT count(*) FROM comments c WHERE c.post_id = p.id AND c.status = s.status AND c.deleted_at IS NULL)`,
+          )
+          .get(),
+      ),
+    ).toEqual({ wrong: 0 });
   const search = (word: string) => withDb((db) => (db.prepare('SELECT c.source_id FROM comments_fts f JOIN comments c ON c.rowid = f.rowid WHERE comments_fts MATCH ? ORDER BY c.source_id').all(word) as { source_id: string }[]).map((r) => r.source_id));
   const ftsIntact = () => withDb((db) => db.exec("INSERT INTO comments_fts (comments_fts) VALUES ('integrity-check')"));
 
@@ -225,8 +266,9 @@ describe('deferred search indexing and threading', () => {
     const before = triggers();
     await run(write('fts.xml', wxr([{ id: '1', body: 'alpha words' }, { id: '2', body: 'beta words', author: 'Gamma' }])));
     expect(triggers()).toEqual(before);
-    expect(before).toHaveLength(6);
+    expect(before).toHaveLength(9);
     statesIntact();
+    countsIntact();
     expect(search('words')).toEqual(['1', '2']);
     expect(search('gamma')).toEqual(['2']);
     ftsIntact();
@@ -246,6 +288,8 @@ describe('deferred search indexing and threading', () => {
     expect(search('omega')).toEqual(['4']);
     ftsIntact();
     statesIntact();
+    countsIntact();
+    expect(withDb((db) => db.prepare('SELECT status, live FROM post_comment_counts').all())).toEqual([{ status: 'approved', live: 4 }]);
   });
 
   it('leaves the triggers and the index as they were when an import is refused or previewed', async () => {
@@ -256,6 +300,7 @@ describe('deferred search indexing and threading', () => {
     expect(search('zeta')).toEqual([]);
     ftsIntact();
     statesIntact();
+    countsIntact();
   });
 
   it('links replies to parents that come before or after them, and flags a missing parent', async () => {

@@ -45,6 +45,25 @@ describe('training the spam score', () => {
     b.db.close();
   });
 
+  it('says when no threshold reaches 95% precision (decisions whose words do not tell spam apart), instead of a vacuous precision', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-spam-'));
+    dirs.push(dir);
+    const db = openDatabase(path.join(dir, 'w.sqlite'));
+    const post = createPost(db, { title: 'P' }).id;
+    // The same texts approved and binned alike, as the bench's generated comments are.
+    const texts = ['Thanks for the piece on ward staffing', 'Our clinic saw the same trend last winter', 'Could you share the figures behind the chart'];
+    seedComments(db, Array.from({ length: 60 }, (_, i) => ({ postId: post, text: `${texts[i % 3]} ${i % 4}`, status: i % 2 ? ('spam' as const) : ('approved' as const) })));
+    const m = trainAndScore(db)!;
+    expect(m.threshold).toBe(0.99);
+    expect(m.metrics).toEqual({ recall: 0, folds: 5, suggested: false });
+    expect(latestModel(db)!.metrics).toEqual(m.metrics);
+    db.close();
+    // Separable decisions get a suggested threshold with its measured precision.
+    const s = store();
+    expect(trainAndScore(s.db)!.metrics).toMatchObject({ suggested: true, precision: expect.any(Number), recall: expect.any(Number) });
+    s.db.close();
+  });
+
   it('parses a stored model once: the same model until a training stores a new one', () => {
     const s = store();
     const first = trainAndScore(s.db)!;

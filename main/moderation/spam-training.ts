@@ -12,6 +12,8 @@ import { saveModel, scorePending, streamDecisions, type StoredModel } from '../.
 
 export const TRAINING_SEED = 20240301;
 const FOLDS = 5;
+/** The threshold kept when no score reaches the target precision in cross-validation. */
+export const DEFAULT_THRESHOLD = 0.99;
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
@@ -20,12 +22,15 @@ export function trainAndScore(db: DB, seed = TRAINING_SEED, onProgress: (what: s
   const index = indexDecisions(streamDecisions(db)());
   if (index.classes.spam < 5 || index.classes.ham < 5) return null;
   const cv = crossValidateIndex(index, FOLDS, seed, {}, (fold) => onProgress(`measuring on ${count(index.rows)} decisions: fold ${fold + 1} of ${FOLDS}`));
-  const threshold = suggestThreshold(cv);
+  // Without a threshold that reaches the target precision, the cautious default stands, and the
+  // metrics say none was found rather than a vacuous "precision 1" at a threshold nothing reaches.
+  const suggested = suggestThreshold(cv);
+  const threshold = suggested ?? DEFAULT_THRESHOLD;
   const pr = precisionRecall(cv, threshold);
   onProgress(`learning from ${count(index.rows)} decisions`);
   const model = trainOnIndex(index);
   onProgress('scoring the pending comments');
-  const stored = saveModel(db, { decisions: index.rows, threshold, model, metrics: { ...pr, folds: FOLDS } });
+  const stored = saveModel(db, { decisions: index.rows, threshold, model, metrics: { ...pr, folds: FOLDS, suggested: suggested !== null } });
   scorePending(db, stored, 0, true);
   return stored;
 }

@@ -54,7 +54,9 @@ export function SpamScoreStatus({ version, onScored }: { version: number; onScor
       {s.training
         ? `Spam score: learning from the decisions in the background (${s.progress ?? 'starting'})…`
         : m
-          ? `Spam score learned from ${m.decisions} decisions; at ${m.threshold} it found ${pct(m.metrics.recall)} of the spam with ${pct(m.metrics.precision)} precision (cross-validated). It moderates nothing unless a rule says so.`
+          ? m.metrics.suggested === false
+            ? `Spam score learned from ${m.decisions} decisions, but no score picked out spam with 95% precision in cross-validation: these decisions' words do not yet tell spam from approved comments, so no threshold is suggested (${m.threshold} kept). It moderates nothing unless a rule says so.`
+            : `Spam score learned from ${m.decisions} decisions; at ${m.threshold} it found ${pct(m.metrics.recall)} of the spam with ${pct(m.metrics.precision)} precision (cross-validated). It moderates nothing unless a rule says so.`
           : `Spam score: not learned yet (${s.decisions} decisions; it needs 5 approved and 5 spam or trash).`}
       {s.lastError && <span className="error-text"> Last training failed: {s.lastError}</span>}{' '}
       <span role="status" className="spam-status__result">
