@@ -13,6 +13,25 @@ import { RuleReasons } from './moderation/RuleReasons';
 // once its list shows, so the first r finds it ready.
 export const replyEditorLoader = moduleLoader(() => import('./ReplyEditor'));
 
+/** The preload, then one editor run off screen when the page is next idle (ReplyEditor's warmReplyEditor). Returns a cancel. */
+export function preloadReplyEditor(): () => void {
+  let live = true;
+  let idle: number | undefined;
+  const timer = setTimeout(() => {
+    replyEditorLoader.load().then(
+      (m) => {
+        if (live) idle = requestIdleCallback(() => live && m.warmReplyEditor(), { timeout: 2_000 });
+      },
+      () => undefined,
+    );
+  }, 0);
+  return () => {
+    live = false;
+    clearTimeout(timer);
+    if (idle !== undefined) cancelIdleCallback(idle);
+  };
+}
+
 interface Props {
   item: CommentListItem;
   tags: Tag[];

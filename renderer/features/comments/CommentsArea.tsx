@@ -10,7 +10,7 @@ import { useModeration } from './useModeration';
 import { usePaneFocus } from './usePaneFocus';
 import { VirtualList } from './VirtualList';
 import { CommentRow, rowId } from './CommentRow';
-import { CommentDetail, replyEditorLoader } from './CommentDetail';
+import { CommentDetail, preloadReplyEditor } from './CommentDetail';
 import { CountsBar } from './CountsBar';
 import { FilterBar } from './FilterBar';
 import { lazyView } from '../../shell/lazy-view';
@@ -94,7 +94,7 @@ export function CommentsArea(_props: { rest: string[] }) {
 
   useEffect(() => setActive((i) => Math.max(0, Math.min(i, win.total - 1))), [win.total]);
   // Once the rows are shown: r and ? then find their code in (the first screen never waits on it).
-  useEffect(() => (win.loaded ? replyEditorLoader.preload() : undefined), [win.loaded]);
+  useEffect(() => (win.loaded ? preloadReplyEditor() : undefined), [win.loaded]);
   useEffect(() => (win.loaded ? KeyHelp.loader.preload() : undefined), [win.loaded]);
 
   // Functional update: a debounced search may land after another filter changed.

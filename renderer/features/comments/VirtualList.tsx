@@ -40,10 +40,13 @@ export function VirtualList({ count, rowHeight, activeIndex, renderRow, onRange,
     getScrollElement: () => ref.current,
     estimateSize: () => rowHeight,
     overscan: OVERSCAN,
-    // Told on every scroll and resize, before React renders: the rows are asked for one frame sooner after a jump.
+    // Told on every scroll, before React renders: the rows are asked for one frame sooner after a
+    // jump. Only from the range the scroll handler has just computed: asking for the items here
+    // would lay out all `count` rows again for every row measured on first render (100,000 rows,
+    // about 25 times), where React's one render after them needs it once.
     onChange: (inst) => {
-      const items = inst.getVirtualItems();
-      if (items.length) report(items[0].index, items[items.length - 1].index);
+      const r = inst.range;
+      if (r && count > 0) report(Math.max(0, r.startIndex - OVERSCAN), Math.min(count - 1, r.endIndex + OVERSCAN));
     },
   });
   const items = v.getVirtualItems();

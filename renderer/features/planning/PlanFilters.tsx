@@ -3,6 +3,7 @@ import type { PlanFacets, PlanFilter } from '../../../common/api/planning';
 import { statusLabel } from '../../../common/series/workflow';
 import { FilterCombobox, type FilterOption } from './FilterCombobox';
 import { inWorkspace, personLabel } from './person-labels';
+import { filterCheck } from './plan-filter-loader';
 
 interface Props {
   facets: PlanFacets | null;
@@ -11,6 +12,8 @@ interface Props {
 }
 
 type Field = keyof PlanFilter;
+const startFilterCheck = () => void filterCheck.load().catch(() => undefined);
+
 const EMPTY: PlanFilter = { seriesIds: [], statuses: [], authorIds: [], tags: [], ownerIds: [] };
 
 /** Filters by series, status, guest author, tag and owner; each a multiple choice, kept in the URL. */
@@ -29,7 +32,8 @@ export const PlanFilters = memo(function PlanFilters({ facets, filter, onChange 
   if (!facets) return null;
   const active = fields.some((o) => filter[o.field].length > 0);
   return (
-    <div className="plan-filters" role="group" aria-label="Filters">
+    // Reaching for a filter fetches the check that an address with filters needs (plan-filter.ts).
+    <div className="plan-filters" role="group" aria-label="Filters" onFocus={startFilterCheck} onPointerEnter={startFilterCheck}>
       {fields.map((o) => (
         <FilterCombobox key={o.field} label={o.label} options={o.items} selected={filter[o.field]} onChange={(next) => onChange({ ...filter, [o.field]: next })} />
       ))}

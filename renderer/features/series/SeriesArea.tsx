@@ -1,5 +1,5 @@
+import { SeriesView } from './lazy-series-view';
 import { SeriesList } from './SeriesList';
-import { SeriesView } from './SeriesView';
 import './series.css';
 
 /** #/series → every series; #/series/<id>[/<tab>] → one series on its list, board or calendar. */

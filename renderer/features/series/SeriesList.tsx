@@ -5,6 +5,7 @@ import { useClient } from '../../api/ClientContext';
 import { takeOrCall } from '../../api/early';
 import { navigate } from '../../shell/router';
 import { SeriesForm } from './SeriesForm';
+import { SeriesView } from './lazy-series-view';
 import { formatDate } from './format';
 
 export function SeriesList() {
@@ -19,6 +20,8 @@ export function SeriesList() {
     takeOrCall(client, 'series.list', { trash }).then(setList, (e: Error) => setError(e.message));
   }, [client, trash]);
   useEffect(load, [load]);
+  const listed = list !== null;
+  useEffect(() => (listed ? SeriesView.loader.preload() : undefined), [listed]);
 
   const restore = async (s: SeriesInfo) => {
     try {
