@@ -52,11 +52,32 @@ export class LocalDocs {
     }
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_DISK || !this.db.open) return;
+      const batched = origin === LOCAL ? this.batched : undefined;
+      if (batched) return void batched.set(name, [...(batched.get(name) ?? []), update]);
       this.append.run(name, Buffer.from(update));
       if (origin !== LOCAL) this.onRemote(name);
     });
     this.docs.set(name, doc);
     return doc;
+  }
+
+  private batched?: Map<string, Uint8Array[]>;
+
+  /**
+   * Runs fn with this laptop's updates stored as one row per document when it returns (one push
+   * of 500 imported comments is one row, not 500). Call it inside the SQLite transaction that
+   * records the change: the rows are then written before that transaction commits, and nothing is
+   * acknowledged before (the server answers only after fn has returned).
+   */
+  batch<T>(fn: () => T): T {
+    if (this.batched) return fn();
+    const batched = (this.batched = new Map());
+    try {
+      return fn();
+    } finally {
+      this.batched = undefined;
+      for (const [name, updates] of batched) this.append.run(name, Buffer.from(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)));
+    }
   }
 
   loaded(): IterableIterator<[string, Y.Doc]> {
