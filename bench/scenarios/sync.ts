@@ -78,11 +78,25 @@ export const sync: Scenario = {
 
     // The bench workspace: seeded once from the data set, then a new member's first full sync.
     const dataDir = path.join(work, 'server');
-    const server = await startServerProcess(dataDir);
+    let server = await startServerProcess(dataDir);
     try {
       const [adminToken, editorToken] = invite(dataDir, ['Ann Admin', 'admin'], ['Ed Itor', 'editor']);
       const seeded = await syncChild([copyDataset(ctx.data, 'sync-seed'), keyFile, String(timeoutS), server.url, adminToken], timeoutS * 1000 + 60_000);
-      ctx.log(`seeded by the admin's laptop: ${Math.round(seeded.ms)} ms, peak RSS ${Math.round(seeded.maxRssMB)} MB`);
+      const seedServerRss = peakRssMB(server.child.pid!);
+      ctx.log(`seeded by the admin's laptop: ${Math.round(seeded.ms)} ms, CPU ${Math.round(seeded.cpuMs)} ms, peak RSS ${Math.round(seeded.maxRssMB)} MB; server ${Math.round(seedServerRss)} MB`);
+      rows.push({
+        name: `seeding the workspace (${seeded.detail.posts} posts, ${seeded.detail.comments.toLocaleString('en-GB')} comments)`,
+        unit: 'ms',
+        ours: seeded.ms,
+        baseline: null,
+        baselineName: '–',
+        budget: 'reported',
+        pass: null,
+        note: `CPU ${(seeded.cpuMs / 1000).toFixed(1)} s; peak RSS: admin's laptop ${Math.round(seeded.maxRssMB)} MB, server ${Math.round(seedServerRss)} MB`,
+      });
+      // A fresh server process on the same port and data: its peak RSS is then the new member's sync alone.
+      await stop(server);
+      server = await startServerProcess(dataDir, server.port);
       const member = path.join(work, 'member.sqlite');
       const first = await syncChild([member, keyFile, String(timeoutS), server.url, editorToken], timeoutS * 1000 + 60_000);
       const serverRss = peakRssMB(server.child.pid!);

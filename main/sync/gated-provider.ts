@@ -89,8 +89,10 @@ export class GatedProvider extends HocuspocusProvider {
 
   override destroy(): void {
     this.connection++;
-    this.handshakeStarted = false;
     this.release();
+    // Detaching sends the server a Close for this document (so it can unload it): it must still
+    // pass send() when the handshake had started.
     super.destroy();
+    this.handshakeStarted = false;
   }
 }

@@ -52,11 +52,52 @@ export class LocalDocs {
     }
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_DISK || !this.db.open) return;
+      if (origin === LOCAL) this.written.add(name);
+      const batched = origin === LOCAL ? this.batched : undefined;
+      if (batched) return void batched.set(name, [...(batched.get(name) ?? []), update]);
       this.append.run(name, Buffer.from(update));
       if (origin !== LOCAL) this.onRemote(name);
     });
     this.docs.set(name, doc);
     return doc;
+  }
+
+  private batched?: Map<string, Uint8Array[]>;
+  private written = new Set<string>();
+
+  /** The documents this laptop changed since the last call. */
+  takeWritten(): string[] {
+    const list = [...this.written];
+    this.written.clear();
+    return list;
+  }
+
+  /**
+   * Runs fn with this laptop's updates stored as one row per document when it returns (one push
+   * of 500 imported comments is one row, not 500). Call it inside the SQLite transaction that
+   * records the change: the rows are then written before that transaction commits, and nothing is
+   * acknowledged before (the server answers only after fn has returned).
+   */
+  batch<T>(fn: () => T): T {
+    if (this.batched) return fn();
+    const batched = (this.batched = new Map());
+    try {
+      return fn();
+    } finally {
+      this.batched = undefined;
+      for (const [name, updates] of batched) this.append.run(name, Buffer.from(updates.length === 1 ? updates[0] : Y.mergeUpdates(updates)));
+    }
+  }
+
+  /** Whether the document is in memory now (has() also says yes for one only on disk). */
+  isLoaded(name: string): boolean {
+    return this.docs.has(name);
+  }
+
+  /** Drops a document from memory (everything it holds is on disk; get() loads it again). */
+  unload(name: string): void {
+    this.docs.get(name)?.destroy();
+    this.docs.delete(name);
   }
 
   loaded(): IterableIterator<[string, Y.Doc]> {

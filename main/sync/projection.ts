@@ -12,7 +12,8 @@ import type * as Y from 'yjs';
 import { canWrite, parseDocumentName, refusalReason, type Role } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
 import { LOCAL, type LocalDocs } from './local-docs';
-import { registers, writeRegister, type Register, type Value } from './registers';
+import { readCell, registers, writeRegister, type Value } from './registers';
+import { appendRecord, recordsIn } from './row-records';
 import { keyPrefix, SKIP, SPECS, specFor, WaitingForParent, type DocPart, type Row, type TableSpec } from './shared-rows';
 
 export interface Member {
@@ -36,17 +37,19 @@ export function push(db: DB, docs: LocalDocs, member: Member): number {
   const done = db.prepare('DELETE FROM sync_outbox WHERE tbl = ? AND row_id = ?');
   const removed = db.prepare('SELECT row FROM sync_removed WHERE tbl = ? AND row_id = ?').pluck();
   const forget = db.prepare('DELETE FROM sync_removed WHERE tbl = ? AND row_id = ?');
-  for (const { tbl, row_id } of pending) {
-    const spec = specFor(tbl);
-    const row = db.prepare(`SELECT * FROM ${tbl} WHERE id = ?`).get(row_id) as Row | undefined;
-    if (spec && row) pushRow(db, docs, member, spec, row, now, refuse);
-    else if (spec && spec.table !== 'comments') {
-      const gone = removed.get(tbl, row_id) as string | undefined;
-      pushHardDelete(db, docs, member, spec, gone ? (JSON.parse(gone) as Row) : { id: row_id }, now);
+  docs.batch(() => {
+    for (const { tbl, row_id } of pending) {
+      const spec = specFor(tbl);
+      const row = db.prepare(`SELECT * FROM ${tbl} WHERE id = ?`).get(row_id) as Row | undefined;
+      if (spec && row) pushRow(db, docs, member, spec, row, now, refuse);
+      else if (spec && spec.table !== 'comments') {
+        const gone = removed.get(tbl, row_id) as string | undefined;
+        pushHardDelete(db, docs, member, spec, gone ? (JSON.parse(gone) as Row) : { id: row_id }, now);
+      }
+      forget.run(tbl, row_id);
+      done.run(tbl, row_id);
     }
-    forget.run(tbl, row_id);
-    done.run(tbl, row_id);
-  }
+  });
   return pending.length;
 }
 
@@ -57,11 +60,16 @@ function pushRow(db: DB, docs: LocalDocs, member: Member, spec: TableSpec, local
   const key = spec.key(row);
   for (const { part, name } of partDocs(spec, row)) {
     const doc = docs.get(name);
-    const fields = registers(doc);
-    const changed = part.columns.filter((c) => !(IDENTITY.has(c) && fields.has(`${key}|${c}`)) && fields.get(`${key}|${c}`)?.v !== (row[c] ?? null));
+    const cells = part.columns.map((c) => readCell(doc, `${key}|${c}`));
+    const changed = part.columns.filter((c, i) => !(IDENTITY.has(c) && cells[i]) && cells[i]?.v !== (row[c] ?? null));
     if (changed.length === 0) continue;
     if (!canWrite(member.role, part.kind)) {
       for (const c of changed) refuse.run(spec.table, row.id, c, name, row[c] === null ? null : String(row[c]), refusalReason(member.role, part.kind), now);
+      continue;
+    }
+    if (part.record && !recordsIn(doc).has(key) && !registers(doc).has(`${key}|id`)) {
+      // A new row: one frozen record, its decisions' first log entries included (row-records.ts).
+      doc.transact(() => appendRecord(doc, part.record!, key, row, member.name, now), LOCAL);
       continue;
     }
     const shared = part.unshared ? keepLocal(db, part, spec, row, name, changed, now, refuse) : changed;
@@ -101,8 +109,7 @@ function pushHardDelete(db: DB, docs: LocalDocs, member: Member, spec: TableSpec
     const name = part.doc(row);
     if (!docs.has(name) || !canWrite(member.role, part.kind)) continue;
     const doc = docs.get(name);
-    const fields = registers(doc);
-    if (!fields.has(`${key}|id`) || fields.get(`${key}|deleted_at`)?.v != null) continue;
+    if (!readCell(doc, `${key}|id`) || readCell(doc, `${key}|deleted_at`)?.v != null) continue;
     doc.transact(() => writeRegister(doc, `${key}|deleted_at`, now, part.decisions.includes('deleted_at') ? { by: member.name, at: now } : null), LOCAL);
   }
 }
@@ -113,6 +120,7 @@ function rowsOf(name: string, doc: Y.Doc): Array<{ doc: string; spec: TableSpec;
   if (!ref || ref.kind === 'index') return [];
   const keys = new Set<string>();
   for (const k of registers(doc).keys()) keys.add(k.slice(0, k.lastIndexOf('|')));
+  for (const k of recordsIn(doc).keys()) keys.add(k);
   return [...keys].flatMap((key) => {
     // One document can hold rows of several tables (a post's comments and their annotations): the key's prefix says which.
     const spec = SPECS.find((s) => keyPrefix(s) === key.slice(0, key.indexOf(':')) && s.parts.some((p) => p.kind === ref.kind));
@@ -162,9 +170,9 @@ function pullRow(db: DB, docs: LocalDocs, spec: TableSpec, key: string, hint: Ro
   let creatable = false;
   for (const { part, name } of partDocs(spec, hint)) {
     if (!docs.has(name)) continue;
-    const fields = registers(docs.get(name));
+    const doc = docs.get(name);
     for (const c of part.columns) {
-      const reg = fields.get(`${key}|${c}`) as Register | undefined;
+      const reg = readCell(doc, `${key}|${c}`);
       if (reg) registered[c] = reg.v as Value;
     }
     if (part.creates && registered.id !== undefined) creatable = true;

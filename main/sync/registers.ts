@@ -10,6 +10,7 @@
  */
 import crypto from 'node:crypto';
 import * as Y from 'yjs';
+import { recordCell, recordEntries } from './row-records';
 
 export type Value = string | number | null;
 
@@ -42,20 +43,25 @@ export interface Conflict {
 export const registers = (doc: Y.Doc) => doc.getMap<Register>('fields');
 export const decisionLog = (doc: Y.Doc) => doc.getArray<LogEntry>('log');
 
+/** A cell's value: its register, or else the frozen record that created its row (row-records.ts). */
+export function readCell(doc: Y.Doc, key: string): Register | undefined {
+  return registers(doc).get(key) ?? recordCell(doc, key);
+}
+
 export function writeRegister(doc: Y.Doc, key: string, v: Value, decision: { by: string; at: string } | null, resolves?: string[]): void {
   const fields = registers(doc);
   if (!decision) {
     fields.set(key, { v, e: '' });
     return;
   }
-  const entry: LogEntry = { id: crypto.randomUUID(), key, parent: fields.get(key)?.e ?? '', v, by: decision.by, at: decision.at };
+  const entry: LogEntry = { id: crypto.randomUUID(), key, parent: readCell(doc, key)?.e ?? '', v, by: decision.by, at: decision.at };
   if (resolves) entry.resolves = resolves;
   decisionLog(doc).push([entry]);
   fields.set(key, { v, e: entry.id });
 }
 
 export function conflictsIn(docName: string, doc: Y.Doc): Conflict[] {
-  const entries = decisionLog(doc).toArray();
+  const entries = [...recordEntries(doc), ...decisionLog(doc).toArray()];
   const byId = new Map(entries.map((e) => [e.id, e]));
   const resolved = new Set(entries.flatMap((e) => e.resolves ?? []));
   const siblings = new Map<string, LogEntry[]>();
@@ -74,7 +80,7 @@ export function conflictsIn(docName: string, doc: Y.Doc): Conflict[] {
       doc: docName,
       key,
       base: parent ? byId.get(parent)?.v : null,
-      current: registers(doc).get(key)?.v,
+      current: readCell(doc, key)?.v,
       choices: ordered.map((e) => ({ entry: e.id, value: e.v, by: e.by, at: e.at })),
     });
   }

@@ -17,6 +17,22 @@ import { pendingChanges, type WorkspaceRow } from './workspace-row';
 export type SyncState = 'offline' | 'syncing' | 'up-to-date';
 
 const REMOTE_SETTLE_MS = 20;
+/**
+ * Documents a one-off sync holds open at once. It syncs them, applies them to the tables, then
+ * closes and unloads them (the server unloads a document when its last connection closes), so
+ * neither side ever holds the whole workspace: 100,000 comments held at once were 1.5 GB each side.
+ */
+export const SYNC_WINDOW = 64;
+/**
+ * The order a one-off sync takes documents in: series before posts, and a post's three documents
+ * together, its text and plan before its comments (a row waits for its parent otherwise).
+ */
+const KIND_ORDER = ['authors', 'bylines', 'review', 'index', 'series', 'blob', 'post', 'post-plan', 'comments'];
+function syncOrder(name: string): string {
+  const ref = parseDocumentName(name)!;
+  const rank = KIND_ORDER.indexOf(ref.kind);
+  return rank >= KIND_ORDER.indexOf('post') ? `2:${ref.id}:${rank}` : `${rank}:${ref.id ?? ''}`;
+}
 
 export class SyncSession {
   readonly docs: LocalDocs;
@@ -40,12 +56,14 @@ export class SyncSession {
     this.member = { name: workspace.member_name, role: workspace.role };
     this.docs = new LocalDocs(db, (name) => {
       this.dirty.add(name);
-      if (name === 'index') this.openIndexed();
+      if (name === 'index' && this.live) this.openIndexed();
       clearTimeout(this.applyTimer);
       this.applyTimer = setTimeout(() => this.applyRemote(), REMOTE_SETTLE_MS);
     });
-    for (const name of this.docs.names()) this.docs.get(name);
   }
+
+  /** Live (the app): every document stays open. Not live (a one-off sync): documents go through in windows. */
+  private live = false;
 
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
@@ -76,6 +94,7 @@ export class SyncSession {
         this.waiting = new Set(pull(this.db, this.docs, list).waiting);
         this.db.prepare('UPDATE sync_workspace SET conflicts = ? WHERE id = 1').run(this.conflictCount(list));
       })();
+      this.unloadClosed();
     } catch (err) {
       // Runs from a timer: a failure must not end the app; the documents are on disk and apply next time.
       for (const n of list) this.waiting.add(n);
@@ -94,14 +113,23 @@ export class SyncSession {
   }
 
   conflicts(): Conflict[] {
-    return this.docs.names().flatMap((n) => conflictsIn(n, this.docs.get(n)));
+    const out = this.docs.names().flatMap((n) => conflictsIn(n, this.docs.get(n)));
+    this.unloadClosed();
+    return out;
+  }
+
+  /** Outside live use, a document no provider holds open leaves memory once it has been read. */
+  private unloadClosed(): void {
+    if (this.live) return;
+    for (const name of [...this.docs.loaded()].map(([n]) => n)) if (!this.providers.has(name)) this.docs.unload(name);
   }
 
   /** Conflicts per document, recounted only where something changed (a full count each time is quadratic). */
   private readonly conflictsPerDoc = new Map<string, number>();
 
   private conflictCount(changed: string[]): number {
-    const recount = this.conflictsPerDoc.size === 0 ? this.docs.names() : changed;
+    // A one-off sync applies every document, window by window, so it counts each as it goes.
+    const recount = this.conflictsPerDoc.size === 0 && this.live ? this.docs.names() : changed;
     for (const n of recount) this.conflictsPerDoc.set(n, conflictsIn(n, this.docs.get(n)).length);
     let total = 0;
     for (const v of this.conflictsPerDoc.values()) total += v;
@@ -109,13 +137,18 @@ export class SyncSession {
   }
 
   connect(): void {
+    this.live = true;
+    this.openSocket();
+    for (const name of SINGLETONS) this.open(name);
+    this.openLoaded();
+    this.openIndexed();
+  }
+
+  private openSocket(): void {
     if (this.socket) return;
     // minDelay must not exceed maxDelay, or the socket never tries to connect.
     this.socket = new HocuspocusProviderWebsocket({ url: this.workspace.url, WebSocketPolyfill: WebSocket, delay: 200, minDelay: 200, maxDelay: 5000, factor: 2, maxAttempts: 0 });
     this.socket.on('status', () => this.changed());
-    for (const name of SINGLETONS) this.open(name);
-    this.openLoaded();
-    this.openIndexed();
   }
 
   private openLoaded(): void {
@@ -129,6 +162,22 @@ export class SyncSession {
     for (const id of index.getMap('posts').keys()) for (const kind of ['post', 'post-plan', 'comments']) this.open(`${kind}/${id}`);
     for (const id of index.getMap('series').keys()) this.open(`series/${id}`);
     for (const key of index.getMap('blobs').keys()) this.open(`blob/${key}`);
+  }
+
+  /** The documents the index names (whether or not this laptop holds them yet). */
+  private indexed(): string[] {
+    const index = this.docs.get('index');
+    return [
+      ...[...index.getMap('posts').keys()].flatMap((id) => ['post', 'post-plan', 'comments'].map((kind) => `${kind}/${id}`)),
+      ...[...index.getMap('series').keys()].map((id) => `series/${id}`),
+      ...[...index.getMap('blobs').keys()].map((key) => `blob/${key}`),
+    ];
+  }
+
+  private close1(name: string): void {
+    this.providers.get(name)?.destroy();
+    this.providers.delete(name);
+    this.docs.unload(name);
   }
 
   private open(name: string): void {
@@ -157,8 +206,15 @@ export class SyncSession {
   private upToDate(): boolean {
     if (this.dirty.size > 0) return false;
     if (this.db.prepare('SELECT 1 FROM sync_outbox LIMIT 1').get()) return false;
-    for (const p of this.providers.values()) if (!p.isSynced || p.unsyncedChanges > 0) return false;
-    return this.providers.size > 0;
+    return this.providers.size > 0 && this.synced(this.providers.keys());
+  }
+
+  private synced(names: Iterable<string>): boolean {
+    for (const n of names) {
+      const p = this.providers.get(n);
+      if (p && (!p.isSynced || p.unsyncedChanges > 0)) return false;
+    }
+    return true;
   }
 
   /** Records that everything stored so far is on the server. */
@@ -168,22 +224,63 @@ export class SyncSession {
 
   /** Connects, pushes and pulls until nothing is waiting either way, or throws after timeoutMs. */
   async syncUntilUpToDate(timeoutMs: number): Promise<void> {
-    this.pushLocal();
-    this.connect();
     const end = Date.now() + timeoutMs;
+    this.pushLocal();
+    // What the push wrote is on disk: each document is loaded again when its window comes.
+    this.unloadClosed();
+    this.openSocket();
+    for (const name of SINGLETONS) this.open(name);
+    await this.waitFor(() => this.synced(SINGLETONS), end);
+    this.applyRemote([...SINGLETONS]);
+    const seen = new Set<string>(SINGLETONS);
+    this.docs.takeWritten();
+    await this.syncWindows(seen, this.docs.names(), end);
     for (;;) {
-      if (this.refusal) throw new AppError('FORBIDDEN', `The team server refused this laptop: ${this.refusal}.`);
-      if (this.upToDate()) break;
-      if (Date.now() > end) {
-        throw new AppError('INTERNAL', `The workspace did not finish syncing within ${Math.round(timeoutMs / 1000)} s (${this.socket?.status === 'connected' ? 'still syncing' : `cannot reach ${this.workspace.url}`}); what is stored locally is kept and syncs next time.`);
-      }
-      await new Promise((r) => setTimeout(r, 20));
+      await this.waitFor(() => this.upToDate(), end);
+      clearTimeout(this.applyTimer);
+      this.applyRemote([...this.takeDirty(), ...SINGLETONS]);
+      // Applying can write (a running order renumbered, a change made meanwhile): send that too.
+      if (!(await this.syncWindows(seen, [], end))) break;
     }
-    clearTimeout(this.applyTimer);
-    this.applyRemote([...this.docs.names()]);
     this.markSynced();
     this.changed();
   }
+
+  /**
+   * Syncs, applies and unloads, SYNC_WINDOW documents at a time: the given ones and every one the
+   * index names that has not been seen yet, then those the index named meanwhile, and any this
+   * laptop wrote since it synced them. Says whether there was anything to do.
+   */
+  private async syncWindows(seen: Set<string>, first: string[], end: number): Promise<boolean> {
+    let any = false;
+    for (let round = [...first, ...this.indexed()]; ; round = this.indexed()) {
+      const again = this.docs.takeWritten().filter((n) => !this.providers.has(n));
+      const todo = [...new Set([...round.filter((n) => !seen.has(n)), ...again])].filter((n) => parseDocumentName(n)).sort((a, b) => (syncOrder(a) < syncOrder(b) ? -1 : 1));
+      if (todo.length === 0) return any;
+      any = true;
+      for (let i = 0; i < todo.length; i += SYNC_WINDOW) {
+        const window = todo.slice(i, i + SYNC_WINDOW);
+        for (const name of window) (seen.add(name), this.open(name));
+        await this.waitFor(() => this.synced(window), end);
+        clearTimeout(this.applyTimer);
+        this.applyRemote([...this.takeDirty(), ...window]);
+        for (const name of window) this.close1(name);
+      }
+    }
+  }
+
+  private async waitFor(done: () => boolean, end: number, timeoutMs = end - this.started): Promise<void> {
+    for (;;) {
+      if (this.refusal) throw new AppError('FORBIDDEN', `The team server refused this laptop: ${this.refusal}.`);
+      if (done()) return;
+      if (Date.now() > end) {
+        throw new AppError('INTERNAL', `The workspace did not finish syncing within ${Math.round(timeoutMs / 1000)} s (${this.socket?.status === 'connected' ? 'still syncing' : `cannot reach ${this.workspace.url}`}); what is stored locally is kept and syncs next time.`);
+      }
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  }
+
+  private readonly started = Date.now();
 
   /** Keeps syncing in the background: pushes the outbox as it fills, records each time all is synced. */
   startLive(pollMs = 50): void {

@@ -8,6 +8,7 @@
 import type { DB } from '../../db/connection';
 import type { DocumentKind } from '../../common/sync/documents';
 import type { LocalDocs } from './local-docs';
+import { COMMENT_RECORD, type RecordLayout } from './row-records';
 import { rankOf, renumberSeries } from './running-order';
 import { DETAIL_SPECS, SKIP, WaitingForParent, withFeaturedIfHere } from './shared-details';
 
@@ -25,6 +26,8 @@ export interface DocPart {
   creates?: boolean;
   /** Why a column's value stays on this laptop (it names something only this laptop has), or null. */
   unshared?: (db: DB, column: string, value: string | number | null) => string | null;
+  /** New rows are written as one frozen record of this layout (row-records.ts), not a register per column. */
+  record?: RecordLayout;
 }
 
 export interface TableSpec {
@@ -120,8 +123,10 @@ export const SPECS: readonly TableSpec[] = [
         kind: 'comments',
         doc: (r) => `comments/${r.post_id}`,
         creates: true,
-        columns: ['id', 'created_at', 'post_id', 'source', 'source_id', 'parent_source_id', 'author_name', 'author_role', 'author_organisation', 'author_email', 'author_url', 'posted_at', 'body_html', 'body_text', 'type', 'status', 'flags', 'deleted_at'],
-        decisions: ['status', 'deleted_at'],
+        // Created as one frozen record; only later changes (moderation...) become registers.
+        columns: COMMENT_RECORD.columns,
+        decisions: COMMENT_RECORD.decisions,
+        record: COMMENT_RECORD,
       },
     ],
   },
