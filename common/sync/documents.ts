@@ -16,9 +16,6 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 /**
  * - `post/<id>`: title, slug, standfirst, label, guest authors, tags and body (editors)
- * - `body/<postId>`: a post's body as Lexical's own Yjs tree (`doc.get('root', Y.XmlText)`), what
- *   members co-edit character by character; apart from `post/<id>` so that a keystroke never
- *   travels with the post's other fields (editors)
  * - `post-plan/<id>`: status, series and position, planned date, deadline, commissioning (series managers)
  * - `series/<id>`: a series' fields, notice template, cadence, workflow and running order (series managers)
  * - `comments/<postId>`: a post's imported comments, moderation, annotations, tags, reply drafts (reviewers)
@@ -27,14 +24,14 @@ export const ROLE_LABELS: Record<Role, string> = {
  * - `review`: the reviewers' vocabulary: annotation tags and moderation rules (reviewers)
  * - `blob/<sha256 prefix>-<n>`: a picture's bytes, content-addressed, in parts of at most 4 MiB so
  *   that no message comes near the server's limit (editors, who add pictures to posts)
+ * - `body/<postId>`: a draft's body as Lexical's Yjs tree (`root`, an XmlText), co-edited (editors)
  * - `index`: which posts, series and pictures exist, so a member knows what to load; anyone may add to it
  */
-export const DOCUMENT_KINDS = ['post', 'body', 'post-plan', 'series', 'comments', 'authors', 'index', 'bylines', 'review', 'blob'] as const;
+export const DOCUMENT_KINDS = ['post', 'post-plan', 'series', 'comments', 'authors', 'index', 'bylines', 'review', 'blob', 'body'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const WRITERS: Record<DocumentKind, readonly Role[]> = {
   post: ['admin', 'editor'],
-  body: ['admin', 'editor'],
   'post-plan': ['admin', 'series-manager'],
   series: ['admin', 'series-manager'],
   comments: ['admin', 'reviewer'],
@@ -43,6 +40,7 @@ export const WRITERS: Record<DocumentKind, readonly Role[]> = {
   bylines: ['admin', 'editor', 'series-manager'],
   review: ['admin', 'reviewer'],
   blob: ['admin', 'editor'],
+  body: ['admin', 'editor'],
 };
 
 export const SINGLETONS: ReadonlySet<DocumentKind> = new Set(['authors', 'index', 'bylines', 'review']);
