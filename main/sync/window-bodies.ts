@@ -21,16 +21,23 @@ function bodySource(ctx: Ctx): StreamSource {
     const session = liveSession(ctx);
     if (!session) throw refuse('local-only: this store has not joined a team workspace, so its drafts are saved, not co-edited');
     if (!ctx.db.prepare('SELECT 1 FROM posts WHERE id = ?').get(ref.id)) throw refuse(`not-found: there is no post ${ref.id}`);
-    return session;
+    return { session, postId: ref.id! };
   };
   return {
-    check: (name) => ({ readOnly: !canWrite(sessionFor(name).member.role, 'body') }),
+    check: (name) => ({ readOnly: !canWrite(sessionFor(name).session.member.role, 'body') }),
     open: (name) => {
-      const session = sessionFor(name);
+      const { session, postId } = sessionFor(name);
       presence ??= new TeamPresence(session.workspace.url, tokenVault().open(session.workspace.token_sealed));
-      const doc = session.docs.get(name);
+      const doc = session.bodies.open(postId);
       const held = presence.hold(name, doc);
-      return { doc, awareness: held.awareness, release: held.release };
+      return {
+        doc,
+        awareness: held.awareness,
+        release: () => {
+          held.release();
+          session.bodies.release(postId);
+        },
+      };
     },
     close: () => presence?.close(),
   };
