@@ -15,6 +15,9 @@ import { startServer, type RunningServer } from '../http';
 import { STREAM_PATH } from '../../common/transport';
 import { LocalDocs } from './local-docs';
 import { refuse, WindowStream, type StreamSource } from './window-stream';
+import { until as waitFor } from './testing/co-editors';
+
+const until = (check: () => boolean, what: string) => waitFor(what, check, 10_000);
 
 const NAME = 'body/0190a0b2-7c1d-7000-8000-000000000001';
 const cleanups: Array<() => unknown> = [];
@@ -74,14 +77,6 @@ function windowClient(server: RunningServer, token: string, origin = `http://127
     socket.destroy();
   });
   return { doc, provider, failures, text: () => doc.get('root', Y.XmlText).toString() };
-}
-
-async function until(check: () => boolean, what: string, ms = 10_000) {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 describe('the window stream', () => {
