@@ -30,7 +30,9 @@ async function setup(o: { readOnly?: boolean } = {}) {
   fs.mkdirSync(path.join(dir, 'www'));
   fs.writeFileSync(path.join(dir, 'www', 'index.html'), '<html><head></head></html>');
   const db: DB = openDatabase(path.join(dir, 'store.sqlite'));
-  const docs = new LocalDocs(db);
+  const heard: string[] = [];
+  // The session projects what LocalDocs reports here into the posts table.
+  const docs = new LocalDocs(db, (name) => heard.push(name));
   const team = new Awareness(docs.get(NAME));
   team.setLocalState(null);
   let holds = 0;
@@ -57,7 +59,7 @@ async function setup(o: { readOnly?: boolean } = {}) {
   cleanups.push(() => db.close());
   cleanups.push(() => server.close());
   cleanups.push(() => stream?.close());
-  return { db, docs, team, server, holds: () => holds, mainDoc: docs.get(NAME) };
+  return { db, docs, team, server, heard, holds: () => holds, mainDoc: docs.get(NAME) };
 }
 
 /** A page's provider: the page's origin on the socket, as a browser sends it. */
@@ -97,6 +99,8 @@ describe('the window stream', () => {
     await until(() => storedAtAck !== -1, 'the acknowledgement');
     expect(storedAtAck).toBeGreaterThan(before);
     expect(s.mainDoc.get('root', Y.XmlText).toString()).toBe('Hello from A');
+    // Reported for projection into the posts table, as a colleague's change is.
+    expect(s.heard).toContain(NAME);
     // And a change main receives (from the team server) reaches both windows.
     s.mainDoc.get('root', Y.XmlText).insert(0, '» ');
     await until(() => a.text() === '» Hello from A' && b.text() === '» Hello from A', 'main to reach the windows');

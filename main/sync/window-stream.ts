@@ -19,7 +19,6 @@ import { Hocuspocus, type Document, type onAuthenticatePayload } from '@hocuspoc
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
-import { LOCAL } from './local-docs';
 
 
 /** A body document as the main process lends it to the windows while one is open on it. */
@@ -57,8 +56,9 @@ function link(window: Document, main: StreamDoc): () => void {
     if (origin === FROM_MAIN) return;
     fromWindow = true;
     try {
-      // Typed on this laptop: LOCAL, like every change this laptop makes.
-      Y.applyUpdate(main.doc, update, LOCAL);
+      // Not LOCAL (which marks changes pushed from the tables): like a colleague's change, a
+      // window's edit is then projected into the posts table (text, counts, search) by the session.
+      Y.applyUpdate(main.doc, update, FROM_WINDOW);
     } finally {
       fromWindow = false;
     }
