@@ -8,7 +8,7 @@ import { closeContext, createContext, type Ctx } from './context';
 import { createDispatch } from './dispatch';
 import { firstScreenGate } from './first-screen-gate';
 import { handlers } from './handlers/index';
-import { startServer, type RunningServer } from './http';
+import { startServer, type RunningServer, type ServerOptions } from './http';
 import { rendererDir as defaultRendererDir } from './app-root';
 import { rawRoutes } from './raw-routes';
 
@@ -31,11 +31,18 @@ export async function startBrowserMode(o: BrowserModeOptions): Promise<BrowserMo
   const gate = firstScreenGate();
   const ctx = createContext({ dbPath: o.dbPath, mode: 'browser', backgroundAfter: gate.opened });
   const dispatch = gate.track(createDispatch(handlers, ctx, { checkOutput: process.env.WORKBENCH_CHECK_OUTPUT === '1' }));
-  const server = await startServer({ dispatch, rendererDir: dir, port: o.port, rawRoutes: rawRoutes(ctx) });
+  // The window's live stream loads the sync engine on its first use only.
+  let streamLoaded = false;
+  const upgrade: ServerOptions['upgrade'] = (req, socket, head, secret) => {
+    streamLoaded = true;
+    import('./sync/window-bodies').then((m) => m.windowStream(ctx, secret).handleUpgrade(req, socket, head), () => socket.destroy());
+  };
+  const server = await startServer({ dispatch, rendererDir: dir, port: o.port, rawRoutes: rawRoutes(ctx), upgrade });
   return {
     ...server,
     ctx,
     stop: async () => {
+      if (streamLoaded) (await import('./sync/window-bodies')).closeWindowStream(ctx);
       await server.close();
       closeContext(ctx);
     },

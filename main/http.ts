@@ -11,8 +11,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { Dispatch } from './dispatch';
-import { SECRET_HEADER, SECRET_META } from '../common/transport';
+import { SECRET_HEADER, SECRET_META, STREAM_PATH } from '../common/transport';
 import { STYLESHEET_HASH } from '../common/publish/styles';
 
 export interface RawRoute {
@@ -32,7 +33,14 @@ export interface ServerOptions {
   rawRoutes?: RawRoute[];
   /** Fixed secret, for tests that need to forge requests; random per launch otherwise. */
   secret?: string;
+  /**
+   * The window's live stream (a WebSocket on STREAM_PATH): called after the host and origin checks;
+   * the handler checks the secret itself (inside the socket's first message: a browser cannot
+   * put headers on a WebSocket).
+   */
+  upgrade?: (req: http.IncomingMessage, socket: Duplex, head: Buffer, secret: string) => void;
 }
+
 
 export interface RunningServer {
   url: string;
@@ -248,6 +256,17 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
       if (!res.headersSent) sendError(res, 500, 'INTERNAL', (err as Error).message);
       else res.destroy();
     }
+  });
+
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const deny = (why: string) => {
+      socket.end(`HTTP/1.1 403 Forbidden\r\nContent-Type: text/plain\r\nConnection: close\r\n\r\n${why}\n`);
+    };
+    // A browser always sends Origin on a WebSocket: only our own page may open the stream.
+    if (!allowedHosts().has(req.headers.host ?? '')) return deny('Not this server\'s loopback address.');
+    if (!allowedOrigins().has(req.headers.origin ?? '')) return deny('Only the page served here may open its stream.');
+    if (!o.upgrade || new URL(req.url ?? '/', 'http://x').pathname !== STREAM_PATH) return deny('No such stream.');
+    o.upgrade(req, socket, head, secret);
   });
 
   return new Promise((resolve, reject) => {

@@ -15,12 +15,13 @@ describe('team documents', () => {
   it('lets each role write its own documents only, and an admin everything', () => {
     const allowed = (role: (typeof ROLES)[number]) => DOCUMENT_KINDS.filter((k) => canWrite(role, k));
     expect(allowed('admin')).toEqual([...DOCUMENT_KINDS]);
-    expect(allowed('editor')).toEqual(['post', 'authors', 'index', 'bylines', 'blob']);
+    expect(allowed('editor')).toEqual(['post', 'authors', 'index', 'bylines', 'blob', 'body']);
     expect(allowed('series-manager')).toEqual(['post-plan', 'series', 'authors', 'index', 'bylines']);
     expect(allowed('reviewer')).toEqual(['comments', 'index', 'review']);
   });
 
   it('says who may write what was refused', () => {
     expect(refusalReason('reviewer', 'post')).toBe('Reviewers may not change this (post); only editors and admins may.');
+    expect(refusalReason('series-manager', 'body')).toBe('Series managers may not change this (body); only editors and admins may.');
   });
 });

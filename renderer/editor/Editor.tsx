@@ -1,4 +1,4 @@
-import { memo, useState, type RefObject } from 'react';
+import { memo, useRef, useState, type RefObject } from 'react';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -8,6 +8,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { MarkdownShortcutPlugin } from '@lexical/react/LexicalMarkdownShortcutPlugin';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
+import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
 import type { LexicalEditor } from 'lexical';
 import type { EditorState } from '../../common/domain';
 import { DRAFT_NODES, isAllowedUrl } from '../../common/editor/nodes';
@@ -26,6 +27,8 @@ import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { CountsPlugin } from './plugins/CountsPlugin';
 import { LoadBodyPlugin } from './plugins/LoadBodyPlugin';
 import { TablesPlugin } from './plugins/TablesPlugin';
+import { CoEditPlugin, type CoEditSettings } from './collab/CoEditPlugin';
+import './collab/coedit.css';
 import './theme/editor.css';
 import './popover/popover.css';
 
@@ -39,30 +42,38 @@ export interface EditorProps {
   onChange: () => void;
   onBlur: () => void;
   onBaseline: (json: () => string) => void;
+  /** In a team workspace: the body is co-edited through its Yjs document instead of loaded and saved. */
+  coEdit?: CoEditSettings | null;
 }
 
 /**
  * The draft body editor. Memoized with stable props: nothing above it re-renders it while the
  * user types, and all per-keystroke work stays inside Lexical.
  */
-export const Editor = memo(function Editor({ postId, initialBody, editorRef, onChange, onBlur, onBaseline }: EditorProps) {
+export const Editor = memo(function Editor({ postId, initialBody, editorRef, onChange, onBlur, onBaseline, coEdit }: EditorProps) {
   const [loadError, setLoadError] = useState('');
   const [history] = useState(createEmptyHistoryState);
-  // No editorState here: LoadBodyPlugin loads the body after the plugins have registered.
+  const cursorsRef = useRef<HTMLDivElement>(null);
+  // No editorState here: LoadBodyPlugin loads the body after the plugins have registered, or the
+  // co-editing binding fills the editor from the body's document (null: Lexical's rule for collab).
   const [initialConfig] = useState<InitialConfigType>(() => ({
     namespace: 'draft',
     nodes: DRAFT_NODES,
     theme: editorTheme,
+    editable: !coEdit?.readOnly,
+    ...(coEdit ? { editorState: null } : {}),
     onError: (error: Error) => {
       console.error(error);
     },
   }));
 
-  return (
+  const composer = (
     <LexicalComposer initialConfig={initialConfig}>
       <div className="editor">
         <Toolbar postId={postId} />
         <FindPlugin />
+        {/* Its text arrives from the body's document; undo is Y.UndoManager's, never the HistoryPlugin's. */}
+        {coEdit && <CoEditPlugin settings={coEdit} cursorsRef={cursorsRef} />}
         {loadError && (
           <p className="error-text" role="alert">
             {loadError}
@@ -82,6 +93,8 @@ export const Editor = memo(function Editor({ postId, initialBody, editorRef, onC
             }
             ErrorBoundary={LexicalErrorBoundary}
           />
+          {/* Remote carets and selections: drawn for the eye; the presence list names who is here. */}
+          {coEdit && <div ref={cursorsRef} className="coedit-cursors" aria-hidden="true" />}
         </div>
         <ListPlugin />
         <LinkPlugin validateUrl={isAllowedUrl} />
@@ -93,14 +106,19 @@ export const Editor = memo(function Editor({ postId, initialBody, editorRef, onC
         <PastePlugin />
         <ImageFilePlugin />
         <SchemaGuardPlugin />
-        {/* After every plugin that registers node transforms, before those that read the loaded body. */}
-        <LoadBodyPlugin body={initialBody} history={history} onError={setLoadError} />
-        {/* After the load: it starts from the loaded body, so the load itself is never a step to undo. */}
-        <HistoryPlugin externalHistoryState={history} />
+        {!coEdit && (
+          <>
+            {/* After every plugin that registers node transforms, before those that read the loaded body. */}
+            <LoadBodyPlugin body={initialBody} history={history} onError={setLoadError} />
+            {/* After the load: it starts from the loaded body, so the load itself is never a step to undo. */}
+            <HistoryPlugin externalHistoryState={history} />
+          </>
+        )}
         <CountsPlugin />
         <AutosavePlugin onChange={onChange} onBlur={onBlur} onBaseline={onBaseline} />
         <EditorRefPlugin editorRef={editorRef} />
       </div>
     </LexicalComposer>
   );
+  return coEdit ? <LexicalCollaboration>{composer}</LexicalCollaboration> : composer;
 });

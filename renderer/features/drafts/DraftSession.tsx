@@ -3,6 +3,7 @@ import type { LexicalEditor } from 'lexical';
 import type { EditorState, Post } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
 import { Editor } from '../../editor/Editor';
+import type { CoEditSettings } from '../../editor/collab/CoEditPlugin';
 import { useDraftSaver } from './useDraftSaver';
 import { DraftFields } from './DraftFields';
 import { DraftPanelsSlot } from './DraftPanelsSlot';
@@ -15,6 +16,8 @@ import { discardIfUntouched, keepDraft } from './discard-untouched';
 
 interface Props {
   post: Post;
+  /** Set in a team workspace: the body is co-edited live, and only the other fields are saved here. */
+  coEdit: CoEditSettings | null;
   onReplaced: (post: Post) => void;
   onReload: () => void;
 }
@@ -39,7 +42,9 @@ function useLastEditor(): RefObject<LexicalEditor | null> {
 }
 
 /** The editing session of one loaded post: fields, body editor, side panels, preview, one saver. */
-export function DraftSession({ post, onReplaced, onReload }: Props) {
+const ignore = () => undefined;
+
+export function DraftSession({ post, coEdit, onReplaced, onReload }: Props) {
   const client = useClient();
   const editorRef = useLastEditor();
   const fields = useRef({ title: post.title, standfirst: post.standfirst });
@@ -137,7 +142,16 @@ export function DraftSession({ post, onReplaced, onReload }: Props) {
       <div className="draft__grid" hidden={preview}>
         <div className="draft__column">
           <DraftFields initialTitle={post.title} initialStandfirst={post.standfirst} onTitle={onTitle} onStandfirst={onStandfirst} onBlur={saver.flush} />
-          <Editor postId={post.id} initialBody={post.body} editorRef={editorRef} onChange={saver.bodyChanged} onBlur={saver.flush} onBaseline={saver.setBaseline} />
+          <Editor
+            postId={post.id}
+            initialBody={post.body}
+            editorRef={editorRef}
+            // Co-edited, the body is on disk in main's document with each keystroke: nothing to save here.
+            onChange={coEdit ? ignore : saver.bodyChanged}
+            onBlur={saver.flush}
+            onBaseline={coEdit ? ignore : saver.setBaseline}
+            coEdit={coEdit}
+          />
         </div>
         <DraftPanelsSlot saver={saver} onReplaced={onReplaced} editorRef={editorRef} />
       </div>

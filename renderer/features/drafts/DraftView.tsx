@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Post } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
 import { DraftSession } from './DraftSession';
+import { coEditSettings } from './co-edit-settings';
+import type { CoEditSettings } from '../../editor/collab/CoEditPlugin';
 
 /**
  * One open draft. Loading and reloading live here; everything that edits lives in DraftSession,
@@ -10,13 +12,16 @@ import { DraftSession } from './DraftSession';
  */
 export function DraftView({ id }: { id: string }) {
   const client = useClient();
-  const [loaded, setLoaded] = useState<{ post: Post; generation: number } | null>(null);
+  const [loaded, setLoaded] = useState<{ post: Post; generation: number; coEdit: CoEditSettings | null } | null>(null);
   const [error, setError] = useState('');
 
-  const replace = useCallback((post: Post) => setLoaded((l) => ({ post, generation: (l?.generation ?? 0) + 1 })), []);
+  const replace = useCallback((post: Post) => setLoaded((l) => ({ post, generation: (l?.generation ?? 0) + 1, coEdit: l?.coEdit ?? null })), []);
   const reload = useCallback(() => {
-    client.call('posts.get', { id }).then(replace, (e: Error) => setError(e.message));
-  }, [client, id, replace]);
+    Promise.all([client.call('posts.get', { id }), coEditSettings(client, id)]).then(
+      ([post, coEdit]) => setLoaded((l) => ({ post, generation: (l?.generation ?? 0) + 1, coEdit })),
+      (e: Error) => setError(e.message),
+    );
+  }, [client, id]);
 
   useEffect(reload, [reload]);
 
@@ -31,5 +36,5 @@ export function DraftView({ id }: { id: string }) {
     );
   }
   if (!loaded) return <p className="pane muted">Loading…</p>;
-  return <DraftSession key={loaded.generation} post={loaded.post} onReplaced={replace} onReload={reload} />;
+  return <DraftSession key={loaded.generation} post={loaded.post} coEdit={loaded.coEdit} onReplaced={replace} onReload={reload} />;
 }

@@ -1,0 +1,62 @@
+/**
+ * A body document's link to the team server while a window has it open: a Hocuspocus provider
+ * with awareness, so that each member's caret and selection (relayed by window-stream.ts from the
+ * windows on this laptop) reach the other members, and theirs reach our windows. The background
+ * session's providers carry no awareness (thousands of documents cannot each renew a state every
+ * 15 s); only the few bodies open in a window do. Main's own awareness state is empty: it is a
+ * relay, not a person.
+ */
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import type * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+
+interface Held {
+  provider: HocuspocusProvider;
+  awareness: Awareness;
+  holds: number;
+}
+
+export class TeamPresence {
+  private socket?: HocuspocusProviderWebsocket;
+  private readonly held = new Map<string, Held>();
+
+  constructor(
+    private readonly url: string,
+    private readonly token: string,
+  ) {}
+
+  /** Links the document while held; the last release detaches it. */
+  hold(name: string, doc: Y.Doc): { awareness: Awareness; release: () => void } {
+    let h = this.held.get(name);
+    if (!h) {
+      this.socket ??= new HocuspocusProviderWebsocket({ url: this.url, WebSocketPolyfill: WebSocket, delay: 200, minDelay: 200, maxDelay: 5000, factor: 2, maxAttempts: 0 });
+      const awareness = new Awareness(doc);
+      awareness.setLocalState(null);
+      const provider = new HocuspocusProvider({ websocketProvider: this.socket, name, document: doc, token: this.token, awareness });
+      provider.attach();
+      h = { provider, awareness, holds: 0 };
+      this.held.set(name, h);
+    }
+    h.holds++;
+    let released = false;
+    const entry = h;
+    return {
+      awareness: h.awareness,
+      release: () => {
+        if (released) return;
+        released = true;
+        if (--entry.holds > 0) return;
+        entry.provider.destroy();
+        this.held.delete(name);
+      },
+    };
+  }
+
+  close(): void {
+    this.socket?.destroy();
+    this.socket = undefined;
+    for (const h of this.held.values()) h.provider.destroy();
+    this.held.clear();
+  }
+}

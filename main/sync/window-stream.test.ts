@@ -1,0 +1,157 @@
+/**
+ * The window's stream, against a real browser-mode HTTP server on 127.0.0.1 and real Hocuspocus
+ * providers (as the page runs them) and a main document kept in a real SQLite file.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { Awareness } from 'y-protocols/awareness';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, type DB } from '../../db/connection';
+import { startServer, type RunningServer } from '../http';
+import { STREAM_PATH } from '../../common/transport';
+import { LocalDocs } from './local-docs';
+import { refuse, WindowStream, type StreamSource } from './window-stream';
+import { until as waitFor } from './testing/co-editors';
+
+const until = (check: () => boolean, what: string) => waitFor(what, check, 10_000);
+
+const NAME = 'body/0190a0b2-7c1d-7000-8000-000000000001';
+const cleanups: Array<() => unknown> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+async function setup(o: { readOnly?: boolean } = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-stream-'));
+  fs.mkdirSync(path.join(dir, 'www'));
+  fs.writeFileSync(path.join(dir, 'www', 'index.html'), '<html><head></head></html>');
+  const db: DB = openDatabase(path.join(dir, 'store.sqlite'));
+  const heard: string[] = [];
+  // The session projects what LocalDocs reports here into the posts table.
+  const docs = new LocalDocs(db, (name) => heard.push(name));
+  const team = new Awareness(docs.get(NAME));
+  team.setLocalState(null);
+  let holds = 0;
+  const source: StreamSource = {
+    check: (name) => {
+      if (name !== NAME) throw refuse(`unknown-document: ${name}`);
+      return { readOnly: o.readOnly ?? false };
+    },
+    open: (name) => {
+      holds++;
+      return { doc: docs.get(name), awareness: team, release: () => holds-- };
+    },
+  };
+  let stream: WindowStream | undefined;
+  const server: RunningServer = await startServer({
+    dispatch: async () => ({ ok: true, value: null }),
+    rendererDir: path.join(dir, 'www'),
+    upgrade: (req, socket, head, secret) => {
+      stream ??= new WindowStream(source, secret);
+      stream.handleUpgrade(req, socket, head);
+    },
+  });
+  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
+  cleanups.push(() => db.close());
+  cleanups.push(() => server.close());
+  cleanups.push(() => stream?.close());
+  return { db, docs, team, server, heard, holds: () => holds, mainDoc: docs.get(NAME) };
+}
+
+/** A page's provider: the page's origin on the socket, as a browser sends it. */
+function windowClient(server: RunningServer, token: string, origin = `http://127.0.0.1:${server.port}`) {
+  class PageSocket extends WebSocket {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { origin });
+    }
+  }
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${server.port}${STREAM_PATH}`, WebSocketPolyfill: PageSocket, maxAttempts: 1 });
+  const failures: string[] = [];
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: NAME, document: doc, token, onAuthenticationFailed: ({ reason }) => failures.push(reason) });
+  provider.attach();
+  cleanups.push(() => {
+    provider.destroy();
+    socket.destroy();
+  });
+  return { doc, provider, failures, text: () => doc.get('root', Y.XmlText).toString() };
+}
+
+describe('the window stream', () => {
+  it('carries typing from one window to main (on disk before the acknowledgement) and to a second window', async () => {
+    const s = await setup();
+    const a = windowClient(s.server, s.server.secret);
+    const b = windowClient(s.server, s.server.secret);
+    await until(() => a.provider.isSynced && b.provider.isSynced, 'both windows synced');
+    const stored = () => s.db.prepare('SELECT count(*) FROM sync_doc_updates WHERE doc = ?').pluck().get(NAME) as number;
+    const before = stored();
+    // Checked at the moment the provider hears the acknowledgement: the update is already in SQLite.
+    let storedAtAck = -1;
+    a.provider.on('unsyncedChanges', ({ number }: { number: number }) => {
+      if (number === 0) storedAtAck = stored();
+    });
+    a.doc.get('root', Y.XmlText).insert(0, 'Hello from A');
+    await until(() => b.text() === 'Hello from A', 'B to see A');
+    await until(() => storedAtAck !== -1, 'the acknowledgement');
+    expect(storedAtAck).toBeGreaterThan(before);
+    expect(s.mainDoc.get('root', Y.XmlText).toString()).toBe('Hello from A');
+    // Reported for projection into the posts table, as a colleague's change is.
+    expect(s.heard).toContain(NAME);
+    // And a change main receives (from the team server) reaches both windows.
+    s.mainDoc.get('root', Y.XmlText).insert(0, '» ');
+    await until(() => a.text() === '» Hello from A' && b.text() === '» Hello from A', 'main to reach the windows');
+    // A restart of main replays the file: nothing acknowledged is lost.
+    const again = new LocalDocs(s.db).get(NAME);
+    expect(again.get('root', Y.XmlText).toString()).toBe('» Hello from A');
+  });
+
+  it("relays each window's awareness to the team side and the team's to every window, never echoing a window to itself", async () => {
+    const s = await setup();
+    const a = windowClient(s.server, s.server.secret);
+    const b = windowClient(s.server, s.server.secret);
+    await until(() => a.provider.isSynced && b.provider.isSynced, 'both windows synced');
+    a.provider.awareness!.setLocalStateField('name', 'Ann');
+    await until(() => [...s.team.getStates().values()].some((st) => st.name === 'Ann'), 'Ann on the team side');
+    await until(() => [...b.provider.awareness!.getStates().values()].some((st) => st.name === 'Ann'), 'Ann in window B');
+    // A colleague on another laptop, as the team server delivers them.
+    const colleague = new Awareness(new Y.Doc());
+    colleague.setLocalState({ name: 'Ed', color: '#0a5' });
+    const { applyAwarenessUpdate, encodeAwarenessUpdate } = await import('y-protocols/awareness');
+    applyAwarenessUpdate(s.team, encodeAwarenessUpdate(colleague, [colleague.clientID]), 'team-server');
+    await until(() => [a, b].every((w) => [...w.provider.awareness!.getStates().values()].some((st) => st.name === 'Ed')), 'Ed in both windows');
+    expect([...a.provider.awareness!.getStates().keys()].filter((k) => k === a.doc.clientID)).toHaveLength(1);
+  });
+
+  it('refuses a wrong secret, another document, and a page from another origin', async () => {
+    const s = await setup();
+    const wrong = windowClient(s.server, 'not-the-secret');
+    await until(() => wrong.failures.length > 0, 'the refusal');
+    expect(wrong.failures[0]).toMatch(/invalid-secret/);
+    expect(wrong.text()).toBe('');
+    const evil = windowClient(s.server, s.server.secret, 'http://evil.example');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(evil.provider.isSynced).toBe(false);
+    const refused = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(`ws://127.0.0.1:${s.server.port}${STREAM_PATH}`, { origin: 'http://evil.example' });
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => resolve(101));
+    });
+    expect(refused).toBe(403);
+    expect(s.holds()).toBe(0);
+  });
+
+  it("keeps a read-only member's window from changing main's document", async () => {
+    const s = await setup({ readOnly: true });
+    s.mainDoc.get('root', Y.XmlText).insert(0, 'Stored text');
+    const a = windowClient(s.server, s.server.secret);
+    await until(() => a.provider.isSynced, 'synced');
+    expect(a.text()).toBe('Stored text');
+    a.doc.get('root', Y.XmlText).insert(0, 'NOT ALLOWED ');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(s.mainDoc.get('root', Y.XmlText).toString()).toBe('Stored text');
+  });
+});

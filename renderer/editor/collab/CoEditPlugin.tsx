@@ -1,0 +1,60 @@
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import type { Provider } from '@lexical/yjs';
+import type * as Y from 'yjs';
+import { createBodyProvider, type BodyProvider } from './body-provider';
+import { Presence } from './Presence';
+
+export interface CoEditSettings {
+  /** The body's document name, `body/<postId>`. */
+  docName: string;
+  /** The per-launch secret the stream checks. */
+  secret: string;
+  member: { id: string; name: string };
+  colour: string;
+  readOnly: boolean;
+}
+
+interface Props {
+  settings: CoEditSettings;
+  cursorsRef: RefObject<HTMLDivElement | null>;
+}
+
+/**
+ * Binds the editor to the draft body's Yjs document through Lexical's own CollaborationPlugin:
+ * the text, every member's caret and selection, and undo through Y.UndoManager (so each member
+ * undoes only their own changes; the HistoryPlugin is never mounted beside it). The document is
+ * seeded once by the main process, never here (shouldBootstrap is off).
+ */
+export function CoEditPlugin({ settings, cursorsRef }: Props) {
+  const holder = useRef<BodyProvider | null>(null);
+  const [provider, setProvider] = useState<BodyProvider | null>(null);
+  const factory = useCallback(
+    (id: string, docMap: Map<string, Y.Doc>): Provider => {
+      const made = createBodyProvider(id, settings.secret, docMap);
+      holder.current = made;
+      return made.lexical;
+    },
+    [settings.secret],
+  );
+  useEffect(() => {
+    setProvider(holder.current);
+    return () => {
+      holder.current?.hocuspocus.destroy();
+    };
+  }, []);
+  return (
+    <>
+      <CollaborationPlugin
+        id={settings.docName}
+        providerFactory={factory}
+        shouldBootstrap={false}
+        username={settings.member.name}
+        cursorColor={settings.colour}
+        cursorsContainerRef={cursorsRef}
+        awarenessData={{ memberId: settings.member.id }}
+      />
+      {provider && <Presence provider={provider} self={settings.member} />}
+    </>
+  );
+}
