@@ -24,9 +24,10 @@ export const ROLE_LABELS: Record<Role, string> = {
  * - `review`: the reviewers' vocabulary: annotation tags and moderation rules (reviewers)
  * - `blob/<sha256 prefix>-<n>`: a picture's bytes, content-addressed, in parts of at most 4 MiB so
  *   that no message comes near the server's limit (editors, who add pictures to posts)
+ * - `body/<postId>`: a draft's body as Lexical's Yjs tree (`root`, an XmlText), co-edited (editors)
  * - `index`: which posts, series and pictures exist, so a member knows what to load; anyone may add to it
  */
-export const DOCUMENT_KINDS = ['post', 'post-plan', 'series', 'comments', 'authors', 'index', 'bylines', 'review', 'blob'] as const;
+export const DOCUMENT_KINDS = ['post', 'post-plan', 'series', 'comments', 'authors', 'index', 'bylines', 'review', 'blob', 'body'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const WRITERS: Record<DocumentKind, readonly Role[]> = {
@@ -39,6 +40,7 @@ export const WRITERS: Record<DocumentKind, readonly Role[]> = {
   bylines: ['admin', 'editor', 'series-manager'],
   review: ['admin', 'reviewer'],
   blob: ['admin', 'editor'],
+  body: ['admin', 'editor'],
 };
 
 export const SINGLETONS: ReadonlySet<DocumentKind> = new Set(['authors', 'index', 'bylines', 'review']);

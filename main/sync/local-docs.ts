@@ -40,7 +40,8 @@ export class LocalDocs {
     let doc = this.docs.get(name);
     if (doc) return doc;
     // Its name as its guid: Yjs would otherwise draw a random UUID per document (it showed in profiles).
-    doc = new Y.Doc({ guid: name });
+    // A body keeps its deleted text: revisions and merged saves rebuild it as it was at a snapshot.
+    doc = new Y.Doc({ guid: name, gc: !name.startsWith('body/') });
     const parts = (this.db.prepare('SELECT data FROM sync_doc_updates WHERE doc = ? ORDER BY seq').pluck().all(name) as Buffer[]).map((b) => new Uint8Array(b));
     if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts), FROM_DISK);
     if (parts.length > COMPACT_AFTER) {

@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { AppError } from '../../common/errors';
 import { parseDocumentName, SINGLETONS } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
+import { BodyDocs } from './body-docs';
 import { AuthGate, GatedProvider } from './gated-provider';
 import { LocalDocs } from './local-docs';
 import { pull, push, type Member } from './projection';
@@ -20,6 +21,8 @@ const REMOTE_SETTLE_MS = 20;
 
 export class SyncSession {
   readonly docs: LocalDocs;
+  /** Draft bodies as Yjs documents, shared with the windows' editors (body-docs.ts). */
+  readonly bodies: BodyDocs;
   readonly member: Member;
   private socket?: HocuspocusProviderWebsocket;
   private readonly providers = new Map<string, GatedProvider>();
@@ -45,6 +48,7 @@ export class SyncSession {
       this.applyTimer = setTimeout(() => this.applyRemote(), REMOTE_SETTLE_MS);
     });
     for (const name of this.docs.names()) this.docs.get(name);
+    this.bodies = new BodyDocs(this.docs, (name) => this.open(name));
   }
 
   onChange(listener: () => void): () => void {
@@ -126,7 +130,7 @@ export class SyncSession {
   private openIndexed(): void {
     if (!this.socket) return;
     const index = this.docs.get('index');
-    for (const id of index.getMap('posts').keys()) for (const kind of ['post', 'post-plan', 'comments']) this.open(`${kind}/${id}`);
+    for (const id of index.getMap('posts').keys()) for (const kind of ['post', 'post-plan', 'comments', 'body']) this.open(`${kind}/${id}`);
     for (const id of index.getMap('series').keys()) this.open(`series/${id}`);
     for (const key of index.getMap('blobs').keys()) this.open(`blob/${key}`);
   }

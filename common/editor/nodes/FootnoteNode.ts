@@ -44,7 +44,7 @@ export class FootnoteNode extends DecoratorNode<unknown> {
     };
   }
 
-  constructor(note: string, key?: NodeKey) {
+  constructor(note = '', key?: NodeKey) {
     super(key);
     this.__note = note;
   }

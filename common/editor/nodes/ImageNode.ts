@@ -97,7 +97,7 @@ export class ImageNode extends DecoratorNode<unknown> {
     };
   }
 
-  constructor(p: ImagePayload, key?: NodeKey) {
+  constructor(p: ImagePayload = { src: '', altText: '' }, key?: NodeKey) {
     super(key);
     this.__src = p.src;
     this.__altText = p.altText;

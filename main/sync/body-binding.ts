@@ -1,0 +1,98 @@
+/**
+ * A draft body's Yjs document read and written without a window: a headless Lexical editor with
+ * the draft node set, bound through @lexical/yjs the way the editor's CollaborationPlugin binds it
+ * (the document's `root` XmlText). So what main writes is exactly what a window reads, and back.
+ *
+ * Each call binds a fresh editor to a fresh Y.Doc and feeds it a state: @lexical/yjs only turns
+ * Yjs events into Lexical nodes, so a document that already holds a body is read by replaying it.
+ */
+import { createHeadlessEditor } from '@lexical/headless';
+import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs';
+import type { LexicalEditor, SerializedEditorState } from 'lexical';
+import * as Y from 'yjs';
+import { DRAFT_NODES } from '../../common/editor/nodes';
+import { $reconcileRoot } from './body-reconcile';
+
+/** Main shows no carets: an awareness with no local state makes the binding skip cursor work. */
+const NO_CURSORS: Provider = {
+  awareness: {
+    getLocalState: () => null,
+    getStates: () => new Map(),
+    on: () => undefined,
+    off: () => undefined,
+    setLocalState: () => undefined,
+    setLocalStateField: () => undefined,
+  },
+  connect: () => undefined,
+  disconnect: () => undefined,
+  on: () => undefined,
+  off: () => undefined,
+};
+
+interface Bound {
+  doc: Y.Doc;
+  editor: LexicalEditor;
+  binding: Binding;
+}
+
+function bind(): Bound {
+  const doc = new Y.Doc({ gc: false });
+  const editor = createHeadlessEditor({
+    namespace: 'draft-body',
+    nodes: DRAFT_NODES,
+    onError: (e) => {
+      throw e;
+    },
+  });
+  const binding = createYjsBinding({ editor, id: 'body', doc, docMap: new Map([['body', doc]]) });
+  binding.root.getSharedType().observeDeep((events, tx) => {
+    if (tx.origin !== binding) syncYjsChangesToLexical(binding, NO_CURSORS, events as never, false, () => undefined);
+  });
+  editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
+    syncLexicalUpdateToYjs(binding, NO_CURSORS, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
+  });
+  return { doc, editor, binding };
+}
+
+/** Loads a state (a whole document as one update) into a bound editor and waits for Lexical to have it. */
+function load(b: Bound, state: Uint8Array | null): void {
+  if (state) Y.applyUpdate(b.doc, state);
+  // read() commits the update the Yjs observer queued.
+  b.editor.read(() => undefined);
+}
+
+/** True when the document holds no body yet (never seeded). */
+export function isEmptyBody(doc: Y.Doc): boolean {
+  return doc.get('root', Y.XmlText).length === 0;
+}
+
+/** The body a document holds, as the editor would serialize it. */
+export function readBody(state: Uint8Array): SerializedEditorState {
+  const b = bind();
+  try {
+    load(b, state);
+    return b.editor.getEditorState().toJSON();
+  } finally {
+    b.doc.destroy();
+  }
+}
+
+/**
+ * The Yjs update that turns a document in state `base` (null: an empty document) into `target`,
+ * changing only the blocks, and within them the words, that differ. Applied to a document that
+ * has moved on since `base`, it merges with those changes like any offline edit.
+ */
+export function editFrom(base: Uint8Array | null, target: SerializedEditorState): Uint8Array {
+  const b = bind();
+  try {
+    load(b, base);
+    const before = Y.encodeStateVector(b.doc);
+    const current = b.editor.getEditorState().toJSON().root;
+    // Through the editor first, so the target has exactly the fields the editor serializes.
+    const wanted = b.editor.parseEditorState(JSON.stringify(target)).toJSON().root;
+    b.editor.update(() => $reconcileRoot(current, wanted), { discrete: true });
+    return Y.encodeStateAsUpdate(b.doc, before);
+  } finally {
+    b.doc.destroy();
+  }
+}
