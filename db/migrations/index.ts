@@ -19,6 +19,7 @@ import * as commenterKeysComplete from './0130-commenter-keys-complete';
 import * as peopleMembers from './0140-people-members';
 import * as sharedDetails from './0150-shared-details';
 import * as cmsRepliesAndCursors from './0170-cms-replies-and-cursors';
+import * as bodyDocuments from './0190-body-documents';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers, sharedDetails, cmsRepliesAndCursors];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers, sharedDetails, cmsRepliesAndCursors, bodyDocuments];

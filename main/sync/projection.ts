@@ -11,6 +11,7 @@
 import type * as Y from 'yjs';
 import { canWrite, parseDocumentName, refusalReason, type Role } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
+import { projectBody, pushBody } from './body-projection';
 import { LOCAL, type LocalDocs } from './local-docs';
 import { registers, writeRegister, type Register, type Value } from './registers';
 import { keyPrefix, SKIP, SPECS, specFor, WaitingForParent, type DocPart, type Row, type TableSpec } from './shared-rows';
@@ -29,6 +30,8 @@ function partDocs(spec: TableSpec, row: Row) {
   return spec.parts.map((part) => ({ part, name: part.doc(row) }));
 }
 
+const joinedAt = (db: DB): string => (db.prepare('SELECT joined_at FROM sync_workspace WHERE id = 1').pluck().get() as string | undefined) ?? '';
+
 export function push(db: DB, docs: LocalDocs, member: Member): number {
   const now = new Date().toISOString();
   const pending = db.prepare('SELECT tbl, row_id FROM sync_outbox').all() as Array<{ tbl: string; row_id: string }>;
@@ -38,6 +41,7 @@ export function push(db: DB, docs: LocalDocs, member: Member): number {
     const spec = specFor(tbl);
     const row = db.prepare(`SELECT * FROM ${tbl} WHERE id = ?`).get(row_id) as Row | undefined;
     if (spec && row) pushRow(db, docs, member, spec, row, now, refuse);
+    if (spec?.table === 'posts' && row) pushBody(db, docs, member.role, row_id, joinedAt(db));
     else if (spec && spec.table !== 'comments') pushHardDelete(docs, member, spec, row_id, now);
     done.run(tbl, row_id);
   }
@@ -133,6 +137,8 @@ export function pull(db: DB, docs: LocalDocs, names?: Iterable<string>): { writt
       }
     }
     for (const [spec, list] of pulled) if (list.length > 0) spec.settle?.(db, docs, list);
+    // Bodies after their posts: a body whose post has not arrived waits with the rows.
+    for (const n of wanted) if (parseDocumentName(n)?.kind === 'body' && projectBody(db, docs, n.slice(5)) === 'waiting') waiting.add(n);
   } finally {
     db.prepare('UPDATE sync_workspace SET applying = 0').run();
   }

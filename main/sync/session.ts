@@ -9,6 +9,7 @@ import { AppError } from '../../common/errors';
 import { parseDocumentName, SINGLETONS } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
 import { BodyDocs } from './body-docs';
+import { seedBodies } from './body-projection';
 import { AuthGate, GatedProvider } from './gated-provider';
 import { LocalDocs } from './local-docs';
 import { pull, push, type Member } from './projection';
@@ -165,6 +166,12 @@ export class SyncSession {
     return this.providers.size > 0;
   }
 
+  /** Bootstraps (once) or reconciles the bodies whose documents have synced; how many it changed. */
+  private seedBodies(): number {
+    const synced = (name: string) => this.providers.get(name)?.isSynced === true;
+    return this.db.transaction(() => seedBodies(this.db, this.docs, this.member, synced))();
+  }
+
   /** Records that everything stored so far is on the server. */
   private markSynced(): void {
     this.db.prepare("UPDATE sync_workspace SET synced_seq = (SELECT coalesce(max(seq), 0) FROM sync_doc_updates), last_sync_at = ? WHERE id = 1").run(new Date().toISOString());
@@ -177,7 +184,7 @@ export class SyncSession {
     const end = Date.now() + timeoutMs;
     for (;;) {
       if (this.refusal) throw new AppError('FORBIDDEN', `The team server refused this laptop: ${this.refusal}.`);
-      if (this.upToDate()) break;
+      if (this.upToDate() && this.seedBodies() === 0) break;
       if (Date.now() > end) {
         throw new AppError('INTERNAL', `The workspace did not finish syncing within ${Math.round(timeoutMs / 1000)} s (${this.socket?.status === 'connected' ? 'still syncing' : `cannot reach ${this.workspace.url}`}); what is stored locally is kept and syncs next time.`);
       }
@@ -198,6 +205,7 @@ export class SyncSession {
       if (!this.db.open) return;
       this.pushLocal();
       // The time of the last sync is when the store last became (or stayed, after changes) up to date.
+      if (this.state() === 'up-to-date') this.seedBodies();
       const upToDate = this.state() === 'up-to-date';
       if (upToDate && (!wasUpToDate || pendingChanges(this.db) > 0)) {
         this.markSynced();
