@@ -53,7 +53,7 @@ function silently(db: DB, fn: () => void): void {
 }
 
 /** Writes the document's body into the row when it differs, and records that they now agree. */
-function writeRow(db: DB, row: PostBodyRow, doc: Y.Doc): boolean {
+export function writeRow(db: DB, row: PostBodyRow, doc: Y.Doc): boolean {
   const json = JSON.stringify(readBody(Y.encodeStateAsUpdate(doc)));
   let revision = row.revision;
   const changed = json !== row.body;

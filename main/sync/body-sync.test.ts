@@ -154,6 +154,11 @@ describe('draft bodies as shared documents', { timeout: 240_000 }, () => {
     const input = { id: post.id, baseRevision: rev, body: bodyOf(['Alpha rewritten by a script.', THREE[1]!, THREE[2]!]) };
     const call = workbench(['call', 'posts.update', JSON.stringify(input), '--db', a.file], { ...process.env, WORKBENCH_KEY_FILE: path.join(kit.dir(), 'k') });
     expect(call.status, call.stderr).toBe(0);
+    // A second script still holding the old revision: merged too, not refused, not overwriting the first.
+    const stale = { id: post.id, baseRevision: rev, body: bodyOf([THREE[0]!, 'Beta edited on a stale base.', THREE[2]!]) };
+    const again = workbench(['call', 'posts.update', JSON.stringify(stale), '--db', a.file], { ...process.env, WORKBENCH_KEY_FILE: path.join(kit.dir(), 'k') });
+    expect(again.status, again.stderr).toBe(0);
+    expect(rowText(a.db, post.id)).toBe(['Alpha rewritten by a script.', 'Beta edited on a stale base.', THREE[2]].join('\n'));
     // E: the last paragraph, through the body document as the editor changes it.
     const docs = new LocalDocs(e.db);
     const doc = new BodyDocs(docs).open(post.id);
@@ -167,7 +172,7 @@ describe('draft bodies as shared documents', { timeout: 240_000 }, () => {
     await sync(a.db);
     await sync(e.db);
     await sync(a.db);
-    const want = ['Alpha rewritten by a script.', THREE[1], 'Gamma changed in the editor.'].join('\n');
+    const want = ['Alpha rewritten by a script.', 'Beta edited on a stale base.', 'Gamma changed in the editor.'].join('\n');
     for (const db of [a.db, e.db]) expect(rowText(db, post.id)).toBe(want);
     expect(editorStateText(getPost(e.db, { id: post.id }).body)).toBe(want);
   });
