@@ -4,7 +4,13 @@
  * typed word is a unique token, so a test can tell whose words survived and that none doubled.
  */
 import { $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor } from 'lexical';
-import type { Rng } from '../../../bench/generate/prng';
+
+/** A seeded random source (bench/generate/prng.ts makes one; main may not import bench/). */
+export interface Rng {
+  next(): number;
+  int(lo: number, hi: number): number;
+  pick<T>(items: readonly T[]): T;
+}
 
 export const TOKEN = /\bc\d+w\d+\b/g;
 
