@@ -2,21 +2,21 @@
  * Offline co-editing of the 36,000-word bench draft: two and five members edit it at random
  * (seeded) while the server is down, then reconnect in a random order through the real team
  * server. Every member ends with the same text, every word each one typed is there exactly once,
- * and no paragraph appears twice.
+ * and no paragraph appears twice. (Here beside the draft's generator: main/ may not import bench/.)
  */
 import { describe, expect, it } from 'vitest';
-import { longDraftState } from '../../bench/generate/dataset';
-import { mulberry32, type Rng } from '../../bench/generate/prng';
-import { FULL } from '../../bench/lib/sizes';
-import { createPost } from '../../db/repos/posts';
-import { bindEditor } from './body-binding';
-import { BodyDocs } from './body-docs';
-import { LocalDocs } from './local-docs';
-import { rowText } from './testing/bodies';
-import { useSyncTestKit } from './testing/laptops';
-import { randomEdits, TOKEN } from './testing/random-edits';
-import { invite } from './testing/team-server-process';
-import { joinWorkspace, syncWorkspace } from './workspace';
+import { longDraftState } from './generate/dataset';
+import { mulberry32, type Rng } from './generate/prng';
+import { FULL } from './lib/sizes';
+import { createPost } from '../db/repos/posts';
+import { bindEditor } from '../main/sync/body-binding';
+import { BodyDocs } from '../main/sync/body-docs';
+import { LocalDocs } from '../main/sync/local-docs';
+import { rowText } from '../main/sync/testing/bodies';
+import { useSyncTestKit } from '../main/sync/testing/laptops';
+import { randomEdits, TOKEN } from '../main/sync/testing/random-edits';
+import { invite } from '../main/sync/testing/team-server-process';
+import { joinWorkspace, syncWorkspace } from '../main/sync/workspace';
 
 const kit = useSyncTestKit();
 const EDITS = 40;
