@@ -5,8 +5,6 @@
  *   row, or a save was merged into the document), the row's revision, a hash of the body JSON and
  *   a Yjs snapshot of the document. A save is merged as the edit from the snapshot of its base
  *   revision to the new body, so words it did not change keep colleagues' concurrent edits.
- * - body_seen: per post, the document's state vector when this member last saw the body, for
- *   "changed while you were away".
  */
 import type Database from 'better-sqlite3';
 
@@ -22,11 +20,6 @@ CREATE TABLE sync_body_bases (
   snapshot BLOB NOT NULL,
   at TEXT NOT NULL,
   PRIMARY KEY (post_id, revision)
-);
-CREATE TABLE body_seen (
-  post_id TEXT PRIMARY KEY REFERENCES posts(id) ON DELETE CASCADE,
-  state_vector BLOB NOT NULL,
-  seen_at TEXT NOT NULL
 );
 `);
 }

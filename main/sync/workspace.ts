@@ -68,7 +68,7 @@ export async function joinWorkspace(db: DB, vault: TokenVault, input: { url: str
 export function leaveWorkspace(db: DB): { left: string | null } {
   const ws = readWorkspace(db);
   db.transaction(() => {
-    for (const t of ['sync_workspace', 'sync_doc_updates', 'sync_outbox', 'sync_refused', 'sync_body_bases', 'body_seen']) db.prepare(`DELETE FROM ${t}`).run();
+    for (const t of ['sync_workspace', 'sync_doc_updates', 'sync_outbox', 'sync_refused', 'sync_body_bases']) db.prepare(`DELETE FROM ${t}`).run();
     forgetMemberRoles(db);
   })();
   return { left: ws?.url ?? null };
