@@ -18,7 +18,7 @@ import { canWrite } from '../../common/sync/documents';
 import { countWords } from '../../common/text';
 import type { DB } from '../../db/connection';
 import { replacePostText } from '../../db/repos/posts';
-import { getRevision, takeSnapshot } from '../../db/repos/revisions';
+import { getRevision, takeSnapshot, type SnapshotSource } from '../../db/repos/revisions';
 import { AppError } from '../../common/errors';
 import { bodySha, latestBase, recordBase, stateAt } from './body-bases';
 import { editFrom, isEmptyBody, readBody } from './body-binding';
@@ -26,13 +26,8 @@ import { bodyDocName } from './body-docs';
 import { LOCAL, type LocalDocs } from './local-docs';
 import { decisionLog, registers } from './registers';
 
-export interface PostBodyRow {
-  id: string;
-  revision: number;
-  title: string;
-  standfirst: string;
-  body: string;
-  word_count: number;
+/** The fields of a post a snapshot copies, and when it was created (for the bootstrap rule). */
+export interface PostBodyRow extends SnapshotSource {
   created_at: string;
 }
 
