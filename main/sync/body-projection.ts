@@ -14,7 +14,7 @@
 import * as Y from 'yjs';
 import type { EditorState } from '../../common/domain';
 import { editorStateText } from '../../common/editor/state-text';
-import { canWrite } from '../../common/sync/documents';
+import { canWrite, refusalReason, type Role } from '../../common/sync/documents';
 import { countWords } from '../../common/text';
 import type { DB } from '../../db/connection';
 import { replacePostText } from '../../db/repos/posts';
@@ -35,6 +35,9 @@ const rowOf = (db: DB, postId: string) =>
   db.prepare('SELECT id, revision, title, standfirst, body, word_count, created_at FROM posts WHERE id = ?').get(postId) as PostBodyRow | undefined;
 
 const textOf = (json: string): string => editorStateText(JSON.parse(json) as EditorState);
+
+const roleOf = (db: DB): Role => (db.prepare('SELECT role FROM sync_workspace WHERE id = 1').pluck().get() as Role | undefined) ?? 'reviewer';
+const refusedHere = (db: DB, postId: string): boolean => !!db.prepare("SELECT 1 FROM sync_refused WHERE tbl = 'posts' AND row_id = ? AND field = 'body'").get(postId);
 
 /** Runs a write that must not go back out through the outbox (it came from the document). */
 function silently(db: DB, fn: () => void): void {
@@ -74,8 +77,9 @@ export function projectBody(db: DB, docs: LocalDocs, postId: string): Projected 
   const base = latestBase(db, postId);
   // This laptop's own text for a post it held before joining: seedBodies reconciles it first.
   if (!base && textOf(row.body).trim() !== '') return 'held';
-  // A change made here and not merged yet (push merges it, then writes the row): never overwritten.
-  if (base && bodySha(row.body) !== base.bodySha) return 'held';
+  // A change made here and not merged yet (push merges it, then writes the row), or refused and not
+  // discarded yet (listed in sync_refused, as other columns are): never overwritten.
+  if (base && bodySha(row.body) !== base.bodySha && (canWrite(roleOf(db), 'body') || refusedHere(db, postId))) return 'held';
   return writeRow(db, row, doc) ? 'written' : 'same';
 }
 
@@ -93,9 +97,17 @@ function seed(db: DB, row: PostBodyRow, doc: Y.Doc): boolean {
 /** A row changed here into its body document (called by push for every posts row it sends). */
 export function pushBody(db: DB, docs: LocalDocs, role: import('../../common/sync/documents').Role, postId: string, joinedAt: string): void {
   const row = rowOf(db, postId);
-  if (!row || !canWrite(role, 'body')) return;
+  if (!row) return;
   const doc = docs.get(bodyDocName(postId));
   const base = latestBase(db, postId);
+  if (!canWrite(role, 'body')) {
+    if (base && bodySha(row.body) !== base.bodySha) {
+      db.prepare('INSERT OR REPLACE INTO sync_refused (tbl, row_id, field, doc, value, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+        'posts', postId, 'body', bodyDocName(postId), textOf(row.body).slice(0, 200), refusalReason(role, 'body'), new Date().toISOString(),
+      );
+    }
+    return;
+  }
   if (!base) {
     if (isEmptyBody(doc) && row.created_at >= joinedAt) seed(db, row, doc);
     return;

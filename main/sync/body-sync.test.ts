@@ -18,7 +18,8 @@ import { LocalDocs } from './local-docs';
 import { bodyOf, docParagraphs, paragraphsOf, rowText, until } from './testing/bodies';
 import { useSyncTestKit, type Laptop } from './testing/laptops';
 import { invite, workbench } from './testing/team-server-process';
-import { joinWorkspace, listConflicts, openSession, resolveConflict, syncWorkspace } from './workspace';
+import { discardRefused, joinWorkspace, listConflicts, listRefused, openSession, resolveConflict, syncWorkspace } from './workspace';
+import { updatePost } from '../../db/repos/posts';
 
 const kit = useSyncTestKit();
 const sync = (db: DB) => syncWorkspace(db, kit.vault(), 60_000);
@@ -175,5 +176,28 @@ describe('draft bodies as shared documents', { timeout: 240_000 }, () => {
     const want = ['Alpha rewritten by a script.', 'Beta edited on a stale base.', 'Gamma changed in the editor.'].join('\n');
     for (const db of [a.db, e.db]) expect(rowText(db, post.id)).toBe(want);
     expect(editorStateText(getPost(e.db, { id: post.id }).body)).toBe(want);
+  });
+
+  it('lists a reviewer’s change to a body as refused, never sends it, and puts the team’s text back on discard', async () => {
+    const { data, server, admin } = await team();
+    const [reviewer] = invite(data, ['Rae Viewer', 'reviewer']);
+    const a = kit.laptop('a');
+    const r = kit.laptop('r');
+    const post = createPost(a.db, { title: 'Guarded', body: bodyOf(THREE) });
+    await joinWorkspace(a.db, kit.vault(), { url: server.url, token: admin });
+    await sync(a.db);
+    await joinWorkspace(r.db, kit.vault(), { url: server.url, token: reviewer! });
+    await sync(r.db);
+    const p = getPost(r.db, { id: post.id });
+    updatePost(r.db, { id: post.id, baseRevision: p.revision, body: bodyOf(['Reviewer rewrote it.']) });
+    await sync(r.db);
+    await sync(a.db);
+    expect(listRefused(r.db)).toEqual([expect.objectContaining({ table: 'posts', field: 'body', value: 'Reviewer rewrote it.' })]);
+    expect(rowText(a.db, post.id)).toBe(THREE.join('\n'));
+    expect(rowText(r.db, post.id)).toBe('Reviewer rewrote it.');
+    const s = openSession(r.db, kit.vault());
+    expect(discardRefused(r.db, s)).toBe(1);
+    s.close();
+    expect(rowText(r.db, post.id)).toBe(THREE.join('\n'));
   });
 });
