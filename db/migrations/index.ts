@@ -20,6 +20,7 @@ import * as peopleMembers from './0140-people-members';
 import * as sharedDetails from './0150-shared-details';
 import * as cmsRepliesAndCursors from './0170-cms-replies-and-cursors';
 import * as sharedRowTriggers from './0180-shared-row-triggers';
+import * as bodyDocuments from './0190-body-documents';
 import * as postCommentCounts from './0200-post-comment-counts';
 
 export interface Migration {
@@ -28,4 +29,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers, sharedDetails, cmsRepliesAndCursors, sharedRowTriggers, postCommentCounts];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers, sharedDetails, cmsRepliesAndCursors, sharedRowTriggers, bodyDocuments, postCommentCounts];

@@ -6,7 +6,8 @@ import type { Ctx } from '../context';
 import { DEFAULT_WORKFLOW } from '../../common/domain';
 import { outgoingStatuses } from '../../common/series/workflow';
 import { assertChecklistAllows } from '../checklist-gate';
-import { workflowOf, checkSlug, createPost, discardUntouchedDraft, duplicatePost, getPost, listPosts, restorePost, trashPost, updatePost } from '../../db/repos/posts';
+import { workflowOf, checkSlug, createPost, discardUntouchedDraft, duplicatePost, findPostRow, getPost, listPosts, restorePost, trashPost, updatePost } from '../../db/repos/posts';
+import { readWorkspace } from '../sync/workspace-row';
 // The draft importer (jsdom, mammoth, marked) loads on the first import, not when the app starts.
 type DraftImport = typeof import('../draft-import/index');
 const draftImport = (): Promise<DraftImport> => import('../draft-import/index');
@@ -50,8 +51,19 @@ export const postsHandlers: Pick<Handlers<Ctx>, PostMethods> = {
       assertChecklistAllows(ctx.db, post.id, { status: input.status, acceptWarnings });
       return updatePost(ctx.db, { id: post.id, baseRevision: post.revision, status: input.status });
     })(),
-  'posts.update': ({ acceptWarnings, ...input }, ctx) => {
+  'posts.update': async ({ acceptWarnings, ...input }, ctx) => {
     if (input.status !== undefined) assertChecklistAllows(ctx.db, input.id, { ...input, status: input.status, acceptWarnings });
+    // In a workspace a body saved on an older revision merges (main/sync/body-save.ts) instead of being refused.
+    const row = input.body !== undefined ? findPostRow(ctx.db, { id: input.id }) : undefined;
+    if (row && row.revision !== input.baseRevision && readWorkspace(ctx.db)) {
+      const { mergeStaleBody } = await import('../sync/body-save');
+      const { liveSession } = await import('../sync/live');
+      const merged = mergeStaleBody(ctx.db, liveSession(ctx)?.docs, { id: input.id, baseRevision: input.baseRevision, body: input.body! });
+      if (merged !== undefined) {
+        const { body: _merged, ...rest } = input;
+        return updatePost(ctx.db, { ...rest, baseRevision: merged });
+      }
+    }
     return updatePost(ctx.db, input);
   },
   'posts.delete': (input, ctx) => trashPost(ctx.db, input.id),

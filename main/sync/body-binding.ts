@@ -96,3 +96,29 @@ export function editFrom(base: Uint8Array | null, target: SerializedEditorState)
     b.doc.destroy();
   }
 }
+
+/**
+ * A headless editor kept bound to a body document, as a window's editor is: its edits go into the
+ * document under `origin` (not main's LOCAL, so the projection follows them like a window's), and
+ * the document's other changes come back into it. For main's many-edit writers and their tests.
+ */
+export function bindEditor(target: Y.Doc, origin: unknown = 'headless-editor'): { editor: LexicalEditor; close(): void } {
+  const b = bind();
+  const fromTarget = Symbol('from-target');
+  load(b, Y.encodeStateAsUpdate(target));
+  const out = (update: Uint8Array, o: unknown) => {
+    if (o === b.binding) Y.applyUpdate(target, update, origin);
+  };
+  const back = (update: Uint8Array, o: unknown) => {
+    if (o !== origin) Y.applyUpdate(b.doc, update, fromTarget);
+  };
+  b.doc.on('update', out);
+  target.on('update', back);
+  return {
+    editor: b.editor,
+    close() {
+      target.off('update', back);
+      b.doc.destroy();
+    },
+  };
+}

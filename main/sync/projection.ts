@@ -11,6 +11,7 @@
 import type * as Y from 'yjs';
 import { canWrite, parseDocumentName, refusalReason, type Role } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
+import { projectBody, pushBody } from './body-projection';
 import { LOCAL, type LocalDocs } from './local-docs';
 import { readCell, registers, writeRegister, type Value } from './registers';
 import { appendRecord, recordsIn } from './row-records';
@@ -30,6 +31,8 @@ function partDocs(spec: TableSpec, row: Row) {
   return spec.parts.map((part) => ({ part, name: part.doc(row) }));
 }
 
+const joinedAt = (db: DB): string => (db.prepare('SELECT joined_at FROM sync_workspace WHERE id = 1').pluck().get() as string | undefined) ?? '';
+
 export function push(db: DB, docs: LocalDocs, member: Member): number {
   const now = new Date().toISOString();
   const pending = db.prepare('SELECT tbl, row_id FROM sync_outbox').all() as Array<{ tbl: string; row_id: string }>;
@@ -41,8 +44,10 @@ export function push(db: DB, docs: LocalDocs, member: Member): number {
     for (const { tbl, row_id } of pending) {
       const spec = specFor(tbl);
       const row = db.prepare(`SELECT * FROM ${tbl} WHERE id = ?`).get(row_id) as Row | undefined;
-      if (spec && row) pushRow(db, docs, member, spec, row, now, refuse);
-      else if (spec && spec.table !== 'comments') {
+      if (spec && row) {
+        pushRow(db, docs, member, spec, row, now, refuse);
+        if (spec.table === 'posts') pushBody(db, docs, member.role, row_id, joinedAt(db));
+      } else if (spec && spec.table !== 'comments') {
         const gone = removed.get(tbl, row_id) as string | undefined;
         pushHardDelete(db, docs, member, spec, gone ? (JSON.parse(gone) as Row) : { id: row_id }, now);
       }
@@ -157,6 +162,8 @@ export function pull(db: DB, docs: LocalDocs, names?: Iterable<string>): { writt
       }
     }
     for (const [spec, list] of pulled) if (list.length > 0) spec.settle?.(db, docs, list);
+    // Bodies after their posts: a body whose post has not arrived waits with the rows.
+    for (const n of wanted) if (parseDocumentName(n)?.kind === 'body' && projectBody(db, docs, n.slice(5)) === 'waiting') waiting.add(n);
   } finally {
     db.prepare('UPDATE sync_workspace SET applying = 0').run();
   }

@@ -9,6 +9,7 @@ import { AppError } from '../../common/errors';
 import { parseDocumentName, SINGLETONS } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
 import { BodyDocs } from './body-docs';
+import { seedBodies } from './body-projection';
 import { AuthGate, GatedProvider } from './gated-provider';
 import { LocalDocs } from './local-docs';
 import { pull, push, type Member } from './projection';
@@ -28,7 +29,7 @@ export const SYNC_WINDOW = 64;
  * The order a one-off sync takes documents in: series before posts, and a post's three documents
  * together, its text and plan before its comments (a row waits for its parent otherwise).
  */
-const KIND_ORDER = ['authors', 'bylines', 'review', 'index', 'series', 'blob', 'post', 'post-plan', 'comments'];
+const KIND_ORDER = ['authors', 'bylines', 'review', 'index', 'series', 'blob', 'post', 'post-plan', 'comments', 'body'];
 function syncOrder(name: string): string {
   const ref = parseDocumentName(name)!;
   const rank = KIND_ORDER.indexOf(ref.kind);
@@ -172,7 +173,7 @@ export class SyncSession {
   private indexed(): string[] {
     const index = this.docs.get('index');
     return [
-      ...[...index.getMap('posts').keys()].flatMap((id) => ['post', 'post-plan', 'comments'].map((kind) => `${kind}/${id}`)),
+      ...[...index.getMap('posts').keys()].flatMap((id) => ['post', 'post-plan', 'comments', 'body'].map((kind) => `${kind}/${id}`)),
       ...[...index.getMap('series').keys()].map((id) => `series/${id}`),
       ...[...index.getMap('blobs').keys()].map((key) => `blob/${key}`),
     ];
@@ -219,6 +220,12 @@ export class SyncSession {
       if (p && (!p.isSynced || p.unsyncedChanges > 0)) return false;
     }
     return true;
+  }
+
+  /** Bootstraps (once) or reconciles the bodies whose documents have synced; how many it changed. */
+  private seedBodies(): number {
+    const synced = (name: string) => this.providers.get(name)?.isSynced === true;
+    return this.db.transaction(() => seedBodies(this.db, this.docs, this.member, synced))();
   }
 
   /** Records that everything stored so far is on the server. */
@@ -268,6 +275,9 @@ export class SyncSession {
         await this.waitFor(() => this.synced(window), end);
         clearTimeout(this.applyTimer);
         this.applyRemote([...this.takeDirty(), ...window]);
+        // A body is seeded or reconciled while its document is open and synced; what that writes
+        // is sent before the window closes (takeWritten brings it round again otherwise).
+        if (this.seedBodies() > 0) await this.waitFor(() => this.synced(window), end);
         for (const name of window) this.close1(name);
       }
     }
@@ -295,6 +305,7 @@ export class SyncSession {
       if (!this.db.open) return;
       this.pushLocal();
       // The time of the last sync is when the store last became (or stayed, after changes) up to date.
+      if (this.state() === 'up-to-date') this.seedBodies();
       const upToDate = this.state() === 'up-to-date';
       if (upToDate && (!wasUpToDate || pendingChanges(this.db) > 0)) {
         this.markSynced();

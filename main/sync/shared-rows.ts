@@ -8,6 +8,7 @@
 import type { DB } from '../../db/connection';
 import type { DocumentKind } from '../../common/sync/documents';
 import type { LocalDocs } from './local-docs';
+import { emptyEditorState } from '../../common/editor/state-text';
 import { COMMENT_RECORD, type RecordLayout } from './row-records';
 import { rankOf, renumberSeries } from './running-order';
 import { DETAIL_SPECS, SKIP, WaitingForParent, withFeaturedIfHere } from './shared-details';
@@ -49,6 +50,8 @@ export interface TableSpec {
   settle?: (db: DB, docs: LocalDocs, pulled: ReadonlyArray<{ shared: Row; before?: Row }>) => void;
 }
 
+const EMPTY_BODY = JSON.stringify(emptyEditorState());
+
 const byId = (table: string) => (db: DB, row: Row) => (db.prepare(`SELECT id FROM ${table} WHERE id = ?`).pluck().get(row.id) as string | undefined);
 
 /** A post's owner and reviewer travel as member ids (a member's person has the member's id on every laptop). */
@@ -88,7 +91,8 @@ export const SPECS: readonly TableSpec[] = [
     index: 'posts',
     // The running order travels as fractional keys (running-order.ts); positions are derived from them.
     toShared: (db, row, docs) => ({ ...row, rank: rankOf(db, docs, row as { id: string; series_id: string | null; deleted_at: string | null }) }),
-    toLocal: (db, { rank: _rank, ...row }) => withFeaturedIfHere(db, row),
+    // The body travels in its own document (body-projection.ts); a post new here starts empty until it arrives.
+    toLocal: (db, { rank: _rank, ...row }) => withFeaturedIfHere(db, db.prepare('SELECT 1 FROM posts WHERE id = ?').get(row.id) ? row : { ...row, body: EMPTY_BODY }),
     settle: (db, docs, pulled) => {
       const series = new Set(pulled.flatMap(({ shared, before }) => [shared.series_id, before?.series_id]).filter((s): s is string => typeof s === 'string'));
       for (const id of series) renumberSeries(db, docs, id);
@@ -98,7 +102,7 @@ export const SPECS: readonly TableSpec[] = [
         kind: 'post',
         doc: (r) => `post/${r.id}`,
         creates: true,
-        columns: ['id', 'created_at', 'slug', 'title', 'standfirst', 'label', 'body', 'body_text', 'word_count', 'tags', 'source', 'source_id', 'source_url', 'deleted_at'],
+        columns: ['id', 'created_at', 'slug', 'title', 'standfirst', 'label', 'tags', 'source', 'source_id', 'source_url', 'deleted_at'],
         decisions: ['title', 'deleted_at'],
       },
       {

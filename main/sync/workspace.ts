@@ -10,6 +10,7 @@ import { fetchMembers, refreshMembers, whoAmI } from './member-directory';
 import { pull, queueEverything } from './projection';
 import { type Conflict, writeRegister } from './registers';
 import { LOCAL } from './local-docs';
+import { restoreJoinChoice } from './body-projection';
 import { SyncSession, type SyncState } from './session';
 import { LOCAL_ONLY_STATUS, pendingChanges, readWorkspace } from './workspace-row';
 import type { TokenVault } from './token-vault';
@@ -67,7 +68,7 @@ export async function joinWorkspace(db: DB, vault: TokenVault, input: { url: str
 export function leaveWorkspace(db: DB): { left: string | null } {
   const ws = readWorkspace(db);
   db.transaction(() => {
-    for (const t of ['sync_workspace', 'sync_doc_updates', 'sync_outbox', 'sync_refused', 'sync_removed']) db.prepare(`DELETE FROM ${t}`).run();
+    for (const t of ['sync_workspace', 'sync_doc_updates', 'sync_outbox', 'sync_refused', 'sync_removed', 'sync_body_bases']) db.prepare(`DELETE FROM ${t}`).run();
     forgetMemberRoles(db);
   })();
   return { left: ws?.url ?? null };
@@ -123,6 +124,7 @@ export function resolveConflict(db: DB, session: SyncSession, id: string, pick: 
   if (!canWrite(session.member.role, kind)) throw new AppError('FORBIDDEN', `${session.member.name} (${session.member.role}) may not decide this: it is in ${conflict.doc}.`);
   const doc = session.docs.get(conflict.doc);
   db.transaction(() => {
+    restoreJoinChoice(db, choice.value);
     doc.transact(() => writeRegister(doc, conflict.key, choice.value, { by: session.member.name, at: new Date().toISOString() }, conflict.choices.map((c) => c.entry)), LOCAL);
     pull(db, session.docs, [conflict.doc]);
     db.prepare('UPDATE sync_workspace SET conflicts = ? WHERE id = 1').run(session.conflicts().length);

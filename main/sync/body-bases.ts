@@ -1,0 +1,50 @@
+/**
+ * The points where a post's row and its body document agreed (sync_body_bases, migration 0190):
+ * the row's revision, a hash of its body JSON and a Yjs snapshot of the document then. A change
+ * made to the row since (a save, a restore) is merged into the document as the edit from that
+ * snapshot's text to the row's, never as a replacement of the document.
+ */
+import crypto from 'node:crypto';
+import * as Y from 'yjs';
+import type { DB } from '../../db/connection';
+
+/** Kept per post: enough for a script's save made on a revision a few saves old. */
+const KEEP = 32;
+
+export interface BodyBase {
+  revision: number;
+  bodySha: string;
+  snapshot: Y.Snapshot;
+}
+
+export const bodySha = (json: string): string => crypto.createHash('sha256').update(json).digest('hex');
+
+function toBase(r: { revision: number; body_sha: string; snapshot: Buffer } | undefined): BodyBase | undefined {
+  return r && { revision: r.revision, bodySha: r.body_sha, snapshot: Y.decodeSnapshot(new Uint8Array(r.snapshot)) };
+}
+
+export function latestBase(db: DB, postId: string): BodyBase | undefined {
+  return toBase(db.prepare('SELECT revision, body_sha, snapshot FROM sync_body_bases WHERE post_id = ? ORDER BY revision DESC LIMIT 1').get(postId) as never);
+}
+
+/** The base recorded at a revision, or the latest one before it (a revision saved here and not yet merged). */
+export function baseAt(db: DB, postId: string, revision: number): BodyBase | undefined {
+  return toBase(db.prepare('SELECT revision, body_sha, snapshot FROM sync_body_bases WHERE post_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1').get(postId, revision) as never);
+}
+
+export function recordBase(db: DB, postId: string, revision: number, bodyJson: string, doc: Y.Doc): void {
+  db.prepare('INSERT OR REPLACE INTO sync_body_bases (post_id, revision, body_sha, snapshot, at) VALUES (?, ?, ?, ?, ?)').run(
+    postId, revision, bodySha(bodyJson), Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))), new Date().toISOString(),
+  );
+  db.prepare('DELETE FROM sync_body_bases WHERE post_id = ? AND revision <= (SELECT revision FROM sync_body_bases WHERE post_id = ? ORDER BY revision DESC LIMIT 1 OFFSET ?)').run(postId, postId, KEEP);
+}
+
+/** The document as it was at a snapshot, as one update (the document keeps deleted text: gc off). */
+export function stateAt(doc: Y.Doc, snapshot: Y.Snapshot): Uint8Array {
+  const then = Y.createDocFromSnapshot(doc, snapshot);
+  try {
+    return Y.encodeStateAsUpdate(then);
+  } finally {
+    then.destroy();
+  }
+}
