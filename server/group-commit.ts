@@ -27,7 +27,11 @@ export class GroupCommit {
   /** Commits so far and the updates they stored (for /health and the bench). */
   readonly stats = { commits: 0, updates: 0 };
 
-  constructor(private readonly store: TeamStore) {}
+  constructor(
+    private readonly store: TeamStore,
+    /** Told how long each commit took to reach disk and how many updates it stored (for /metrics). */
+    private readonly onCommit?: (seconds: number, updates: number) => void,
+  ) {}
 
   /** Notes an update to be stored before any further message leaves. */
   append(name: string, update: Uint8Array): void {
@@ -58,9 +62,12 @@ export class GroupCommit {
     if (this.pending.length > 0) {
       const batch = this.pending;
       this.pending = [];
+      const started = process.hrtime.bigint();
       this.store.write(batch);
+      const updates = batch.filter((op) => 'update' in op).length;
       this.stats.commits++;
-      for (const op of batch) if ('update' in op) this.stats.updates++;
+      this.stats.updates += updates;
+      this.onCommit?.(Number(process.hrtime.bigint() - started) / 1e9, updates);
     }
     const held = this.held;
     this.held = [];

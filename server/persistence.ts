@@ -13,6 +13,7 @@ import type { TeamStore } from './store';
 
 /** The origin of updates replayed from disk, which must not be written again. */
 const FROM_DISK = Symbol('from-disk');
+const fromPeer = (origin: unknown) => (origin as { source?: string } | null)?.source === 'redis';
 
 export class DurableDocuments implements Extension {
   constructor(
@@ -29,7 +30,8 @@ export class DurableDocuments implements Extension {
     const parts = this.store.load(documentName);
     if (parts.length > 0) Y.applyUpdate(document, Y.mergeUpdates(parts), FROM_DISK);
     document.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== FROM_DISK) this.commit.append(documentName, update);
+      // An update from another instance (through Redis) was stored by the instance that took it.
+      if (origin !== FROM_DISK && !fromPeer(origin)) this.commit.append(documentName, update);
     });
   }
 

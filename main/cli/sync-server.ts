@@ -9,6 +9,7 @@ import type { Command } from './command';
 
 const USAGE = `workbench sync-server [--host 127.0.0.1] [--port N] [--data DIR] [--tls-cert F --tls-key F]
                       [--max-message-bytes N] [--max-connections-per-member N]
+                      [--redis redis://USER:PASS@HOST:PORT] [--metrics-token T] [--idle-unload-seconds N]
 workbench sync-server invite --data DIR --name "Ann Smith" [--email ann@example.org] --role admin|editor|series-manager|reviewer [--json]
 workbench sync-server revoke <member id or name> --data DIR
 workbench sync-server members --data DIR [--json]
@@ -16,9 +17,14 @@ workbench sync-server backup --data DIR --out FILE
 
 Runs the team workspace's sync server (Hocuspocus, Yjs) with its documents and members in
 DIR/team.sqlite (default ./team-data). Its first line reads "listening on ws://HOST:PORT"
-(wss:// with --tls-cert and --tls-key). GET /health answers with the version and the numbers
-of documents and connections. An update is acknowledged only once it is on disk.
-SIGTERM or SIGINT stores every open document and exits.
+(wss:// with --tls-cert and --tls-key); its log follows on stderr, one JSON object a line.
+GET /health answers with the version and the numbers of documents and connections; GET /ready
+with 200 once the store (and Redis) answer, 503 otherwise or while draining; GET /metrics in the
+Prometheus text format to "Authorization: Bearer T" (--metrics-token or WORKBENCH_METRICS_TOKEN).
+An update is acknowledged only once it is on disk. --redis shares documents with other instances
+on the same store. A document nobody has open leaves memory (after --idle-unload-seconds, 60).
+SIGTERM or SIGINT drains: no new connections, every open document stored, members' connections
+closed (they reconnect to another instance), then exit.
 
 invite prints a member's token once ({ token, member } with --json); only its hash is kept.
 A member's e-mail lets each laptop merge the person it already knows by that address into them.
@@ -44,13 +50,24 @@ async function serve(argv: string[]): Promise<number> {
       'tls-key': { type: 'string' },
       'max-message-bytes': { type: 'string' },
       'max-connections-per-member': { type: 'string' },
+      redis: { type: 'string' },
+      'metrics-token': { type: 'string' },
+      'idle-unload-seconds': { type: 'string' },
     },
     false,
   );
   if (values.help) return console.log(USAGE), 0;
   if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together.');
   const { startTeamServer } = await import('../../server/team-server');
+  const { jsonLogger, captureConsole } = await import('../../server/logging');
+  const log = jsonLogger();
+  captureConsole(log);
+  const idle = int('--idle-unload-seconds', values['idle-unload-seconds'], 1, 86_400);
   const running = await startTeamServer({
+    log,
+    redisUrl: values.redis,
+    metricsToken: values['metrics-token'] ?? (process.env.WORKBENCH_METRICS_TOKEN || undefined),
+    idleUnloadMs: idle === undefined ? undefined : idle * 1000,
     dataDir: values.data ?? 'team-data',
     host: values.host ?? '127.0.0.1',
     port: int('--port', values.port, 0, 65535) ?? 0,
@@ -59,7 +76,8 @@ async function serve(argv: string[]): Promise<number> {
     maxConnectionsPerMember: int('--max-connections-per-member', values['max-connections-per-member'], 1, 10_000),
     version: APP_VERSION,
   });
-  console.log(`listening on ${running.url}`);
+  process.stdout.write(`listening on ${running.url}\n`);
+  log.info('server.listening', { url: running.url, version: APP_VERSION, redis: Boolean(values.redis), metrics: Boolean(values['metrics-token'] ?? process.env.WORKBENCH_METRICS_TOKEN) });
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
