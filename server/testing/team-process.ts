@@ -21,8 +21,8 @@ export interface ServerProcess {
   output: () => string;
 }
 
-export async function startServerProcess(dataDir: string, extra: string[] = [], port = 0): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...CLI, '--data', dataDir, '--port', String(port), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startServerProcess(dataDir: string, extra: string[] = [], port = 0, env: NodeJS.ProcessEnv = process.env): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [...CLI, '--data', dataDir, '--port', String(port), ...extra], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
