@@ -9,7 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, invite, startServerProcess, until, type Client, type ServerProcess } from './testing/team-process';
-import { startTestRedis } from './testing/redis-launcher';
+import { startRedis } from './testing/redis-process';
 import { parsePrometheusText, type Sample } from './testing/prometheus-text';
 
 const cleanups: Array<() => unknown> = [];
@@ -120,7 +120,7 @@ describe('operations', { timeout: 180_000 }, () => {
 
   it('answers /ready with 503 while Redis is away', async () => {
     const data = tempDir();
-    const redis = await startTestRedis();
+    const redis = await startRedis();
     cleanups.push(() => redis.stop());
     const s = await server(data, ['--redis', redis.url]);
     const ready = async () => {

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connect, invite, startServerProcess, until, type Client, type ServerProcess } from './testing/team-process';
-import { startTestRedis, type TestRedis } from './testing/redis-launcher';
+import { startRedis, type RedisProcess } from './testing/redis-process';
 import { startTcpBalancer } from './testing/tcp-balancer';
 
 const cleanups: Array<() => unknown> = [];
@@ -23,8 +23,8 @@ function tempDir(): string {
   return dir;
 }
 
-async function redis(): Promise<TestRedis> {
-  const r = await startTestRedis();
+async function redis(): Promise<RedisProcess> {
+  const r = await startRedis();
   cleanups.push(() => r.stop());
   return r;
 }
