@@ -15,5 +15,6 @@ import { planningScenario } from './planning';
 import { moderation } from './moderation';
 import { wordpress } from './wordpress';
 import { sync } from './sync';
+import { serverLoad } from './server-load';
 
-export const SCENARIOS: Scenario[] = [importScenario, smallImport, csvRead, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario, moderation, wordpress, sync];
+export const SCENARIOS: Scenario[] = [importScenario, smallImport, csvRead, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario, moderation, wordpress, sync, serverLoad];
