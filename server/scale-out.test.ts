@@ -1,5 +1,6 @@
 /**
- * Two team server instances on one store, sharing documents through a Redis of the test's own:
+ * Two team server instances on one store (one SQLite data folder, or one PostgreSQL database),
+ * sharing documents through a Redis of the test's own:
  * members on different instances see each other's changes live; and with members spread over
  * both instances behind a load balancer, one instance is SIGKILLed mid-run, its members
  * reconnect to the other, everything converges, and nothing acknowledged is lost.
@@ -7,8 +8,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connect, invite, startServerProcess, until, type Client, type ServerProcess } from './testing/team-process';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { connect, invite, invitePg, startServerProcess, until, type Client, type ServerProcess } from './testing/team-process';
+import { startPostgres, type PostgresProcess } from './testing/postgres-process';
 import { startRedis, type RedisProcess } from './testing/redis-process';
 import { startTcpBalancer } from './testing/tcp-balancer';
 
@@ -21,6 +23,25 @@ function tempDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-scale-'));
   cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
   return dir;
+}
+
+// One PostgreSQL for the file, started by the first PostgreSQL case; a database per case.
+let postgres: Promise<PostgresProcess> | undefined;
+let databases = 0;
+afterAll(async () => {
+  await (await postgres)?.stop();
+}, 60_000);
+
+type Kind = 'sqlite' | 'postgres';
+/** A fresh shared store: what `startServerProcess` takes (a folder or a postgres:// URL), and how to invite into it. */
+async function sharedStore(kind: Kind): Promise<{ data: string; invite(name: string, role: string): Promise<string> }> {
+  if (kind === 'sqlite') {
+    const data = tempDir();
+    return { data, invite: async (name, role) => invite(data, name, role) };
+  }
+  postgres ??= startPostgres();
+  const data = await (await postgres).createDatabase(`scale_${++databases}`);
+  return { data, invite: (name, role) => invitePg(data, name, role) };
 }
 
 async function redis(): Promise<RedisProcess> {
@@ -47,11 +68,11 @@ function client(...args: Parameters<typeof connect>): Client {
 const DOC = (i: number) => `series/0190a0b2-7c1d-7000-8000-00000000010${i}`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe('two instances through Redis', { timeout: 180_000 }, () => {
+describe.each(['sqlite', 'postgres'] as const)('two instances through Redis on %s', { timeout: 180_000 }, (kind) => {
   it('shows a change made on one instance to a member on the other, live', async () => {
-    const data = tempDir();
+    const { data, invite } = await sharedStore(kind);
     const r = await redis();
-    const [ann, ed] = [invite(data, 'Ann Admin', 'admin'), invite(data, 'Sam Series', 'series-manager')];
+    const [ann, ed] = [await invite('Ann Admin', 'admin'), await invite('Sam Series', 'series-manager')];
     const one = await instance(data, ['--redis', r.url]);
     const two = await instance(data, ['--redis', r.url]);
     const a = client(one.url, DOC(0), ann);
@@ -73,9 +94,9 @@ describe('two instances through Redis', { timeout: 180_000 }, () => {
   });
 
   it('survives a SIGKILL of one instance mid-run: its members move to the other, all converge, nothing acknowledged is lost', async () => {
-    const data = tempDir();
+    const { data, invite } = await sharedStore(kind);
     const r = await redis();
-    const token = invite(data, 'Ann Admin', 'admin');
+    const token = await invite('Ann Admin', 'admin');
     const one = await instance(data, ['--redis', r.url]);
     const two = await instance(data, ['--redis', r.url]);
     const balancer = await startTcpBalancer([one.port, two.port]);
