@@ -1,14 +1,16 @@
 /**
  * Operating the team server, as a real process: /metrics (token-guarded, parsed here as
- * Prometheus text), /ready following Redis, JSON logs without tokens or content, idle documents
+ * Prometheus text), /ready following Redis and PostgreSQL, JSON logs without tokens or content, idle documents
  * unloaded and loaded again, and the drain on SIGTERM.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connect, invite, startServerProcess, until, type Client, type ServerProcess } from './testing/team-process';
+import { connect, invite, invitePg, startServerProcess, until, type Client, type ServerProcess } from './testing/team-process';
+import { startPostgres } from './testing/postgres-process';
 import { startRedis } from './testing/redis-process';
 import { parsePrometheusText, type Sample } from './testing/prometheus-text';
 
@@ -139,6 +141,24 @@ describe('operations', { timeout: 180_000 }, () => {
     expect(logLines(s).some((l) => l.event === 'redis.error')).toBe(true);
   });
 
+  it('answers /ready with 503 while PostgreSQL is away, without waiting for it', async () => {
+    const pg = await startPostgres();
+    cleanups.push(() => pg.stop());
+    const s = await server(pg.url);
+    const ready = async () => {
+      const r = await fetch(`http://127.0.0.1:${s.port}/ready`);
+      return { status: r.status, body: (await r.json()) as Record<string, unknown> };
+    };
+    expect(await ready()).toEqual({ status: 200, body: { ready: true, draining: false, storage: 'ok', redis: 'off' } });
+    await pg.stop();
+    const state = await ready();
+    expect(state.status).toBe(503);
+    expect(state.body).toMatchObject({ ready: false, draining: false, redis: 'off' });
+    expect(state.body.storage).toEqual(expect.any(String));
+    expect(state.body.storage).not.toBe('ok');
+    expect(s.output()).not.toContain(new URL(pg.url).password);
+  });
+
   it('drains on SIGTERM: stores what it holds, closes members with 1012 so they go elsewhere, exits 0', async () => {
     const data = tempDir();
     const admin = invite(data, 'Ann Admin', 'admin');
@@ -159,5 +179,26 @@ describe('operations', { timeout: 180_000 }, () => {
     cleanups.push(() => db.close());
     expect(db.prepare('SELECT COUNT(*) AS n FROM documents').get()).toEqual({ n: 1 });
     expect(db.prepare('SELECT COUNT(*) AS n FROM document_updates').get()).toEqual({ n: 0 });
+  });
+
+  it('drains on SIGTERM on PostgreSQL too: the change is compacted into the database before the exit', async () => {
+    const postgres = await startPostgres();
+    cleanups.push(() => postgres.stop());
+    const admin = await invitePg(postgres.url, 'Ann Admin', 'admin');
+    const s = await server(postgres.url);
+    const c = client(s.url, SERIES, admin);
+    await c.synced;
+    const closed = new Promise<number>((resolve) => c.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code)));
+    c.doc.getMap('fields').set('title', 'Drained');
+    await until('the change to be acknowledged', () => c.provider.unsyncedChanges === 0);
+    s.child.kill('SIGTERM');
+    expect(await closed).toBe(1012);
+    expect(await s.exited).toEqual({ code: 0, signal: null });
+    expect(logLines(s).at(-1)).toMatchObject({ event: 'drain.done', connections: 1, documents: 1 });
+    const db = new pg.Client({ connectionString: postgres.url });
+    await db.connect();
+    cleanups.push(() => db.end());
+    expect((await db.query('SELECT count(*)::int AS n FROM documents')).rows).toEqual([{ n: 1 }]);
+    expect((await db.query('SELECT count(*)::int AS n FROM document_updates')).rows).toEqual([{ n: 0 }]);
   });
 });
