@@ -3,42 +3,17 @@
  * Prometheus text), /ready following Redis and PostgreSQL, JSON logs without tokens or content, idle documents
  * unloaded and loaded again, and the drain on SIGTERM.
  */
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
-import { connect, invite, invitePg, startServerProcess, until, type Client, type ServerProcess } from './testing/team-process';
+import { describe, expect, it } from 'vitest';
+import { invite, invitePg, until, type ServerProcess } from './testing/team-process';
+import { useTeamFixture } from './testing/team-fixture';
 import { startPostgres } from './testing/postgres-process';
 import { startRedis } from './testing/redis-process';
 import { parsePrometheusText, type Sample } from './testing/prometheus-text';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-ops-'));
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-async function server(dataDir: string, extra: string[] = [], env?: NodeJS.ProcessEnv): Promise<ServerProcess> {
-  const s = await startServerProcess(dataDir, extra, 0, env);
-  cleanups.push(async () => {
-    if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
-    await s.exited;
-  });
-  return s;
-}
-
-function client(...args: Parameters<typeof connect>): Client {
-  const c = connect(...args);
-  cleanups.push(() => c.destroy());
-  return c;
-}
+const { cleanup, tempDir, server, client } = useTeamFixture('wb-ops-');
 
 const SERIES = 'series/0190a0b2-7c1d-7000-8000-000000000201';
 const METRICS_TOKEN = 'metrics-9f8e7d6c5b4a';
@@ -60,7 +35,7 @@ describe('operations', { timeout: 180_000 }, () => {
     const data = tempDir();
     const admin = invite(data, 'Ann Admin', 'admin');
     const reviewer = invite(data, 'Rae Viewer', 'reviewer');
-    const s = await server(data, ['--idle-unload-seconds', '1'], { ...process.env, WORKBENCH_METRICS_TOKEN: METRICS_TOKEN });
+    const s = await server(data, ['--idle-unload-seconds', '1'], 0, { ...process.env, WORKBENCH_METRICS_TOKEN: METRICS_TOKEN });
     const base = `http://127.0.0.1:${s.port}`;
     expect((await fetch(`${base}/metrics`)).status).toBe(401);
     expect((await fetch(`${base}/metrics`, { headers: { authorization: 'Bearer wrong' } })).status).toBe(401);
@@ -123,7 +98,7 @@ describe('operations', { timeout: 180_000 }, () => {
   it('answers /ready with 503 while Redis is away', async () => {
     const data = tempDir();
     const redis = await startRedis();
-    cleanups.push(() => redis.stop());
+    cleanup(() => redis.stop());
     const s = await server(data, ['--redis', redis.url]);
     const ready = async () => {
       const r = await fetch(`http://127.0.0.1:${s.port}/ready`);
@@ -143,7 +118,7 @@ describe('operations', { timeout: 180_000 }, () => {
 
   it('answers /ready with 503 while PostgreSQL is away, without waiting for it', async () => {
     const pg = await startPostgres();
-    cleanups.push(() => pg.stop());
+    cleanup(() => pg.stop());
     const s = await server(pg.url);
     const ready = async () => {
       const r = await fetch(`http://127.0.0.1:${s.port}/ready`);
@@ -159,9 +134,36 @@ describe('operations', { timeout: 180_000 }, () => {
     expect(s.output()).not.toContain(new URL(pg.url).password);
   });
 
-  it('drains on SIGTERM: stores what it holds, closes members with 1012 so they go elsewhere, exits 0', async () => {
-    const data = tempDir();
-    const admin = invite(data, 'Ann Admin', 'admin');
+  /** A fresh store of the kind: what the server takes, an admin's token, and its stored rows by table. */
+  async function storeOf(kind: 'sqlite' | 'postgres'): Promise<{ data: string; admin: string; rows(table: string): Promise<number> }> {
+    if (kind === 'sqlite') {
+      const data = tempDir();
+      const rows = async (table: string) => {
+        const db = new Database(path.join(data, 'team.sqlite'), { readonly: true });
+        try {
+          return (db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n;
+        } finally {
+          db.close();
+        }
+      };
+      return { data, admin: invite(data, 'Ann Admin', 'admin'), rows };
+    }
+    const postgres = await startPostgres();
+    cleanup(() => postgres.stop());
+    const rows = async (table: string) => {
+      const db = new pg.Client({ connectionString: postgres.url });
+      await db.connect();
+      try {
+        return (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
+      } finally {
+        await db.end();
+      }
+    };
+    return { data: postgres.url, admin: await invitePg(postgres.url, 'Ann Admin', 'admin'), rows };
+  }
+
+  it.each(['sqlite', 'postgres'] as const)('drains on SIGTERM (%s): stores what it holds, closes members with 1012 so they go elsewhere, exits 0', async (kind) => {
+    const { data, admin, rows } = await storeOf(kind);
     const s = await server(data);
     const c = client(s.url, SERIES, admin);
     await c.synced;
@@ -175,30 +177,8 @@ describe('operations', { timeout: 180_000 }, () => {
     expect(events.at(-1)).toBe('drain.done');
     expect(events.indexOf('drain.start')).toBeGreaterThan(events.lastIndexOf('member.connected'));
     expect(logLines(s).at(-1)).toMatchObject({ connections: 1, documents: 1 });
-    const db = new Database(path.join(data, 'team.sqlite'), { readonly: true });
-    cleanups.push(() => db.close());
-    expect(db.prepare('SELECT COUNT(*) AS n FROM documents').get()).toEqual({ n: 1 });
-    expect(db.prepare('SELECT COUNT(*) AS n FROM document_updates').get()).toEqual({ n: 0 });
-  });
-
-  it('drains on SIGTERM on PostgreSQL too: the change is compacted into the database before the exit', async () => {
-    const postgres = await startPostgres();
-    cleanups.push(() => postgres.stop());
-    const admin = await invitePg(postgres.url, 'Ann Admin', 'admin');
-    const s = await server(postgres.url);
-    const c = client(s.url, SERIES, admin);
-    await c.synced;
-    const closed = new Promise<number>((resolve) => c.socket.on('close', ({ event }: { event: { code: number } }) => resolve(event.code)));
-    c.doc.getMap('fields').set('title', 'Drained');
-    await until('the change to be acknowledged', () => c.provider.unsyncedChanges === 0);
-    s.child.kill('SIGTERM');
-    expect(await closed).toBe(1012);
-    expect(await s.exited).toEqual({ code: 0, signal: null });
-    expect(logLines(s).at(-1)).toMatchObject({ event: 'drain.done', connections: 1, documents: 1 });
-    const db = new pg.Client({ connectionString: postgres.url });
-    await db.connect();
-    cleanups.push(() => db.end());
-    expect((await db.query('SELECT count(*)::int AS n FROM documents')).rows).toEqual([{ n: 1 }]);
-    expect((await db.query('SELECT count(*)::int AS n FROM document_updates')).rows).toEqual([{ n: 0 }]);
+    // Compacted on the way out: one stored state, no updates left.
+    expect(await rows('documents')).toBe(1);
+    expect(await rows('document_updates')).toBe(0);
   });
 });

@@ -5,25 +5,14 @@
  * both instances behind a load balancer, one instance is SIGKILLed mid-run, its members
  * reconnect to the other, everything converges, and nothing acknowledged is lost.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { connect, invite, invitePg, startServerProcess, until, type Client, type ServerProcess } from './testing/team-process';
+import { afterAll, describe, expect, it } from 'vitest';
+import { invite, invitePg, until } from './testing/team-process';
+import { useTeamFixture } from './testing/team-fixture';
 import { startPostgres, type PostgresProcess } from './testing/postgres-process';
 import { startRedis, type RedisProcess } from './testing/redis-process';
 import { startTcpBalancer } from './testing/tcp-balancer';
 
-const cleanups: Array<() => unknown> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-scale-'));
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+const { cleanup, tempDir, server: instance, client } = useTeamFixture('wb-scale-');
 
 // One PostgreSQL for the file, started by the first PostgreSQL case; a database per case.
 let postgres: Promise<PostgresProcess> | undefined;
@@ -46,23 +35,8 @@ async function sharedStore(kind: Kind): Promise<{ data: string; invite(name: str
 
 async function redis(): Promise<RedisProcess> {
   const r = await startRedis();
-  cleanups.push(() => r.stop());
+  cleanup(() => r.stop());
   return r;
-}
-
-async function instance(dataDir: string, extra: string[] = []): Promise<ServerProcess> {
-  const s = await startServerProcess(dataDir, extra);
-  cleanups.push(async () => {
-    if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
-    await s.exited;
-  });
-  return s;
-}
-
-function client(...args: Parameters<typeof connect>): Client {
-  const c = connect(...args);
-  cleanups.push(() => c.destroy());
-  return c;
 }
 
 const DOC = (i: number) => `series/0190a0b2-7c1d-7000-8000-00000000010${i}`;
@@ -100,7 +74,7 @@ describe.each(['sqlite', 'postgres'] as const)('two instances through Redis on %
     const one = await instance(data, ['--redis', r.url]);
     const two = await instance(data, ['--redis', r.url]);
     const balancer = await startTcpBalancer([one.port, two.port]);
-    cleanups.push(() => balancer.close());
+    cleanup(() => balancer.close());
     const url = `ws://127.0.0.1:${balancer.port}`;
 
     // Six members on three documents; the balancer alternates, so each document has a member on each instance.
