@@ -1,12 +1,14 @@
 /**
  * The group commit on a real SQLite file: nothing said after an update leaves before the update is
- * stored, messages keep their order, and a compaction drops only the updates noted before it.
+ * stored, messages keep their order, and a compaction drops only the updates noted before it and
+ * keeps what another instance on the same file stored meanwhile.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import { GroupCommit } from './group-commit';
 import { TeamStore } from './store';
 
@@ -55,16 +57,52 @@ it('holds every message until the updates noted before it are stored, in order, 
   s.close();
 });
 
+/** A real Yjs update setting `key` in a map, made by its own client. */
+function update(key: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getMap('m').set(key, key);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+function keys(parts: Uint8Array[]): string[] {
+  const doc = new Y.Doc();
+  for (const p of parts) Y.applyUpdate(doc, p);
+  return [...doc.getMap('m').keys()].sort();
+}
+
 it('stores a compaction in order: the updates noted after it stay', () => {
   const s = store();
   const commit = new GroupCommit(s);
-  commit.append('post/a', bytes('old'));
-  commit.compact('post/a', bytes('state'));
-  commit.append('post/a', bytes('new'));
+  const old = update('old');
+  commit.append('post/a', old);
+  commit.compact('post/a', old);
+  commit.append('post/a', update('new'));
   commit.flush();
-  expect(s.load('post/a').map((u) => Buffer.from(u).toString())).toEqual(['state', 'new']);
+  const parts = s.load('post/a');
+  expect(parts).toHaveLength(2);
+  expect(keys(parts.slice(0, 1))).toEqual(['old']);
+  expect(keys(parts)).toEqual(['new', 'old']);
   s.close();
   // After the file is closed nothing more is stored, and nothing breaks.
   commit.append('post/a', bytes('late'));
   expect(() => commit.flush()).not.toThrow();
+});
+
+it('keeps, in a compaction, an update another instance stored that this one has not seen yet', () => {
+  // Two instances on one data folder (two files open, as two processes hold them).
+  const one = store();
+  const two = new TeamStore(path.dirname(one.db.name));
+  const timings: number[] = [];
+  const a = new GroupCommit(one, (seconds, updates) => timings.push(seconds, updates));
+  const b = new GroupCommit(two);
+  a.append('post/a', update('from-one'));
+  a.flush();
+  // Instance two compacts its own state, which lacks instance one's update (Redis has not brought it yet).
+  b.compact('post/a', update('from-two'));
+  b.flush();
+  expect(keys(one.load('post/a'))).toEqual(['from-one', 'from-two']);
+  expect(two.db.prepare('SELECT count(*) FROM document_updates').pluck().get()).toBe(0);
+  expect(timings).toEqual([expect.any(Number), 1]);
+  two.close();
+  one.close();
 });

@@ -37,7 +37,11 @@ export class GroupCommit {
   /** Commits so far and the updates they stored (for /health and the bench). */
   readonly stats = { commits: 0, updates: 0 };
 
-  constructor(private readonly store: ServerStore) {}
+  constructor(
+    private readonly store: ServerStore,
+    /** Told how long each commit took to reach the store and how many updates it stored (for /metrics). */
+    private readonly onCommit?: (seconds: number, updates: number) => void,
+  ) {}
 
   /** Notes an update to be stored before any further message leaves. */
   append(name: string, update: Uint8Array): void {
@@ -71,10 +75,13 @@ export class GroupCommit {
     const held = this.held;
     this.pending = [];
     this.held = [];
+    const started = process.hrtime.bigint();
     const done = () => {
       if (batch.length > 0) {
+        const updates = batch.filter((op) => 'update' in op).length;
         this.stats.commits++;
-        for (const op of batch) if ('update' in op) this.stats.updates++;
+        this.stats.updates += updates;
+        this.onCommit?.(Number(process.hrtime.bigint() - started) / 1e9, updates);
       }
       for (const send of held) send();
     };

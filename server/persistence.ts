@@ -30,6 +30,8 @@ export function storedDocuments(store: ServerStore, commit: GroupCommit): Databa
   });
 }
 
+const fromPeer = (origin: unknown) => (origin as { source?: string } | null)?.source === 'redis';
+
 export class DurableDocuments implements Extension {
   /** First among the afterLoadDocument hooks, so that no update applied by another extension slips past. */
   priority = 1000;
@@ -43,6 +45,9 @@ export class DurableDocuments implements Extension {
 
   /** After the stored state is in (so it is not written again), every further update goes to the group commit. */
   async afterLoadDocument({ document, documentName }: afterLoadDocumentPayload): Promise<void> {
-    document.on('update', (update: Uint8Array) => this.commit.append(documentName, update));
+    document.on('update', (update: Uint8Array, origin: unknown) => {
+      // An update from another instance (through Redis) was stored by the instance that took it.
+      if (!fromPeer(origin)) this.commit.append(documentName, update);
+    });
   }
 }

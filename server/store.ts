@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import * as Y from 'yjs';
 import { AppError } from '../common/errors';
 import { migrate } from '../db/migrate';
 import type { MemberRecord, ServerStore, StoreOp } from './store-api';
@@ -56,7 +57,11 @@ export class TeamStore implements ServerStore {
     return parts;
   }
 
-  /** One transaction (one fsync), in order; returns once on disk. */
+  /**
+   * One transaction (one fsync), in order; returns once on disk. IMMEDIATE: it takes the write lock
+   * before reading, so another instance's commit waits (busy_timeout) instead of invalidating what a
+   * compaction read.
+   */
   write(ops: ReadonlyArray<StoreOp>): void {
     const at = new Date().toISOString();
     this.db.transaction(() => {
@@ -64,12 +69,15 @@ export class TeamStore implements ServerStore {
         if ('update' in op) {
           this.stmts.append.run(op.name, Buffer.from(op.update), at);
         } else {
-          // The whole state replaces the updates stored so far.
-          this.stmts.upsert.run(op.name, Buffer.from(op.state), at);
+          // The whole state replaces the updates stored so far. It is merged with them first: with
+          // several instances on one store, another may have stored an update this one has not seen yet.
+          const stored = this.load(op.name);
+          const state = stored.length > 0 ? Y.mergeUpdates([...stored, op.state]) : op.state;
+          this.stmts.upsert.run(op.name, Buffer.from(state), at);
           this.stmts.dropUpdates.run(op.name);
         }
       }
-    })();
+    }).immediate();
   }
 
   documentCount(): number {

@@ -3,42 +3,18 @@
  * across SIGKILL, roles enforced by the server, revocation, limits, health and shutdown.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DOCUMENT_KINDS, canWrite, ROLES, SINGLETONS, type DocumentKind } from '../common/sync/documents';
-import { cli, connect, invite, invitePg, startServerProcess, until, type Client, type ServerProcess } from './testing/team-process';
+import { cli, invite, invitePg, until } from './testing/team-process';
+import { useTeamFixture } from './testing/team-fixture';
 import { startPostgres } from './testing/postgres-process';
 
-const cleanups: Array<() => void | Promise<unknown>> = [];
-afterEach(async () => {
-  for (const c of cleanups.splice(0).reverse()) await c();
-});
-
-function tempDir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-team-'));
-  cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-async function server(dataDir: string, extra: string[] = [], port = 0): Promise<ServerProcess> {
-  const s = await startServerProcess(dataDir, extra, port);
-  cleanups.push(async () => {
-    if (s.child.exitCode === null && s.child.signalCode === null) s.child.kill('SIGKILL');
-    await s.exited;
-  });
-  return s;
-}
-
-function client(...args: Parameters<typeof connect>): Client {
-  const c = connect(...args);
-  cleanups.push(() => c.destroy());
-  return c;
-}
+const { cleanup, tempDir, server, client } = useTeamFixture('wb-team-');
 
 const docName = (kind: DocumentKind) => (SINGLETONS.has(kind) ? kind : `${kind}/0190a0b2-7c1d-7000-8000-00000000000${DOCUMENT_KINDS.indexOf(kind)}`);
 
@@ -50,7 +26,7 @@ describe('team server', { timeout: 120_000 }, () => {
     let token: string;
     if (kind === 'postgres') {
       const pg = await startPostgres({ fsync: true });
-      cleanups.push(() => pg.stop());
+      cleanup(() => pg.stop());
       data = pg.url;
       token = await invitePg(pg.url, 'Ann Smith', 'admin');
     } else {
@@ -237,7 +213,7 @@ describe('team server', { timeout: 120_000 }, () => {
       }
     }
     const c = client(s.url, 'index', token, new HocuspocusProviderWebsocket({ url: s.url, WebSocketPolyfill: TrustingWebSocket }));
-    cleanups.push(() => c.socket.destroy());
+    cleanup(() => c.socket.destroy());
     expect(await c.authenticated).toBe('read-write');
     await c.synced;
   });

@@ -16,6 +16,11 @@ import { memberDirectory, memberForToken, revokedMemberIds, type Member } from '
 import { GroupCommit } from './group-commit';
 import { DurableDocuments, storedDocuments } from './persistence';
 import { openStore } from './store-api';
+import { drain } from './drain';
+import { sweepIdleDocuments } from './idle-documents';
+import { jsonLogger, reasonCode, type Logger } from './logging';
+import { ServerMetrics } from './metrics';
+import { redisFanout } from './redis-fanout';
 
 export interface TeamServerOptions {
   dataDir: string;
@@ -29,13 +34,20 @@ export interface TeamServerOptions {
   /** Open connections one member may hold at once (an app holds one; a script may add more). */
   maxConnectionsPerMember?: number;
   version: string;
+  /** Share documents with other instances through Redis (their storage must be shared too). */
+  redisUrl?: string;
+  /** The bearer token GET /metrics asks for; without one /metrics is off. */
+  metricsToken?: string;
+  /** A document nobody has open and nobody changed for this long leaves memory (default 60 s). */
+  idleUnloadMs?: number;
+  log?: Logger;
 }
 
 export interface RunningTeamServer {
   url: string;
   port: number;
   hocuspocus: Hocuspocus;
-  /** Stops taking connections, stores every loaded document, closes the file. */
+  /** Drains: stops taking connections, stores every loaded document, closes connections and the file. */
   close(): Promise<void>;
 }
 
@@ -46,45 +58,78 @@ interface SocketContext {
 
 export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_MAX_CONNECTIONS_PER_MEMBER = 8;
+export const DEFAULT_IDLE_UNLOAD_MS = 60_000;
 /** How often the server looks for members revoked by another process (`sync-server revoke`). */
 const REVOCATION_POLL_MS = 250;
+/** How long /ready waits for the store to answer. */
+const STORE_READY_MS = 1000;
 
 const refuse = (reason: string) => Object.assign(new Error(reason), { reason });
 
+function answersWithin<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the store did not answer within ${ms} ms`)), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
 export async function startTeamServer(options: TeamServerOptions): Promise<RunningTeamServer> {
+  const log = options.log ?? jsonLogger();
   const store = await openStore(options.postgres ? { postgres: options.postgres } : { dataDir: options.dataDir }, { appVersion: options.version });
   const maxConnections = options.maxConnectionsPerMember ?? DEFAULT_MAX_CONNECTIONS_PER_MEMBER;
   const socketsByMember = new Map<string, Set<WebSocket>>();
-  const commit = new GroupCommit(store);
+  let draining = false;
+  const fanout = options.redisUrl ? redisFanout(options.redisUrl, log) : undefined;
+  // Declared before the gauges that read it; made below, once Hocuspocus is.
+  let wss: WebSocketServer;
+  const metrics: ServerMetrics = new ServerMetrics({ connections: () => wss.clients.size, documentsLoaded: (): number => hocuspocus.getDocumentsCount() });
+  const commit = new GroupCommit(store, (seconds, updates) => metrics.observeCommit(seconds, updates));
 
-  const hocuspocus = new Hocuspocus({
+  const hocuspocus: Hocuspocus = new Hocuspocus({
     name: 'workbench-team',
     quiet: true,
     debounce: 2000,
     maxDebounce: 10_000,
-    extensions: [storedDocuments(store, commit), new DurableDocuments(commit)],
+    extensions: [...(fanout ? [fanout.extension] : []), storedDocuments(store, commit), new DurableDocuments(commit), metrics.extension()],
     async onAuthenticate(data: onAuthenticatePayload<SocketContext>) {
-      const ref = parseDocumentName(data.documentName);
-      if (!ref) throw refuse(`unknown-document: "${data.documentName}" is not a workspace document`);
-      const member = await memberForToken(store, data.token ?? '');
-      if (!member) throw refuse('invalid-token: the token is unknown or was revoked; ask an admin for a new invitation');
-      const socket = data.context.socket;
-      const mine = socketsByMember.get(member.id) ?? new Set<WebSocket>();
-      if (!mine.has(socket) && mine.size >= maxConnections) {
-        throw refuse(`too-many-connections: ${member.name} already has ${mine.size} open connections (the limit is ${maxConnections})`);
+      try {
+        return await authenticate(data);
+      } catch (err) {
+        const code = reasonCode((err as { reason?: string }).reason ?? '');
+        metrics.refused.inc({ reason: code });
+        log.warn('auth.refused', { reason: code, document: data.documentName });
+        throw err;
       }
-      if (!mine.has(socket)) {
-        // Once per socket, not per document: a laptop opens thousands of documents on one socket.
-        mine.add(socket);
-        socketsByMember.set(member.id, mine);
-        socket.once('close', () => mine.delete(socket));
-      }
-      data.connectionConfig.readOnly = !canWrite(member.role, ref.kind);
-      return { member };
+    },
+    async afterLoadDocument({ documentName }) {
+      log.info('document.load', { document: documentName });
+    },
+    async afterUnloadDocument({ documentName }) {
+      log.info('document.unload', { document: documentName });
     },
   });
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
+  async function authenticate(data: onAuthenticatePayload<SocketContext>) {
+    const ref = parseDocumentName(data.documentName);
+    if (!ref) throw refuse(`unknown-document: "${data.documentName}" is not a workspace document`);
+    const member = await memberForToken(store, data.token ?? '');
+    if (!member) throw refuse('invalid-token: the token is unknown or was revoked; ask an admin for a new invitation');
+    const socket = data.context.socket;
+    const mine = socketsByMember.get(member.id) ?? new Set<WebSocket>();
+    if (!mine.has(socket) && mine.size >= maxConnections) {
+      throw refuse(`too-many-connections: ${member.name} already has ${mine.size} open connections (the limit is ${maxConnections})`);
+    }
+    if (!mine.has(socket)) {
+      // Once per socket, not per document: a laptop opens thousands of documents on one socket.
+      mine.add(socket);
+      socketsByMember.set(member.id, mine);
+      socket.once('close', () => mine.delete(socket));
+      log.info('member.connected', { member: member.id, role: member.role });
+    }
+    data.connectionConfig.readOnly = !canWrite(member.role, ref.kind);
+    return { member };
+  }
+
+  wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => void answer(req, res).catch((err: Error) => {
     if (!res.headersSent) res.writeHead(503, { 'content-type': 'text/plain' });
     res.end(`The team server's store did not answer: ${err.message}\n`);
@@ -97,6 +142,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       return;
     }
     const route = req.method === 'GET' ? req.url?.split('?')[0] : undefined;
+    if (route === '/ready') {
+      const state = await ready();
+      res.writeHead(state.ready ? 200 : 503, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify(state));
+      return;
+    }
+    if (route === '/metrics') return void (await metrics.serve(req, res, options.metricsToken));
     if (route === '/member' || route === '/members') {
       // /member: a joining laptop learns who its token belongs to before it stores the token.
       // /members: a member's laptop maps its people to the workspace's members (issue 22).
@@ -109,13 +161,19 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('Not found: this is a workbench team server (WebSocket, GET /health, GET /member and GET /members).\n');
+    res.end('Not found: this is a workbench team server (WebSocket, GET /health, /ready, /metrics, /member and /members).\n');
   };
   const server = options.tls
     ? https.createServer({ cert: fs.readFileSync(options.tls.certFile), key: fs.readFileSync(options.tls.keyFile) }, onRequest)
     : http.createServer(onRequest);
 
   server.on('upgrade', (req, socket, head) => {
+    if (draining) {
+      // A member reconnecting during a drain is told to go elsewhere (the balancer picks another instance).
+      metrics.refused.inc({ reason: 'draining' });
+      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const url = `http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`;
       const headers = new Headers();
@@ -124,7 +182,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       const context: SocketContext = { socket: ws };
       const connection = hocuspocus.handleConnection(ws, new Request(url, { headers }), context);
       ws.on('message', (data: Buffer) => connection.handleMessage(new Uint8Array(data)));
-      ws.on('close', (code, reason) => connection.handleClose({ code, reason: reason.toString() }));
+      ws.on('close', (code, reason) => {
+        if (code === 1009) metrics.refused.inc({ reason: 'message-too-large' });
+        connection.handleClose({ code, reason: reason.toString() });
+      });
       ws.on('error', () => ws.terminate());
     });
   });
@@ -144,10 +205,24 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
         socketsByMember.delete(id);
       }
     })()
-      .catch((err: Error) => console.error(`checking for revoked members failed: ${err.message}`))
+      .catch((err: Error) => log.error('revocation.check-failed', { message: err.message }))
       .finally(() => (polling = false));
   }, REVOCATION_POLL_MS);
   poll.unref();
+  const stopSweep = sweepIdleDocuments(hocuspocus, options.idleUnloadMs ?? DEFAULT_IDLE_UNLOAD_MS, log);
+
+  /** Ready to take members: not draining, the store answers, and Redis (when used) answers. */
+  async function ready() {
+    let storage = 'ok';
+    try {
+      // Any read answers whether the store does; a PostgreSQL that does not answer is not waited for.
+      await answersWithin(Promise.resolve(store.revocationMark()), STORE_READY_MS);
+    } catch (err) {
+      storage = (err as Error).message;
+    }
+    const redis = fanout ? ((await fanout.reachable()) ? 'ok' : 'unreachable') : 'off';
+    return { ready: !draining && storage === 'ok' && redis !== 'unreachable', draining, storage, redis };
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -163,15 +238,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
     hocuspocus,
     close() {
       closing ??= (async () => {
+        draining = true;
         clearInterval(poll);
-        server.close();
-        // Every acknowledged update is already on disk; storing now only compacts what is loaded.
-        await commit.flush();
-        for (const [name, document] of hocuspocus.documents) await hocuspocus.hooks('onStoreDocument', { document, documentName: name, instance: hocuspocus } as never).catch(() => undefined);
-        for (const ws of wss.clients) ws.close(1001, 'server shutting down');
-        wss.close();
-        await commit.flush();
-        await store.close();
+        stopSweep();
+        await drain({ server, wss, hocuspocus, commit, closeStore: () => store.close(), log });
       })();
       return closing;
     },

@@ -12,7 +12,7 @@ export interface Outcome {
 
 const fmt = (n: number | null, unit: Row['unit']) => {
   if (n === null || Number.isNaN(n)) return '–';
-  if (unit === 'comments/s') return `${Math.round(n).toLocaleString('en-GB')}/s`;
+  if (unit === 'comments/s' || unit === 'updates/s') return `${Math.round(n).toLocaleString('en-GB')}/s`;
   if (unit === 'MB') return `${n.toFixed(0)} MB`;
   return `${n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n)} ms`;
 };

@@ -9,7 +9,7 @@ import type { Sizes } from './sizes';
 export interface Row {
   /** e.g. "typing end p95". */
   name: string;
-  unit: 'ms' | 'comments/s' | 'MB';
+  unit: 'ms' | 'comments/s' | 'updates/s' | 'MB';
   ours: number;
   baseline: number | null;
   /** Which baseline, in a few words. */

@@ -9,6 +9,7 @@ import type { Command } from './command';
 
 const USAGE = `workbench sync-server [--host 127.0.0.1] [--port N] [--data DIR | --postgres URL] [--tls-cert F --tls-key F]
                       [--max-message-bytes N] [--max-connections-per-member N]
+                      [--redis redis://USER:PASS@HOST:PORT] [--metrics-token T] [--idle-unload-seconds N]
 workbench sync-server invite (--data DIR | --postgres URL) --name "Ann Smith" [--email ann@example.org] --role admin|editor|series-manager|reviewer [--json]
 workbench sync-server revoke <member id or name> (--data DIR | --postgres URL)
 workbench sync-server members (--data DIR | --postgres URL) [--json]
@@ -18,10 +19,17 @@ workbench sync-server migrate-store --from-sqlite DIR --postgres URL [--replace]
 
 Runs the team workspace's sync server (Hocuspocus, Yjs) with its documents and members in
 DIR/team.sqlite (default ./team-data), or with --postgres in a PostgreSQL database (created and
-upgraded by the server's own migrations; a database of a newer server is refused). Its first line reads "listening on ws://HOST:PORT"
-(wss:// with --tls-cert and --tls-key). GET /health answers with the version and the numbers
-of documents and connections. An update is acknowledged only once it is on disk.
-SIGTERM or SIGINT stores every open document and exits.
+upgraded by the server's own migrations; a database of a newer server is refused). Its first line
+reads "listening on ws://HOST:PORT" (wss:// with --tls-cert and --tls-key); its log follows on
+stderr, one JSON object a line.
+GET /health answers with the version and the numbers of documents and connections; GET /ready
+with 200 once the store (and Redis) answer, 503 otherwise or while draining; GET /metrics in the
+Prometheus text format to "Authorization: Bearer T" (--metrics-token or WORKBENCH_METRICS_TOKEN).
+An update is acknowledged only once it is on disk. --redis shares documents with other instances
+on the same store (one data folder or one PostgreSQL database). A document nobody has open leaves
+memory (after --idle-unload-seconds, 60).
+SIGTERM or SIGINT drains: no new connections, every open document stored, members' connections
+closed (they reconnect to another instance), then exit.
 
 invite prints a member's token once ({ token, member } with --json); only its hash is kept.
 A member's e-mail lets each laptop merge the person it already knows by that address into them.
@@ -52,6 +60,9 @@ async function serve(argv: string[]): Promise<number> {
       'tls-key': { type: 'string' },
       'max-message-bytes': { type: 'string' },
       'max-connections-per-member': { type: 'string' },
+      redis: { type: 'string' },
+      'metrics-token': { type: 'string' },
+      'idle-unload-seconds': { type: 'string' },
     },
     false,
   );
@@ -59,7 +70,15 @@ async function serve(argv: string[]): Promise<number> {
   if (Boolean(values['tls-cert']) !== Boolean(values['tls-key'])) throw new UsageError('--tls-cert and --tls-key go together.');
   if (values.data && values.postgres) throw new UsageError('--data and --postgres name two stores; give one.');
   const { startTeamServer } = await import('../../server/team-server');
+  const { jsonLogger, captureConsole } = await import('../../server/logging');
+  const log = jsonLogger();
+  captureConsole(log);
+  const idle = int('--idle-unload-seconds', values['idle-unload-seconds'], 1, 86_400);
   const running = await startTeamServer({
+    log,
+    redisUrl: values.redis,
+    metricsToken: values['metrics-token'] ?? (process.env.WORKBENCH_METRICS_TOKEN || undefined),
+    idleUnloadMs: idle === undefined ? undefined : idle * 1000,
     dataDir: values.data ?? 'team-data',
     postgres: values.postgres,
     host: values.host ?? '127.0.0.1',
@@ -69,7 +88,8 @@ async function serve(argv: string[]): Promise<number> {
     maxConnectionsPerMember: int('--max-connections-per-member', values['max-connections-per-member'], 1, 10_000),
     version: APP_VERSION,
   });
-  console.log(`listening on ${running.url}`);
+  process.stdout.write(`listening on ${running.url}\n`);
+  log.info('server.listening', { url: running.url, version: APP_VERSION, redis: Boolean(values.redis), metrics: Boolean(values['metrics-token'] ?? process.env.WORKBENCH_METRICS_TOKEN) });
   const stop = () => void running.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

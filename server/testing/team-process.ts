@@ -23,9 +23,9 @@ export interface ServerProcess {
 }
 
 /** `dataDir` is the server's data folder, or a postgres:// URL for its store. */
-export async function startServerProcess(dataDir: string, extra: string[] = [], port = 0): Promise<ServerProcess> {
+export async function startServerProcess(dataDir: string, extra: string[] = [], port = 0, env: NodeJS.ProcessEnv = process.env): Promise<ServerProcess> {
   const store = dataDir.startsWith('postgres://') ? ['--postgres', dataDir] : ['--data', dataDir];
-  const child = spawn(process.execPath, [...CLI, ...store, '--port', String(port), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...CLI, ...store, '--port', String(port), ...extra], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

@@ -1,0 +1,256 @@
+/**
+ * server-load: the team server under many members, on loopback. 500 simulated members (light:
+ * a provider and a Y.Doc each, many to a child process) on 200 documents; 10% edit at a steady
+ * rate, the rest read (reviewers, read-only). Run on one instance, then on two instances sharing
+ * the store through Redis, with each document's members spread over both and twice the edit rate.
+ *
+ * Measured over a fixed window after a warm-up: from a change until every other member of its
+ * document has it (p50, p95); the updates per second the servers took; each instance's RSS and
+ * CPU; the store's write rate (updates and commits per second, from /metrics). The two-instance
+ * run is judged against the one-instance run of the same invocation.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startServerProcess, type ServerProcess } from '../../server/testing/team-process';
+import { startRedis, type RedisProcess } from '../../server/testing/redis-process';
+import { parsePrometheusText } from '../../server/testing/prometheus-text';
+import { inviteMemberNow } from '../../server/members';
+import { TeamStore } from '../../server/store';
+import type { Go, LoadChildResult, LoadMember } from '../lib/load-members-child';
+import { BENCH_ROOT } from '../lib/paths';
+import { median, p95 } from '../lib/stats';
+import { judge, type Row, type Scenario } from '../lib/types';
+
+const P95_BUDGET_MS = 500;
+const SCALE_BUDGET = 1.6;
+const METRICS_TOKEN = 'bench-metrics';
+const CHILDREN = 4;
+const CHILD = path.join(BENCH_ROOT, 'lib', 'load-members-child.ts');
+
+interface Shape {
+  members: number;
+  documents: number;
+  /** One editor's interval between changes on one instance (halved on two). */
+  editIntervalMs: number;
+  warmupMs: number;
+  windowMs: number;
+}
+
+interface InstanceFigures {
+  rssMB: number;
+  peakRssMB: number;
+  cpuPercent: number;
+  updates: number;
+  stored: number;
+  commits: number;
+  persistP95Ms: number | null;
+}
+
+interface RunFigures {
+  instances: number;
+  offered: number;
+  taken: number;
+  p50: number;
+  p95: number;
+  changes: number;
+  incomplete: number;
+  storedPerS: number;
+  commitsPerS: number;
+  perInstance: InstanceFigures[];
+  docBytes: number;
+  disconnects: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const now = () => performance.timeOrigin + performance.now();
+const docName = (d: number) => `series/0190a0b2-7c1d-7000-8000-${String(d).padStart(12, '0')}`;
+
+function procFigures(pid: number): { cpuTicks: number; rssMB: number; peakRssMB: number } {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024;
+  return { cpuTicks: Number(fields[11]) + Number(fields[12]), rssMB: kb('VmRSS'), peakRssMB: kb('VmHWM') };
+}
+
+async function scrape(s: ServerProcess) {
+  const text = await (await fetch(`http://127.0.0.1:${s.port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const samples = parsePrometheusText(text);
+  const get = (name: string, labels: Record<string, string> = {}) => samples.find((x) => x.name === name && Object.entries(labels).every(([k, v]) => x.labels[k] === v))?.value ?? 0;
+  const buckets = samples.filter((x) => x.name === 'workbench_team_persist_seconds_bucket').map((x) => ({ le: Number(x.labels.le), n: x.value }));
+  return { updates: get('workbench_team_updates_total', { origin: 'member' }), stored: get('workbench_team_stored_updates_total'), commits: get('workbench_team_commits_total'), buckets, proc: procFigures(s.child.pid!) };
+}
+
+/** The smallest bucket bound holding 95% of the commits made between two scrapes (ms). */
+function bucketP95(before: Array<{ le: number; n: number }>, after: Array<{ le: number; n: number }>): number | null {
+  const deltas = after.map((b, i) => ({ le: b.le, n: b.n - (before[i]?.n ?? 0) }));
+  const total = deltas.at(-1)?.n ?? 0;
+  if (total === 0) return null;
+  return (deltas.find((b) => b.n >= 0.95 * total)?.le ?? Infinity) * 1000;
+}
+
+function startChild(members: LoadMember[]): { child: ChildProcess; ready: Promise<void>; result: Promise<LoadChildResult> } {
+  const child = fork(CHILD, [JSON.stringify(members)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  let onReady!: () => void;
+  let onResult!: (r: LoadChildResult) => void;
+  let onFail!: (e: Error) => void;
+  const ready = new Promise<void>((resolve, reject) => ((onReady = resolve), (onFail = reject)));
+  const result = new Promise<LoadChildResult>((resolve, reject) => ((onResult = resolve), child.once('exit', (code) => reject(new Error(`a load child exited (${code}) before answering`)))));
+  result.catch(() => undefined);
+  child.on('message', (m: { ready?: true; result?: LoadChildResult }) => {
+    if (m.ready) onReady();
+    if (m.result) onResult(m.result);
+  });
+  child.once('exit', (code) => onFail(new Error(`a load child exited (${code}) before its members connected`)));
+  return { child, ready, result };
+}
+
+async function runOnce(work: string, shape: Shape, instances: number, redis: RedisProcess | undefined, log: (l: string) => void): Promise<RunFigures> {
+  const dataDir = path.join(work, `store-${instances}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const editors = Math.round(shape.members / 10);
+  const store = new TeamStore(dataDir);
+  const tokens: string[] = [];
+  try {
+    for (let i = 0; i < shape.members; i++) tokens.push(inviteMemberNow(store, { name: `Member ${i}`, role: i < editors ? 'series-manager' : 'reviewer' }));
+  } finally {
+    store.close();
+  }
+  const servers: ServerProcess[] = [];
+  const children: ReturnType<typeof startChild>[] = [];
+  try {
+    for (let i = 0; i < instances; i++) servers.push(await startServerProcess(dataDir, ['--metrics-token', METRICS_TOKEN, '--max-connections-per-member', '2', ...(redis ? ['--redis', redis.url] : [])]));
+    // Member i reads or edits document i % documents, on instance (i + round) % instances: the
+    // editors alternate between instances, and each document's members sit on different ones.
+    const members: LoadMember[] = tokens.map((token, i) => ({ index: i, token, doc: docName(i % shape.documents), url: servers[(i + Math.floor(i / shape.documents)) % instances].url, editor: i < editors }));
+    for (let c = 0; c < CHILDREN; c++) children.push(startChild(members.filter((_, i) => i % CHILDREN === c)));
+    const t0 = now();
+    await Promise.all(children.map((c) => c.ready));
+    log(`${instances} instance(s): ${shape.members} members connected and synced in ${Math.round(now() - t0)} ms`);
+
+    const interval = shape.editIntervalMs / instances;
+    const startAt = now() + 300;
+    const go: Go = { startAt, countFrom: startAt + shape.warmupMs, endAt: startAt + shape.warmupMs + shape.windowMs, editIntervalMs: interval };
+    for (const c of children) c.child.send({ go });
+    await sleep(go.countFrom - now());
+    const before = await Promise.all(servers.map(scrape));
+    await sleep(go.endAt - now());
+    const after = await Promise.all(servers.map(scrape));
+    const results = await Promise.all(children.map((c) => c.result));
+    const seconds = shape.windowMs / 1000;
+
+    // Each change: sent once, reached every other member of its document (spread over children).
+    const perDoc = new Map<string, number>();
+    for (const m of members) perDoc.set(m.doc, (perDoc.get(m.doc) ?? 0) + 1);
+    const merged = new Map<string, [number, number]>();
+    for (const r of results) {
+      for (const [id, [last, reached]] of Object.entries(r.arrivals)) {
+        const seen = merged.get(id);
+        merged.set(id, seen ? [Math.max(seen[0], last), seen[1] + reached] : [last, reached]);
+      }
+    }
+    const latencies: number[] = [];
+    let incomplete = 0;
+    for (const r of results) {
+      for (const [id, sentAt] of Object.entries(r.sentAt)) {
+        const editor = members[Number(id.split(':')[0])];
+        const [last, reached] = merged.get(id) ?? [0, 0];
+        if (reached < perDoc.get(editor.doc)! - 1) incomplete++;
+        else latencies.push(last - sentAt);
+      }
+    }
+    const sent = results.reduce((n, r) => n + r.sent, 0);
+    const ticks = 100; // USER_HZ on Linux
+    const perInstance = servers.map((_, i) => ({
+      rssMB: after[i].proc.rssMB,
+      peakRssMB: after[i].proc.peakRssMB,
+      cpuPercent: ((after[i].proc.cpuTicks - before[i].proc.cpuTicks) / ticks / seconds) * 100,
+      updates: (after[i].updates - before[i].updates) / seconds,
+      stored: (after[i].stored - before[i].stored) / seconds,
+      commits: (after[i].commits - before[i].commits) / seconds,
+      persistP95Ms: bucketP95(before[i].buckets, after[i].buckets),
+    }));
+    return {
+      instances,
+      offered: sent / seconds,
+      taken: perInstance.reduce((n, x) => n + x.updates, 0),
+      p50: median(latencies),
+      p95: p95(latencies),
+      changes: latencies.length,
+      incomplete,
+      storedPerS: perInstance.reduce((n, x) => n + x.stored, 0),
+      commitsPerS: perInstance.reduce((n, x) => n + x.commits, 0),
+      perInstance,
+      docBytes: Math.max(0, ...results.flatMap((r) => r.docBytes)),
+      disconnects: results.reduce((n, r) => n + r.disconnects, 0),
+    };
+  } finally {
+    for (const c of children) c.child.connected ? c.child.send({ stop: true }) : c.child.kill();
+    await Promise.all(children.map((c) => (c.child.exitCode === null ? new Promise((r) => c.child.once('exit', r)) : undefined)));
+    for (const s of servers) if (s.child.exitCode === null) s.child.kill('SIGTERM');
+    await Promise.all(servers.map((s) => s.exited));
+  }
+}
+
+function describeRun(r: RunFigures): string {
+  const each = r.perInstance.map((x, i) => `#${i + 1} RSS ${Math.round(x.rssMB)} MB (peak ${Math.round(x.peakRssMB)}), CPU ${Math.round(x.cpuPercent)}%, ${Math.round(x.updates)} updates/s in, store ${Math.round(x.stored)} updates/s in ${Math.round(x.commits)} commits/s, commit p95 <= ${x.persistP95Ms ?? '–'} ms`).join('; ');
+  return `${r.instances} instance(s): offered ${Math.round(r.offered)} changes/s, taken ${Math.round(r.taken)} updates/s; p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms over ${r.changes} changes (${r.incomplete} did not reach every member in time); ${each}; document state ${r.docBytes} bytes; ${r.disconnects} disconnects`;
+}
+
+export const serverLoad: Scenario = {
+  name: 'server-load',
+  title: 'Team server: 500 members on 200 documents, one instance vs two through Redis',
+  async run(ctx) {
+    const full = ctx.sizes.name === 'full';
+    const shape: Shape = full
+      ? { members: 500, documents: 200, editIntervalMs: Number(process.env.BENCH_SERVER_LOAD_INTERVAL_MS ?? 500), warmupMs: 3_000, windowMs: 20_000 }
+      : { members: 40, documents: 16, editIntervalMs: 500, warmupMs: 1_000, windowMs: 3_000 };
+    const work = path.join(ctx.data.dir, 'work', 'server-load');
+    fs.mkdirSync(work, { recursive: true });
+    const redis = await startRedis();
+    try {
+      const one = await runOnce(work, shape, 1, undefined, ctx.log);
+      ctx.log(describeRun(one));
+      const two = await runOnce(work, shape, 2, redis, ctx.log);
+      ctx.log(describeRun(two));
+      const scale = two.taken / one.taken;
+      // "At the same p95": two instances may not be slower than one by more than a fifth (or 50 ms).
+      const sameP95 = two.p95 <= Math.max(one.p95 * 1.2, one.p95 + 50);
+      const load = os.loadavg().map((l) => l.toFixed(1)).join(' ');
+      const rows: Row[] = [
+        { name: `one instance, change to every member of its document, p50`, unit: 'ms', ours: one.p50, baseline: null, baselineName: '–', budget: '–', pass: null },
+        { name: `one instance, change to every member of its document, p95`, unit: 'ms', ours: one.p95, baseline: null, baselineName: '–', budget: '–', pass: null, note: `${Math.round(one.taken)} updates/s` },
+        { name: `two instances + Redis, change to every member, p50`, unit: 'ms', ours: two.p50, baseline: one.p50, baselineName: 'one instance at half the rate', budget: '–', pass: null },
+        {
+          name: `two instances + Redis, change to every member, p95 (${shape.members} members)`,
+          unit: 'ms',
+          ours: two.p95,
+          baseline: one.p95,
+          baselineName: 'one instance at half the rate',
+          budget: `< ${P95_BUDGET_MS} ms`,
+          pass: judge(ctx, two.p95 < P95_BUDGET_MS && two.incomplete === 0),
+          note: `${two.incomplete} of ${two.changes + two.incomplete} changes missed a member`,
+        },
+        {
+          name: 'updates/s sustained, two instances vs one',
+          unit: 'updates/s',
+          ours: two.taken,
+          baseline: one.taken,
+          baselineName: 'one instance (no Redis)',
+          budget: `>= ${SCALE_BUDGET}x one, same p95`,
+          pass: judge(ctx, scale >= SCALE_BUDGET && sameP95),
+          note: `${scale.toFixed(2)}x; p95 ${two.p95.toFixed(0)} vs ${one.p95.toFixed(0)} ms`,
+        },
+        ...[one, two].flatMap((r) =>
+          r.perInstance.map((x, i) => ({ name: `${r.instances} instance(s): instance ${i + 1} RSS`, unit: 'MB' as const, ours: x.rssMB, baseline: null, baselineName: '–', budget: '–', pass: null, note: `CPU ${Math.round(x.cpuPercent)}%` })),
+        ),
+        { name: 'store write rate, two instances', unit: 'updates/s', ours: two.storedPerS, baseline: one.storedPerS, baselineName: 'one instance', budget: '–', pass: null, note: `${Math.round(two.commitsPerS)} commits/s vs ${Math.round(one.commitsPerS)}` },
+      ];
+      return { status: 'ok', rows, notes: [describeRun(one), describeRun(two), `load average at the end: ${load} (${os.cpus().length} cores, shared); members in ${CHILDREN} child processes, store SQLite (one data folder for both instances)`] };
+    } finally {
+      await redis.stop();
+    }
+  },
+};
