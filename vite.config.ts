@@ -23,7 +23,11 @@ export default defineConfig({
           // Only the listed packages: a group would otherwise pull in what they import (React),
           // and the entry would have to load the whole editor library to get React.
           includeDependenciesRecursively: false,
-          groups: [{ name: 'lexical', test: /[\\/]node_modules[\\/](lexical|@lexical|@preact[\\/]signals-core)[\\/]/ }],
+          // Yjs and the Hocuspocus provider go in the lexical chunk too: @lexical/react's collaboration
+          // modules import Yjs, so with Yjs in a chunk of its own, which imports lexical back, the two
+          // chunks formed a cycle, and a page that loaded the reply editor first failed with "Class
+          // extends value undefined".
+          groups: [{ name: 'lexical', test: /[\\/]node_modules[\\/](lexical|@lexical|@preact[\\/]signals-core|yjs|y-protocols|lib0|@hocuspocus|@lifeomic)[\\/]/ }],
         },
       },
     },
