@@ -1,6 +1,6 @@
 // Bundles the main-process entries into dist/main as CommonJS (Electron's main and sandboxed
-// preload load CommonJS). npm packages stay external: electron-builder ships them, and native
-// modules such as better-sqlite3 cannot be bundled. dist/main/build-manifest.json records the
+// preload load CommonJS). npm packages stay external (electron-builder ships them, and native
+// modules such as better-sqlite3 cannot be bundled), but Lexical, which main-bundle.mjs bundles in. dist/main/build-manifest.json records the
 // sources, so that bin/workbench.mjs runs the bundle only while it is current.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +12,7 @@ const outdir = path.join(root, 'dist', 'main');
 const inputs = await Promise.all([
   bundleNode(root, outdir, { app: 'main/electron/app.ts', ...CLI_ENTRIES }),
   // The preload runs in a sandbox: only 'electron' may be required, so bundle everything else in.
-  bundleNode(root, outdir, { preload: 'main/electron/preload.ts' }, { banner: undefined, define: undefined, packages: undefined, external: ['electron'] }),
+  bundleNode(root, outdir, { preload: 'main/electron/preload.ts' }, { banner: undefined, define: undefined, plugins: [], external: ['electron'] }),
 ]);
 writeManifest(root, outdir, inputs.flat());
 console.log('main bundled to dist/main/');

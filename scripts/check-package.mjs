@@ -4,6 +4,7 @@
 // Electron, so a stand-in Electron folder is used (-c.electronDist) and native rebuild is skipped.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { builtinModules } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +44,7 @@ for (const dict of ['en-GB-10-1.bdic', 'en-GB-10-2.bdic']) {
 for (const banned of ['react', 'react-dom', 'lexical', '@lexical', 'vite', 'vitest', 'electron', '@playwright', 'typescript']) {
   if (has(`/node_modules/${banned}`)) problems.push(`renderer or build-only package packed: ${banned}`);
 }
+problems.push(...unshippedRequires());
 // The app icon in the sizes electron-builder.yml points each platform at, and the window's own.
 if (!has('/build-resources/icons/256x256.png')) problems.push('the window icon build-resources/icons/256x256.png is not packed');
 problems.push(...checkIcons());
@@ -54,6 +56,24 @@ if (problems.length) {
   process.exit(1);
 }
 console.log(`Package check: ${listing.filter(Boolean).length} entries; runtime code only, better-sqlite3 unpacked, en-GB dictionaries bundled.`);
+
+/**
+ * Each npm package the main-process bundles still require at run time is a production dependency,
+ * so electron-builder packs it; a development-only one would be missing from the installed app.
+ */
+function unshippedRequires() {
+  const { dependencies } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const mainDir = path.join(root, 'dist', 'main');
+  const missing = new Set();
+  for (const file of fs.readdirSync(mainDir).filter((f) => f.endsWith('.cjs'))) {
+    for (const [, spec] of fs.readFileSync(path.join(mainDir, file), 'utf8').matchAll(/\brequire\("([^".][^"]*)"\)/g)) {
+      const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+      if (spec.startsWith('node:') || builtinModules.includes(name) || name === 'electron' || dependencies[name]) continue;
+      missing.add(`${name} (required by dist/main/${file})`);
+    }
+  }
+  return [...missing].map((m) => `not a production dependency, so not packed: ${m}`);
+}
 
 /** Each icon electron-builder.yml configures exists and holds the sizes its platform needs. */
 function checkIcons() {

@@ -6,13 +6,32 @@ import path from 'node:path';
 
 export const MANIFEST = 'build-manifest.json';
 
-/** The esbuild options shared by every main-process bundle (CommonJS, npm packages external). */
+/**
+ * Packages the main process bundles in although they come from npm: Lexical's headless editor
+ * projects co-edited bodies into the store (main/sync/body-projection.ts). Lexical is a renderer
+ * package, kept out of the app's production dependencies so that electron-builder does not pack a
+ * second copy (with @preact/signals-core, which @lexical/extension needs); and the binding and the nodes must share one Lexical instance, which one bundle gives.
+ */
+export const BUNDLED_PACKAGES = /^(lexical|@lexical\/[^/]+|@preact\/signals-core)(\/|$)/;
+
+/** npm packages stay external (electron-builder ships them; native ones cannot be bundled), but BUNDLED_PACKAGES. */
+const externalPackages = {
+  name: 'external-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:') || path.isAbsolute(args.path) || BUNDLED_PACKAGES.test(args.path)) return undefined;
+      return { path: args.path, external: true };
+    });
+  },
+};
+
+/** The esbuild options shared by every main-process bundle (CommonJS, npm packages external but Lexical). */
 export const NODE_BUNDLE = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  packages: 'external',
+  plugins: [externalPackages],
   sourcemap: false,
   logLevel: 'warning',
   // Source files use import.meta.url (ESM); in the CommonJS bundle it comes from __filename.
