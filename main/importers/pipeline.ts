@@ -7,7 +7,8 @@
  * (read-thread.ts) while this thread writes; smaller ones in this thread, which starts sooner.
  */
 import type { DB } from '../../db/connection';
-import { COMMENT_STATUSES, type CommentStatus, type ImportFormat } from '../../common/domain';
+import type { CommentStatus, ImportFormat } from '../../common/domain';
+import { COMMENT_STATUSES } from '../../common/domain-values';
 import { AppError } from '../../common/errors';
 import { CommentImportWriter, recordImportRun } from '../../db/repos/comment-import';
 import { FORMATS_WITH_POSTS } from './detect';
