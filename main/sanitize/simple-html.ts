@@ -1,6 +1,7 @@
 /**
  * The fast path of the comment sanitizer for the markup most comments actually carry: <p>, <br>,
- * <em>, <strong>, <b>, <i>, <code> without attributes, <a href="http(s)/mailto"> and the common
+ * <em>, <strong>, <b>, <i>, <code> without attributes, <a href="http(s)/mailto">, a <blockquote>
+ * (not nested, holding paragraphs or text: the quote a reply opens with) and the common
  * entities, properly nested. Output is rebuilt from tokens (only those tags, text escaped), so it
  * is safe by construction, and written exactly as DOMPurify + innerHTML would write it (a test
  * compares the two). Anything else returns null and goes through DOMPurify.
@@ -30,7 +31,10 @@ export function sanitizeSimpleHtml(html: string): CleanBody | null {
   let text = '';
   const stack: string[] = [];
   let last = 0;
+  /** A <p> is open (it holds inline content only). */
   let blockOpen = false;
+  /** A <blockquote> is open (at the top level; it holds paragraphs and inline content). */
+  let quoteOpen = false;
   let pendingText = '';
   const addText = (t: string) => {
     out += escText(t);
@@ -39,6 +43,18 @@ export function sanitizeSimpleHtml(html: string): CleanBody | null {
   const flushBlockText = () => {
     text += pendingText;
     pendingText = '';
+  };
+  // The plain text as the reference (comment-html.ts plainText) makes it: a blank line before a
+  // block unless one is there, and a line break after it unless one is there.
+  const openBlock = (tag: string) => {
+    flushBlockText();
+    if (text && !text.endsWith('\n\n')) text += text.endsWith('\n') ? '\n' : '\n\n';
+    out += `<${tag}>`;
+  };
+  const closeBlock = (tag: string) => {
+    flushBlockText();
+    if (!text.endsWith('\n')) text += '\n';
+    out += `</${tag}>`;
   };
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
@@ -72,16 +88,26 @@ export function sanitizeSimpleHtml(html: string): CleanBody | null {
     if (tag === 'p') {
       if (close) {
         if (!blockOpen || stack.length) return null;
-        out += '</p>';
+        closeBlock(tag);
         blockOpen = false;
-        flushBlockText();
-        text += '\n';
       } else {
         if (blockOpen || stack.length) return null;
-        flushBlockText();
-        if (text && !text.endsWith('\n\n')) text += text.endsWith('\n') ? '\n' : '\n\n';
-        out += '<p>';
+        openBlock(tag);
         blockOpen = true;
+      }
+      continue;
+    }
+    // Only what the HTML parser leaves as written: a quote opened outside any paragraph or inline
+    // element (an open <p> would be closed by it), closed with nothing open inside it.
+    if (tag === 'blockquote') {
+      if (close) {
+        if (!quoteOpen || blockOpen || stack.length) return null;
+        closeBlock(tag);
+        quoteOpen = false;
+      } else {
+        if (quoteOpen || blockOpen || stack.length) return null;
+        openBlock(tag);
+        quoteOpen = true;
       }
       continue;
     }
@@ -101,7 +127,7 @@ export function sanitizeSimpleHtml(html: string): CleanBody | null {
     void whole;
   }
   if (last < html.length) addText(html.slice(last));
-  if (stack.length || blockOpen) return null;
+  if (stack.length || blockOpen || quoteOpen) return null;
   flushBlockText();
   return { html: out.trim(), text: text.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim() };
 }
