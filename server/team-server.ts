@@ -171,7 +171,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
     if (draining) {
       // A member reconnecting during a drain is told to go elsewhere (the balancer picks another instance).
       metrics.refused.inc({ reason: 'draining' });
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      const body = 'draining: this instance is shutting down; connect to another instance\n';
+      socket.end(`HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain\r\nRetry-After: 1\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
