@@ -50,10 +50,11 @@ export class PgStore implements ServerStore {
   }
 
   /** Connects, migrates (or refuses a newer database, untouched), and returns the store. */
-  static async open(url: string, options: { appVersion?: string } = {}): Promise<PgStore> {
+  static async open(url: string, options: { appVersion?: string; onConnectionLost?: (message: string) => void } = {}): Promise<PgStore> {
     const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'workbench-team' });
     // An idle client's error (the database restarting) must not crash the server; the next query reports it.
-    pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
+    const lost = options.onConnectionLost ?? ((message: string) => console.error(`PostgreSQL connection lost: ${message}`));
+    pool.on('error', (err) => lost(err.message));
     try {
       const client = await pool.connect().catch((err: Error) => {
         throw new AppError('BAD_INPUT', `Could not connect to PostgreSQL at ${describeTarget({ postgres: url })}: ${err.message}`);
