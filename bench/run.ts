@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- <scenario>...] [--smoke]`: runs the scenarios at full size, prints the
+ * `npm run bench [-- <scenario>...] [--smoke] [--store sqlite|postgres|both]`: runs the scenarios at full size, prints the
  * table and writes bench/results.json (merged per scenario, so one scenario can be re-run).
  * Exits 1 when a budget is missed or a scenario fails.
  */
@@ -15,7 +15,8 @@ import { CHROMIUM } from '../playwright.config';
 
 const args = process.argv.slice(2);
 const smoke = args.includes('--smoke');
-const only = args.filter((a) => !a.startsWith('--'));
+// A scenario's own option may take a value (`server-load --store postgres`): that value is not a scenario.
+const only = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--store');
 const sizes = smoke ? SMOKE : FULL;
 
 const started = Date.now();

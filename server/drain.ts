@@ -1,7 +1,9 @@
 /**
  * Graceful drain (SIGTERM, or close()): the instance stops taking connections, stores what it
  * holds, and closes its members' connections with 1012 (service restart), so that their apps
- * reconnect, through the load balancer, to another instance. Every update acknowledged so far is
+ * reconnect, through the load balancer, to another instance. It keeps listening until the end, so
+ * that a newcomer is answered 503 with the reason (team-server.ts) rather than refused by the
+ * kernel, and a balancer polling /ready sees `draining`. Every update acknowledged so far is
  * already on disk (the group commit); what arrives while closing is stored before the file closes.
  */
 import type http from 'node:http';
@@ -26,7 +28,6 @@ export async function drain(p: DrainParts): Promise<void> {
   const connections = p.wss.clients.size;
   const documents = p.hocuspocus.getDocumentsCount();
   p.log.info('drain.start', { connections, documents });
-  p.server.close();
   await p.commit.flush();
   for (const [documentName, document] of p.hocuspocus.documents) {
     // Compacts what is loaded (the Redis extension takes its lock first); acknowledged updates are stored already.
@@ -39,6 +40,7 @@ export async function drain(p: DrainParts): Promise<void> {
   while (p.wss.clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   for (const ws of p.wss.clients) ws.terminate();
   p.wss.close();
+  p.server.close();
   p.server.closeAllConnections();
   await p.hocuspocus.hooks('onDestroy', { instance: p.hocuspocus } as never).catch(() => undefined);
   await p.commit.flush();

@@ -19,6 +19,7 @@
  * told anything the database has not got.
  */
 import type { WebSocket } from 'ws';
+import type { Logger } from './logging';
 import type { ServerStore, StoreOp } from './store-api';
 
 export type { StoreOp } from './store-api';
@@ -41,7 +42,11 @@ export class GroupCommit {
     private readonly store: ServerStore,
     /** Told how long each commit took to reach the store and how many updates it stored (for /metrics). */
     private readonly onCommit?: (seconds: number, updates: number) => void,
+    private readonly log?: Logger,
   ) {}
+
+  /** Failed attempts of the transaction now being retried (0 when the last one went through). */
+  private failures = 0;
 
   /** Notes an update to be stored before any further message leaves. */
   append(name: string, update: Uint8Array): void {
@@ -90,11 +95,14 @@ export class GroupCommit {
     this.writing = written.then(
       () => {
         this.writing = null;
+        if (this.failures > 0) this.log?.info('store.write-recovered', { changes: batch.length, attempts: this.failures + 1 });
+        this.failures = 0;
         done();
         if (this.pending.length > 0 || this.held.length > 0) this.schedule();
       },
       async (err: unknown) => {
-        console.error(`storing ${batch.length} change(s) failed; retrying in ${RETRY_MS} ms, acknowledging nothing meanwhile: ${(err as Error).message}`);
+        // Logged on the first failure only: a database away for a minute would otherwise log 120 lines.
+        if (this.failures++ === 0) this.log?.error('store.write-failed', { changes: batch.length, retryMs: RETRY_MS, message: (err as Error).message });
         await new Promise((r) => setTimeout(r, RETRY_MS));
         this.writing = null;
         this.pending = [...batch, ...this.pending];

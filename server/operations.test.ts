@@ -3,9 +3,11 @@
  * Prometheus text), /ready following Redis and PostgreSQL, JSON logs without tokens or content, idle documents
  * unloaded and loaded again, and the drain on SIGTERM.
  */
+import net from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
+import WebSocket from 'ws';
 import { describe, expect, it } from 'vitest';
 import { invite, invitePg, until, type ServerProcess } from './testing/team-process';
 import { useTeamFixture } from './testing/team-fixture';
@@ -132,6 +134,47 @@ describe('operations', { timeout: 180_000 }, () => {
     expect(state.body.storage).toEqual(expect.any(String));
     expect(state.body.storage).not.toBe('ok');
     expect(s.output()).not.toContain(new URL(pg.url).password);
+  });
+
+  /** A WebSocket handshake that then reads nothing: the server's close goes unanswered, so its drain waits out its grace. */
+  async function silentMember(port: number): Promise<net.Socket> {
+    const socket = net.connect(port, '127.0.0.1');
+    cleanup(() => socket.destroy());
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`GET / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n`);
+    const head = await new Promise<string>((resolve) => socket.once('data', (d: Buffer) => resolve(d.toString())));
+    expect(head).toMatch(/^HTTP\/1\.1 101 /);
+    socket.pause();
+    return socket;
+  }
+
+  it('answers a newcomer during the SIGTERM drain with 503 and the reason, and /ready says it is draining', async () => {
+    const data = tempDir();
+    const admin = invite(data, 'Ann Admin', 'admin');
+    const s = await server(data);
+    const base = `http://127.0.0.1:${s.port}`;
+    await silentMember(s.port);
+    const c = client(s.url, SERIES, admin);
+    await c.synced;
+    s.child.kill('SIGTERM');
+    await until('the drain to start', () => s.output().includes('"drain.start"'));
+    const ready = await fetch(`${base}/ready`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ ready: false, draining: true });
+    const answer = await new Promise<{ status?: number; body: string; opened: boolean }>((resolve) => {
+      const ws = new WebSocket(s.url);
+      ws.once('open', () => (ws.close(), resolve({ body: '', opened: true })));
+      ws.once('unexpected-response', (_req, res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode, body, opened: false }));
+      });
+      ws.once('error', () => undefined);
+    });
+    expect(answer).toEqual({ status: 503, body: 'draining: this instance is shutting down; connect to another instance\n', opened: false });
+    expect(s.output()).not.toContain('"drain.done"');
+    expect(await s.exited).toEqual({ code: 0, signal: null });
+    expect(logLines(s).at(-1)).toMatchObject({ event: 'drain.done', connections: 2 });
   });
 
   /** A fresh store of the kind: what the server takes, an admin's token, and its stored rows by table. */

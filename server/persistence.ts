@@ -16,16 +16,24 @@ import type { Extension, afterLoadDocumentPayload, onCreateDocumentPayload } fro
 import type { GroupCommit } from './group-commit';
 import type { ServerStore } from './store-api';
 
-/** The stored parts of a document merged into one update, or null when there are none. */
-export async function fetchDocument(store: ServerStore, name: string): Promise<Uint8Array | null> {
+/**
+ * The stored parts of a document merged into one update, or null when there are none. Updates
+ * found beside the state (left by an instance that died before compacting them, or stored by
+ * another instance since) are folded into it by a compaction in the next group commit, rather
+ * than merged again on every later load: a document that is only read would otherwise never shed them.
+ */
+export async function fetchDocument(store: ServerStore, name: string, commit?: GroupCommit): Promise<Uint8Array | null> {
   const parts = await store.load(name);
-  return parts.length === 0 ? null : parts.length === 1 ? parts[0] : Y.mergeUpdates(parts);
+  if (parts.length <= 1) return parts[0] ?? null;
+  const merged = Y.mergeUpdates(parts);
+  void commit?.compact(name, merged);
+  return merged;
 }
 
 /** Loading and compaction, through the engine's own database extension. */
 export function storedDocuments(store: ServerStore, commit: GroupCommit): Database {
   return new Database({
-    fetch: ({ documentName }) => fetchDocument(store, documentName),
+    fetch: ({ documentName }) => fetchDocument(store, documentName, commit),
     store: ({ documentName, state }) => commit.compact(documentName, state),
   });
 }

@@ -84,6 +84,29 @@ describe('PostgreSQL store', { timeout: 60_000 }, () => {
     }
   });
 
+  it('folds the updates an instance left behind into a compaction by another, and drops exactly those', async () => {
+    const url = await freshDatabase();
+    const dead = await PgStore.open(url);
+    const live = await PgStore.open(url);
+    const change = (key: string, value: number) => {
+      const d = new Y.Doc();
+      d.getMap('m').set(key, value);
+      return Y.encodeStateAsUpdate(d);
+    };
+    try {
+      await dead.write([{ name: 'post/d', update: change('dead1', 1) }, { name: 'post/d', update: change('dead2', 2) }]);
+      await dead.close(); // it never compacts them
+      await live.write([{ name: 'post/d', update: change('live', 3) }, { name: 'post/d', state: change('compacted', 4) }]);
+      const parts = await live.load('post/d');
+      expect(parts).toHaveLength(1);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, parts[0]);
+      expect(doc.getMap('m').toJSON()).toEqual({ dead1: 1, dead2: 2, live: 3, compacted: 4 });
+    } finally {
+      await live.close();
+    }
+  });
+
   it('keeps members with token hashes only, finds them by token, and revokes', async () => {
     const url = await freshDatabase();
     const store = await PgStore.open(url);

@@ -2,9 +2,10 @@
  * The team server's documents, members and tokens in PostgreSQL (through `pg`), for a server that
  * must outlive its box or run as several instances. A write resolves once PostgreSQL committed it
  * (synchronous_commit as the server has it, on by default), and the group commit acknowledges
- * only then. Updates are appended with the id of the instance that received them; a compaction
- * merges its state into the stored one (another instance may have stored what this one has not
- * seen) and drops only this instance's updates.
+ * only then. Updates are appended with the id of the instance that received them (for the
+ * record); a compaction merges its state with the stored one and every stored update, whoever
+ * wrote them (another instance may have stored what this one has not seen, or died before
+ * compacting), and drops the updates it merged.
  */
 import crypto from 'node:crypto';
 import pg from 'pg';
@@ -50,10 +51,11 @@ export class PgStore implements ServerStore {
   }
 
   /** Connects, migrates (or refuses a newer database, untouched), and returns the store. */
-  static async open(url: string, options: { appVersion?: string } = {}): Promise<PgStore> {
+  static async open(url: string, options: { appVersion?: string; onConnectionLost?: (message: string) => void } = {}): Promise<PgStore> {
     const pool = new pg.Pool({ connectionString: url, max: 4, application_name: 'workbench-team' });
     // An idle client's error (the database restarting) must not crash the server; the next query reports it.
-    pool.on('error', (err) => console.error(`PostgreSQL connection lost: ${err.message}`));
+    const lost = options.onConnectionLost ?? ((message: string) => console.error(`PostgreSQL connection lost: ${message}`));
+    pool.on('error', (err) => lost(err.message));
     try {
       const client = await pool.connect().catch((err: Error) => {
         throw new AppError('BAD_INPUT', `Could not connect to PostgreSQL at ${describeTarget({ postgres: url })}: ${err.message}`);
@@ -97,29 +99,42 @@ export class PgStore implements ServerStore {
     }
   }
 
+  /** One statement for a run of updates, across documents, in their order. */
+  private insertUpdates(q: Pick<pg.ClientBase, 'query'>, run: ReadonlyArray<{ name: string; update: Uint8Array }>) {
+    return q.query(
+      'INSERT INTO document_updates (name, data, instance, received_at) SELECT n, d, $3, now() FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u(n, d, o) ORDER BY o',
+      [run.map((u) => u.name), run.map((u) => Buffer.from(u.update)), this.instance],
+    );
+  }
+
   async write(ops: ReadonlyArray<StoreOp>): Promise<void> {
+    // The usual group commit under load holds updates only: one statement, committed on its own
+    // (one round trip instead of BEGIN, INSERT, COMMIT), durable when it answers.
+    if (ops.every((op) => 'update' in op)) return void (await this.insertUpdates(this.pool, ops as Array<{ name: string; update: Uint8Array }>));
     await this.transaction(async (client) => {
       // Runs of updates go in as one statement each; a compaction in between keeps its place.
       for (let i = 0; i < ops.length; ) {
         const run: Array<{ name: string; update: Uint8Array }> = [];
         while (i < ops.length && 'update' in ops[i]) run.push(ops[i++] as { name: string; update: Uint8Array });
         if (run.length > 0) {
-          await client.query(
-            'INSERT INTO document_updates (name, data, instance, received_at) SELECT n, d, $3, now() FROM unnest($1::text[], $2::bytea[]) WITH ORDINALITY AS u(n, d, o) ORDER BY o',
-            [run.map((u) => u.name), run.map((u) => Buffer.from(u.update)), this.instance],
-          );
+          await this.insertUpdates(client, run);
           continue;
         }
         const op = ops[i++] as { name: string; state: Uint8Array };
         // Two instances compacting a new document at once: the lock makes the second merge with the first.
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [op.name]);
         const old = await client.query<{ state: Buffer }>('SELECT state FROM documents WHERE name = $1 FOR UPDATE', [op.name]);
-        const state = old.rows.length > 0 ? Y.mergeUpdates([old.rows[0].state, op.state]) : op.state;
+        // Every stored update is folded in, whichever instance wrote it (one that died never
+        // compacts its own), and exactly those rows are dropped: an update another instance
+        // commits meanwhile is not among them, so it stays for the next compaction.
+        const updates = await client.query<{ seq: string; data: Buffer }>('SELECT seq, data FROM document_updates WHERE name = $1 ORDER BY seq', [op.name]);
+        const parts = [...old.rows.map((r) => r.state), ...updates.rows.map((r) => r.data), op.state];
+        const state = parts.length > 1 ? Y.mergeUpdates(parts) : op.state;
         await client.query(
           'INSERT INTO documents (name, state, updated_at) VALUES ($1, $2, now()) ON CONFLICT (name) DO UPDATE SET state = excluded.state, updated_at = excluded.updated_at',
           [op.name, Buffer.from(state)],
         );
-        await client.query('DELETE FROM document_updates WHERE name = $1 AND instance = $2', [op.name, this.instance]);
+        if (updates.rows.length > 0) await client.query('DELETE FROM document_updates WHERE seq = ANY($1::bigint[])', [updates.rows.map((r) => r.seq)]);
       }
     });
   }

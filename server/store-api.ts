@@ -47,7 +47,7 @@ export interface ServerStore {
 export type StoreTarget = { dataDir: string } | { postgres: string };
 
 /** Opens (and migrates) the store a target names; PostgreSQL's driver is loaded only when asked for. */
-export async function openStore(target: StoreTarget, options: { appVersion?: string } = {}): Promise<ServerStore> {
+export async function openStore(target: StoreTarget, options: { appVersion?: string; onConnectionLost?: (message: string) => void } = {}): Promise<ServerStore> {
   if ('postgres' in target) {
     const { PgStore } = await import('./pg-store');
     return PgStore.open(target.postgres, options);

@@ -74,7 +74,10 @@ function answersWithin<T>(work: Promise<T>, ms: number): Promise<T> {
 
 export async function startTeamServer(options: TeamServerOptions): Promise<RunningTeamServer> {
   const log = options.log ?? jsonLogger();
-  const store = await openStore(options.postgres ? { postgres: options.postgres } : { dataDir: options.dataDir }, { appVersion: options.version });
+  const store = await openStore(options.postgres ? { postgres: options.postgres } : { dataDir: options.dataDir }, {
+    appVersion: options.version,
+    onConnectionLost: (message) => log.warn('store.connection-lost', { message }),
+  });
   const maxConnections = options.maxConnectionsPerMember ?? DEFAULT_MAX_CONNECTIONS_PER_MEMBER;
   const socketsByMember = new Map<string, Set<WebSocket>>();
   let draining = false;
@@ -82,7 +85,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
   // Declared before the gauges that read it; made below, once Hocuspocus is.
   let wss: WebSocketServer;
   const metrics: ServerMetrics = new ServerMetrics({ connections: () => wss.clients.size, documentsLoaded: (): number => hocuspocus.getDocumentsCount() });
-  const commit = new GroupCommit(store, (seconds, updates) => metrics.observeCommit(seconds, updates));
+  const commit = new GroupCommit(store, (seconds, updates) => metrics.observeCommit(seconds, updates), log);
 
   const hocuspocus: Hocuspocus = new Hocuspocus({
     name: 'workbench-team',
@@ -171,7 +174,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
     if (draining) {
       // A member reconnecting during a drain is told to go elsewhere (the balancer picks another instance).
       metrics.refused.inc({ reason: 'draining' });
-      socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      const body = 'draining: this instance is shutting down; connect to another instance\n';
+      socket.end(`HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Type: text/plain\r\nRetry-After: 1\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {

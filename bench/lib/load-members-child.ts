@@ -5,6 +5,7 @@
  * rate (a mark holding the change's send time), and every member notes when each change of its
  * document reached it. It answers with the latest arrival of each change seen here.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
@@ -34,6 +35,13 @@ export interface LoadChildResult {
   /** Bytes of each edited document's state at the end (its size in the store, uncompressed). */
   docBytes: number[];
   disconnects: number;
+  /** Changes the editors were due to make in the window (at the asked rate), against `sent`. */
+  due: number;
+  /** How late this process's timers and callbacks ran (event-loop delay, p99, ms): a starved generator. */
+  lagP99Ms: number;
+  /** CPU this process used from the window's start until it answered (ms), and that span (ms). */
+  cpuMs: number;
+  cpuSpanMs: number;
 }
 
 const now = () => performance.timeOrigin + performance.now();
@@ -80,6 +88,14 @@ process.on('message', async (msg: { go?: Go; stop?: true }) => {
     const go = msg.go;
     let sent = 0;
     const timers: NodeJS.Timeout[] = [];
+    const lag = monitorEventLoopDelay({ resolution: 10 });
+    let cpuAtStart: NodeJS.CpuUsage | undefined;
+    let cpuFrom = 0;
+    setTimeout(() => {
+      lag.enable();
+      cpuAtStart = process.cpuUsage();
+      cpuFrom = now();
+    }, Math.max(0, go.countFrom - now()));
     for (const l of live.filter((x) => x.m.editor)) {
       // A random phase, so that editors do not all fire in the same millisecond.
       const phase = Math.random() * go.editIntervalMs;
@@ -99,8 +115,12 @@ process.on('message', async (msg: { go?: Go; stop?: true }) => {
     // Past the end, give late arrivals a moment, then answer.
     setTimeout(() => {
       for (const t of timers) clearInterval(t);
+      lag.disable();
+      const cpu = process.cpuUsage(cpuAtStart);
       const docBytes = live.filter((l) => l.m.editor).map((l) => Y.encodeStateAsUpdate(l.doc).length);
-      const result: LoadChildResult = { arrivals, sentAt, sent, docBytes, disconnects };
+      const windowMs = go.endAt - go.countFrom;
+      const due = live.filter((l) => l.m.editor).length * (windowMs / go.editIntervalMs);
+      const result: LoadChildResult = { arrivals, sentAt, sent, docBytes, disconnects, due, lagP99Ms: lag.percentile(99) / 1e6, cpuMs: (cpu.user + cpu.system) / 1000, cpuSpanMs: now() - cpuFrom };
       send({ result });
     }, go.endAt - now() + 3_000);
   }

@@ -16,11 +16,16 @@ export interface PostgresProcess {
   /** postgres://postgres:PASS@127.0.0.1:PORT/postgres */
   url: string;
   port: number;
-  pid: number;
+  /** The running server's process id (a new one after resume()). */
+  readonly pid: number;
   dir: string;
   /** A URL for another database of the same server (created by createDatabase). */
   urlFor(database: string): string;
   createDatabase(name: string): Promise<string>;
+  /** Stops the server by its id (fast shutdown) and keeps its data, for resume(). */
+  halt(): Promise<void>;
+  /** Starts the halted server again on the same data, port and password. */
+  resume(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,19 +61,31 @@ export async function startPostgres(options: { fsync?: boolean } = {}): Promise<
   const port = await freePort();
   const settings = [`-c listen_addresses=127.0.0.1`, `-p ${port}`, `-k ${sockets}`];
   if (!options.fsync) settings.push('-c fsync=off', '-c full_page_writes=off');
-  run([...sudo, path.join(PG_BIN, 'pg_ctl'), '-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '60', '-o', settings.join(' '), 'start'], { cwd: dir });
-  const pid = Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  const launch = () => {
+    run([...sudo, path.join(PG_BIN, 'pg_ctl'), '-D', data, '-l', path.join(dir, 'log'), '-w', '-t', '60', '-o', settings.join(' '), 'start'], { cwd: dir });
+    return Number(fs.readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  };
+  let pid = launch();
   const urlFor = (database: string) => `postgres://postgres:${password}@127.0.0.1:${port}/${database}`;
   return {
     url: urlFor('postgres'),
     port,
-    pid,
+    get pid() {
+      return pid;
+    },
     dir,
     urlFor,
     async createDatabase(name) {
       if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain database name: ${name}`);
       run(['psql', '-h', sockets, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-qc', `CREATE DATABASE ${name}`]);
       return urlFor(name);
+    },
+    async halt() {
+      await stopPid(pid, 'postgres', 'SIGINT');
+    },
+    async resume() {
+      if (isRunning(pid)) throw new Error(`PostgreSQL (pid ${pid}) is still running`);
+      pid = launch();
     },
     async stop() {
       await stopPid(pid, 'postgres', 'SIGINT');
