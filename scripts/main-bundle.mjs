@@ -133,14 +133,12 @@ export function bundleIsCurrent(root, outdir) {
   } catch {
     return false;
   }
+  // Every CLI call runs this: the paths are joined by hand (path.join normalises each of the few
+  // hundred again) and a missing file is an undefined, not a thrown error.
+  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
   for (const [rel, [size, mtimeMs]] of Object.entries(manifest.files ?? {})) {
-    let st;
-    try {
-      st = fs.statSync(path.join(root, rel));
-    } catch {
-      return false;
-    }
-    if (st.size !== size || st.mtimeMs !== mtimeMs) return false;
+    const st = fs.statSync(prefix + rel, { throwIfNoEntry: false });
+    if (!st || st.size !== size || st.mtimeMs !== mtimeMs) return false;
   }
   return Object.keys(manifest.files ?? {}).length > 0;
 }
