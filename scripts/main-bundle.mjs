@@ -57,6 +57,8 @@ const externalRequire = {
     build.onResolve({ filter: /^[^./]/ }, (args) => {
       if (args.path.startsWith('node:') || path.isAbsolute(args.path) || BUNDLED_PACKAGES.test(args.path)) return undefined;
       if (args.namespace === 'external-require') return { path: args.path, external: true };
+      // Split into a chunk of its own, a package reached by import() would offer only its default export.
+      if (args.kind === 'dynamic-import') return { errors: [{ text: `import('${args.path}'): in the split CLI import() of an npm package gives only its default export; import it statically (the command's module loads only when it runs)` }] };
       return { path: args.path, namespace: 'external-require' };
     });
     build.onLoad({ filter: /.*/, namespace: 'external-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
