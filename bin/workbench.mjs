@@ -8,13 +8,13 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildIfStale } from '../scripts/build-if-stale.mjs';
 import { bundleIsCurrent } from '../scripts/main-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bundleDir = path.resolve(root, process.env.WORKBENCH_BUNDLE_DIR || 'dist/main');
 // `serve` needs the built page; a fresh clone has none yet, so build it first (as `npm start` does).
-if (process.argv[2] === 'serve' && !process.argv.includes('--help')) buildIfStale(root);
+// Imported only here: it loads child_process (and with it net and streams), which no other command needs.
+if (process.argv[2] === 'serve' && !process.argv.includes('--help')) (await import('../scripts/build-if-stale.mjs')).buildIfStale(root);
 const trace = (what) => process.env.WORKBENCH_TRACE_LAUNCH === '1' && process.stderr.write(`workbench: ${what}\n`);
 
 if (bundleIsCurrent(root, bundleDir)) {

@@ -4,13 +4,15 @@
 // sources, so that bin/workbench.mjs runs the bundle only while it is current.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleNode, CLI_ENTRIES, writeManifest } from './main-bundle.mjs';
+import { bundleCli, bundleNode, WORKER_ENTRIES, writeManifest } from './main-bundle.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = path.join(root, 'dist', 'main');
 
 const inputs = await Promise.all([
-  bundleNode(root, outdir, { app: 'main/electron/app.ts', ...CLI_ENTRIES }),
+  bundleNode(root, outdir, { app: 'main/electron/app.ts', ...WORKER_ENTRIES }),
+  // The CLI: ES modules split per command (see bundleCli), started by cli.cjs.
+  bundleCli(root, outdir),
   // The preload runs in a sandbox: only 'electron' may be required, so bundle everything else in.
   bundleNode(root, outdir, { preload: 'main/electron/preload.ts' }, { banner: undefined, define: undefined, plugins: [], external: ['electron'] }),
 ]);

@@ -34,8 +34,12 @@ execFileSync(bin('electron-builder'), ['--linux', 'dir', `-c.electronDist=${fake
 const resources = path.join(out, 'linux-unpacked', 'resources');
 const listing = execFileSync(bin('asar'), ['list', path.join(resources, 'app.asar')], { encoding: 'utf8' }).split('\n');
 const has = (p) => listing.includes(p);
-for (const must of ['/dist/main/app.cjs', '/dist/main/preload.cjs', '/dist/main/cli.cjs', '/dist/renderer/index.html', '/demo/guest-blog-page.txt', '/package.json']) {
+for (const must of ['/dist/main/app.cjs', '/dist/main/preload.cjs', '/dist/main/cli.cjs', '/dist/main/cli.mjs', '/dist/renderer/index.html', '/demo/guest-blog-page.txt', '/package.json']) {
   if (!has(must)) problems.push(`missing ${must}`);
+}
+// The CLI's per-command chunks (cli-*.mjs, scripts/main-bundle.mjs) and every other file the main build wrote.
+for (const file of fs.readdirSync(path.join(root, 'dist', 'main'))) {
+  if (file !== 'build-manifest.json' && !has(`/dist/main/${file}`)) problems.push(`missing /dist/main/${file}`);
 }
 if (!fs.existsSync(path.join(resources, 'app.asar.unpacked', 'node_modules', 'better-sqlite3'))) problems.push('better-sqlite3 is not unpacked from the asar');
 for (const dict of ['en-GB-10-1.bdic', 'en-GB-10-2.bdic']) {
@@ -65,8 +69,9 @@ function unshippedRequires() {
   const { dependencies } = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
   const mainDir = path.join(root, 'dist', 'main');
   const missing = new Set();
-  for (const file of fs.readdirSync(mainDir).filter((f) => f.endsWith('.cjs'))) {
-    for (const [, spec] of fs.readFileSync(path.join(mainDir, file), 'utf8').matchAll(/\brequire\("([^".][^"]*)"\)/g)) {
+  for (const file of fs.readdirSync(mainDir).filter((f) => /\.[cm]js$/.test(f))) {
+    // require("x") in the CommonJS bundles; __require("x") in the CLI's ES modules; require2("x") where a source uses createRequire.
+    for (const [, spec] of fs.readFileSync(path.join(mainDir, file), 'utf8').matchAll(/(?<![\w$])(?:__)?require\d*\("([^".][^"]*)"\)/g)) {
       const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
       if (spec.startsWith('node:') || builtinModules.includes(name) || name === 'electron' || dependencies[name]) continue;
       missing.add(`${name} (required by dist/main/${file})`);

@@ -8,9 +8,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connection';
-import { bundleIsCurrent, bundleNode, CLI_ENTRIES, MANIFEST, writeManifest } from './main-bundle.mjs';
+import { bundleCli, bundleIsCurrent, MANIFEST, writeManifest } from './main-bundle.mjs';
 
 const root = path.resolve(__dirname, '..');
 const bundle = path.join(root, 'node_modules', '.cache', `workbench-cli-test-${process.pid}`);
@@ -18,7 +19,7 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-cli-'));
 const HEAVY = ['jsdom', 'dompurify', 'mammoth', 'marked', 'diff'];
 
 beforeAll(async () => {
-  writeManifest(root, bundle, await bundleNode(root, bundle, CLI_ENTRIES));
+  writeManifest(root, bundle, await bundleCli(root, bundle));
   // Records every package the process requires (the bundle loads npm packages with require).
   fs.writeFileSync(path.join(tmp, 'record-requires.cjs'), `
 const Module = require('module');
@@ -29,8 +30,11 @@ Module._load = function (request) {
   if (m && !request.startsWith('node:')) seen.add(m[1]);
   return load.apply(this, arguments);
 };
-process.on('exit', () => process.stderr.write('\\nREQUIRED ' + JSON.stringify([...seen]) + '\\n'));
+process.on('exit', () => process.stderr.write('\\nREQUIRED ' + JSON.stringify([...seen]) + '\\nCJS ' + JSON.stringify(Object.keys(require.cache)) + '\\n'));
 `);
+  // Records every ES module the process loads (the CLI's per-command chunks), in a file named by RECORD_ESM.
+  const hook = `export async function load(url, context, next) { if (url.startsWith('file:')) (await import('node:fs')).appendFileSync(process.env.RECORD_ESM, url + '\\n'); return next(url, context); }`;
+  fs.writeFileSync(path.join(tmp, 'record-esm.mjs'), `import { register } from 'node:module';\nregister(${JSON.stringify(`data:text/javascript,${encodeURIComponent(hook)}`)});\n`);
 }, 120_000);
 afterAll(() => {
   fs.rmSync(bundle, { recursive: true, force: true });
@@ -46,13 +50,24 @@ function launch(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The bundled CLI in a process of its own; returns the packages it required. */
+/** The bundled CLI in a process of its own; returns the packages it required and the bundle's files it ran. */
 function required(args: string[]) {
-  const r = spawnSync(process.execPath, ['-r', path.join(tmp, 'record-requires.cjs'), path.join(bundle, 'cli.cjs'), ...args], { cwd: tmp, encoding: 'utf8' });
-  const m = /REQUIRED (\[.*\])/.exec(r.stderr);
+  const esm = path.join(tmp, `esm-${Math.random().toString(36).slice(2)}.txt`);
+  fs.writeFileSync(esm, '');
+  const r = spawnSync(process.execPath, ['-r', path.join(tmp, 'record-requires.cjs'), '--import', path.join(tmp, 'record-esm.mjs'), path.join(bundle, 'cli.cjs'), ...args], {
+    cwd: tmp,
+    encoding: 'utf8',
+    env: { ...process.env, RECORD_ESM: esm },
+  });
+  const m = /REQUIRED (\[.*\])\nCJS (\[.*\])/.exec(r.stderr);
   if (!m) throw new Error(`no record: ${r.stderr}`);
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages: JSON.parse(m[1]) as string[] };
+  const loaded = [...(JSON.parse(m[2]) as string[]), ...fs.readFileSync(esm, 'utf8').split('\n').filter(Boolean).map((u) => fileURLToPath(u))];
+  const bundleFiles = [...new Set(loaded.filter((f) => path.dirname(f) === bundle))];
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages: JSON.parse(m[1]) as string[], bundleFiles };
 }
+
+/** Bytes of the bundle's files. */
+const bytes = (files: string[]) => files.reduce((n, f) => n + fs.statSync(f).size, 0);
 
 const editManifest = (edit: (files: Record<string, [number, number]>) => void) => {
   const file = path.join(bundle, MANIFEST);
@@ -135,6 +150,22 @@ ${bodies.map((b, i) => `<wp:comment><wp:comment_id>${i + 1}</wp:comment_id><wp:c
     }
     // --help opens no store: not even the SQLite binding loads.
     expect(required(['--help']).packages).not.toContain('better-sqlite3');
+  });
+
+  it('a command reads and compiles only its own part of the CLI: --help and posts under a tenth of its code', () => {
+    const all = fs.readdirSync(bundle).filter((f) => /^cli.*\.[cm]js$/.test(f)).map((f) => path.join(bundle, f));
+    for (const args of [['--help'], ['posts', '--json', '--db', db()]]) {
+      const r = required(args);
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.bundleFiles).toContain(path.join(bundle, 'cli.cjs'));
+      expect(bytes(r.bundleFiles) / bytes(all), args.join(' ')).toBeLessThan(0.1);
+    }
+    // The import loads the importers' chunks: the record sees more than the command table.
+    const file = path.join(tmp, 'one.csv');
+    fs.writeFileSync(file, 'post,author,content\np,Ann,Hello\n');
+    const imported = required(['import-comments', file, '--db', db()]);
+    expect(imported.code, imported.stderr).toBe(0);
+    expect(imported.bundleFiles.length).toBeGreaterThan(required(['--help']).bundleFiles.length);
   });
 
   it('an import of comments the fast paths clean loads neither jsdom nor DOMPurify', () => {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { build as viteBuild } from 'vite';
 import react from '@vitejs/plugin-react';
 import { APP_ROOT, BENCH_ROOT } from './paths';
-import { bundleNode, CLI_ENTRIES, writeManifest } from '../../scripts/main-bundle.mjs';
+import { bundleCli, writeManifest } from '../../scripts/main-bundle.mjs';
 
 /** Readable function names in profiles (bench/profile.ts); the bench itself measures minified code. */
 const minify = process.env.BENCH_MINIFY !== '0';
@@ -22,13 +22,13 @@ export function buildRenderer(outDir: string): Promise<unknown> {
 }
 
 /**
- * The CLI bundle `npm start` runs in browser mode (dist/main/cli.cjs), with the import worker and
- * the build manifest beside it, built as scripts/build-main.mjs builds it into outFile's folder.
+ * The CLI bundle `npm start` runs in browser mode (dist/main/cli.cjs, which starts cli.mjs and its
+ * per-command chunks), with the workers and the build manifest beside it, built as scripts/build-main.mjs builds it into outFile's folder.
  */
 export async function buildCli(outFile: string): Promise<void> {
   const outdir = path.dirname(outFile);
   if (path.basename(outFile) !== 'cli.cjs') throw new Error(`the CLI bundle is cli.cjs, not ${path.basename(outFile)}`);
-  writeManifest(APP_ROOT, outdir, await bundleNode(APP_ROOT, outdir, CLI_ENTRIES));
+  writeManifest(APP_ROOT, outdir, await bundleCli(APP_ROOT, outdir));
 }
 
 export function buildPage(name: 'bare-lexical', outDir: string): Promise<unknown> {

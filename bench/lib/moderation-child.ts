@@ -1,13 +1,15 @@
 /**
  * The moderation bench's runs that need a process of their own, so their peak memory (maxRSS) is
  * their own and not the bench's:
- *   node --import tsx bench/lib/moderation-child.ts train <db>
- *     one training as the spam worker runs it (trainAndScore: cross-validation, training on every
- *     decision, scoring the pending comments), timed, with its CPU time;
+ *   node --import tsx bench/lib/moderation-child.ts train <db> [spam-worker.cjs]
+ *     one training as the app runs it: the spam worker in a worker thread with the app's heap
+ *     limits (cross-validation, training on every decision, scoring the pending comments), timed,
+ *     with its CPU time;
  *   node --import tsx bench/lib/moderation-child.ts import <wxr> <db> rules|no-rules
  *     the importer on an empty store, with the bench's rules on, or with the rules off.
  * Prints `BENCH_RESULT {...}` as its last line.
  */
+import path from 'node:path';
 import { openDatabase } from '../../db/connection';
 import { addBenchRules } from './bench-rules';
 
@@ -25,15 +27,31 @@ function report(work: () => unknown | Promise<unknown>): Promise<void> {
 }
 
 if (mode === 'train') {
-  const { trainAndScore } = await import('../../main/moderation/spam-training');
-  const db = openDatabase(args[0]);
+  // The app's training as the app runs it: the spam worker (the bundle's spam-worker.cjs when
+  // given, else its source) in a worker thread with the app's heap limits.
+  const [dbPath, workerFile] = args;
+  const { TRAINING_LIMITS } = await import('../../main/moderation/spam-trainer');
+  const { latestModel } = await import('../../db/repos/spam-scores');
+  const { Worker } = await import('node:worker_threads');
+  const file = workerFile ?? new URL('../../main/moderation/spam-worker-dev.mjs', import.meta.url);
   const t = performance.now();
-  await report(() => {
+  await report(async () => {
     const phases: { what: string; at: number }[] = [];
-    const m = trainAndScore(db, undefined, (what) => phases.push({ what, at: Math.round(performance.now() - t) }));
-    return { decisions: m?.decisions, threshold: m?.threshold, metrics: m?.metrics, phases };
+    let error: string | null = null;
+    await new Promise<void>((resolve, reject) => {
+      const w = new Worker(file, { workerData: { dbPath }, resourceLimits: TRAINING_LIMITS });
+      w.on('message', (m: { progress?: string; ok?: boolean; error?: string }) => {
+        if (m.progress !== undefined) phases.push({ what: m.progress, at: Math.round(performance.now() - t) });
+        else if (!m.ok) error = m.error ?? 'training failed';
+      });
+      w.once('error', reject);
+      w.once('exit', (code) => (code === 0 && !error ? resolve() : reject(new Error(error ?? `the training worker exited with ${code}`))));
+    });
+    const db = openDatabase(dbPath);
+    const m = latestModel(db);
+    db.close();
+    return { decisions: m?.decisions, threshold: m?.threshold, metrics: m?.metrics, phases, worker: path.basename(String(file)), limits: TRAINING_LIMITS };
   });
-  db.close();
 } else if (mode === 'import') {
   const [wxr, dbPath, rules] = args;
   const db = openDatabase(dbPath);

@@ -145,6 +145,31 @@ export function listPosts(db: DB, o: ListPostsOptions = {}): PostSummary[] {
   return summariesOf(db, rows);
 }
 
+/** A post as `workbench posts` lists it. */
+export interface PostHeadline {
+  id: string;
+  slug: string;
+  title: string;
+  status: string;
+  commentCount: number;
+  updatedAt: string;
+}
+
+/**
+ * Every post outside the trash, newest first, in the order listPosts gives, with only what a
+ * list by slug shows: no bylines, tags or standfirst, so one query (the CLI's `posts` pays for
+ * nothing it does not print).
+ */
+export function listPostHeadlines(db: DB): PostHeadline[] {
+  return db
+    .prepare(
+      `SELECT p.id, p.slug, p.title, p.status, coalesce(c.n, 0) AS commentCount, p.updated_at AS updatedAt
+       FROM posts p LEFT JOIN (SELECT post_id, sum(live) AS n FROM post_comment_counts GROUP BY post_id) c ON c.post_id = p.id
+       WHERE p.deleted_at IS NULL ORDER BY p.updated_at DESC, p.id DESC`,
+    )
+    .all() as PostHeadline[];
+}
+
 export function findPostRow(db: DB, ref: { id: string } | { slug: string }, includeDeleted = false): PostRow | undefined {
   const [col, val] = 'id' in ref ? ['id', ref.id] : ['slug', ref.slug];
   return db

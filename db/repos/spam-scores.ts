@@ -8,16 +8,35 @@ import { scoreText } from '../../common/moderation/spam-model';
 import { uuidv7 } from '../../common/ids';
 import { nowIso } from '../clock';
 
-const DECISIONS = "SELECT body_text AS text, status <> 'approved' AS spam FROM comments WHERE deleted_at IS NULL AND status <> 'pending' ORDER BY rowid";
+const DECISIONS = "SELECT rowid, body_text AS text, status <> 'approved' AS spam FROM comments WHERE deleted_at IS NULL AND status <> 'pending' AND rowid > ? ORDER BY rowid LIMIT ?";
+
+/** Rows read at a time: a page of texts is all the text a training or a rescore holds at once. */
+export const PAGE_ROWS = 2_000;
+
+/**
+ * Rows of a query in pages of `PAGE_ROWS` by rowid (the query takes the last rowid and the page
+ * size): one page's texts in memory at a time, and no read transaction held between pages, so a
+ * long training never keeps the WAL from being checkpointed while the app writes.
+ */
+function* pagesByRowid<T extends { rowid: number }>(db: DB, sql: string, afterRowid: number): Generator<T[]> {
+  const stmt = db.prepare(sql);
+  for (let after = afterRowid; ; ) {
+    const page = stmt.all(after, PAGE_ROWS) as T[];
+    if (page.length) yield page;
+    if (page.length < PAGE_ROWS) return;
+    after = page[page.length - 1].rowid;
+  }
+}
 
 /**
  * Approved comments against spam and trash, the store's own decisions, streamed: each call reads
- * them afresh, one row at a time (training keeps each as feature ids, never its text).
+ * them afresh, a page at a time (training keeps each as feature ids, never its text).
  */
 export function streamDecisions(db: DB): () => Iterable<TrainingDoc> {
-  const stmt = db.prepare(DECISIONS);
   return function* () {
-    for (const r of stmt.iterate() as Iterable<{ text: string; spam: number }>) yield { text: r.text, spam: r.spam === 1 };
+    for (const page of pagesByRowid<{ rowid: number; text: string; spam: number }>(db, DECISIONS, 0)) {
+      for (const r of page) yield { text: r.text, spam: r.spam === 1 };
+    }
   };
 }
 
@@ -68,23 +87,28 @@ export function latestModel(db: DB): StoredModel | null {
   return m;
 }
 
+const PENDING = "SELECT rowid, body_text FROM comments WHERE deleted_at IS NULL AND status = 'pending' AND rowid > ? ORDER BY rowid LIMIT ?";
+
 /**
  * Scores the pending comments (all, or those after a rowid) with a model; returns how many. The
  * scores are computed before the write begins, so the write lock is held only to store them;
  * `replace` drops every older score in the same transaction (a new model's full rescore).
  */
 export function scorePending(db: DB, stored: StoredModel, afterRowid = 0, replace = false): number {
-  const rows = db.prepare("SELECT rowid, body_text FROM comments WHERE deleted_at IS NULL AND status = 'pending' AND rowid > ?").all(afterRowid) as { rowid: number; body_text: string }[];
-  const scored = rows.map((r) => {
-    const s = scoreText(stored.model, r.body_text);
-    return [r.rowid, Math.round(s.score * 10000) / 10000, JSON.stringify(s.words)] as const;
-  });
+  // Read a page of texts at a time: only the scores (a number and a few words each) are kept for the write.
+  const scored: (readonly [number, number, string])[] = [];
+  for (const page of pagesByRowid<{ rowid: number; body_text: string }>(db, PENDING, afterRowid)) {
+    for (const r of page) {
+      const s = scoreText(stored.model, r.body_text);
+      scored.push([r.rowid, Math.round(s.score * 10000) / 10000, JSON.stringify(s.words)]);
+    }
+  }
   const put = db.prepare('INSERT OR REPLACE INTO comment_scores (comment_rowid, score, words, model_id) VALUES (?, ?, ?, ?)');
   db.transaction(() => {
     if (replace) db.prepare('DELETE FROM comment_scores').run();
     for (const [rowid, score, words] of scored) put.run(rowid, score, words, stored.id);
   })();
-  return rows.length;
+  return scored.length;
 }
 
 export function countScored(db: DB): number {

@@ -1,4 +1,4 @@
-import { listPosts } from '../../db/repos/posts';
+import { listPostHeadlines } from '../../db/repos/posts';
 import { dbOption, parse, printJson, UsageError, withContext } from './args';
 import type { Command } from './command';
 import { statusLabel } from '../../common/series/workflow';
@@ -18,9 +18,9 @@ Lists every post and draft outside the trash, newest first: slug, status, title 
     }
     if (positionals.length) throw new UsageError('posts takes no arguments.');
     return withContext(values.db, (ctx) => {
-      const posts = listPosts(ctx.db, { limit: 100_000 });
+      const posts = listPostHeadlines(ctx.db);
       if (values.json) {
-        printJson(posts.map((p) => ({ id: p.id, slug: p.slug, title: p.title, status: p.status, commentCount: p.commentCount, updatedAt: p.updatedAt })));
+        printJson(posts);
         return 0;
       }
       if (!posts.length) console.log('No posts yet. Create a draft in the app, or import comments with `workbench import-comments`.');

@@ -27,6 +27,15 @@ function workerFile(): { file: URL; execArgv: string[] } {
   return { file: new URL('./spam-worker-dev.mjs', import.meta.url), execArgv: [] };
 }
 
+/**
+ * The training worker's heap, bounded so that its memory does not depend on when the collector
+ * happens to run: a small young generation (each decision's text and words are garbage a moment
+ * after they are read, and a scavenge of a few megabytes frees them), and an old generation with
+ * room for what a training keeps (the vocabulary, the model, the scores), a few times over. The
+ * tokenised decisions are typed arrays, outside both (about 80 MB at 86,000 decisions).
+ */
+export const TRAINING_LIMITS = { maxYoungGenerationSizeMb: 12, maxOldGenerationSizeMb: 160 };
+
 /** Starts a training unless one runs; resolves when it ends. */
 export function startTraining(ctx: Pick<Ctx, 'dbPath'>): Promise<void> {
   const st = stateOf(ctx.dbPath);
@@ -35,7 +44,7 @@ export function startTraining(ctx: Pick<Ctx, 'dbPath'>): Promise<void> {
   st.running = new Promise<void>((resolve) => {
     st.progress = 'starting';
     st.lastError = null;
-    const w = new Worker(file, { workerData: { dbPath: ctx.dbPath }, execArgv });
+    const w = new Worker(file, { workerData: { dbPath: ctx.dbPath }, execArgv, resourceLimits: TRAINING_LIMITS });
     w.on('message', (m: { progress?: string; ok?: boolean; error?: string }) => {
       if (m.progress !== undefined) st.progress = m.progress;
       else st.lastError = m.ok ? null : (m.error ?? 'training failed');

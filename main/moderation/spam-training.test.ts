@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../db/connection';
 import { createPost } from '../../db/repos/posts';
-import { seedComments } from '../../db/repos/testing/seed-comments';
-import { latestModel } from '../../db/repos/spam-scores';
+import { seedComments, type SeedComment } from '../../db/repos/testing/seed-comments';
+import { countScored, latestModel, PAGE_ROWS, streamDecisions } from '../../db/repos/spam-scores';
 import { trainAndScore } from './spam-training';
 import { startTraining } from './spam-trainer';
 
@@ -77,6 +77,26 @@ describe('training the spam score', () => {
     expect(JSON.stringify(b!.model)).toBe(JSON.stringify(second.model));
     s.db.close();
   });
+
+  it('reads the decisions and the pending comments a page at a time, none missed or read twice at the pages\' edges', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-spam-'));
+    dirs.push(dir);
+    const db = openDatabase(path.join(dir, 'w.sqlite'));
+    const post = createPost(db, { title: 'P' }).id;
+    // Two pages and one more of decisions, one page and one more of pending comments, interleaved
+    // (so a page of pending ones spans many rowids); the first, deleted, must not be scored.
+    const rows: SeedComment[] = Array.from({ length: 2 * PAGE_ROWS + 1 }, (_, i) => ({ postId: post, text: i % 2 ? `Cheap meds casino ${i}` : `The ward figures ${i}`, status: i % 2 ? ('spam' as const) : ('approved' as const) }));
+    for (let i = 0; i <= PAGE_ROWS; i++) rows.splice(i * 2, 0, { postId: post, text: `A pending note ${i}`, status: 'pending' as const });
+    const [deleted] = seedComments(db, rows);
+    db.prepare("UPDATE comments SET deleted_at = '2026-01-01T00:00:00Z' WHERE id = ?").run(deleted);
+    const texts = [...streamDecisions(db)()].map((d) => d.text);
+    expect(texts.length).toBe(2 * PAGE_ROWS + 1);
+    expect(new Set(texts).size).toBe(texts.length);
+    const m = trainAndScore(db)!;
+    expect(m.decisions).toBe(2 * PAGE_ROWS + 1);
+    expect(countScored(db)).toBe(PAGE_ROWS);
+    db.close();
+  }, 60_000);
 
   it('trains in a worker thread on its own connection', async () => {
     const s = store();

@@ -18,6 +18,18 @@ export const DEFAULT_THRESHOLD = 0.99;
 const count = (n: number) => n.toLocaleString('en-GB');
 
 export function trainAndScore(db: DB, seed = TRAINING_SEED, onProgress: (what: string) => void = () => {}): StoredModel | null {
+  const learned = learn(db, seed, onProgress);
+  if (!learned) return null;
+  // The tokenised decisions (tens of megabytes of feature ids) were learn()'s alone: gone by now,
+  // so the rescore below never holds them and the pending comments' texts at once.
+  onProgress('scoring the pending comments');
+  const stored = saveModel(db, learned);
+  scorePending(db, stored, 0, true);
+  return stored;
+}
+
+/** The decisions read, measured and learned from; null when either class has under 5. */
+function learn(db: DB, seed: number, onProgress: (what: string) => void): Omit<StoredModel, 'id' | 'createdAt'> | null {
   onProgress('reading the decisions');
   const index = indexDecisions(streamDecisions(db)());
   if (index.classes.spam < 5 || index.classes.ham < 5) return null;
@@ -29,8 +41,5 @@ export function trainAndScore(db: DB, seed = TRAINING_SEED, onProgress: (what: s
   const pr = precisionRecall(cv, threshold);
   onProgress(`learning from ${count(index.rows)} decisions`);
   const model = trainOnIndex(index);
-  onProgress('scoring the pending comments');
-  const stored = saveModel(db, { decisions: index.rows, threshold, model, metrics: { ...pr, folds: FOLDS, suggested: suggested !== null } });
-  scorePending(db, stored, 0, true);
-  return stored;
+  return { decisions: index.rows, threshold, model, metrics: { ...pr, folds: FOLDS, suggested: suggested !== null } };
 }
