@@ -2,10 +2,9 @@
  * What the main process tells every open window when the store changes (a team sync applied, another
  * window or the CLI wrote, an import finished): which areas changed, and in them which ids, so each
  * view re-reads only what it shows. A burst of writes arrives as one event (the main side coalesces),
- * and an area with more ids than MAX_IDS is sent as 'all'.
+ * and an area with more ids than MAX_IDS is sent as 'all'. The zod schemas are in
+ * changes-schema.ts, apart, so the window's first screen does not load zod.
  */
-import { z } from 'zod';
-
 export const CHANGE_AREAS = [
   /** Posts and their metadata, by post id: the drafts list, one post, planning, a series' rows. */
   'posts',
@@ -30,13 +29,11 @@ export type Changes = Partial<Record<ChangeArea, AreaChange>>;
 /** More ids than this in one area travel as 'all': a view re-reads as much either way. */
 export const MAX_IDS = 200;
 
-const areaChange = z.union([z.literal('all'), z.array(z.string().min(1).max(100)).max(MAX_IDS)]);
-
-export const changesSchema = z.object(Object.fromEntries(CHANGE_AREAS.map((a) => [a, areaChange.optional()])) as Record<ChangeArea, z.ZodOptional<typeof areaChange>>).strict();
-
 /** One pushed event: a sequence number (per main process, rising) and what changed. */
-export const changeEventSchema = z.object({ seq: z.number().int().nonnegative(), changes: changesSchema }).strict();
-export type ChangeEvent = z.infer<typeof changeEventSchema>;
+export interface ChangeEvent {
+  seq: number;
+  changes: Changes;
+}
 
 /** Every area, wholly: what a window assumes when it may have missed events (a reconnect). */
 export const EVERYTHING: Changes = Object.fromEntries(CHANGE_AREAS.map((a) => [a, 'all'])) as Changes;

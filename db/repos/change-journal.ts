@@ -1,5 +1,6 @@
 /** The change journal (migration 0220): written by a process that is not the app, read by the app. */
-import { changesSchema, type Changes } from '../../common/changes';
+import type { Changes } from '../../common/changes';
+import { changesSchema } from '../../common/changes-schema';
 import type { DB } from '../connection';
 
 /** How many rows are kept: far more than the app can fall behind between two looks. */

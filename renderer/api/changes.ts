@@ -4,8 +4,9 @@
  * mode from GET /events, a text/event-stream read with fetch so that it carries the per-launch
  * secret like every API call. Every payload is parsed with zod whichever way it came. After the
  * stream breaks and comes back, events may have been missed, so listeners are told "everything".
+ * The schema (and zod with it) loads after the first screen; the channel opens once it is in.
  */
-import { changeEventSchema, EVERYTHING, type Changes } from '../../common/changes';
+import { EVERYTHING, type Changes } from '../../common/changes';
 import { EVENTS_PATH, SECRET_HEADER } from '../../common/transport';
 import { secretFromPage } from './client';
 
@@ -18,8 +19,10 @@ interface ChangesBridge {
 const listeners = new Set<ChangesListener>();
 let started = false;
 
-function deliver(payload: unknown): void {
-  const parsed = changeEventSchema.safeParse(payload);
+type Schema = (typeof import('../../common/changes-schema'))['changeEventSchema'];
+
+function deliver(schema: Schema, payload: unknown): void {
+  const parsed = schema.safeParse(payload);
   if (!parsed.success) return;
   tell(parsed.data.changes);
 }
@@ -29,7 +32,7 @@ function tell(changes: Changes): void {
 }
 
 /** Reads one event stream until it ends; resolves when it does (or could not start). */
-async function readStream(secret: string, onOpen: () => void): Promise<void> {
+async function readStream(schema: Schema, secret: string, onOpen: () => void): Promise<void> {
   const res = await fetch(EVENTS_PATH, { headers: { [SECRET_HEADER]: secret }, cache: 'no-store' });
   if (!res.ok || !res.body) return;
   onOpen();
@@ -50,7 +53,7 @@ async function readStream(secret: string, onOpen: () => void): Promise<void> {
         .join('\n');
       if (!data) continue;
       try {
-        deliver(JSON.parse(data));
+        deliver(schema, JSON.parse(data));
       } catch {
         // Not JSON: not ours to act on.
       }
@@ -59,12 +62,12 @@ async function readStream(secret: string, onOpen: () => void): Promise<void> {
 }
 
 /** Browser mode: keeps one stream open for the page's life, reconnecting with a growing pause. */
-async function streamForever(secret: string): Promise<void> {
+async function streamForever(schema: Schema, secret: string): Promise<void> {
   let pause = 250;
   let opened = false;
   for (;;) {
     try {
-      await readStream(secret, () => {
+      await readStream(schema, secret, () => {
         if (opened) tell(EVERYTHING);
         opened = true;
         pause = 250;
@@ -77,17 +80,18 @@ async function streamForever(secret: string): Promise<void> {
   }
 }
 
-function start(): void {
+async function start(): Promise<void> {
   if (started) return;
   started = true;
+  const { changeEventSchema: schema } = await import('../../common/changes-schema');
   const bridge = (window as unknown as { workbench?: ChangesBridge }).workbench;
-  if (bridge?.onChanges) bridge.onChanges(deliver);
-  else void streamForever(secretFromPage());
+  if (bridge?.onChanges) bridge.onChanges((payload) => deliver(schema, payload));
+  else void streamForever(schema, secretFromPage());
 }
 
 /** Listens to the change events (the channel opens on the first listener); returns the way to stop. */
 export function onChanges(listener: ChangesListener): () => void {
   listeners.add(listener);
-  start();
+  void start();
   return () => void listeners.delete(listener);
 }
