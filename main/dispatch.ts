@@ -10,6 +10,8 @@ import { GATE_EXEMPT, writesOpen } from './write-gate';
 export interface DispatchOptions {
   /** Parse every result with the method's output schema too (on in tests, to keep the contract honest). */
   checkOutput?: boolean;
+  /** Told after each write that succeeded (the windows' change events, the CLI's change journal); must not throw. */
+  onWrite?: (method: string, input: unknown) => void;
 }
 
 export function describeZodError(error: z.ZodError): string {
@@ -17,6 +19,15 @@ export function describeZodError(error: z.ZodError): string {
     .slice(0, 5)
     .map((i) => `${i.path.length ? i.path.join('.') : 'input'}: ${i.message}`)
     .join('; ');
+}
+
+function tellWrite(options: DispatchOptions, method: string, input: unknown): void {
+  try {
+    options.onWrite?.(method, input);
+  } catch (err) {
+    // The write is done and stored: a failure to tell the windows must not turn it into an error.
+    console.error(`Editorial Workbench: telling the windows about ${method} failed (${(err as Error).message}).`);
+  }
 }
 
 export type Dispatch = (method: string, input: unknown) => Promise<Result<unknown>>;
@@ -36,6 +47,7 @@ export function createDispatch<Ctx>(handlers: Handlers<Ctx>, ctx: Ctx, options: 
       if (spec.mutates && !GATE_EXEMPT.has(method)) await writesOpen(ctx as object);
       const handler = handlers[method] as (input: unknown, ctx: Ctx) => unknown;
       const value = await handler(parsed.data, ctx);
+      if (spec.mutates) tellWrite(options, method, parsed.data);
       if (options.checkOutput) {
         const out = spec.output.safeParse(value);
         if (!out.success) return fail('INTERNAL', `${method} returned a result that breaks its schema: ${describeZodError(out.error)}`);

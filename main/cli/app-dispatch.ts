@@ -7,6 +7,12 @@ import type { Dispatch } from '../dispatch';
 import type { Ctx } from '../context';
 
 export async function appDispatch(ctx: Ctx): Promise<Dispatch> {
-  const [{ handlers }, { createDispatch }] = await Promise.all([import('../handlers/index'), import('../dispatch')]);
-  return createDispatch(handlers, ctx);
+  const [{ handlers }, { createDispatch }, { methodChanges }, { recordChanges }] = await Promise.all([
+    import('../handlers/index'),
+    import('../dispatch'),
+    import('../changes/method-changes'),
+    import('../../db/repos/change-journal'),
+  ]);
+  // An app open on the same file sees the commit by data_version; the journal says what changed.
+  return createDispatch(handlers, ctx, { onWrite: (method, input) => recordChanges(ctx.db, methodChanges(ctx.db, method, input)) });
 }

@@ -14,7 +14,9 @@ import { firstScreenGate } from '../first-screen-gate';
 import { handlers } from '../handlers/index';
 import { desktopCapabilities } from './desktop';
 import { safeStorageBox } from './safe-storage';
-import { registerIpc } from './ipc';
+import { forwardChanges, registerIpc } from './ipc';
+import { changeFeed } from '../changes/change-feed';
+import { methodChanges } from '../changes/method-changes';
 import { buildMenu } from './menu';
 import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
 import { guardWebContents, installGlobalGuards, lockDownSession, secureWebPreferences } from './security';
@@ -121,8 +123,11 @@ if (!app.requestSingleInstanceLock()) {
     }
     ctx.desktop = desktopCapabilities(() => mainWindow);
     ctx.secretBox = safeStorageBox();
-    const dispatch = gate.track(createDispatch(handlers, ctx));
+    const store = ctx;
+    const feed = changeFeed(store);
+    const dispatch = gate.track(createDispatch(handlers, store, { onWrite: (method, input) => feed.note(methodChanges(store.db, method, input)) }));
     registerIpc(dispatch, (wc) => mainWindow !== null && !mainWindow.isDestroyed() && wc === mainWindow.webContents);
+    forwardChanges(feed, () => (mainWindow && !mainWindow.isDestroyed() ? mainWindow.webContents : null));
     void gate.opened.then(() => configureSpellcheck(session.defaultSession, spellcheck));
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();

@@ -4,7 +4,8 @@
  */
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { z } from 'zod';
-import { IPC_CHANNEL } from '../../common/transport';
+import { CHANGES_CHANNEL, IPC_CHANNEL } from '../../common/transport';
+import type { ChangeFeed } from '../changes/change-feed';
 import { fail } from '../../common/errors';
 import type { Dispatch } from '../dispatch';
 import { isAppUrl } from './security';
@@ -26,5 +27,16 @@ export function registerIpc(dispatch: Dispatch, trusted: (wc: WebContents) => bo
     if (!envelope.success) return fail('BAD_INPUT', 'An IPC message is (method: string, input).');
     const [method, input] = envelope.data;
     return dispatch(method, input);
+  });
+}
+
+/**
+ * The change events, pushed to our window while it shows our own page (never to a page that
+ * navigated elsewhere). The preload hands them on; the page parses each with zod before use.
+ */
+export function forwardChanges(feed: ChangeFeed, target: () => WebContents | null): () => void {
+  return feed.subscribe((event) => {
+    const wc = target();
+    if (wc && !wc.isDestroyed() && isAppUrl(wc.mainFrame.url)) wc.send(CHANGES_CHANNEL, event);
   });
 }

@@ -50,7 +50,7 @@ export class SyncSession {
   private pollTimer?: NodeJS.Timeout;
   /** Why the server refused us (token revoked, unknown), if it did. */
   refusal?: string;
-  private listeners = new Set<() => void>();
+  private listeners = new Set<(applied: readonly string[]) => void>();
 
   constructor(
     private readonly db: DB,
@@ -70,13 +70,14 @@ export class SyncSession {
   /** Live (the app): every document stays open. Not live (a one-off sync): documents go through in windows. */
   private live = false;
 
-  onChange(listener: () => void): () => void {
+  /** Told when the state may have changed, with the documents just applied to the tables (if any). */
+  onChange(listener: (applied: readonly string[]) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private changed(): void {
-    for (const l of this.listeners) l();
+  private changed(applied: readonly string[] = []): void {
+    for (const l of this.listeners) l(applied);
   }
 
   /** Local table changes into the documents (one transaction with the outbox). */
@@ -105,7 +106,7 @@ export class SyncSession {
       for (const n of list) this.waiting.add(n);
       console.error(`Editorial Workbench: applying the team's changes failed (${(err as Error).message}); they are kept and applied again.`);
     }
-    this.changed();
+    this.changed(list);
   }
 
   /** Documents with rows waiting for a parent row (applied again with the next changes). */

@@ -6,13 +6,17 @@ import type { Handlers } from '../../common/api';
 import type { DB } from '../../db/connection';
 import type { Ctx } from '../context';
 import { conflictWords } from './conflict-words';
-import { liveSession, stopLive } from './live';
+import { liveSession as startedSession, stopLive } from './live';
+import { feedFromSession } from '../changes/session-changes';
 import type { Conflict } from './registers';
 import type { SyncSession } from './session';
 import { tokenVault } from './token-vault';
 import { discardRefused, joinWorkspace, leaveWorkspace, listRefused, openSession, resolveConflict, workspaceStatus } from './workspace';
 
 export type WorkspaceMethods = 'workspace.status' | 'workspace.join' | 'workspace.leave' | 'workspace.conflicts' | 'workspace.resolve' | 'workspace.refused' | 'workspace.discardRefused';
+
+/** The live session (started on the window's first look at the status), its changes told to the windows. */
+const liveSession = (ctx: Ctx) => feedFromSession(ctx, startedSession(ctx));
 
 /** A conflict in the words of the window: what was decided, about which item, each value as a person knows it. */
 function describe(db: DB, c: Conflict, session: SyncSession) {

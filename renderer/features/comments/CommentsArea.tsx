@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { touches } from '../../../common/changes';
+import { useChanges } from '../../api/useChanges';
 import type { CommentFilter, CommentOrder, Tag } from '../../../common/api/comments';
 import type { ImportSummary } from '../../../common/api/imports';
 import type { CommentStatus, PostSummary } from '../../../common/domain';
@@ -182,6 +184,9 @@ export function CommentsArea(_props: { rest: string[] }) {
   const leaveThread = useStableCallback(() => patchFilter({ threadOf: undefined }));
   const annotateOpened = useStableCallback(() => setAnnotateFor(null));
   const detailChanged = useStableCallback(() => void win.reload().then(() => setVersion((v) => v + 1)));
+  // Comments changed elsewhere (a sync, another window, the CLI, an import): the rows and counts
+  // in view are read again; the selection and the active row stay.
+  useChanges((c) => touches(c, 'comments', filter.postId ? [filter.postId] : undefined) && detailChanged());
   const showCommenter = useStableCallback((key: string, name: string) => {
     dialogs.setCommenterName(name);
     patchFilter({ commenter: key });

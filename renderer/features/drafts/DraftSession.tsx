@@ -1,3 +1,5 @@
+import { touches } from '../../../common/changes';
+import { useChanges } from '../../api/useChanges';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
 import type { EditorState, Post } from '../../../common/domain';
@@ -86,6 +88,16 @@ export function DraftSession({ post, coEdit, onReplaced, onReload }: Props) {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [saver, togglePreview]);
+  // The post changed elsewhere (a terminal, another window): while nothing here waits to be saved,
+  // the stored post replaces ours. With unsaved changes, the next save meets the conflict dialog as
+  // before. A co-edited body follows its own stream instead.
+  useChanges((c) => {
+    if (coEdit || !touches(c, 'posts', [post.id])) return;
+    void client.call('posts.get', { id: post.id }).then(
+      (stored) => stored.revision > saver.state.revision && !saver.hasUnsaved() && onReplaced(stored),
+      () => undefined,
+    );
+  });
   // Leaving a draft never typed into removes it (discard-untouched.ts); the server checks again.
   useEffect(() => {
     keepDraft(post.id);

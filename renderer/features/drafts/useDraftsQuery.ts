@@ -6,6 +6,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { PostSummary } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
+import { useChanges } from '../../api/useChanges';
+import { touches } from '../../../common/changes';
 import { afterDiscards } from './discard-untouched';
 import { takeOrCall } from '../../api/early';
 import { DRAFTS_PAGE, NO_FILTERS, draftsListInput, type DraftFilters } from './drafts-list-input';
@@ -51,6 +53,8 @@ export function useDraftsQuery(trash: boolean) {
   }, []);
   const showMore = useCallback(() => setShown((n) => n + DRAFTS_PAGE), []);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
+  // Any post's change may move it in this list (it is sorted by last change): read the page again.
+  useChanges((c) => touches(c, 'posts') && reload());
   const filtered = filters.search !== '' || filters.status !== '' || filters.seriesId !== '' || filters.authorId !== '';
   return { filters, setFilters, posts: result?.posts ?? null, more: result?.more ?? false, showMore, error, setError, reload, filtered };
 }

@@ -6,6 +6,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PlanFacets, PlanFilter, PlanPost, PlanView } from '../../../common/api/planning';
 import { findClashes, findEmptyWeeks } from '../../../common/series/plan';
 import { useClient } from '../../api/ClientContext';
+import { useChanges } from '../../api/useChanges';
+import { touches } from '../../../common/changes';
 import { takeOrCall } from '../../api/early';
 
 export function usePlanData(from: string, to: string, filter: PlanFilter) {
@@ -38,6 +40,8 @@ export function usePlanData(from: string, to: string, filter: PlanFilter) {
     [client, key],
   );
   useEffect(() => load(), [load]);
+  // Dates, statuses, owners and series show on the calendar and in the tray.
+  useChanges((c) => (touches(c, 'posts') || touches(c, 'series') || touches(c, 'people')) && load(true));
 
   /** The same checks the server runs, on the posts as they now stand. */
   const withPosts = (v: PlanView, posts: PlanPost[], tray: PlanPost[]): PlanView => {

@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { SeriesInfo } from '../../../common/api/series';
 import { describeCadence } from '../../../common/series/cadence';
 import { useClient } from '../../api/ClientContext';
+import { useChanges } from '../../api/useChanges';
+import { touches } from '../../../common/changes';
 import { takeOrCall } from '../../api/early';
 import { navigate } from '../../shell/router';
 import { SeriesForm } from './SeriesForm';
@@ -20,6 +22,8 @@ export function SeriesList() {
     takeOrCall(client, 'series.list', { trash }).then(setList, (e: Error) => setError(e.message));
   }, [client, trash]);
   useEffect(load, [load]);
+  // A series' title, cadence and post count are in its row: re-read when any series changed.
+  useChanges((c) => touches(c, 'series') && load());
   const listed = list !== null;
   useEffect(() => (listed ? SeriesView.loader.preload() : undefined), [listed]);
 

@@ -11,6 +11,8 @@ import type { RuleResult } from '../../../common/checklist/evaluate';
 import { statusLabel } from '../../../common/series/workflow';
 import { ClientError } from '../../api/client';
 import { useClient } from '../../api/ClientContext';
+import { useChanges } from '../../api/useChanges';
+import { touches } from '../../../common/changes';
 import type { WarningsQuestion } from '../checklist/ConfirmWarningsDialog';
 
 type DetailMethod = {
@@ -51,6 +53,19 @@ export function useSeriesDetail(seriesId: string) {
     queue.current = next.catch(() => undefined);
     return next;
   }, []);
+
+  // This series, or one of its posts, changed elsewhere (a team member, another window, the CLI):
+  // read it again after any change of ours still in flight, so the answer is the newest.
+  useChanges((c) => {
+    const posts = latest.current?.posts.map((p) => p.id) ?? [];
+    if (!touches(c, 'series', [seriesId]) && !touches(c, 'posts', posts)) return;
+    void enqueue(() =>
+      client.call('series.get', { id: seriesId }).then(
+        (d) => setDetail(d),
+        () => undefined,
+      ),
+    );
+  });
 
   /** Runs a series mutation after any still in flight; resolves to the new series, or null when it failed or had nothing to do. */
   const run = useCallback(

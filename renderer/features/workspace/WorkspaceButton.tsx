@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../common/api';
 import { useClient } from '../../api/ClientContext';
+import { useChanges } from '../../api/useChanges';
+import { touches } from '../../../common/changes';
 import { lazyView } from '../../shell/lazy-view';
 import './workspace.css';
 import { formatTimestamp } from '../../format/dates';
@@ -8,8 +10,6 @@ import { formatTimestamp } from '../../format/dates';
 const WorkspaceDialog = lazyView('The team workspace dialog', () => import('./WorkspaceDialog'), (m) => m.WorkspaceDialog);
 
 type Status = Output<'workspace.status'>;
-/** The status bar asks this often; sync itself runs in the main process all the time. */
-const POLL_MS = 2000;
 
 const time = (iso: string | null) => (iso ? formatTimestamp(iso) : 'never');
 
@@ -32,16 +32,16 @@ export function WorkspaceButton() {
   const client = useClient();
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState<Status | null>(null);
+  const [asked, setAsked] = useState(0);
+  // Asked once, then again only when main says the sync state or the conflicts moved.
+  useChanges((c) => (touches(c, 'sync') || touches(c, 'conflicts')) && setAsked((n) => n + 1));
   useEffect(() => {
     let alive = true;
-    const look = () => client.call('workspace.status', {}).then((s) => alive && setStatus(s), () => undefined);
-    void look();
-    const timer = window.setInterval(look, POLL_MS);
+    client.call('workspace.status', {}).then((s) => alive && setStatus(s), () => undefined);
     return () => {
       alive = false;
-      window.clearInterval(timer);
     };
-  }, [client, open]);
+  }, [client, open, asked]);
   return (
     <>
       <button type="button" className="workspace-button" aria-haspopup="dialog" data-state={status?.state ?? 'local-only'} onClick={() => setOpen(true)}>

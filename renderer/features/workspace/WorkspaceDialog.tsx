@@ -2,6 +2,8 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { Output } from '../../../common/api';
 import { ROLE_LABELS } from '../../../common/sync/documents';
 import { useClient } from '../../api/ClientContext';
+import { useChanges } from '../../api/useChanges';
+import { touches } from '../../../common/changes';
 import { NeedsDecision } from './NeedsDecision';
 import { syncLabel } from './WorkspaceButton';
 
@@ -33,9 +35,9 @@ export function WorkspaceDialog({ onClose, onStatus }: { onClose: () => void; on
   useEffect(() => {
     dialog.current?.showModal();
     void refresh().catch((e: Error) => setError(e.message));
-    const timer = window.setInterval(() => void refresh().catch(() => undefined), 2000);
-    return () => window.clearInterval(timer);
   }, [refresh]);
+  // Status, Needs decision and refused changes move with the sync: re-read when main says so.
+  useChanges((c) => (touches(c, 'sync') || touches(c, 'conflicts')) && void refresh().catch(() => undefined));
 
   const run = async (work: () => Promise<unknown>) => {
     setBusy(true);
