@@ -33,6 +33,7 @@ function bodySource(ctx: Ctx): StreamSource {
       return {
         doc,
         awareness: held.awareness,
+        onTeamSynced: held.onSynced,
         release: () => {
           held.release();
           session.bodies.release(postId);
