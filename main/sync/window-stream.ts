@@ -28,6 +28,8 @@ export interface StreamDoc {
   awareness: Awareness | null;
   /** Calls the listener each time main's link to the team server is (re)established; returns its removal. */
   onTeamSynced?(listener: () => void): () => void;
+  /** Called with each window update once main's document has it (to record who made it). */
+  author?(update: Uint8Array): void;
   release(): void;
 }
 
@@ -64,6 +66,7 @@ function link(window: Document, main: StreamDoc): () => void {
     } finally {
       fromWindow = false;
     }
+    main.author?.(update);
   };
   const toWindow = (update: Uint8Array) => {
     if (!fromWindow) Y.applyUpdate(window, update, FROM_MAIN);
