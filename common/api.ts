@@ -23,6 +23,7 @@ import { checklistApi } from './api/checklist';
 import { moderationApi } from './api/moderation';
 import { wordpressApi } from './api/wordpress';
 import { workspaceApi } from './api/workspace';
+import { coEditingApi } from './api/co-editing';
 
 export const api = {
   ...systemApi,
@@ -43,6 +44,7 @@ export const api = {
   ...moderationApi,
   ...wordpressApi,
   ...workspaceApi,
+  ...coEditingApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

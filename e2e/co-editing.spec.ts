@@ -7,9 +7,8 @@ import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { startServer, tempDbPath, type ServerProcess } from './server';
+import { draftText, member } from './co-editors';
 import { invite, startServerProcess, type ServerProcess as TeamProcess } from '../main/sync/testing/team-server-process';
 
 test.use({ viewport: { width: 1280, height: 800 } });
@@ -17,29 +16,7 @@ test.setTimeout(300_000);
 
 const OUT = process.env.PW_OUTPUT_DIR ?? 'test-results';
 
-async function member(browser: Browser, data: string, teamUrl: string, token: string, name: string): Promise<{ app: ServerProcess; page: Page; close: () => Promise<void> }> {
-  const app = await startServer(tempDbPath(), { WORKBENCH_KEY_FILE: path.join(data, `${name}.key`) });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  const page = await context.newPage();
-  await page.goto(app.url);
-  await page.getByRole('button', { name: /Local only/ }).click();
-  const dialog = page.getByRole('dialog', { name: 'Team workspace' });
-  await dialog.getByLabel('Server address').fill(teamUrl);
-  await dialog.getByLabel('Invitation token').fill(token);
-  await dialog.getByRole('button', { name: 'Join' }).click();
-  await expect(dialog.getByText(new RegExp(`You are ${name}`))).toBeVisible();
-  await dialog.getByRole('button', { name: 'Close' }).click();
-  return {
-    app,
-    page,
-    close: async () => {
-      await context.close();
-      await app.stop();
-    },
-  };
-}
-
-const text = (page: Page) => page.getByRole('textbox', { name: 'Draft text' });
+const text = draftText;
 
 test('two members co-edit a draft live and apart: typing, carets, offline edits of one paragraph, undo of their own words', async ({ browser }) => {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-coedit-'));

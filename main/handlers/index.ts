@@ -19,6 +19,7 @@ import { checklistHandlers } from './checklist';
 import { moderationHandlers } from './moderation';
 import { wordpressHandlers } from './wordpress';
 import { workspaceHandlers } from './workspace';
+import { coEditingHandlers } from './co-editing';
 
 export const handlers: Handlers<Ctx> = {
   ...systemHandlers,
@@ -39,4 +40,5 @@ export const handlers: Handlers<Ctx> = {
   ...moderationHandlers,
   ...wordpressHandlers,
   ...workspaceHandlers,
+  ...coEditingHandlers,
 };

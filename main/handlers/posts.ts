@@ -64,6 +64,13 @@ export const postsHandlers: Pick<Handlers<Ctx>, PostMethods> = {
         return updatePost(ctx.db, { ...rest, baseRevision: merged });
       }
     }
+    // Co-edited, the body's typing bumps the revision as it is projected into the row; a save of
+    // the other fields (the title, in that window or another) made meanwhile is not refused for it.
+    if (input.body === undefined && readWorkspace(ctx.db)) {
+      const current = findPostRow(ctx.db, { id: input.id })?.revision ?? input.baseRevision;
+      const { onlyBodySince } = await import('../sync/body-bases');
+      if (onlyBodySince(ctx.db, input.id, input.baseRevision, current)) return updatePost(ctx.db, { ...input, baseRevision: current });
+    }
     return updatePost(ctx.db, input);
   },
   'posts.delete': (input, ctx) => trashPost(ctx.db, input.id),

@@ -32,9 +32,10 @@ export function baseAt(db: DB, postId: string, revision: number): BodyBase | und
   return toBase(db.prepare('SELECT revision, body_sha, snapshot FROM sync_body_bases WHERE post_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1').get(postId, revision) as never);
 }
 
-export function recordBase(db: DB, postId: string, revision: number, bodyJson: string, doc: Y.Doc): void {
-  db.prepare('INSERT OR REPLACE INTO sync_body_bases (post_id, revision, body_sha, snapshot, at) VALUES (?, ?, ?, ?, ?)').run(
-    postId, revision, bodySha(bodyJson), Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))), new Date().toISOString(),
+/** `projected`: this revision was made by writing the document's body into the row, and changed nothing else. */
+export function recordBase(db: DB, postId: string, revision: number, bodyJson: string, doc: Y.Doc, projected = false): void {
+  db.prepare('INSERT OR REPLACE INTO sync_body_bases (post_id, revision, body_sha, snapshot, at, projected) VALUES (?, ?, ?, ?, ?, ?)').run(
+    postId, revision, bodySha(bodyJson), Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))), new Date().toISOString(), projected ? 1 : 0,
   );
   db.prepare('DELETE FROM sync_body_bases WHERE post_id = ? AND revision <= (SELECT revision FROM sync_body_bases WHERE post_id = ? ORDER BY revision DESC LIMIT 1 OFFSET ?)').run(postId, postId, KEEP);
 }
@@ -47,4 +48,15 @@ export function stateAt(doc: Y.Doc, snapshot: Y.Snapshot): Uint8Array {
   } finally {
     then.destroy();
   }
+}
+
+/**
+ * Whether every revision after `from` up to `to` only wrote the body document's text into the row
+ * (typing in this or another window, a colleague's change): a save of the other fields made on
+ * `from` then overwrites nothing of anyone's.
+ */
+export function onlyBodySince(db: DB, postId: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  const n = db.prepare('SELECT count(*) FROM sync_body_bases WHERE post_id = ? AND revision > ? AND revision <= ? AND projected = 1').pluck().get(postId, from, to) as number;
+  return n === to - from;
 }

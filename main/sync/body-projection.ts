@@ -62,7 +62,7 @@ export function writeRow(db: DB, row: PostBodyRow, doc: Y.Doc): boolean {
     );
     revision += 1;
   }
-  recordBase(db, row.id, revision, json, doc);
+  recordBase(db, row.id, revision, json, doc, changed);
   return changed;
 }
 

@@ -27,13 +27,19 @@ export class TeamPresence {
   ) {}
 
   /** Links the document while held; the last release detaches it. */
-  hold(name: string, doc: Y.Doc): { awareness: Awareness; release: () => void } {
+  hold(name: string, doc: Y.Doc): { awareness: Awareness; onSynced: (listener: () => void) => () => void; release: () => void } {
     let h = this.held.get(name);
     if (!h) {
       this.socket ??= new HocuspocusProviderWebsocket({ url: this.url, WebSocketPolyfill: WebSocket, delay: 200, minDelay: 200, maxDelay: 5000, factor: 2, maxAttempts: 0 });
       const awareness = new Awareness(doc);
       awareness.setLocalState(null);
       const provider = new HocuspocusProvider({ websocketProvider: this.socket, name, document: doc, token: this.token, awareness });
+      // When its socket closes, the provider drops every state it heard but keeps their clocks; the
+      // server sends the same states at the same clocks after reconnecting, which would be ignored
+      // (the colleague's caret gone until they move it). Forgetting the clocks lets them back in.
+      awareness.on('update', ({ removed }: { removed: number[] }, origin: unknown) => {
+        if (origin === provider) for (const c of removed) awareness.meta.delete(c);
+      });
       provider.attach();
       h = { provider, awareness, holds: 0 };
       this.held.set(name, h);
@@ -43,6 +49,11 @@ export class TeamPresence {
     const entry = h;
     return {
       awareness: h.awareness,
+      // 'synced' comes again after each reconnection (the provider resets it when its socket closes).
+      onSynced: (listener) => {
+        entry.provider.on('synced', listener);
+        return () => entry.provider.off('synced', listener);
+      },
       release: () => {
         if (released) return;
         released = true;

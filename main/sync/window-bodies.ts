@@ -6,6 +6,7 @@
  */
 import { canWrite, parseDocumentName } from '../../common/sync/documents';
 import type { Ctx } from '../context';
+import { markSeen, recordAuthor } from './body-away';
 import { liveSession } from './live';
 import { TeamPresence } from './team-presence';
 import { tokenVault } from './token-vault';
@@ -30,12 +31,17 @@ function bodySource(ctx: Ctx): StreamSource {
       presence ??= new TeamPresence(session.workspace.url, tokenVault().open(session.workspace.token_sealed));
       const doc = session.bodies.open(postId);
       const held = presence.hold(name, doc);
+      const me = { id: session.workspace.member_id, name: session.workspace.member_name };
       return {
         doc,
         awareness: held.awareness,
+        onTeamSynced: held.onSynced,
+        author: (update) => recordAuthor(doc, update, me),
         release: () => {
           held.release();
           session.bodies.release(postId);
+          // The last window on this laptop closed the draft: what it showed is now seen.
+          if (ctx.db.open) markSeen(ctx.db, me.id, postId, doc);
         },
       };
     },

@@ -18,14 +18,18 @@ import type { Duplex } from 'node:stream';
 import { Hocuspocus, type Document, type onAuthenticatePayload } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
-import { applyAwarenessUpdate, encodeAwarenessUpdate, type Awareness } from 'y-protocols/awareness';
-
+import type { Awareness } from 'y-protocols/awareness';
+import { relayAwareness } from './awareness-relay';
 
 /** A body document as the main process lends it to the windows while one is open on it. */
 export interface StreamDoc {
   doc: Y.Doc;
   /** Awareness shared with the other members (through the team server), or null for none. */
   awareness: Awareness | null;
+  /** Calls the listener each time main's link to the team server is (re)established; returns its removal. */
+  onTeamSynced?(listener: () => void): () => void;
+  /** Called with each window update once main's document has it (to record who made it). */
+  author?(update: Uint8Array): void;
   release(): void;
 }
 
@@ -62,6 +66,7 @@ function link(window: Document, main: StreamDoc): () => void {
     } finally {
       fromWindow = false;
     }
+    main.author?.(update);
   };
   const toWindow = (update: Uint8Array) => {
     if (!fromWindow) Y.applyUpdate(window, update, FROM_MAIN);
@@ -69,39 +74,12 @@ function link(window: Document, main: StreamDoc): () => void {
   window.on('update', toMain);
   main.doc.on('update', toWindow);
 
-  const team = main.awareness;
-  /** Awareness clients that are windows on this laptop: never echoed back to them from the team side. */
-  const local = new Set<number>();
-  const windowSide = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
-    if (!team || origin === FROM_MAIN) return;
-    const changed = [...added, ...updated, ...removed];
-    for (const c of added) local.add(c);
-    applyAwarenessUpdate(team, encodeAwarenessUpdate(window.awareness, changed), FROM_WINDOW);
-    for (const c of removed) local.delete(c);
-  };
-  const teamSide = ({ added, updated, removed }: AwarenessChange, origin: unknown) => {
-    if (!team || origin === FROM_WINDOW) return;
-    const changed = [...added, ...updated, ...removed].filter((c) => c !== team.clientID && !local.has(c));
-    if (changed.length > 0) applyAwarenessUpdate(window.awareness, encodeAwarenessUpdate(team, changed), FROM_MAIN);
-  };
-  window.awareness.on('update', windowSide);
-  if (team) {
-    const others = [...team.getStates().keys()].filter((c) => c !== team.clientID);
-    if (others.length > 0) applyAwarenessUpdate(window.awareness, encodeAwarenessUpdate(team, others), FROM_MAIN);
-    team.on('update', teamSide);
-  }
+  const unrelay = main.awareness ? relayAwareness(window.awareness, main.awareness, main.onTeamSynced) : undefined;
   return () => {
     window.off('update', toMain);
     main.doc.off('update', toWindow);
-    window.awareness.off('update', windowSide);
-    team?.off('update', teamSide);
+    unrelay?.();
   };
-}
-
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
 }
 
 export class WindowStream {

@@ -1,0 +1,27 @@
+/** Co-editing a draft body in a team workspace: what others changed while this member was away. */
+import { z } from 'zod';
+import { query } from './method';
+
+export const AwayChanges = z.object({
+  /** When this member last had the draft open on this laptop. */
+  since: z.string(),
+  changes: z.array(
+    z.object({
+      /** The paragraph's place in the body now (0-based), or null for a paragraph removed. */
+      paragraph: z.number().int().min(0).nullable(),
+      /** Who changed it, by name. */
+      by: z.array(z.string()),
+      /** The paragraph's words then and now: added, removed or unchanged. */
+      parts: z.array(z.object({ text: z.string(), added: z.boolean().optional(), removed: z.boolean().optional() })),
+    }),
+  ),
+});
+export type AwayChanges = z.infer<typeof AwayChanges>;
+
+export const coEditingApi = {
+  'coedit.awayChanges': query(
+    "Others' changes to a draft's body since this member last had it open here (who, which paragraphs, a word diff); null when none.",
+    z.object({ postId: z.string().min(1).max(64) }).strict(),
+    AwayChanges.nullable(),
+  ),
+};

@@ -1,0 +1,21 @@
+import type { Handlers } from '../../common/api';
+import type { Ctx } from '../context';
+import { readWorkspace } from '../sync/workspace-row';
+
+export const coEditingHandlers: Pick<Handlers<Ctx>, 'coedit.awayChanges'> = {
+  'coedit.awayChanges': async ({ postId }, ctx) => {
+    const ws = readWorkspace(ctx.db);
+    if (!ws) return null;
+    // The sync engine loads only for a joined store.
+    const [{ awayChanges }, { liveSession }, { LocalDocs }, { bodyDocName }] = await Promise.all([
+      import('../sync/body-away'), import('../sync/live'), import('../sync/local-docs'), import('../sync/body-docs'),
+    ]);
+    const live = liveSession(ctx)?.docs;
+    const docs = live ?? new LocalDocs(ctx.db);
+    try {
+      return awayChanges(ctx.db, { id: ws.member_id, name: ws.member_name }, postId, docs.get(bodyDocName(postId)));
+    } finally {
+      if (!live) docs.destroy();
+    }
+  },
+};
