@@ -9,6 +9,7 @@ import { AppError } from '../../common/errors';
 import { parseDocumentName, SINGLETONS } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
 import { BodyDocs } from './body-docs';
+import { ChangeMarks } from './change-marks';
 import { seedBodies } from './body-projection';
 import { AuthGate, GatedProvider } from './gated-provider';
 import { LocalDocs } from './local-docs';
@@ -33,7 +34,8 @@ const KIND_ORDER = ['authors', 'bylines', 'review', 'index', 'series', 'blob', '
 function syncOrder(name: string): string {
   const ref = parseDocumentName(name)!;
   const rank = KIND_ORDER.indexOf(ref.kind);
-  return rank >= KIND_ORDER.indexOf('post') ? `2:${ref.id}:${rank}` : `${rank}:${ref.id ?? ''}`;
+  const post = KIND_ORDER.indexOf('post');
+  return rank >= post ? `${post}:${ref.id}:${rank}` : `${rank}:${ref.id ?? ''}`;
 }
 
 export class SyncSession {
@@ -41,6 +43,8 @@ export class SyncSession {
   /** Draft bodies as Yjs documents, shared with the windows' editors (body-docs.ts). */
   readonly bodies: BodyDocs;
   readonly member: Member;
+  /** Which documents changed since this laptop last synced them (the index's change marks). */
+  private readonly marks: ChangeMarks;
   private socket?: HocuspocusProviderWebsocket;
   private readonly providers = new Map<string, GatedProvider>();
   /** One per socket: how many documents may wait for the server's authentication at once. */
@@ -60,11 +64,15 @@ export class SyncSession {
     this.member = { name: workspace.member_name, role: workspace.role };
     this.docs = new LocalDocs(db, (name) => {
       this.dirty.add(name);
-      if (name === 'index' && this.live) this.openIndexed();
+      // A one-off sync applies each window itself once it has synced: applying from the timer
+      // meanwhile tried every document still waiting for a parent again, loaded from disk each time.
+      if (!this.live) return;
+      if (name === 'index') this.openIndexed();
       clearTimeout(this.applyTimer);
       this.applyTimer = setTimeout(() => this.applyRemote(), REMOTE_SETTLE_MS);
     });
     this.bodies = new BodyDocs(this.docs, (name) => this.open(name));
+    this.marks = new ChangeMarks(db);
   }
 
   /** Live (the app): every document stays open. Not live (a one-off sync): documents go through in windows. */
@@ -89,14 +97,21 @@ export class SyncSession {
     return n;
   }
 
-  /** Received changes into the tables; local changes go first so none is overwritten unseen. */
-  applyRemote(names: Iterable<string> = this.takeDirty()): void {
+  /**
+   * Received changes into the tables; local changes go first so none is overwritten unseen.
+   * Documents waiting for a parent are tried again too, unless `retry` is false: a one-off sync
+   * tries them once at its end, where trying them with every window reloaded them (the bylines
+   * of every post) each time.
+   */
+  applyRemote(names: Iterable<string> = this.takeDirty(), retry = true): void {
     if (!this.db.open) return;
-    const list = [...new Set([...names, ...this.waiting])];
+    const list = [...new Set([...names, ...(retry ? this.waiting : [])])];
     try {
       this.db.transaction(() => {
         push(this.db, this.docs, this.member);
-        this.waiting = new Set(pull(this.db, this.docs, list).waiting);
+        const waiting = pull(this.db, this.docs, list).waiting;
+        for (const n of list) this.waiting.delete(n);
+        for (const n of waiting) this.waiting.add(n);
         this.db.prepare('UPDATE sync_workspace SET conflicts = ? WHERE id = 1').run(this.conflictCount(list));
       })();
       this.unloadClosed();
@@ -253,32 +268,43 @@ export class SyncSession {
       // Applying can write (a running order renumbered, a change made meanwhile): send that too.
       if (!(await this.syncWindows(seen, [], end))) break;
     }
+    // Everything written here is on the server now: others may see the marks.
+    if (this.marks.markSent(this.docs.get('index'), this.marks.pending()) > 0) await this.waitFor(() => this.upToDate(), end);
     this.markSynced();
     this.changed();
   }
 
+  /** Of the given documents and those the index names, the ones changed since they last synced here. */
+  private changedSince(candidates: string[]): string[] {
+    return this.marks.changed(this.docs.get('index'), [...candidates, ...this.indexed()]);
+  }
+
   /**
-   * Syncs, applies and unloads, SYNC_WINDOW documents at a time: the given ones and every one the
-   * index names that has not been seen yet, then those the index named meanwhile, and any this
-   * laptop wrote since it synced them. Says whether there was anything to do.
+   * Syncs, applies and unloads, SYNC_WINDOW documents at a time: of the given ones and every one the
+   * index names, those not seen in this sync whose change marks moved since this laptop last synced
+   * them (change-marks.ts); then those the index named or marked meanwhile, and any this laptop
+   * wrote since it synced them. Says whether there was anything to do.
    */
   private async syncWindows(seen: Set<string>, first: string[], end: number): Promise<boolean> {
     let any = false;
-    for (let round = [...first, ...this.indexed()]; ; round = this.indexed()) {
+    for (let round = this.changedSince(first); ; round = this.changedSince([])) {
       const again = this.docs.takeWritten().filter((n) => !this.providers.has(n));
       const todo = [...new Set([...round.filter((n) => !seen.has(n)), ...again])].filter((n) => parseDocumentName(n)).sort((a, b) => (syncOrder(a) < syncOrder(b) ? -1 : 1));
       if (todo.length === 0) return any;
       any = true;
       for (let i = 0; i < todo.length; i += SYNC_WINDOW) {
         const window = todo.slice(i, i + SYNC_WINDOW);
+        // The marks as they were before opening: one set meanwhile opens the document again next time.
+        const marks = this.marks.snapshot(this.docs.get('index'), window);
         for (const name of window) (seen.add(name), this.open(name));
         await this.waitFor(() => this.synced(window), end);
         clearTimeout(this.applyTimer);
-        this.applyRemote([...this.takeDirty(), ...window]);
+        this.applyRemote([...this.takeDirty(), ...window], false);
         // A body is seeded or reconciled while its document is open and synced; what that writes
         // is sent before the window closes (takeWritten brings it round again otherwise).
         if (this.seedBodies() > 0) await this.waitFor(() => this.synced(window), end);
         for (const name of window) this.close1(name);
+        this.marks.noteSynced(marks);
       }
     }
   }
