@@ -34,9 +34,10 @@ function partDocs(spec: TableSpec, row: Row) {
 
 const joinedAt = (db: DB): string => (db.prepare('SELECT joined_at FROM sync_workspace WHERE id = 1').pluck().get() as string | undefined) ?? '';
 
-export function push(db: DB, docs: LocalDocs, member: Member): number {
+/** Pushes the outbox, or its first `limit` rows (a seeding laptop pushes its store in parts). */
+export function push(db: DB, docs: LocalDocs, member: Member, limit = -1): number {
   const now = new Date().toISOString();
-  const pending = db.prepare('SELECT tbl, row_id FROM sync_outbox').all() as Array<{ tbl: string; row_id: string }>;
+  const pending = statement(db, 'SELECT tbl, row_id FROM sync_outbox LIMIT ?').all(limit) as Array<{ tbl: string; row_id: string }>;
   const refuse = db.prepare('INSERT OR REPLACE INTO sync_refused (tbl, row_id, field, doc, value, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const done = db.prepare('DELETE FROM sync_outbox WHERE tbl = ? AND row_id = ?');
   const removed = db.prepare('SELECT row FROM sync_removed WHERE tbl = ? AND row_id = ?').pluck();

@@ -26,6 +26,8 @@ const REMOTE_SETTLE_MS = 20;
  * neither side ever holds the whole workspace: 100,000 comments held at once were 1.5 GB each side.
  */
 export const SYNC_WINDOW = 64;
+/** Outbox rows a one-off sync pushes in one transaction (a few posts' comments). */
+const PUSH_PART = 2_000;
 /**
  * The order a one-off sync takes documents in: series before posts, and a post's three documents
  * together, its text and plan before its comments (a row waits for its parent otherwise).
@@ -49,6 +51,8 @@ export class SyncSession {
   private readonly providers = new Map<string, GatedProvider>();
   /** One per socket: how many documents may wait for the server's authentication at once. */
   private readonly gate = new AuthGate();
+  /** The documents a one-off sync opened in windows (the singletons are opened by every sync). */
+  readonly opened = new Set<string>();
   private readonly dirty = new Set<string>();
   private applyTimer?: NodeJS.Timeout;
   private pollTimer?: NodeJS.Timeout;
@@ -89,12 +93,28 @@ export class SyncSession {
 
   /** Local table changes into the documents (one transaction with the outbox). */
   pushLocal(): number {
+    if (!this.live) return this.pushInParts();
     const n = this.db.transaction(() => push(this.db, this.docs, this.member))();
     if (n > 0) {
       this.openLoaded();
       this.changed();
     }
     return n;
+  }
+
+  /**
+   * A one-off sync pushes the outbox PUSH_PART rows at a time, a transaction each, and unloads the
+   * documents after each: the first laptop's whole store pushed at once held every document
+   * (850 MB at the bench's size).
+   */
+  private pushInParts(): number {
+    let total = 0;
+    for (let n; (n = this.db.transaction(() => push(this.db, this.docs, this.member, PUSH_PART))()) > 0; ) {
+      total += n;
+      this.unloadClosed();
+    }
+    if (total > 0) this.changed();
+    return total;
   }
 
   /**
@@ -223,8 +243,9 @@ export class SyncSession {
     return this.upToDate() ? 'up-to-date' : 'syncing';
   }
 
-  private upToDate(): boolean {
-    if (this.dirty.size > 0) return false;
+  /** A one-off sync applies what arrived itself once it is through (`received` then counts not). */
+  private upToDate(received = true): boolean {
+    if (received && this.dirty.size > 0) return false;
     if (this.db.prepare('SELECT 1 FROM sync_outbox LIMIT 1').get()) return false;
     return this.providers.size > 0 && this.synced(this.providers.keys());
   }
@@ -262,14 +283,14 @@ export class SyncSession {
     this.docs.takeWritten();
     await this.syncWindows(seen, this.docs.names(), end);
     for (;;) {
-      await this.waitFor(() => this.upToDate(), end);
+      await this.waitFor(() => this.upToDate(false), end);
       clearTimeout(this.applyTimer);
       this.applyRemote([...this.takeDirty(), ...SINGLETONS]);
       // Applying can write (a running order renumbered, a change made meanwhile): send that too.
       if (!(await this.syncWindows(seen, [], end))) break;
     }
     // Everything written here is on the server now: others may see the marks.
-    if (this.marks.markSent(this.docs.get('index'), this.marks.pending()) > 0) await this.waitFor(() => this.upToDate(), end);
+    if (this.marks.markSent(this.docs.get('index'), this.marks.pending()) > 0) await this.waitFor(() => this.upToDate(false), end);
     this.markSynced();
     this.changed();
   }
@@ -296,7 +317,7 @@ export class SyncSession {
         const window = todo.slice(i, i + SYNC_WINDOW);
         // The marks as they were before opening: one set meanwhile opens the document again next time.
         const marks = this.marks.snapshot(this.docs.get('index'), window);
-        for (const name of window) (seen.add(name), this.open(name));
+        for (const name of window) (seen.add(name), this.opened.add(name), this.open(name));
         await this.waitFor(() => this.synced(window), end);
         clearTimeout(this.applyTimer);
         this.applyRemote([...this.takeDirty(), ...window], false);
