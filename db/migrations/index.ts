@@ -22,6 +22,7 @@ import * as cmsRepliesAndCursors from './0170-cms-replies-and-cursors';
 import * as sharedRowTriggers from './0180-shared-row-triggers';
 import * as bodyDocuments from './0190-body-documents';
 import * as postCommentCounts from './0200-post-comment-counts';
+import * as syncChangeMarks from './0210-sync-change-marks';
 import * as changeJournal from './0220-change-journal';
 import * as bodySeen from './0230-body-seen';
 
@@ -31,4 +32,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers, sharedDetails, cmsRepliesAndCursors, sharedRowTriggers, bodyDocuments, postCommentCounts, changeJournal, bodySeen];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers, sharedDetails, cmsRepliesAndCursors, sharedRowTriggers, bodyDocuments, postCommentCounts, syncChangeMarks, changeJournal, bodySeen];

@@ -6,6 +6,7 @@
  * survives restarts.
  */
 import * as Y from 'yjs';
+import { SINGLETONS, type DocumentKind } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
 
 const FROM_DISK = Symbol('from-disk');
@@ -24,6 +25,14 @@ export class LocalDocs {
     private readonly onRemote: (name: string) => void = () => undefined,
   ) {
     this.append = db.prepare('INSERT INTO sync_doc_updates (doc, data) VALUES (?, ?)');
+    this.pending = db.prepare('INSERT INTO sync_doc_marks (doc, pending) VALUES (?, 1) ON CONFLICT (doc) DO UPDATE SET pending = 1');
+  }
+
+  private readonly pending;
+
+  /** A change made here waits to be marked in the index once the server has it (change-marks.ts). */
+  private notePending(name: string): void {
+    if (!SINGLETONS.has(name as DocumentKind)) this.pending.run(name);
   }
 
   /** Every document this laptop holds. */
@@ -53,7 +62,7 @@ export class LocalDocs {
     }
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_DISK || !this.db.open) return;
-      if (origin === LOCAL) this.written.add(name);
+      if (origin === LOCAL) (this.written.add(name), this.notePending(name));
       const batched = origin === LOCAL ? this.batched : undefined;
       if (batched) return void batched.set(name, [...(batched.get(name) ?? []), update]);
       this.append.run(name, Buffer.from(update));

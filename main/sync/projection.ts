@@ -16,6 +16,7 @@ import { LOCAL, type LocalDocs } from './local-docs';
 import { readCell, registers, writeRegister, type Value } from './registers';
 import { appendRecord, recordsIn } from './row-records';
 import { keyPrefix, SKIP, SPECS, specFor, WaitingForParent, type DocPart, type Row, type TableSpec } from './shared-rows';
+import { statement } from './statements';
 
 export interface Member {
   name: string;
@@ -33,9 +34,10 @@ function partDocs(spec: TableSpec, row: Row) {
 
 const joinedAt = (db: DB): string => (db.prepare('SELECT joined_at FROM sync_workspace WHERE id = 1').pluck().get() as string | undefined) ?? '';
 
-export function push(db: DB, docs: LocalDocs, member: Member): number {
+/** Pushes the outbox, or its first `limit` rows (a seeding laptop pushes its store in parts). */
+export function push(db: DB, docs: LocalDocs, member: Member, limit = -1): number {
   const now = new Date().toISOString();
-  const pending = db.prepare('SELECT tbl, row_id FROM sync_outbox').all() as Array<{ tbl: string; row_id: string }>;
+  const pending = statement(db, 'SELECT tbl, row_id FROM sync_outbox LIMIT ?').all(limit) as Array<{ tbl: string; row_id: string }>;
   const refuse = db.prepare('INSERT OR REPLACE INTO sync_refused (tbl, row_id, field, doc, value, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const done = db.prepare('DELETE FROM sync_outbox WHERE tbl = ? AND row_id = ?');
   const removed = db.prepare('SELECT row FROM sync_removed WHERE tbl = ? AND row_id = ?').pluck();
@@ -147,6 +149,7 @@ export function pull(db: DB, docs: LocalDocs, names?: Iterable<string>): { writt
   let written = 0;
   const waiting = new Set<string>();
   const pulled = new Map<TableSpec, Pulled[]>();
+  const refusals = refusedFields(db);
   db.prepare('UPDATE sync_workspace SET applying = 1').run();
   try {
     for (const r of rows) {
@@ -155,7 +158,10 @@ export function pull(db: DB, docs: LocalDocs, names?: Iterable<string>): { writt
       try {
         const list = pulled.get(r.spec) ?? [];
         pulled.set(r.spec, list);
-        if (db.transaction(() => pullRow(db, docs, r.spec, r.key, r.hint, list))()) written++;
+        // A row is one INSERT or UPDATE, which SQLite undoes alone when it fails; a toLocal may write
+        // more (a tag renamed on a clash), so only those run in a savepoint of their own.
+        const one = () => pullRow(db, docs, r.spec, r.key, r.hint, list, refusals);
+        if (r.spec.toLocal ? db.transaction(one)() : one()) written++;
       } catch (err) {
         if (!(err instanceof WaitingForParent) && !String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
         waiting.add(r.doc);
@@ -172,7 +178,16 @@ export function pull(db: DB, docs: LocalDocs, names?: Iterable<string>): { writt
 
 type Pulled = { shared: Row; before?: Row };
 
-function pullRow(db: DB, docs: LocalDocs, spec: TableSpec, key: string, hint: Row, pulled: Pulled[]): boolean {
+/** The fields refused here (sync_refused) by table and row, read once per pull: mostly none. */
+function refusedFields(db: DB): (table: string, rowId: unknown) => Set<string> {
+  const rows = statement(db, 'SELECT tbl, row_id, field FROM sync_refused').all() as Array<{ tbl: string; row_id: string; field: string }>;
+  const byRow = new Map<string, Set<string>>();
+  for (const r of rows) byRow.set(`${r.tbl}:${r.row_id}`, (byRow.get(`${r.tbl}:${r.row_id}`) ?? new Set()).add(r.field));
+  const none = new Set<string>();
+  return (table, rowId) => byRow.get(`${table}:${String(rowId)}`) ?? none;
+}
+
+function pullRow(db: DB, docs: LocalDocs, spec: TableSpec, key: string, hint: Row, pulled: Pulled[], refusals: ReturnType<typeof refusedFields>): boolean {
   const registered: Row = {};
   let creatable = false;
   for (const { part, name } of partDocs(spec, hint)) {
@@ -188,31 +203,24 @@ function pullRow(db: DB, docs: LocalDocs, spec: TableSpec, key: string, hint: Ro
   const shared = spec.toLocal ? spec.toLocal(db, registered, docs) : registered;
   if (shared === SKIP) return false;
   const localId = spec.localId(db, shared);
-  const refused = new Set(db.prepare('SELECT field FROM sync_refused WHERE tbl = ? AND row_id = ?').pluck().all(spec.table, localId ?? shared.id) as string[]);
+  const refused = refusals(spec.table, localId ?? shared.id);
   const now = new Date().toISOString();
   if (localId === undefined) {
     const cols = Object.keys(shared);
     const values = cols.map((c) => shared[c]);
     if (!cols.includes('created_at')) cols.push('created_at'), values.push(now);
-    db.prepare(`INSERT INTO ${spec.table} (${cols.map((c) => `"${c}"`).join(', ')}, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?)`).run(...values, now);
-    if (spec.table === 'comments' && shared.parent_source_id != null) linkParent(db, shared);
+    statement(db, `INSERT INTO ${spec.table} (${cols.map((c) => `"${c}"`).join(', ')}, updated_at) VALUES (${cols.map(() => '?').join(', ')}, ?)`).run(...values, now);
     pulled.push({ shared: registered });
     return true;
   }
-  const current = db.prepare(`SELECT * FROM ${spec.table} WHERE id = ?`).get(localId) as Row;
+  const current = statement(db, `SELECT * FROM ${spec.table} WHERE id = ?`).get(localId) as Row;
   pulled.push({ shared: registered, before: current });
   const changed = Object.keys(shared).filter((c) => !IDENTITY.has(c) && !refused.has(c) && current[c] !== shared[c]);
   if (changed.length === 0) return false;
   // A post's revision moves on, so a window holding the old text is told rather than overwriting.
   const bump = REVISIONED.has(spec.table) ? ', revision = revision + 1' : '';
-  db.prepare(`UPDATE ${spec.table} SET ${changed.map((c) => `"${c}" = ?`).join(', ')}, updated_at = ?${bump} WHERE id = ?`).run(...changed.map((c) => shared[c]), now, localId);
+  statement(db, `UPDATE ${spec.table} SET ${changed.map((c) => `"${c}" = ?`).join(', ')}, updated_at = ?${bump} WHERE id = ?`).run(...changed.map((c) => shared[c]), now, localId);
   return true;
-}
-
-function linkParent(db: DB, c: Row): void {
-  db.prepare('UPDATE comments SET parent_id = (SELECT p.id FROM comments p WHERE p.source = ? AND p.post_id = ? AND p.source_id = ?) WHERE source = ? AND post_id = ? AND source_id = ?').run(
-    c.source, c.post_id, c.parent_source_id, c.source, c.post_id, c.source_id,
-  );
 }
 
 /** Puts every shared row of this store in the outbox (on joining: merge what one already has). */

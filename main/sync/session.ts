@@ -9,6 +9,7 @@ import { AppError } from '../../common/errors';
 import { parseDocumentName, SINGLETONS } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
 import { BodyDocs } from './body-docs';
+import { ChangeMarks } from './change-marks';
 import { seedBodies } from './body-projection';
 import { AuthGate, GatedProvider } from './gated-provider';
 import { LocalDocs } from './local-docs';
@@ -25,6 +26,8 @@ const REMOTE_SETTLE_MS = 20;
  * neither side ever holds the whole workspace: 100,000 comments held at once were 1.5 GB each side.
  */
 export const SYNC_WINDOW = 64;
+/** Outbox rows a one-off sync pushes in one transaction (a few posts' comments). */
+const PUSH_PART = 2_000;
 /**
  * The order a one-off sync takes documents in: series before posts, and a post's three documents
  * together, its text and plan before its comments (a row waits for its parent otherwise).
@@ -33,7 +36,8 @@ const KIND_ORDER = ['authors', 'bylines', 'review', 'index', 'series', 'blob', '
 function syncOrder(name: string): string {
   const ref = parseDocumentName(name)!;
   const rank = KIND_ORDER.indexOf(ref.kind);
-  return rank >= KIND_ORDER.indexOf('post') ? `2:${ref.id}:${rank}` : `${rank}:${ref.id ?? ''}`;
+  const post = KIND_ORDER.indexOf('post');
+  return rank >= post ? `${post}:${ref.id}:${rank}` : `${rank}:${ref.id ?? ''}`;
 }
 
 export class SyncSession {
@@ -41,10 +45,14 @@ export class SyncSession {
   /** Draft bodies as Yjs documents, shared with the windows' editors (body-docs.ts). */
   readonly bodies: BodyDocs;
   readonly member: Member;
+  /** Which documents changed since this laptop last synced them (the index's change marks). */
+  private readonly marks: ChangeMarks;
   private socket?: HocuspocusProviderWebsocket;
   private readonly providers = new Map<string, GatedProvider>();
   /** One per socket: how many documents may wait for the server's authentication at once. */
   private readonly gate = new AuthGate();
+  /** The documents a one-off sync opened in windows (the singletons are opened by every sync). */
+  readonly opened = new Set<string>();
   private readonly dirty = new Set<string>();
   private applyTimer?: NodeJS.Timeout;
   private pollTimer?: NodeJS.Timeout;
@@ -60,11 +68,15 @@ export class SyncSession {
     this.member = { name: workspace.member_name, role: workspace.role };
     this.docs = new LocalDocs(db, (name) => {
       this.dirty.add(name);
-      if (name === 'index' && this.live) this.openIndexed();
+      // A one-off sync applies each window itself once it has synced: applying from the timer
+      // meanwhile tried every document still waiting for a parent again, loaded from disk each time.
+      if (!this.live) return;
+      if (name === 'index') this.openIndexed();
       clearTimeout(this.applyTimer);
       this.applyTimer = setTimeout(() => this.applyRemote(), REMOTE_SETTLE_MS);
     });
     this.bodies = new BodyDocs(this.docs, (name) => this.open(name));
+    this.marks = new ChangeMarks(db);
   }
 
   /** Live (the app): every document stays open. Not live (a one-off sync): documents go through in windows. */
@@ -82,6 +94,7 @@ export class SyncSession {
 
   /** Local table changes into the documents (one transaction with the outbox). */
   pushLocal(): number {
+    if (!this.live) return this.pushInParts();
     const n = this.db.transaction(() => push(this.db, this.docs, this.member))();
     if (n > 0) {
       this.openLoaded();
@@ -90,14 +103,36 @@ export class SyncSession {
     return n;
   }
 
-  /** Received changes into the tables; local changes go first so none is overwritten unseen. */
-  applyRemote(names: Iterable<string> = this.takeDirty()): void {
+  /**
+   * A one-off sync pushes the outbox PUSH_PART rows at a time, a transaction each, and unloads the
+   * documents after each: the first laptop's whole store pushed at once held every document
+   * (850 MB at the bench's size).
+   */
+  private pushInParts(): number {
+    let total = 0;
+    for (let n; (n = this.db.transaction(() => push(this.db, this.docs, this.member, PUSH_PART))()) > 0; ) {
+      total += n;
+      this.unloadClosed();
+    }
+    if (total > 0) this.changed();
+    return total;
+  }
+
+  /**
+   * Received changes into the tables; local changes go first so none is overwritten unseen.
+   * Documents waiting for a parent are tried again too, unless `retry` is false: a one-off sync
+   * tries them once at its end, where trying them with every window reloaded them (the bylines
+   * of every post) each time.
+   */
+  applyRemote(names: Iterable<string> = this.takeDirty(), retry = true): void {
     if (!this.db.open) return;
-    const list = [...new Set([...names, ...this.waiting])];
+    const list = [...new Set([...names, ...(retry ? this.waiting : [])])];
     try {
       this.db.transaction(() => {
         push(this.db, this.docs, this.member);
-        this.waiting = new Set(pull(this.db, this.docs, list).waiting);
+        const waiting = pull(this.db, this.docs, list).waiting;
+        for (const n of list) this.waiting.delete(n);
+        for (const n of waiting) this.waiting.add(n);
         this.db.prepare('UPDATE sync_workspace SET conflicts = ? WHERE id = 1').run(this.conflictCount(list));
       })();
       this.unloadClosed();
@@ -209,8 +244,9 @@ export class SyncSession {
     return this.upToDate() ? 'up-to-date' : 'syncing';
   }
 
-  private upToDate(): boolean {
-    if (this.dirty.size > 0) return false;
+  /** A one-off sync applies what arrived itself once it is through (`received` then counts not). */
+  private upToDate(received = true): boolean {
+    if (received && this.dirty.size > 0) return false;
     if (this.db.prepare('SELECT 1 FROM sync_outbox LIMIT 1').get()) return false;
     return this.providers.size > 0 && this.synced(this.providers.keys());
   }
@@ -248,38 +284,49 @@ export class SyncSession {
     this.docs.takeWritten();
     await this.syncWindows(seen, this.docs.names(), end);
     for (;;) {
-      await this.waitFor(() => this.upToDate(), end);
+      await this.waitFor(() => this.upToDate(false), end);
       clearTimeout(this.applyTimer);
       this.applyRemote([...this.takeDirty(), ...SINGLETONS]);
       // Applying can write (a running order renumbered, a change made meanwhile): send that too.
       if (!(await this.syncWindows(seen, [], end))) break;
     }
+    // Everything written here is on the server now: others may see the marks.
+    if (this.marks.markSent(this.docs.get('index'), this.marks.pending()) > 0) await this.waitFor(() => this.upToDate(false), end);
     this.markSynced();
     this.changed();
   }
 
+  /** Of the given documents and those the index names, the ones changed since they last synced here. */
+  private changedSince(candidates: string[]): string[] {
+    return this.marks.changed(this.docs.get('index'), [...candidates, ...this.indexed()]);
+  }
+
   /**
-   * Syncs, applies and unloads, SYNC_WINDOW documents at a time: the given ones and every one the
-   * index names that has not been seen yet, then those the index named meanwhile, and any this
-   * laptop wrote since it synced them. Says whether there was anything to do.
+   * Syncs, applies and unloads, SYNC_WINDOW documents at a time: of the given ones and every one the
+   * index names, those not seen in this sync whose change marks moved since this laptop last synced
+   * them (change-marks.ts); then those the index named or marked meanwhile, and any this laptop
+   * wrote since it synced them. Says whether there was anything to do.
    */
   private async syncWindows(seen: Set<string>, first: string[], end: number): Promise<boolean> {
     let any = false;
-    for (let round = [...first, ...this.indexed()]; ; round = this.indexed()) {
+    for (let round = this.changedSince(first); ; round = this.changedSince([])) {
       const again = this.docs.takeWritten().filter((n) => !this.providers.has(n));
       const todo = [...new Set([...round.filter((n) => !seen.has(n)), ...again])].filter((n) => parseDocumentName(n)).sort((a, b) => (syncOrder(a) < syncOrder(b) ? -1 : 1));
       if (todo.length === 0) return any;
       any = true;
       for (let i = 0; i < todo.length; i += SYNC_WINDOW) {
         const window = todo.slice(i, i + SYNC_WINDOW);
-        for (const name of window) (seen.add(name), this.open(name));
+        // The marks as they were before opening: one set meanwhile opens the document again next time.
+        const marks = this.marks.snapshot(this.docs.get('index'), window);
+        for (const name of window) (seen.add(name), this.opened.add(name), this.open(name));
         await this.waitFor(() => this.synced(window), end);
         clearTimeout(this.applyTimer);
-        this.applyRemote([...this.takeDirty(), ...window]);
+        this.applyRemote([...this.takeDirty(), ...window], false);
         // A body is seeded or reconciled while its document is open and synced; what that writes
         // is sent before the window closes (takeWritten brings it round again otherwise).
         if (this.seedBodies() > 0) await this.waitFor(() => this.synced(window), end);
         for (const name of window) this.close1(name);
+        this.marks.noteSynced(marks);
       }
     }
   }

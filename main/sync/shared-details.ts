@@ -16,6 +16,7 @@ import { canWrite } from '../../common/sync/documents';
 import { putBlob, readBlob } from './blobs';
 import type { LocalDocs } from './local-docs';
 import { registers } from './registers';
+import { statement } from './statements';
 import type { Row, TableSpec } from './shared-rows';
 
 /** Thrown while projecting a row whose parent (a comment, a tag, a picture's bytes) has not arrived yet. */
@@ -23,16 +24,16 @@ export class WaitingForParent extends Error {}
 /** Returned by toLocal for a row this laptop does not make (a tag that lost its name to an older one). */
 export const SKIP = Symbol('skip');
 
-const byId = (table: string) => (db: DB, row: Row) => db.prepare(`SELECT id FROM ${table} WHERE id = ?`).pluck().get(row.id) as string | undefined;
+const byId = (table: string) => (db: DB, row: Row) => statement(db, `SELECT id FROM ${table} WHERE id = ?`, true).get(row.id) as string | undefined;
 
 /** A comment's local id replaced by its post, source and source id (what names it on every laptop). */
 function commentOut(db: DB, { comment_id, ...row }: Row): Row | undefined {
-  const c = db.prepare('SELECT post_id, source, source_id FROM comments WHERE id = ?').get(comment_id) as Row | undefined;
+  const c = statement(db, 'SELECT post_id, source, source_id FROM comments WHERE id = ?').get(comment_id) as Row | undefined;
   return c && { ...row, post_id: c.post_id, comment_source: c.source, comment_source_id: c.source_id };
 }
 
 function commentIn(db: DB, { post_id, comment_source, comment_source_id, ...row }: Row): Row {
-  const id = db.prepare('SELECT id FROM comments WHERE source = ? AND post_id = ? AND source_id = ?').pluck().get(comment_source, post_id, comment_source_id) as string | undefined;
+  const id = statement(db, 'SELECT id FROM comments WHERE source = ? AND post_id = ? AND source_id = ?', true).get(comment_source, post_id, comment_source_id) as string | undefined;
   if (!id) throw new WaitingForParent(`comment ${comment_source}:${comment_source_id}`);
   return { ...row, comment_id: id };
 }
@@ -107,7 +108,7 @@ export const DETAIL_SPECS: readonly TableSpec[] = [
   {
     table: 'post_authors',
     key: (r) => `byline:${r.post_id}:${r.author_id}`,
-    localId: (db, r) => db.prepare('SELECT id FROM post_authors WHERE post_id = ? AND author_id = ?').pluck().get(r.post_id, r.author_id) as string | undefined,
+    localId: (db, r) => statement(db, 'SELECT id FROM post_authors WHERE post_id = ? AND author_id = ?', true).get(r.post_id, r.author_id) as string | undefined,
     parts: [{ kind: 'bylines', doc: () => 'bylines', creates: true, columns: ['id', 'created_at', 'post_id', 'author_id', 'position', 'deleted_at'], decisions: [] }],
   },
   {

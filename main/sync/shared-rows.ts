@@ -11,6 +11,7 @@ import type { LocalDocs } from './local-docs';
 import { emptyEditorState } from '../../common/editor/state-text';
 import { COMMENT_RECORD, type RecordLayout } from './row-records';
 import { rankOf, renumberSeries } from './running-order';
+import { statement } from './statements';
 import { DETAIL_SPECS, SKIP, WaitingForParent, withFeaturedIfHere } from './shared-details';
 
 export type SharedTable = 'authors' | 'series' | 'posts' | 'comments' | 'post_authors' | 'assets' | 'tags' | 'annotations' | 'reply_drafts' | 'moderation_rules';
@@ -52,7 +53,7 @@ export interface TableSpec {
 
 const EMPTY_BODY = JSON.stringify(emptyEditorState());
 
-const byId = (table: string) => (db: DB, row: Row) => (db.prepare(`SELECT id FROM ${table} WHERE id = ?`).pluck().get(row.id) as string | undefined);
+const byId = (table: string) => (db: DB, row: Row) => (statement(db, `SELECT id FROM ${table} WHERE id = ?`, true).get(row.id) as string | undefined);
 
 /** A post's owner and reviewer travel as member ids (a member's person has the member's id on every laptop). */
 const ASSIGNEES: readonly string[] = ['owner_id', 'reviewer_id'];
@@ -92,7 +93,7 @@ export const SPECS: readonly TableSpec[] = [
     // The running order travels as fractional keys (running-order.ts); positions are derived from them.
     toShared: (db, row, docs) => ({ ...row, rank: rankOf(db, docs, row as { id: string; series_id: string | null; deleted_at: string | null }) }),
     // The body travels in its own document (body-projection.ts); a post new here starts empty until it arrives.
-    toLocal: (db, { rank: _rank, ...row }) => withFeaturedIfHere(db, db.prepare('SELECT 1 FROM posts WHERE id = ?').get(row.id) ? row : { ...row, body: EMPTY_BODY }),
+    toLocal: (db, { rank: _rank, ...row }) => withFeaturedIfHere(db, statement(db, 'SELECT 1 FROM posts WHERE id = ?').get(row.id) ? row : { ...row, body: EMPTY_BODY }),
     settle: (db, docs, pulled) => {
       const series = new Set(pulled.flatMap(({ shared, before }) => [shared.series_id, before?.series_id]).filter((s): s is string => typeof s === 'string'));
       for (const id of series) renumberSeries(db, docs, id);
@@ -121,7 +122,7 @@ export const SPECS: readonly TableSpec[] = [
     table: 'comments',
     // The source and its id name a comment: imported on two laptops, it is still one comment.
     key: (r) => `comment:${r.source}:${r.source_id}`,
-    localId: (db, r) => db.prepare('SELECT id FROM comments WHERE source = ? AND post_id = ? AND source_id = ?').pluck().get(r.source, r.post_id, r.source_id) as string | undefined,
+    localId: (db, r) => statement(db, 'SELECT id FROM comments WHERE source = ? AND post_id = ? AND source_id = ?', true).get(r.source, r.post_id, r.source_id) as string | undefined,
     parts: [
       {
         kind: 'comments',
@@ -133,6 +134,11 @@ export const SPECS: readonly TableSpec[] = [
         record: COMMENT_RECORD,
       },
     ],
+    // Replies are linked to their parents once per post after a pull, whichever arrived first.
+    settle: (db, _docs, pulled) => {
+      const link = statement(db, 'UPDATE comments SET parent_id = (SELECT p.id FROM comments p WHERE p.source = comments.source AND p.post_id = comments.post_id AND p.source_id = comments.parent_source_id) WHERE post_id = ? AND parent_source_id IS NOT NULL AND parent_id IS NULL');
+      for (const postId of new Set(pulled.filter((p) => !p.before).map((p) => p.shared.post_id))) link.run(postId);
+    },
   },
   ...DETAIL_SPECS,
 ];
