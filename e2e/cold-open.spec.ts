@@ -77,3 +77,20 @@ for (const { area, method, chunk } of [
     expect(api[0]).toBeLessThan(timeline.shell[0]);
     expect(code[0]).toBeLessThan(timeline.shell[0]);
   });
+
+test('a cold open of comments loads no HTML sanitizer: the original formatting brings it when first unfolded', async ({ browser, server }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const scripts: Promise<string>[] = [];
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname.endsWith('.js')) scripts.push(r.text());
+  });
+  await page.goto(`${server.url}#/comments`);
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const code = await Promise.all(scripts);
+  await context.close();
+  expect(code.length).toBeGreaterThan(0);
+  // DOMPurify's configuration keys survive minification.
+  expect(code.filter((c) => c.includes('ALLOWED_TAGS'))).toHaveLength(0);
+});
