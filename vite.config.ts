@@ -61,6 +61,10 @@ export default defineConfig({
           groups: [
             // React gets a chunk named for it: left to itself the bundler named it after whichever
             // shell module it merged in, and the README's chunk table would change with every such move.
+            // What the boot module shares with the areas (the dates and plan helpers its first requests'
+            // inputs use, and Vite's preload helper) in one chunk: left apart they were four small files,
+            // and the boot module could not run until the last of them had arrived.
+            { name: 'boot-shared', test: /(vite[\\/]preload-helper|[\\/]common[\\/]series[\\/](dates|plan|cadence)\.ts|[\\/]renderer[\\/]format[\\/]dates\.ts)/ },
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
             // Yjs and the Hocuspocus provider go in the lexical chunk too: @lexical/react's collaboration
             // modules import Yjs, so with Yjs in a chunk of its own, which imports lexical back, the two
