@@ -45,3 +45,52 @@ for (const { area, method, chunk } of [
     expect(at(chunk)).toBeGreaterThan(-1);
     expect(at(`request /api/${method}`)).toBeLessThan(at(chunk));
   });
+
+// The boot module (renderer/boot.ts) asks for the area's rows and its code before React's shell
+// runs: in the page's own timeline, both requests start before the shell's mark (main.tsx, set once
+// React's modules have run), and neither is asked for twice. When the shell was the entry, both
+// started after it.
+for (const { area, method, chunk } of [
+  { area: 'drafts', method: 'posts.list', chunk: /\/assets\/DraftsArea-[\w-]+\.js$/ },
+  { area: 'comments', method: 'comments.list', chunk: /\/assets\/CommentsArea-[\w-]+\.js$/ },
+])
+  test(`a cold open of ${area} starts its first request and its code before React's shell runs`, async ({ browser, server }) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/${area}`);
+    await expect(page.getByRole('navigation', { name: 'Work areas' })).toBeVisible();
+    const read = () =>
+      page.evaluate(() => ({
+        shell: performance.getEntriesByName('workbench:shell').map((m) => m.startTime),
+        requests: performance.getEntriesByType('resource').map((r) => ({ path: new URL(r.name).pathname, start: r.startTime })),
+      }));
+    // A request is in the timeline once its answer is complete.
+    await expect.poll(async () => (await read()).requests.some((r) => r.path === `/api/${method}`)).toBe(true);
+    const timeline = await read();
+    await context.close();
+    expect(timeline.shell).toHaveLength(1);
+    const starts = (test: (path: string) => boolean) => timeline.requests.filter((r) => test(r.path)).map((r) => r.start);
+    const api = starts((p) => p === `/api/${method}`);
+    const code = starts((p) => chunk.test(p));
+    expect(api).toHaveLength(1);
+    expect(code).toHaveLength(1);
+    expect(api[0]).toBeLessThan(timeline.shell[0]);
+    expect(code[0]).toBeLessThan(timeline.shell[0]);
+  });
+
+test('a cold open of comments loads no HTML sanitizer: the original formatting brings it when first unfolded', async ({ browser, server }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const scripts: Promise<string>[] = [];
+  page.on('response', (r) => {
+    if (new URL(r.url()).pathname.endsWith('.js')) scripts.push(r.text());
+  });
+  await page.goto(`${server.url}#/comments`);
+  await expect(page.getByRole('listbox')).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  const code = await Promise.all(scripts);
+  await context.close();
+  expect(code.length).toBeGreaterThan(0);
+  // DOMPurify's configuration keys survive minification.
+  expect(code.filter((c) => c.includes('ALLOWED_TAGS'))).toHaveLength(0);
+});

@@ -1,0 +1,34 @@
+/**
+ * The window's first module, the one script index.html names, with no React in it. A cold open
+ * otherwise waits for React's entry to download, compile and run before it even asks for the
+ * area's code and first rows; here both start as soon as the page is parsed, while the shell
+ * (main.tsx, preloaded by index.html) is still on its way. The early answer is handed to the
+ * area's view through api/early.ts, the area's chunk through the module map (area-modules.ts).
+ */
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/shell.css';
+import { createClient, pickTransport } from './api/client';
+import { AREA_MODULES } from './shell/area-modules';
+import { startAreaRequests } from './shell/early-requests';
+import { parseHash } from './shell/route';
+
+const route = parseHash(window.location.hash);
+const { transport, kind } = pickTransport();
+const client = createClient(transport);
+startAreaRequests(client, route);
+// A failed load is the area view's to report: it loads the chunk again and says so in place.
+AREA_MODULES[route.area]().catch(() => undefined);
+
+import('./main').then(
+  (app) => app.mount(client, kind),
+  (e: unknown) => {
+    const root = document.getElementById('root');
+    if (!root) return;
+    const message = document.createElement('p');
+    message.setAttribute('role', 'alert');
+    message.className = 'pane error-text';
+    message.textContent = `The window could not be loaded (${e instanceof Error ? e.message : String(e)}). Reload to try again.`;
+    root.replaceChildren(message);
+  },
+);
