@@ -112,6 +112,11 @@ export class PgStore implements ServerStore {
     // (one round trip instead of BEGIN, INSERT, COMMIT), durable when it answers.
     if (ops.every((op) => 'update' in op)) return void (await this.insertUpdates(this.pool, ops as Array<{ name: string; update: Uint8Array }>));
     await this.transaction(async (client) => {
+      // Every document this commit compacts is locked first, in one order for every instance:
+      // taken one by one in the batch's order, two instances' commits could each hold a lock the
+      // other waits for (a deadlock PostgreSQL breaks by failing one, which is then retried).
+      const compacted = [...new Set(ops.filter((op) => 'state' in op).map((op) => op.name))];
+      await client.query('SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtext(n) AS k FROM unnest($1::text[]) AS n ORDER BY k) AS s', [compacted]);
       // Runs of updates go in as one statement each; a compaction in between keeps its place.
       for (let i = 0; i < ops.length; ) {
         const run: Array<{ name: string; update: Uint8Array }> = [];
@@ -121,8 +126,7 @@ export class PgStore implements ServerStore {
           continue;
         }
         const op = ops[i++] as { name: string; state: Uint8Array };
-        // Two instances compacting a new document at once: the lock makes the second merge with the first.
-        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [op.name]);
+        // Two instances compacting a new document at once: the lock (taken above) makes the second merge with the first.
         const old = await client.query<{ state: Buffer }>('SELECT state FROM documents WHERE name = $1 FOR UPDATE', [op.name]);
         // Every stored update is folded in, whichever instance wrote it (one that died never
         // compacts its own), and exactly those rows are dropped: an update another instance
