@@ -3,7 +3,7 @@ import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext
 import { $getNodeByKey, type NodeKey } from 'lexical';
 import { $isImageNode } from '../../../common/editor/nodes';
 import { useClient } from '../../api/ClientContext';
-import { imageUrl } from './asset-url';
+import { imageUrl, imageUrlNow } from './asset-url';
 import { ImageDetailsForm } from './ImageDetailsForm';
 
 interface Props {
@@ -17,11 +17,15 @@ interface Props {
 export function ImageComponent({ nodeKey, src, altText, caption }: Props) {
   const [editor] = useLexicalComposerContext();
   const client = useClient();
-  const [url, setUrl] = useState('');
+  // Known at once for a data: picture or one already fetched: drawn in the first render, with no
+  // placeholder and no second render per picture while a long draft opens.
+  const [url, setUrl] = useState(() => imageUrlNow(src) ?? '');
   const [error, setError] = useState('');
   const [editing, setEditing] = useState(false);
 
   useEffect(() => {
+    const now = imageUrlNow(src);
+    if (now !== null) return setUrl(now);
     let live = true;
     imageUrl(client, src).then(
       (u) => live && setUrl(u),

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { Post } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
 import { DraftSession } from './DraftSession';
@@ -18,7 +19,11 @@ export function DraftView({ id }: { id: string }) {
   const replace = useCallback((post: Post) => setLoaded((l) => ({ post, generation: (l?.generation ?? 0) + 1, coEdit: l?.coEdit ?? null })), []);
   const reload = useCallback(() => {
     Promise.all([client.call('posts.get', { id }), coEditSettings(client, id)]).then(
-      ([post, coEdit]) => setLoaded((l) => ({ post, generation: (l?.generation ?? 0) + 1, coEdit })),
+      // Synchronously: the editor renders, its plugins register and LoadBodyPlugin loads the body
+      // in this one task. As an ordinary update React painted the empty editor first and ran the
+      // effects (the load) in a later task: a style, layout and paint of the page, and a frame's
+      // wait, between the answer and the draft on screen.
+      ([post, coEdit]) => flushSync(() => setLoaded((l) => ({ post, generation: (l?.generation ?? 0) + 1, coEdit }))),
       (e: Error) => setError(e.message),
     );
   }, [client, id]);
