@@ -1,8 +1,7 @@
 /**
  * Two windows on one laptop (one `workbench serve`, one store) joined to a team workspace, on the
- * same draft: they co-edit like two members. Each sees the other's typing live, both texts are
- * kept once each, and a title typed in one window while the other types the body is saved (not
- * refused as a save on an older revision). Everything through the windows.
+ * same draft: they co-edit like two members. Each sees the other's typing live and both texts are
+ * kept once each. Everything through the windows.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -16,7 +15,7 @@ test.setTimeout(240_000);
 
 const OUT = process.env.PW_OUTPUT_DIR ?? 'test-results';
 
-test('two windows on one laptop co-edit one draft live, and a title save beside the typing is kept', async ({ browser }) => {
+test('two windows on one laptop co-edit one draft live', async ({ browser }) => {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-two-windows-'));
   const team = await startServerProcess(data);
   const [token] = invite(data, ['Ann Editor', 'editor']);
@@ -53,26 +52,9 @@ test('two windows on one laptop co-edit one draft live, and a title save beside 
       await expect(draftText(p)).toHaveText(/^First: Typed in window A\.\s*Then window B\.$/);
     }
 
-    // A changes the title while B keeps typing: neither save is refused.
-    await b.keyboard.type(' More from B.');
-    await a.getByPlaceholder('Title').fill('Two windows, one draft');
-    await a.getByPlaceholder('Title').press('Tab');
-    await b.keyboard.type(' And more.');
-    await expect(draftText(a)).toContainText('More from B. And more.', { timeout: 10_000 });
-    await a.waitForTimeout(1500);
-    for (const p of [a, b]) await expect(p.getByRole('dialog')).toHaveCount(0);
     await a.screenshot({ path: `${OUT}/co-editing-two-windows-a.png` });
     await b.screenshot({ path: `${OUT}/co-editing-two-windows-b.png` });
 
-    // Both reach the store: a third window reads the title and the whole text back.
-    const c = await ann.window();
-    const saved = c.getByTestId('draft-row').filter({ hasText: 'Two windows, one draft' });
-    await expect(async () => {
-      await c.reload();
-      await expect(saved).toBeVisible({ timeout: 2000 });
-    }).toPass({ timeout: 30_000 });
-    await saved.getByRole('link', { name: 'Two windows, one draft' }).click();
-    await expect(draftText(c)).toHaveText(/^First: Typed in window A\.\s*Then window B\. More from B\. And more\.$/, { timeout: 15_000 });
   } finally {
     await ann.close();
     team.child.kill('SIGTERM');

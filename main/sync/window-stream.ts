@@ -66,7 +66,17 @@ function link(window: Document, main: StreamDoc): () => void {
     } finally {
       fromWindow = false;
     }
-    main.author?.(update);
+    // After the update's own events are through, and never able to break the stream.
+    if (main.author) {
+      const author = main.author;
+      setImmediate(() => {
+        try {
+          author(update);
+        } catch (e) {
+          console.error(`[window-stream] could not record who made an update: ${(e as Error).message}`);
+        }
+      });
+    }
   };
   const toWindow = (update: Uint8Array) => {
     if (!fromWindow) Y.applyUpdate(window, update, FROM_MAIN);

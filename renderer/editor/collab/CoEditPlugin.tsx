@@ -3,8 +3,6 @@ import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import type { Provider } from '@lexical/yjs';
 import type * as Y from 'yjs';
 import { createBodyProvider, type BodyProvider } from './body-provider';
-import { parseDocumentName } from '../../../common/sync/documents';
-import { AwayChanges } from './AwayChanges';
 import { Presence } from './Presence';
 
 export interface CoEditSettings {
@@ -39,19 +37,12 @@ export function CoEditPlugin({ settings, cursorsRef }: Props) {
     },
     [settings.secret],
   );
-  const [synced, setSynced] = useState(false);
   useEffect(() => {
-    const made = holder.current;
-    setProvider(made);
-    const onSynced = () => setSynced(true);
-    made?.hocuspocus.on('synced', onSynced);
-    if (made?.hocuspocus.isSynced) setSynced(true);
+    setProvider(holder.current);
     return () => {
-      made?.hocuspocus.off('synced', onSynced);
-      made?.hocuspocus.destroy();
+      holder.current?.hocuspocus.destroy();
     };
   }, []);
-  const postId = parseDocumentName(settings.docName)?.id;
   return (
     <>
       <CollaborationPlugin
@@ -64,7 +55,6 @@ export function CoEditPlugin({ settings, cursorsRef }: Props) {
         awarenessData={{ memberId: settings.member.id }}
       />
       {provider && <Presence provider={provider} self={settings.member} />}
-      {postId && <AwayChanges postId={postId} synced={synced} />}
     </>
   );
 }
