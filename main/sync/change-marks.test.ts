@@ -8,6 +8,7 @@ import { uuidv7 } from '../../common/ids';
 import { createPost } from '../../db/repos/posts';
 import { insertRawComment } from '../../db/testing/raw-rows';
 import type { DB } from '../../db/connection';
+import { until } from './testing/bodies';
 import { useSyncTestKit } from './testing/laptops';
 import { invite } from './testing/team-server-process';
 import { joinWorkspace, openSession, syncWorkspace } from './workspace';
@@ -27,7 +28,7 @@ async function syncOnce(db: DB): Promise<string[]> {
 }
 
 describe('change marks', { timeout: 300_000 }, () => {
-  it('reconnects after one changed comment opening only that comment’s document, on the laptop that changed it and on the others', async () => {
+  it('reconnects after one changed comment opening only that comment’s document, on the laptop that changed it and on the others, and after a change made live', async () => {
     const data = kit.dir();
     const server = await kit.server(data);
     const [adminToken, reviewerToken] = invite(data, ['Ann Admin', 'admin'], ['Rae Viewer', 'reviewer']);
@@ -60,5 +61,18 @@ describe('change marks', { timeout: 300_000 }, () => {
     // Seen now on both sides: the next reconnects open nothing again.
     expect(await syncOnce(a.db)).toEqual([]);
     expect(await syncOnce(b.db)).toEqual([]);
+
+    // A change made in the app (the live session) is marked too, once the server has it.
+    const live = openSession(a.db, kit.vault());
+    try {
+      live.startLive();
+      await until('the live session being up to date', () => live.state() === 'up-to-date');
+      a.db.prepare('UPDATE posts SET title = ?, updated_at = ? WHERE id = ?').run('Changed live', new Date().toISOString(), posts[3]);
+      await until('the live change being marked', () => a.db.prepare("SELECT pending FROM sync_doc_marks WHERE doc = ?").pluck().get(`post/${posts[3]}`) === 0 && live.state() === 'up-to-date');
+    } finally {
+      live.close();
+    }
+    expect(await syncOnce(b.db)).toEqual([`post/${posts[3]}`]);
+    expect(b.db.prepare('SELECT title FROM posts WHERE id = ?').pluck().get(posts[3])).toBe('Changed live');
   });
 });

@@ -85,6 +85,12 @@ export class ChangeMarks {
     for (const [name, marks] of seen) put.run(name, JSON.stringify(marks));
   }
 
+  /** These documents open at the next sync whatever their marks say. */
+  forget(names: string[]): void {
+    const unseen = statement(this.db, 'UPDATE sync_doc_marks SET seen = NULL WHERE doc = ?');
+    for (const name of names) unseen.run(name);
+  }
+
   /**
    * Marks, in the index, the documents changed here: call it once their changes are on the server.
    * Our own mark counts as seen here. Returns how many it marked (the index then has to sync).

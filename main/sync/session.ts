@@ -290,6 +290,8 @@ export class SyncSession {
       // Applying can write (a running order renumbered, a change made meanwhile): send that too.
       if (!(await this.syncWindows(seen, [], end))) break;
     }
+    // A document still waiting for a parent is opened and applied again next time.
+    this.marks.forget([...this.waiting]);
     // Everything written here is on the server now: others may see the marks.
     if (this.marks.markSent(this.docs.get('index'), this.marks.pending()) > 0) await this.waitFor(() => this.upToDate(false), end);
     this.markSynced();
@@ -355,6 +357,7 @@ export class SyncSession {
       // The time of the last sync is when the store last became (or stayed, after changes) up to date.
       if (this.state() === 'up-to-date') this.seedBodies();
       const upToDate = this.state() === 'up-to-date';
+      if (upToDate) this.keepMarks(!wasUpToDate);
       if (upToDate && (!wasUpToDate || pendingChanges(this.db) > 0)) {
         this.markSynced();
         this.changed();
@@ -362,6 +365,16 @@ export class SyncSession {
       wasUpToDate = upToDate;
     }, pollMs);
     this.pollTimer.unref();
+  }
+
+  /**
+   * Live, with everything synced: marks the documents changed here (a one-off sync elsewhere opens
+   * them by their marks), and, on becoming up to date, records the marks seen so far.
+   */
+  private keepMarks(becameUpToDate: boolean): void {
+    const index = this.docs.get('index');
+    this.marks.markSent(index, this.marks.pending().filter((n) => this.providers.get(n)?.isSynced === true));
+    if (becameUpToDate) this.marks.noteSynced(this.marks.snapshot(index, this.marks.changed(index, this.providers.keys()).filter((n) => this.providers.has(n))));
   }
 
   close(): void {
