@@ -10,9 +10,12 @@ export const MANIFEST = 'build-manifest.json';
  * Packages the main process bundles in although they come from npm: Lexical's headless editor
  * projects co-edited bodies into the store (main/sync/body-projection.ts). Lexical is a renderer
  * package, kept out of the app's production dependencies so that electron-builder does not pack a
- * second copy (with @preact/signals-core, which @lexical/extension needs); and the binding and the nodes must share one Lexical instance, which one bundle gives.
+ * second copy (with @preact/signals-core, which @lexical/extension needs); and the binding and the
+ * nodes must share one Lexical instance, which one bundle gives. PRODUCTION makes Lexical's entries
+ * pick their production build, and leaves the development one out of the bundle.
  */
 export const BUNDLED_PACKAGES = /^(lexical|@lexical\/[^/]+|@preact\/signals-core)(\/|$)/;
+const PRODUCTION = { 'process.env.NODE_ENV': '"production"' };
 
 /** npm packages stay external (electron-builder ships them; native ones cannot be bundled), but BUNDLED_PACKAGES. */
 const externalPackages = {
@@ -36,7 +39,7 @@ export const NODE_BUNDLE = {
   logLevel: 'warning',
   // Source files use import.meta.url (ESM); in the CommonJS bundle it comes from __filename.
   banner: { js: "const __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
-  define: { 'import.meta.url': '__import_meta_url' },
+  define: { ...PRODUCTION, 'import.meta.url': '__import_meta_url' },
   outExtension: { '.js': '.cjs' },
 };
 
@@ -73,7 +76,7 @@ export const CLI_ESM = {
   plugins: [externalRequire],
   // esbuild's require() in an ES module: the externals load through Node's own require.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  define: {},
+  define: PRODUCTION,
   outExtension: { '.js': '.mjs' },
 };
 
