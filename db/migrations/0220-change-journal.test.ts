@@ -6,9 +6,9 @@ import { journalSince, lastJournalSeq, recordChanges } from '../repos/change-jou
 const tempDb = useTempDatabases('wb-m220');
 
 describe('migration 0220 change journal', () => {
-  it('adds an empty journal to a store at 0200, leaving what it holds as it was', () => {
+  it('adds an empty journal to a store at 0210, leaving what it holds as it was', () => {
     const db = tempDb();
-    migrate(db, { targetVersion: 200 });
+    migrate(db, { targetVersion: 210 });
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
     migrate(db, { targetVersion: 220 });
     expect(schemaVersion(db)).toBe(220);

@@ -5,6 +5,7 @@
  * before the provider can acknowledge anything further. Replayed at start, so offline work
  * survives restarts.
  */
+import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { SINGLETONS, type DocumentKind } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
@@ -62,7 +63,11 @@ export class LocalDocs {
     }
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_DISK || !this.db.open) return;
-      if (origin === LOCAL) (this.written.add(name), this.notePending(name));
+      if (origin === LOCAL) this.written.add(name);
+      // Whatever did not come from the team server was made here (the tables' changes, and a
+      // window's typing through the stream, which is projected like a colleague's), so it waits
+      // for its mark: a one-off sync must open the document to send it.
+      if (!(origin instanceof HocuspocusProvider)) this.notePending(name);
       const batched = origin === LOCAL ? this.batched : undefined;
       if (batched) return void batched.set(name, [...(batched.get(name) ?? []), update]);
       this.append.run(name, Buffer.from(update));
