@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,5 +22,19 @@ describe('workbench posts', () => {
     expect(r.stderr).toBe('');
     const lines = r.stdout.trimEnd().split('\n');
     expect(lines).toEqual(['a-much-longer-slug  Commissioned  A longer slug', 'a                   In review     A short one']);
+  });
+
+  it('stops quietly when its reader closes the pipe early, as `workbench posts | head -1` does', async () => {
+    const store = openDatabase(db);
+    for (let i = 0; i < 3000; i++) createPost(store, { title: `Post ${i}`, slug: `post-${i}` });
+    store.close();
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/workbench.mjs'), 'posts', '--db', db], { cwd: ROOT });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    // Read the first chunk, then close our end, as head does once it has its line.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
