@@ -3,7 +3,31 @@
  * window boots (not after the list's chunk and first render), exactly once, ahead of the filters'
  * option lists; the editor's chunk (Lexical, the biggest) waits until the rows are in.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page, Request } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { callApi } from './server';
+
+const PAGE_TEXT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../demo/guest-blog-page.txt');
+
+/**
+ * Resolves once no request has been in flight for half a second, the change-event stream aside:
+ * it stays open for as long as the page does, so Playwright's 'networkidle' never comes.
+ * Call it before the page starts loading.
+ */
+function settled(page: Page): () => Promise<void> {
+  const open = new Set<Request>();
+  let last = Date.now();
+  const done = (r: Request) => (open.delete(r), (last = Date.now()));
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname !== '/events') open.add(r);
+  });
+  page.on('requestfinished', done);
+  page.on('requestfailed', done);
+  return () => expect.poll(() => open.size === 0 && Date.now() - last >= 500, { timeout: 30_000 }).toBe(true);
+}
 
 test('a cold open of the drafts list asks for its rows first and once, and loads the editor only after them', async ({ page, server }) => {
   const log: string[] = [];
@@ -36,8 +60,9 @@ for (const { area, method, chunk } of [
     const log: string[] = [];
     page.on('request', (r) => log.push(`request ${new URL(r.url()).pathname}`));
     page.on('requestfinished', (r) => log.push(`finished ${new URL(r.url()).pathname}`));
+    const quiet = settled(page);
     await page.goto(`${server.url}#/${area}`);
-    await page.waitForLoadState('networkidle');
+    await quiet();
     await context.close();
     const after = log;
     const at = (line: string | RegExp) => after.findIndex((l) => (typeof line === 'string' ? l === line : line.test(l)));
@@ -78,16 +103,26 @@ for (const { area, method, chunk } of [
     expect(code[0]).toBeLessThan(timeline.shell[0]);
   });
 
-test('a cold open of comments loads no HTML sanitizer: the original formatting brings it when first unfolded', async ({ browser, server }) => {
+test('a cold open of comments loads no HTML sanitizer: the original formatting brings it when first unfolded', async ({ browser, server, secret }) => {
+  // Comments to show, so that the first screen has rows and a comment open (set up as the other specs do).
+  const post = await callApi(server.url, secret, 'posts.create', { title: 'A post with comments' });
+  const up = await fetch(new URL('upload', server.url), {
+    method: 'POST',
+    headers: { 'x-workbench-secret': secret, 'x-file-name': 'guest-blog-page.txt' },
+    body: fs.readFileSync(PAGE_TEXT),
+  }).then((r) => r.json());
+  const imported = await callApi(server.url, secret, 'imports.run', { file: { uploadId: up.value.uploadId }, format: 'text', postSlug: post.value.slug });
+  expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
   const context = await browser.newContext();
   const page = await context.newPage();
   const scripts: Promise<string>[] = [];
   page.on('response', (r) => {
     if (new URL(r.url()).pathname.endsWith('.js')) scripts.push(r.text());
   });
+  const quiet = settled(page);
   await page.goto(`${server.url}#/comments`);
   await expect(page.getByRole('listbox')).toBeVisible();
-  await page.waitForLoadState('networkidle');
+  await quiet();
   const code = await Promise.all(scripts);
   await context.close();
   expect(code.length).toBeGreaterThan(0);

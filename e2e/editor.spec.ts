@@ -341,6 +341,9 @@ test('acknowledged text survives a kill of the server process mid-typing', async
 test('the same draft in two windows: the older save is refused and the user chooses', async ({ page, server, secret, context }) => {
   const { editor: a, id } = await EditorPage.open(page, server.url, secret);
   const other = await context.newPage();
+  // Window B does not hear A's saves (its change events are cut, as when they cross in flight):
+  // an open draft that hears them takes the stored text before its user types (cli-change-push).
+  await other.route('**/events', (route) => route.abort());
   await other.goto(`${server.url}#/drafts/${id}`);
   const b = new EditorPage(other);
   await expect(b.body).toBeVisible();

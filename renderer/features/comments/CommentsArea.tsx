@@ -183,9 +183,22 @@ export function CommentsArea(_props: { rest: string[] }) {
   const onUndo = useStableCallback(() => void mod.undoLast());
   const leaveThread = useStableCallback(() => patchFilter({ threadOf: undefined }));
   const annotateOpened = useStableCallback(() => setAnnotateFor(null));
-  const detailChanged = useStableCallback(() => void win.reload().then(() => setVersion((v) => v + 1)));
+  // A re-read can bring rows above the focused comment (a reply just posted is the newest, a
+  // colleague's import): the focus stays on that comment, not on its old position.
+  const keepFocusOn = useRef<string | null>(null);
+  const detailChanged = useStableCallback(() => {
+    keepFocusOn.current = win.itemAt(active)?.id ?? null;
+    void win.reload().then(() => setVersion((v) => v + 1));
+  });
+  useEffect(() => {
+    const id = keepFocusOn.current;
+    keepFocusOn.current = null;
+    if (!id || win.itemAt(active)?.id === id) return;
+    for (let i = Math.max(0, active - 200); i <= active + 200; i++) if (win.itemAt(i)?.id === id) return setActive(i);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only once the re-read's rows are in
+  }, [version]);
   // Comments changed elsewhere (a sync, another window, the CLI, an import): the rows and counts
-  // in view are read again; the selection and the active row stay.
+  // in view are read again; the selection and the focused comment stay.
   useChanges((c) => touches(c, 'comments', filter.postId ? [filter.postId] : undefined) && detailChanged());
   const showCommenter = useStableCallback((key: string, name: string) => {
     dialogs.setCommenterName(name);

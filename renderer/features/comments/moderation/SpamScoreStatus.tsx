@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SpamStatus } from '../../../../common/api/moderation';
 import { useClient } from '../../../api/ClientContext';
 
@@ -20,22 +20,20 @@ export function SpamScoreStatus({ version, onScored }: { version: number; onScor
   useEffect(() => void refresh(), [refresh, version]);
   useEffect(() => {
     if (!s?.training) return;
-    const t = setTimeout(
-      () =>
-        void client.call('spam.status', {}).then(
-          (next) => {
-            setS(next);
-            if (!next.training) {
-              setAsked((a) => (a ? 'done' : a));
-              onScored();
-            }
-          },
-          (e: Error) => setError(e.message),
-        ),
-      1000,
-    );
+    const t = setTimeout(() => void client.call('spam.status', {}).then(setS, (e: Error) => setError(e.message)), 1000);
     return () => clearTimeout(t);
-  }, [client, s, onScored]);
+  }, [client, s]);
+  // A training ended, whichever read saw it first: this poll, or the re-read a change event
+  // brings (the worker's model write is one), which would otherwise stop the poll unnoticed.
+  const wasTraining = useRef(false);
+  useEffect(() => {
+    if (!s) return;
+    if (wasTraining.current && !s.training) {
+      setAsked((a) => (a ? 'done' : a));
+      onScored();
+    }
+    wasTraining.current = s.training;
+  }, [s, onScored]);
   const retrain = () => {
     setAsked('running');
     void client.call('spam.train', {}).then(
