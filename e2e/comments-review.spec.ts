@@ -120,8 +120,9 @@ test('a reviewer triages the imported page comments by keyboard, annotates, draf
   await page.keyboard.type('Thank you, Pearl. We will take this to the carers’ forum.');
   await expect(side.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
   const pearlId = await row(page, 'Pearl Baker').getAttribute('data-comment-id');
+  // "Saved" may still be an earlier autosave's, from partway through the typing: the last one follows.
+  await expect.poll(async () => (await callApi(server.url, secret, 'replies.get', { commentId: pearlId })).value.text).toBe('Thank you, Pearl. We will take this to the carers’ forum.');
   const reply = await callApi(server.url, secret, 'replies.get', { commentId: pearlId });
-  expect(reply.value.text).toBe('Thank you, Pearl. We will take this to the carers’ forum.');
   expect(reply.value.status).toBe('draft');
   // A comment without a draft offers the editor rather than building one; a draft is shown again.
   const replyBox = side.getByRole('textbox', { name: 'Reply draft text' });

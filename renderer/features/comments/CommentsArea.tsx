@@ -185,16 +185,18 @@ export function CommentsArea(_props: { rest: string[] }) {
   const annotateOpened = useStableCallback(() => setAnnotateFor(null));
   // A re-read can bring rows above the focused comment (a reply just posted is the newest, a
   // colleague's import): the focus stays on that comment, not on its old position.
-  const keepFocusOn = useRef<string | null>(null);
+  // If the reviewer moves meanwhile (Home), where they went wins.
+  const keepFocusOn = useRef<{ id: string; at: number } | null>(null);
   const detailChanged = useStableCallback(() => {
-    keepFocusOn.current = win.itemAt(active)?.id ?? null;
+    const id = win.itemAt(active)?.id;
+    keepFocusOn.current = id ? { id, at: active } : null;
     void win.reload().then(() => setVersion((v) => v + 1));
   });
   useEffect(() => {
-    const id = keepFocusOn.current;
+    const kept = keepFocusOn.current;
     keepFocusOn.current = null;
-    if (!id || win.itemAt(active)?.id === id) return;
-    for (let i = Math.max(0, active - 200); i <= active + 200; i++) if (win.itemAt(i)?.id === id) return setActive(i);
+    if (!kept || kept.at !== active || win.itemAt(active)?.id === kept.id) return;
+    for (let i = Math.max(0, active - 200); i <= active + 200; i++) if (win.itemAt(i)?.id === kept.id) return setActive(i);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- only once the re-read's rows are in
   }, [version]);
   // Comments changed elsewhere (a sync, another window, the CLI, an import): the rows and counts
