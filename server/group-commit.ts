@@ -17,10 +17,19 @@
  * carry what is not yet committed), and updates noted meanwhile wait for the next transaction. A
  * failed transaction (PostgreSQL unreachable) is retried with its messages still held: nobody is
  * told anything the database has not got.
+ *
+ * Compactions (a document's whole state replacing its stored updates) go in transactions of their
+ * own, beside the updates' and never holding a message: a compaction acknowledges nothing, and in
+ * the same transaction it made every acknowledgement of the instance wait for it and for the
+ * document's lock, which another instance's compaction may hold (the cause of a p95 of seconds on
+ * two instances). Its order against the updates does not matter: the store merges the stored
+ * state, every stored update and the given state, and drops exactly the updates it merged, so an
+ * update stored later stays as a row, and one stored earlier is in the state (server/pg-store.ts,
+ * server/store.ts).
  */
 import type { WebSocket } from 'ws';
 import type { Logger } from './logging';
-import type { ServerStore, StoreOp } from './store-api';
+import type { ServerStore } from './store-api';
 
 export type { StoreOp } from './store-api';
 
@@ -28,20 +37,32 @@ const RETRY_MS = 500;
 
 type Send = (data: Uint8Array, cb?: (err?: Error) => void) => void;
 
+/** What the server is told of each commit (for /metrics and the bench's profile of where the time goes). */
+export interface CommitTimings {
+  /** An updates' commit: how long its transaction took, how many updates it stored, and how long the first of them waited from arrival until the messages held for it went out. */
+  onCommit?(seconds: number, updates: number, ackWaitSeconds: number): void;
+  /** A compactions' transaction: how long it took and how many documents it compacted. */
+  onCompaction?(seconds: number, documents: number): void;
+}
+
 export class GroupCommit {
-  /** Writes in the order they were asked for: a compaction drops only the updates noted before it. */
-  private pending: StoreOp[] = [];
+  private pending: Array<{ name: string; update: Uint8Array }> = [];
+  /** When the oldest pending update arrived (process.hrtime.bigint()), for the acknowledgement wait. */
+  private pendingSince = 0n;
   private held: Array<() => void> = [];
   private scheduled = false;
   /** The asynchronous store's transaction in flight, if any. */
   private writing: Promise<void> | null = null;
-  /** Commits so far and the updates they stored (for /health and the bench). */
-  readonly stats = { commits: 0, updates: 0 };
+  /** Compactions noted, each with whoever awaits it; written apart from the updates (see the header). */
+  private compactions: Array<{ op: { name: string; state: Uint8Array }; done: () => void }> = [];
+  private compactScheduled = false;
+  private compacting: Promise<void> | null = null;
+  /** Commits so far and the updates they stored, and compactions stored (for /health and the bench). */
+  readonly stats = { commits: 0, updates: 0, compactions: 0 };
 
   constructor(
     private readonly store: ServerStore,
-    /** Told how long each commit took to reach the store and how many updates it stored (for /metrics). */
-    private readonly onCommit?: (seconds: number, updates: number) => void,
+    private readonly timings: CommitTimings = {},
     private readonly log?: Logger,
   ) {}
 
@@ -50,45 +71,57 @@ export class GroupCommit {
 
   /** Notes an update to be stored before any further message leaves. */
   append(name: string, update: Uint8Array): void {
-    this.note({ name, update });
-  }
-
-  /**
-   * Notes a document's whole state to replace its updates, in the same commit as the updates
-   * (a compaction acknowledges nothing, and one fsync each for a thousand documents took seconds).
-   */
-  compact(name: string, state: Uint8Array): Promise<void> {
-    this.note({ name, state });
-    return new Promise((resolve) => this.held.push(resolve));
-  }
-
-  private note(op: StoreOp): void {
-    this.pending.push(op);
+    if (this.pending.length === 0) this.pendingSince = process.hrtime.bigint();
+    this.pending.push({ name, update });
     this.schedule();
   }
 
   /**
-   * Stores every noted update, then sends what was held. With SQLite this is done when it returns;
-   * with PostgreSQL the returned promise settles once the commit is through and its messages sent.
+   * Notes a document's whole state to replace its stored updates, in a later transaction of its
+   * own that holds no message; the promise settles once it is stored. Compactions noted together
+   * share one transaction (one fsync each for a thousand documents took seconds).
+   */
+  compact(name: string, state: Uint8Array): Promise<void> {
+    return new Promise((resolve) => {
+      this.compactions.push({ op: { name, state }, done: resolve });
+      if (!this.compactScheduled) {
+        this.compactScheduled = true;
+        setImmediate(() => void this.flushCompactions());
+      }
+    });
+  }
+
+  /**
+   * Stores every noted update, then sends what was held, then stores the compactions noted. With
+   * SQLite this is done when it returns; with PostgreSQL the returned promise settles once both are through.
    */
   flush(): Promise<void> {
+    const updates = this.flushUpdates();
+    const compactions = this.flushCompactions();
+    return Promise.all([updates, compactions]).then(() => undefined);
+  }
+
+  private flushUpdates(): Promise<void> {
     this.scheduled = false;
-    if (this.writing) return this.writing.then(() => this.flush());
+    if (this.writing) return this.writing.then(() => this.flushUpdates());
     // After shutdown closed the store nothing more is stored, so nothing more is acknowledged.
     if (!this.store.isOpen) return Promise.resolve();
     const batch = this.pending;
     const held = this.held;
+    const since = this.pendingSince;
     this.pending = [];
     this.held = [];
     const started = process.hrtime.bigint();
     const done = () => {
       if (batch.length > 0) {
-        const updates = batch.filter((op) => 'update' in op).length;
         this.stats.commits++;
-        this.stats.updates += updates;
-        this.onCommit?.(Number(process.hrtime.bigint() - started) / 1e9, updates);
+        this.stats.updates += batch.length;
       }
       for (const send of held) send();
+      if (batch.length > 0) {
+        const end = process.hrtime.bigint();
+        this.timings.onCommit?.(Number(end - started) / 1e9, batch.length, Number(end - since) / 1e9);
+      }
     };
     const written = batch.length > 0 ? this.store.write(batch) : undefined;
     if (!(written instanceof Promise)) return done(), Promise.resolve();
@@ -105,6 +138,7 @@ export class GroupCommit {
         if (this.failures++ === 0) this.log?.error('store.write-failed', { changes: batch.length, retryMs: RETRY_MS, message: (err as Error).message });
         await new Promise((r) => setTimeout(r, RETRY_MS));
         this.writing = null;
+        if (this.pending.length === 0) this.pendingSince = since;
         this.pending = [...batch, ...this.pending];
         this.held = [...held, ...this.held];
         this.schedule();
@@ -113,10 +147,51 @@ export class GroupCommit {
     return this.writing;
   }
 
+  /** One transaction for the compactions noted so far, one at a time; a failed one is retried later. */
+  private flushCompactions(): Promise<void> {
+    this.compactScheduled = false;
+    if (this.compacting) return this.compacting.then(() => this.flushCompactions());
+    if (this.compactions.length === 0) return Promise.resolve();
+    // Closed: nothing more is stored; whoever waits is let go (a compaction is never owed to a member).
+    if (!this.store.isOpen) return void this.compactions.splice(0).forEach((c) => c.done()), Promise.resolve();
+    const batch = this.compactions;
+    this.compactions = [];
+    const started = process.hrtime.bigint();
+    const done = () => {
+      this.stats.compactions += batch.length;
+      this.timings.onCompaction?.(Number(process.hrtime.bigint() - started) / 1e9, batch.length);
+      for (const c of batch) c.done();
+    };
+    let written: ReturnType<ServerStore['write']>;
+    try {
+      written = this.store.write(batch.map((c) => c.op));
+    } catch (err) {
+      written = Promise.reject(err);
+    }
+    if (!(written instanceof Promise)) return done(), Promise.resolve();
+    this.compacting = written.then(
+      () => {
+        this.compacting = null;
+        done();
+      },
+      async (err: unknown) => {
+        this.log?.warn('store.compaction-failed', { documents: batch.length, retryMs: RETRY_MS, message: (err as Error).message });
+        await new Promise((r) => setTimeout(r, RETRY_MS));
+        this.compacting = null;
+        this.compactions = [...batch, ...this.compactions];
+        if (!this.compactScheduled) {
+          this.compactScheduled = true;
+          setImmediate(() => void this.flushCompactions());
+        }
+      },
+    );
+    return this.compacting;
+  }
+
   private schedule(): void {
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(() => void this.flush());
+      setImmediate(() => void this.flushUpdates());
     }
   }
 

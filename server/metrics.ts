@@ -9,6 +9,9 @@ import type http from 'node:http';
 import type { Extension, beforeHandleMessagePayload, onChangePayload } from '@hocuspocus/server';
 import * as decoding from 'lib0/decoding';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { CommitTimings } from './group-commit';
+
+const LATENCY_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 export class ServerMetrics {
   readonly registry = new Registry();
@@ -17,8 +20,11 @@ export class ServerMetrics {
   readonly commitSeconds: Histogram;
   readonly storedUpdates: Counter;
   readonly commits: Counter;
+  readonly ackWaitSeconds: Histogram;
+  readonly compactionSeconds: Histogram;
+  readonly compactions: Counter;
 
-  constructor(sources: { connections: () => number; documentsLoaded: () => number }) {
+  constructor(sources: { connections: () => number; documentsLoaded: () => number; lockWaitSeconds?: () => number }) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry, prefix: 'workbench_team_' });
     new Gauge({ name: 'workbench_team_connections', help: 'Open WebSocket connections (one per member app).', registers, collect() { this.set(sources.connections()); } });
@@ -28,18 +34,46 @@ export class ServerMetrics {
     this.commitSeconds = new Histogram({
       name: 'workbench_team_persist_seconds',
       help: 'Time for one group commit to reach disk (every update acknowledged after it waited for this).',
-      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+      buckets: LATENCY_BUCKETS,
       registers,
     });
     this.storedUpdates = new Counter({ name: 'workbench_team_stored_updates_total', help: 'Updates written to the store.', registers });
     this.commits = new Counter({ name: 'workbench_team_commits_total', help: 'Group commits (one transaction and fsync each).', registers });
+    // Where an acknowledgement's time goes: waiting for the commit before (ack wait minus persist),
+    // the commit itself (persist), or compactions, which run apart and should not show in the first two.
+    this.ackWaitSeconds = new Histogram({
+      name: 'workbench_team_ack_wait_seconds',
+      help: 'From the arrival of the first update of a group commit until the messages held for it went out (queueing behind the commit in flight, plus its own).',
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.compactionSeconds = new Histogram({ name: 'workbench_team_compaction_seconds', help: 'Time for one transaction of compactions (apart from acknowledgements, under each document\'s lock).', buckets: LATENCY_BUCKETS, registers });
+    new Gauge({
+      name: 'workbench_team_compaction_lock_wait_seconds',
+      help: "Seconds compactions waited, in total, for documents' locks (another instance compacting the same document).",
+      registers,
+      collect() {
+        this.set(sources.lockWaitSeconds?.() ?? 0);
+      },
+    });
+    this.compactions = new Counter({ name: 'workbench_team_compactions_total', help: 'Documents compacted (whole state stored, stored updates dropped).', registers });
     for (const origin of ['member', 'peer']) this.updates.inc({ origin }, 0);
   }
 
-  observeCommit(seconds: number, updates: number): void {
-    this.commitSeconds.observe(seconds);
-    this.commits.inc();
-    this.storedUpdates.inc(updates);
+  /** Feeds the group commit's timings (server/group-commit.ts) into the histograms. */
+  commitTimings(): CommitTimings {
+    return {
+      onCommit: (seconds, updates, ackWaitSeconds) => {
+        this.commitSeconds.observe(seconds);
+        this.ackWaitSeconds.observe(ackWaitSeconds);
+        this.commits.inc();
+        this.storedUpdates.inc(updates);
+      },
+      onCompaction: (seconds, documents) => {
+        this.compactionSeconds.observe(seconds);
+        this.compactions.inc(documents);
+      },
+    };
   }
 
   /** Counts updates by origin, and the writes a read-only connection sent (Hocuspocus refuses them). */

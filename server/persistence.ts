@@ -19,7 +19,7 @@ import type { ServerStore } from './store-api';
 /**
  * The stored parts of a document merged into one update, or null when there are none. Updates
  * found beside the state (left by an instance that died before compacting them, or stored by
- * another instance since) are folded into it by a compaction in the next group commit, rather
+ * another instance since) are folded into it by a compaction (in a transaction of its own), rather
  * than merged again on every later load: a document that is only read would otherwise never shed them.
  */
 export async function fetchDocument(store: ServerStore, name: string, commit?: GroupCommit): Promise<Uint8Array | null> {

@@ -130,6 +130,48 @@ describe('PostgreSQL store', { timeout: 60_000 }, () => {
     }
   });
 
+  it("acknowledges an update while a compaction of its document waits for another instance's lock, and the compaction then keeps it", async () => {
+    const url = await freshDatabase();
+    const store = await PgStore.open(url);
+    // Another instance compacting post/a: it holds the document's advisory lock in an open transaction.
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    await other.query('BEGIN');
+    await other.query("SELECT pg_advisory_xact_lock(hashtext('post/a'))");
+    const change = (key: string) => {
+      const d = new Y.Doc();
+      d.getMap('m').set(key, key);
+      return Y.encodeStateAsUpdate(d);
+    };
+    const commit = new GroupCommit(store);
+    let acknowledged!: () => void;
+    const ackSent = new Promise<void>((resolve) => (acknowledged = resolve));
+    const ws = { OPEN: 1, readyState: 1, send: (d: Uint8Array) => Buffer.from(d).toString() === 'ack' && acknowledged() } as unknown as WebSocket;
+    commit.guard(ws);
+    try {
+      let compactionDone = false;
+      const compacted = commit.compact('post/a', change('state')).then(() => (compactionDone = true));
+      commit.append('post/a', change('update'));
+      ws.send(bytes('ack'));
+      // Held in one transaction with the compaction, the acknowledgement would wait as long as the lock is held.
+      await ackSent;
+      expect(compactionDone).toBe(false);
+      const rows = await other.query<{ n: number }>("SELECT count(*)::int AS n FROM document_updates WHERE name = 'post/a'");
+      expect(rows.rows[0].n).toBe(1);
+      await other.query('COMMIT');
+      await compacted;
+      expect(store.lockWaitSeconds).toBeGreaterThan(0);
+      const parts = await store.load('post/a');
+      expect(parts).toHaveLength(1);
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, parts[0]);
+      expect(doc.getMap('m').toJSON()).toEqual({ state: 'state', update: 'update' });
+    } finally {
+      await other.end();
+      await store.close();
+    }
+  });
+
   it('holds every message until PostgreSQL committed the updates noted before it', async () => {
     const url = await freshDatabase();
     const store = await PgStore.open(url);

@@ -23,6 +23,8 @@ export class PgStore implements ServerStore {
   private open = true;
   /** Which instance wrote an update (see the header). */
   readonly instance = crypto.randomUUID();
+  /** Seconds compactions waited for documents' advisory locks (for /metrics). */
+  lockWaitSeconds = 0;
 
   /** Reads go through `q`: the pool, or one client holding a snapshot (see snapshot()). */
   private constructor(
@@ -108,7 +110,7 @@ export class PgStore implements ServerStore {
   }
 
   async write(ops: ReadonlyArray<StoreOp>): Promise<void> {
-    // The usual group commit under load holds updates only: one statement, committed on its own
+    // A group commit holds updates only (compactions go in transactions of their own): one statement, committed on its own
     // (one round trip instead of BEGIN, INSERT, COMMIT), durable when it answers.
     if (ops.every((op) => 'update' in op)) return void (await this.insertUpdates(this.pool, ops as Array<{ name: string; update: Uint8Array }>));
     await this.transaction(async (client) => {
@@ -116,7 +118,9 @@ export class PgStore implements ServerStore {
       // taken one by one in the batch's order, two instances' commits could each hold a lock the
       // other waits for (a deadlock PostgreSQL breaks by failing one, which is then retried).
       const compacted = [...new Set(ops.filter((op) => 'state' in op).map((op) => op.name))];
+      const asked = process.hrtime.bigint();
       await client.query('SELECT pg_advisory_xact_lock(k) FROM (SELECT DISTINCT hashtext(n) AS k FROM unnest($1::text[]) AS n ORDER BY k) AS s', [compacted]);
+      this.lockWaitSeconds += Number(process.hrtime.bigint() - asked) / 1e9;
       // Runs of updates go in as one statement each; a compaction in between keeps its place.
       for (let i = 0; i < ops.length; ) {
         const run: Array<{ name: string; update: Uint8Array }> = [];

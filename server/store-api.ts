@@ -24,11 +24,16 @@ export interface MemberRecord {
 export interface ServerStore {
   /** 'sqlite' or 'postgres', for messages and /health. */
   readonly kind: 'sqlite' | 'postgres';
+  /** Seconds compactions waited, in total, for documents' locks held by another instance (PostgreSQL). */
+  readonly lockWaitSeconds?: number;
   /** False once closed: nothing more is stored, so nothing more is acknowledged. */
   readonly isOpen: boolean;
   /** The stored state and every later update of a document, oldest first. */
   load(name: string): Awaitable<Uint8Array[]>;
-  /** Stores updates and compactions in one transaction, in order; settles once durable. */
+  /**
+   * Stores updates and compactions in one transaction, in order; settles once durable. A compaction
+   * merges the given state with the stored one and every stored update, and drops exactly those.
+   */
   write(ops: ReadonlyArray<StoreOp>): Awaitable<void>;
   documentCount(): Awaitable<number>;
   documentNames(): Awaitable<string[]>;

@@ -84,8 +84,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
   const fanout = options.redisUrl ? redisFanout(options.redisUrl, log) : undefined;
   // Declared before the gauges that read it; made below, once Hocuspocus is.
   let wss: WebSocketServer;
-  const metrics: ServerMetrics = new ServerMetrics({ connections: () => wss.clients.size, documentsLoaded: (): number => hocuspocus.getDocumentsCount() });
-  const commit = new GroupCommit(store, (seconds, updates) => metrics.observeCommit(seconds, updates), log);
+  const metrics: ServerMetrics = new ServerMetrics({ connections: () => wss.clients.size, documentsLoaded: (): number => hocuspocus.getDocumentsCount(), lockWaitSeconds: () => store.lockWaitSeconds ?? 0 });
+  const commit = new GroupCommit(store, metrics.commitTimings(), log);
 
   const hocuspocus: Hocuspocus = new Hocuspocus({
     name: 'workbench-team',
