@@ -40,6 +40,8 @@ export interface TeamServerOptions {
   metricsToken?: string;
   /** A document nobody has open and nobody changed for this long leaves memory (default 60 s). */
   idleUnloadMs?: number;
+  /** A changed document is compacted once it has been quiet this long (default 2 s; 0: after every change), and at least every 10 s while it keeps changing. */
+  compactAfterMs?: number;
   log?: Logger;
 }
 
@@ -59,6 +61,8 @@ interface SocketContext {
 export const DEFAULT_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 export const DEFAULT_MAX_CONNECTIONS_PER_MEMBER = 8;
 export const DEFAULT_IDLE_UNLOAD_MS = 60_000;
+export const DEFAULT_COMPACT_AFTER_MS = 2000;
+const MAX_COMPACT_AFTER_MS = 10_000;
 /** How often the server looks for members revoked by another process (`sync-server revoke`). */
 const REVOCATION_POLL_MS = 250;
 /** How long /ready waits for the store to answer. */
@@ -90,8 +94,8 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
   const hocuspocus: Hocuspocus = new Hocuspocus({
     name: 'workbench-team',
     quiet: true,
-    debounce: 2000,
-    maxDebounce: 10_000,
+    debounce: options.compactAfterMs ?? DEFAULT_COMPACT_AFTER_MS,
+    maxDebounce: Math.max(options.compactAfterMs ?? 0, MAX_COMPACT_AFTER_MS),
     extensions: [...(fanout ? [fanout.extension] : []), storedDocuments(store, commit), new DurableDocuments(commit), metrics.extension()],
     async onAuthenticate(data: onAuthenticatePayload<SocketContext>) {
       try {

@@ -51,6 +51,14 @@ interface InstanceFigures {
   stored: number;
   commits: number;
   persistP95Ms: number | null;
+  /** Where an acknowledgement's time went (server/metrics.ts): from an update's arrival until its held messages left (p95, ms). */
+  ackWaitP95Ms: number | null;
+  compactionsPerS: number;
+  compactionP95Ms: number | null;
+  /** Seconds per second compactions waited for documents' locks held by the other instance. */
+  lockWaitPerS: number;
+  /** The instance's event-loop delay p99 over the window (ms): a starved server. */
+  lagP99Ms: number;
 }
 
 /** Where a run keeps its documents: a fresh SQLite folder, or a fresh database of the bench's PostgreSQL. */
@@ -93,8 +101,20 @@ async function scrape(s: ServerProcess) {
   const text = await (await fetch(`http://127.0.0.1:${s.port}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
   const samples = parsePrometheusText(text);
   const get = (name: string, labels: Record<string, string> = {}) => samples.find((x) => x.name === name && Object.entries(labels).every(([k, v]) => x.labels[k] === v))?.value ?? 0;
-  const buckets = samples.filter((x) => x.name === 'workbench_team_persist_seconds_bucket').map((x) => ({ le: Number(x.labels.le), n: x.value }));
-  return { updates: get('workbench_team_updates_total', { origin: 'member' }), stored: get('workbench_team_stored_updates_total'), commits: get('workbench_team_commits_total'), buckets, proc: procFigures(s.child.pid!) };
+  const histogram = (name: string) => samples.filter((x) => x.name === `${name}_bucket`).map((x) => ({ le: Number(x.labels.le), n: x.value }));
+  return {
+    updates: get('workbench_team_updates_total', { origin: 'member' }),
+    stored: get('workbench_team_stored_updates_total'),
+    commits: get('workbench_team_commits_total'),
+    compactions: get('workbench_team_compactions_total'),
+    lockWait: get('workbench_team_compaction_lock_wait_seconds'),
+    // prom-client resets its event-loop histogram at each scrape: the second scrape covers the window.
+    lagP99Ms: get('workbench_team_nodejs_eventloop_lag_p99_seconds') * 1000,
+    buckets: histogram('workbench_team_persist_seconds'),
+    ackWait: histogram('workbench_team_ack_wait_seconds'),
+    compaction: histogram('workbench_team_compaction_seconds'),
+    proc: procFigures(s.child.pid!),
+  };
 }
 
 /** The smallest bucket bound holding 95% of the commits made between two scrapes (ms). */
@@ -205,6 +225,11 @@ async function runOnce(work: string, shape: Shape, instances: number, kind: Stor
       stored: (after[i].stored - before[i].stored) / seconds,
       commits: (after[i].commits - before[i].commits) / seconds,
       persistP95Ms: bucketP95(before[i].buckets, after[i].buckets),
+      ackWaitP95Ms: bucketP95(before[i].ackWait, after[i].ackWait),
+      compactionsPerS: (after[i].compactions - before[i].compactions) / seconds,
+      compactionP95Ms: bucketP95(before[i].compaction, after[i].compaction),
+      lockWaitPerS: (after[i].lockWait - before[i].lockWait) / seconds,
+      lagP99Ms: after[i].lagP99Ms,
     }));
     return {
       instances,
@@ -233,7 +258,7 @@ async function runOnce(work: string, shape: Shape, instances: number, kind: Stor
 }
 
 function describeRun(r: RunFigures): string {
-  const each = r.perInstance.map((x, i) => `#${i + 1} RSS ${Math.round(x.rssMB)} MB (peak ${Math.round(x.peakRssMB)}), CPU ${Math.round(x.cpuPercent)}%, ${Math.round(x.updates)} updates/s in, store ${Math.round(x.stored)} updates/s in ${Math.round(x.commits)} commits/s, commit p95 <= ${x.persistP95Ms ?? '–'} ms`).join('; ');
+  const each = r.perInstance.map((x, i) => `#${i + 1} RSS ${Math.round(x.rssMB)} MB (peak ${Math.round(x.peakRssMB)}), CPU ${Math.round(x.cpuPercent)}%, ${Math.round(x.updates)} updates/s in, store ${Math.round(x.stored)} updates/s in ${Math.round(x.commits)} commits/s, commit p95 <= ${x.persistP95Ms ?? '–'} ms, ack wait p95 <= ${x.ackWaitP95Ms ?? '–'} ms, ${x.compactionsPerS.toFixed(1)} compactions/s (p95 <= ${x.compactionP95Ms ?? '–'} ms, lock wait ${x.lockWaitPerS.toFixed(2)} s/s), event-loop delay p99 ${Math.round(x.lagP99Ms)} ms`).join('; ');
   return (
     `${r.instances} instance(s) on ${r.store}: asked ${Math.round(r.due)} changes/s, offered ${Math.round(r.offered)}, taken ${Math.round(r.taken)} updates/s` +
     ` (load generator: event-loop delay p99 ${r.generatorLagMs.toFixed(0)} ms, CPU ${Math.round(r.generatorCpuPercent)}% of a core over ${CHILDREN} processes); ` +

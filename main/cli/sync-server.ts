@@ -10,6 +10,7 @@ import type { Command } from './command';
 const USAGE = `workbench sync-server [--host 127.0.0.1] [--port N] [--data DIR | --postgres URL] [--tls-cert F --tls-key F]
                       [--max-message-bytes N] [--max-connections-per-member N]
                       [--redis redis://USER:PASS@HOST:PORT] [--metrics-token T] [--idle-unload-seconds N]
+                      [--compact-after-seconds N]
 workbench sync-server invite (--data DIR | --postgres URL) --name "Ann Smith" [--email ann@example.org] --role admin|editor|series-manager|reviewer [--json]
 workbench sync-server revoke <member id or name> (--data DIR | --postgres URL)
 workbench sync-server members (--data DIR | --postgres URL) [--json]
@@ -27,7 +28,9 @@ with 200 once the store (and Redis) answer, 503 otherwise or while draining; GET
 Prometheus text format to "Authorization: Bearer T" (--metrics-token or WORKBENCH_METRICS_TOKEN).
 An update is acknowledged only once it is on disk. --redis shares documents with other instances
 on the same store (one data folder or one PostgreSQL database). A document nobody has open leaves
-memory (after --idle-unload-seconds, 60).
+memory (after --idle-unload-seconds, 60). A changed document's stored updates are folded into
+its state once it has been quiet for --compact-after-seconds (2; 0: after every change) or has
+kept changing for 10 s, in transactions apart from acknowledgements.
 SIGTERM or SIGINT drains: no new connections, every open document stored, members' connections
 closed (they reconnect to another instance), then exit.
 
@@ -63,6 +66,7 @@ async function serve(argv: string[]): Promise<number> {
       redis: { type: 'string' },
       'metrics-token': { type: 'string' },
       'idle-unload-seconds': { type: 'string' },
+      'compact-after-seconds': { type: 'string' },
     },
     false,
   );
@@ -74,11 +78,13 @@ async function serve(argv: string[]): Promise<number> {
   const log = jsonLogger();
   captureConsole(log);
   const idle = int('--idle-unload-seconds', values['idle-unload-seconds'], 1, 86_400);
+  const compactAfter = int('--compact-after-seconds', values['compact-after-seconds'], 0, 3600);
   const running = await startTeamServer({
     log,
     redisUrl: values.redis,
     metricsToken: values['metrics-token'] ?? (process.env.WORKBENCH_METRICS_TOKEN || undefined),
     idleUnloadMs: idle === undefined ? undefined : idle * 1000,
+    compactAfterMs: compactAfter === undefined ? undefined : compactAfter * 1000,
     dataDir: values.data ?? 'team-data',
     postgres: values.postgres,
     host: values.host ?? '127.0.0.1',
