@@ -13,26 +13,46 @@ import { DOCUMENT_KINDS, canWrite, ROLES, SINGLETONS, type DocumentKind } from '
 import { cli, invite, invitePg, until } from './testing/team-process';
 import { useTeamFixture } from './testing/team-fixture';
 import { startPostgres } from './testing/postgres-process';
+import pg from 'pg';
 
 const { cleanup, tempDir, server, client } = useTeamFixture('wb-team-');
+
+/** Waits until the server stored a compaction of the document (its state row exists). */
+async function storedCompaction(db: pg.Client, name: string): Promise<void> {
+  for (const end = Date.now() + 30_000; ; await new Promise((r) => setTimeout(r, 20))) {
+    const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM documents WHERE name = $1', [name]);
+    if (rows[0].n > 0) return;
+    if (Date.now() > end) throw new Error(`no compaction of ${name} was stored within 30 s`);
+  }
+}
 
 const docName = (kind: DocumentKind) => (SINGLETONS.has(kind) ? kind : `${kind}/0190a0b2-7c1d-7000-8000-00000000000${DOCUMENT_KINDS.indexOf(kind)}`);
 
 // Each test starts real server processes (and a few CLI runs): slow on a loaded two-core machine.
 describe('team server', { timeout: 120_000 }, () => {
-  // On the SQLite file, and on PostgreSQL (issue 18) with fsync on, as a durability test needs.
-  it.each(['sqlite', 'postgres'] as const)('keeps every acknowledged update through a SIGKILL on %s, and the writer converges after the restart', async (kind) => {
+  // On the SQLite file, and on PostgreSQL (issue 18) with fsync on, as a durability test needs; and
+  // on PostgreSQL compacting after every change, so that compactions (in transactions of their own,
+  // apart from acknowledgements) are stored all along, up to the kill.
+  it.each([
+    ['sqlite', []],
+    ['postgres', []],
+    ['postgres, compacting after every change', ['--compact-after-seconds', '0']],
+  ] as const)('keeps every acknowledged update through a SIGKILL on %s, and the writer converges after the restart', async (kind, flags) => {
     let data = tempDir();
     let token: string;
-    if (kind === 'postgres') {
-      const pg = await startPostgres({ fsync: true });
-      cleanup(() => pg.stop());
-      data = pg.url;
-      token = await invitePg(pg.url, 'Ann Smith', 'admin');
+    let db: pg.Client | undefined;
+    if (kind.startsWith('postgres')) {
+      const postgres = await startPostgres({ fsync: true });
+      cleanup(() => postgres.stop());
+      data = postgres.url;
+      token = await invitePg(postgres.url, 'Ann Smith', 'admin');
+      db = new pg.Client({ connectionString: postgres.url });
+      await db.connect();
+      cleanup(() => db!.end());
     } else {
       token = invite(data, 'Ann Smith', 'admin');
     }
-    const first = await server(data);
+    const first = await server(data, [...flags]);
     const writer = client(first.url, 'comments/0190a0b2-7c1d-7000-8000-000000000001', token);
     await writer.synced;
     const map = writer.doc.getMap<number>('statuses');
@@ -46,6 +66,7 @@ describe('team server', { timeout: 120_000 }, () => {
       if (Date.now() >= killAt) break;
       await until('the burst to be acknowledged', () => writer.provider.unsyncedChanges === 0);
       acknowledged = written;
+      if (flags.length > 0 && acknowledged === 5) await storedCompaction(db!, 'comments/0190a0b2-7c1d-7000-8000-000000000001');
     }
     first.child.kill('SIGKILL');
     await first.exited;
@@ -55,7 +76,7 @@ describe('team server', { timeout: 120_000 }, () => {
 
     // A fresh member reads the restarted server before the writer is back: the acknowledged part is there.
     writer.socket.disconnect();
-    const second = await server(data, [], first.port);
+    const second = await server(data, [...flags], first.port);
     const reader = client(second.url, 'comments/0190a0b2-7c1d-7000-8000-000000000001', token);
     await reader.synced;
     const stored = reader.doc.getMap<number>('statuses');
