@@ -66,8 +66,9 @@ export class GroupCommit {
     private readonly log?: Logger,
   ) {}
 
-  /** Failed attempts of the transaction now being retried (0 when the last one went through). */
+  /** Failed attempts of the transaction now being retried (0 when the last one went through), for updates and for compactions. */
   private failures = 0;
+  private compactionFailures = 0;
 
   /** Notes an update to be stored before any further message leaves. */
   append(name: string, update: Uint8Array): void {
@@ -172,10 +173,12 @@ export class GroupCommit {
     this.compacting = written.then(
       () => {
         this.compacting = null;
+        this.compactionFailures = 0;
         done();
       },
       async (err: unknown) => {
-        this.log?.warn('store.compaction-failed', { documents: batch.length, retryMs: RETRY_MS, message: (err as Error).message });
+        // Once per outage, like the updates' failures.
+        if (this.compactionFailures++ === 0) this.log?.warn('store.compaction-failed', { documents: batch.length, retryMs: RETRY_MS, message: (err as Error).message });
         await new Promise((r) => setTimeout(r, RETRY_MS));
         this.compacting = null;
         this.compactions = [...batch, ...this.compactions];
