@@ -2,8 +2,6 @@
  * `workbench <command>`: the app's handlers from a terminal. Exit status 0 on success, 1 on a
  * usage mistake, 2 when the work itself failed (a refused file, a missing slug, an error result).
  */
-import { AppError } from '../common/errors';
-import { UsageError } from './cli/args';
 import { COMMANDS } from './cli/commands';
 
 function help(): string {
@@ -33,12 +31,15 @@ export async function runCli(argv: string[]): Promise<number> {
   try {
     return await (await entry.load()).run(rest);
   } catch (err) {
-    if (err instanceof UsageError) {
-      console.error(`workbench ${name}: ${err.message}\nSee \`workbench ${name} --help\`.`);
+    // By name, not instanceof: bundled, each command runs from a file of its own with its own copy
+    // of these classes (scripts/main-bundle.mjs). AppError's subclasses keep its name.
+    const kind = err instanceof Error ? err.name : '';
+    if (kind === 'UsageError') {
+      console.error(`workbench ${name}: ${(err as Error).message}\nSee \`workbench ${name} --help\`.`);
       return 1;
     }
-    if (err instanceof AppError) {
-      console.error(`workbench ${name}: ${err.message}`);
+    if (kind === 'AppError') {
+      console.error(`workbench ${name}: ${(err as Error).message}`);
       return 2;
     }
     console.error(`workbench ${name}: ${(err as Error).stack ?? err}`);

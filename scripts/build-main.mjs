@@ -1,5 +1,5 @@
 // Bundles the main-process entries into dist/main: Electron's main, its sandboxed preload and the
-// workers as CommonJS (what they load), the CLI as ES modules split per command (main-bundle.mjs). npm packages stay external (electron-builder ships them, and native
+// workers as CommonJS (what they load), the CLI as a CommonJS file per command (main-bundle.mjs). npm packages stay external (electron-builder ships them, and native
 // modules such as better-sqlite3 cannot be bundled), but Lexical, which main-bundle.mjs bundles in. dist/main/build-manifest.json records the
 // sources, so that bin/workbench.mjs runs the bundle only while it is current.
 import path from 'node:path';
@@ -11,7 +11,7 @@ const outdir = path.join(root, 'dist', 'main');
 
 const inputs = await Promise.all([
   bundleNode(root, outdir, { app: 'main/electron/app.ts' }),
-  // The CLI: ES modules split per command (see bundleCli), started by cli.cjs; and the worker
+  // The CLI: cli.cjs and a file per command (see bundleCli); and the worker
   // threads (import, spam training) that the app and the CLI both start from beside them.
   bundleCli(root, outdir),
   // The preload runs in a sandbox: only 'electron' may be required, so bundle everything else in.

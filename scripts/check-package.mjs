@@ -34,10 +34,10 @@ execFileSync(bin('electron-builder'), ['--linux', 'dir', `-c.electronDist=${fake
 const resources = path.join(out, 'linux-unpacked', 'resources');
 const listing = execFileSync(bin('asar'), ['list', path.join(resources, 'app.asar')], { encoding: 'utf8' }).split('\n');
 const has = (p) => listing.includes(p);
-for (const must of ['/dist/main/app.cjs', '/dist/main/preload.cjs', '/dist/main/cli.cjs', '/dist/main/cli.mjs', '/dist/renderer/index.html', '/demo/guest-blog-page.txt', '/package.json']) {
+for (const must of ['/dist/main/app.cjs', '/dist/main/preload.cjs', '/dist/main/cli.cjs', '/dist/main/cli-posts.cjs', '/dist/renderer/index.html', '/demo/guest-blog-page.txt', '/package.json']) {
   if (!has(must)) problems.push(`missing ${must}`);
 }
-// The CLI's per-command chunks (cli-*.mjs, scripts/main-bundle.mjs) and every other file the main build wrote.
+// The CLI's per-command files (cli-*.cjs, scripts/main-bundle.mjs) and every other file the main build wrote.
 for (const file of fs.readdirSync(path.join(root, 'dist', 'main'))) {
   if (file !== 'build-manifest.json' && !has(`/dist/main/${file}`)) problems.push(`missing /dist/main/${file}`);
 }
@@ -70,7 +70,7 @@ function unshippedRequires() {
   const mainDir = path.join(root, 'dist', 'main');
   const missing = new Set();
   for (const file of fs.readdirSync(mainDir).filter((f) => /\.[cm]js$/.test(f))) {
-    // require("x") in the CommonJS bundles; __require("x") in the CLI's ES modules; require2("x") where a source uses createRequire.
+    // require("x") in the CommonJS bundles (the CLI's better-sqlite3/build/Release/ binding too); require2("x") where a source uses createRequire.
     for (const [, spec] of fs.readFileSync(path.join(mainDir, file), 'utf8').matchAll(/(?<![\w$])(?:__)?require\d*\("([^".][^"]*)"\)/g)) {
       const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
       if (spec.startsWith('node:') || builtinModules.includes(name) || name === 'electron' || dependencies[name]) continue;

@@ -4,7 +4,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const MANIFEST = 'build-manifest.json';
+import { MANIFEST } from './bundle-current.cjs';
+
+export { MANIFEST };
 
 /**
  * Packages the main process bundles in although they come from npm: Lexical's headless editor
@@ -47,56 +49,117 @@ export const NODE_BUNDLE = {
 export const WORKER_ENTRIES = { 'import-worker': 'main/importers/import-worker.ts', 'spam-worker': 'main/moderation/spam-worker.ts' };
 
 /**
- * The CLI as ES modules split per command: cli.mjs holds the command table and --help, and each
- * command's code (with what only it needs: the API schemas, the importers, the sync client...)
- * sits in chunks that load when that command runs. One CommonJS bundle made every command
- * read and compile all 3 MB of the main process (a third of `workbench posts`' start).
- * npm packages are still loaded with require(), through a one-line module each (externalRequire),
- * so they load only when first used as before, and the package check finds them.
+ * The CLI as one CommonJS file per command: cli.cjs holds the command table and --help, and
+ * cli-<command>.cjs each command with all it needs (main/cli/commands.ts' import('./<command>')
+ * becomes a require of that file), so a command reads and compiles only its own code, in one file.
+ * Splitting into shared ES module chunks did the same with less disk, but `posts` then went through
+ * Node's ES module loader for some twenty chunks: a third of its start. Modules the commands share
+ * are copied into each file; nothing in cli.cjs is shared with them but plain objects and errors
+ * (main/cli.ts tells errors apart by name, not by class, for that reason).
+ * better-sqlite3's own JavaScript is bundled in too (Node's package lookups for its 13 files cost
+ * more than running them); only its native binding is still required from node_modules, through
+ * the path the package's `bindings` helper would have searched for it. zod is bundled once, into
+ * cli-zod.cjs, which the files that use it require: its 120 files (every locale) took a third of
+ * its load in Node's lookups and compiles.
  */
-const externalRequire = {
-  name: 'external-require',
+const CLI_BUNDLED_PACKAGES = /^better-sqlite3(\/lib(\/|$)|$)/;
+const SQLITE_BINDING = `module.exports = (name) => require("better-sqlite3/build/Release/" + name);`;
+
+const cliPackages = {
+  name: 'cli-packages',
   setup(build) {
+    build.onResolve({ filter: /^bindings$/ }, (args) => (/better-sqlite3/.test(args.importer) ? { path: 'bindings', namespace: 'sqlite-binding' } : undefined));
+    build.onLoad({ filter: /.*/, namespace: 'sqlite-binding' }, () => ({ contents: SQLITE_BINDING, loader: 'js' }));
+    // zod, from the commands' files: cli-zod.cjs, zod bundled once (below).
+    build.onResolve({ filter: /^zod$/ }, (args) => (args.namespace === 'cli-zod' ? undefined : { path: './cli-zod.cjs', external: true }));
+    build.onResolve({ filter: /^cli-zod-entry$/ }, () => ({ path: 'cli-zod-entry', namespace: 'cli-zod' }));
+    build.onLoad({ filter: /.*/, namespace: 'cli-zod' }, () => ({ contents: "export * from 'zod';", resolveDir: build.initialOptions.absWorkingDir, loader: 'js' }));
     build.onResolve({ filter: /^[^./]/ }, (args) => {
-      if (args.path.startsWith('node:') || path.isAbsolute(args.path) || BUNDLED_PACKAGES.test(args.path)) return undefined;
-      if (args.namespace === 'external-require') return { path: args.path, external: true };
-      // Split into a chunk of its own, a package reached by import() would offer only its default export.
-      if (args.kind === 'dynamic-import') return { errors: [{ text: `import('${args.path}'): in the split CLI import() of an npm package gives only its default export; import it statically (the command's module loads only when it runs)` }] };
-      return { path: args.path, namespace: 'external-require' };
+      if (args.path.startsWith('node:') || path.isAbsolute(args.path) || BUNDLED_PACKAGES.test(args.path) || CLI_BUNDLED_PACKAGES.test(args.path)) return undefined;
+      if (args.namespace === 'cli-zod' || /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)) return undefined;
+      return { path: args.path, external: true };
     });
-    build.onLoad({ filter: /.*/, namespace: 'external-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
   },
 };
 
-export const CLI_ESM = {
-  format: 'esm',
-  splitting: true,
-  // Chunks sit beside cli.mjs: the workers are found beside the module that starts them (import.meta.url).
-  chunkNames: 'cli-[hash]',
-  plugins: [externalRequire],
-  // esbuild's require() in an ES module: the externals load through Node's own require.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-  define: PRODUCTION,
-  outExtension: { '.js': '.mjs' },
-};
-
-/** cli.cjs, what `node dist/main/cli.cjs` and the packed app run: it starts the split CLI. */
-const CLI_CJS = `// Starts the CLI (cli.mjs and its per-command chunks; scripts/main-bundle.mjs builds them).
-import(require('node:url').pathToFileURL(require('node:path').join(__dirname, 'cli.mjs')).href).catch((err) => {
-  console.error(err);
-  process.exitCode = 2;
-});
-`;
+/** The commands' files, from main/cli/commands.ts' `import('./<file>')`. */
+function cliCommandFiles(root) {
+  const table = fs.readFileSync(path.join(root, 'main', 'cli', 'commands.ts'), 'utf8');
+  return [...new Set([...table.matchAll(/import\('\.\/([\w-]+)'\)/g)].map((m) => m[1]))];
+}
 
 /**
- * Builds the CLI into outdir (absolute): cli.cjs, cli.mjs with its chunks, and the workers.
- * Chunks of an earlier build are removed. Returns the source files read, for writeManifest.
+ * True when a source reaches `target` through relative imports (static or import()). The commands
+ * that reach the app's handlers all carry the same 1.5 MB of them, so they share one file: a copy
+ * in each made the build five times slower and the CLI ten times larger on disk.
+ */
+function reaches(root, from, target, imports, seen = new Set()) {
+  if (from === target) return true;
+  if (seen.has(from)) return false;
+  seen.add(from);
+  if (!imports.has(from)) imports.set(from, importsOf(root, from));
+  return imports.get(from).some((file) => reaches(root, file, target, imports, seen));
+}
+
+/** The sources a source imports by relative path, statically or through import(). */
+function importsOf(root, from) {
+  let text;
+  try {
+    text = fs.readFileSync(path.join(root, from), 'utf8');
+  } catch {
+    return [];
+  }
+  const isFile = (f) => fs.statSync(path.join(root, f), { throwIfNoEntry: false })?.isFile();
+  return [...text.matchAll(/(?:from|import\()\s*'(\.{1,2}\/[^']+)'/g)]
+    .map(([, spec]) => path.join(path.dirname(from), spec))
+    .map((base) => ['.ts', '.tsx', '/index.ts', ''].map((ext) => base + ext).find(isFile))
+    .filter(Boolean);
+}
+
+/** Each command file's output: cli-<file>, or cli-app for those that reach the handlers. */
+function cliOutputs(root) {
+  const imports = new Map();
+  return Object.fromEntries(cliCommandFiles(root).map((f) => [f, reaches(root, `main/cli/${f}.ts`, 'main/handlers/index.ts', imports) ? 'cli-app' : `cli-${f}`]));
+}
+
+const commandFiles = (outputs) => ({
+  name: 'cli-command-files',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/[\w-]+$/ }, (args) => {
+      if (args.kind !== 'dynamic-import' || !/main[\\/]cli[\\/]commands\.ts$/.test(args.importer)) return undefined;
+      const out = outputs[args.path.slice(2)];
+      if (!out) return { errors: [{ text: `main/cli/commands.ts: import('${args.path}') is not a command file this build knows` }] };
+      return { path: `./${out}.cjs`, external: true };
+    });
+    // cli-app.cjs: the commands that share the handlers, each under its own export names.
+    build.onResolve({ filter: /^cli-app-entry$/ }, () => ({ path: 'cli-app-entry', namespace: 'cli-app' }));
+    build.onLoad({ filter: /.*/, namespace: 'cli-app' }, () => ({
+      contents: Object.entries(outputs).filter(([, o]) => o === 'cli-app').map(([f]) => `export * from './main/cli/${f}';`).join('\n'),
+      resolveDir: build.initialOptions.absWorkingDir,
+      loader: 'ts',
+    }));
+  },
+});
+
+/** cli.cjs and cli-*.cjs: CommonJS, with import() of the command files turned into require(). */
+const cliCjs = (outputs) => ({
+  ...NODE_BUNDLE,
+  plugins: [commandFiles(outputs), cliPackages],
+  supported: { 'dynamic-import': false },
+});
+
+/**
+ * Builds the CLI into outdir (absolute): cli.cjs, a cli-<command>.cjs per command, and the
+ * workers. Files of an earlier build that this one did not write (cli-*.cjs, or the ES module
+ * chunks cli*.mjs an older build split the CLI into) are removed. Returns the source files read,
+ * for writeManifest.
  */
 export async function bundleCli(root, outdir) {
-  const [workers, cli] = await Promise.all([bundleNode(root, outdir, WORKER_ENTRIES), esbuild(root, outdir, { cli: 'main/cli-main.ts' }, CLI_ESM)]);
+  const outputs = cliOutputs(root);
+  const entries = { cli: 'main/cli-main.ts', 'cli-zod': 'cli-zod-entry', ...Object.fromEntries(Object.entries(outputs).map(([f, o]) => [o, o === 'cli-app' ? 'cli-app-entry' : `main/cli/${f}.ts`])) };
+  const [workers, cli] = await Promise.all([bundleNode(root, outdir, WORKER_ENTRIES), esbuild(root, outdir, entries, cliCjs(outputs))]);
   const written = new Set(Object.keys(cli.outputs).map((o) => path.basename(o)));
-  for (const f of fs.readdirSync(outdir)) if (/^cli-[A-Z0-9]+\.mjs$/.test(f) && !written.has(f)) fs.rmSync(path.join(outdir, f));
-  fs.writeFileSync(path.join(outdir, 'cli.cjs'), CLI_CJS);
+  for (const f of fs.readdirSync(outdir)) if (/^cli(-[\w-]+)?\.[cm]js$/.test(f) && !written.has(f)) fs.rmSync(path.join(outdir, f));
   return [...workers, ...sourcesOf(cli)];
 }
 
@@ -125,25 +188,6 @@ export function writeManifest(root, outdir, inputs) {
   fs.writeFileSync(path.join(outdir, MANIFEST), `${JSON.stringify({ builtAt: new Date().toISOString(), files })}\n`);
 }
 
-/**
- * True when outdir holds a manifest and every file in it still has the size and modification time
- * it had at build time (a stat each: a few milliseconds for the few hundred sources). An edit, a
- * checkout or a deleted file makes the bundle stale; a new file matters only once an existing one
- * imports it, which changes that one.
- */
-export function bundleIsCurrent(root, outdir) {
-  let manifest;
-  try {
-    manifest = JSON.parse(fs.readFileSync(path.join(outdir, MANIFEST), 'utf8'));
-  } catch {
-    return false;
-  }
-  // Every CLI call runs this: the paths are joined by hand (path.join normalises each of the few
-  // hundred again) and a missing file is an undefined, not a thrown error.
-  const prefix = root.endsWith(path.sep) ? root : root + path.sep;
-  for (const [rel, [size, mtimeMs]] of Object.entries(manifest.files ?? {})) {
-    const st = fs.statSync(prefix + rel, { throwIfNoEntry: false });
-    if (!st || st.size !== size || st.mtimeMs !== mtimeMs) return false;
-  }
-  return Object.keys(manifest.files ?? {}).length > 0;
-}
+// bundleIsCurrent lives in a CommonJS file of its own: bin/workbench.mjs runs it on every call, and
+// loading it (and node:fs) as ES modules cost the launcher more than the check itself.
+export { bundleIsCurrent } from './bundle-current.cjs';

@@ -63,7 +63,9 @@ function required(args: string[]) {
   if (!m) throw new Error(`no record: ${r.stderr}`);
   const loaded = [...(JSON.parse(m[2]) as string[]), ...fs.readFileSync(esm, 'utf8').split('\n').filter(Boolean).map((u) => fileURLToPath(u))];
   const bundleFiles = [...new Set(loaded.filter((f) => path.dirname(f) === bundle))];
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages: JSON.parse(m[1]) as string[], bundleFiles };
+  // zod is bundled once into cli-zod.cjs (scripts/main-bundle.mjs): loading that file is loading zod.
+  const packages = [...(JSON.parse(m[1]) as string[]), ...(bundleFiles.some((f) => path.basename(f) === 'cli-zod.cjs') ? ['zod'] : [])];
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, packages, bundleFiles, loaded };
 }
 
 /** Bytes of the bundle's files. */
@@ -166,6 +168,33 @@ ${bodies.map((b, i) => `<wp:comment><wp:comment_id>${i + 1}</wp:comment_id><wp:c
     const imported = required(['import-comments', file, '--db', db()]);
     expect(imported.code, imported.stderr).toBe(0);
     expect(imported.bundleFiles.length).toBeGreaterThan(required(['--help']).bundleFiles.length);
+  });
+
+  it("posts runs from its own file with better-sqlite3's JavaScript bundled in: only the native binding comes from node_modules", () => {
+    const r = required(['posts', '--json', '--db', db()]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.bundleFiles.map((f) => path.basename(f)).sort()).toEqual(['cli-posts.cjs', 'cli.cjs']);
+    const fromPackages = [...new Set(r.loaded.filter((f) => f.includes(`${path.sep}node_modules${path.sep}`) && path.dirname(f) !== bundle))];
+    expect(fromPackages.map((f) => path.relative(root, f))).toEqual([path.join('node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node')]);
+  });
+
+  it('a WXR import loads zod (for the stored rules) from the one bundled copy, none of its files from node_modules', () => {
+    const file = path.join(tmp, 'zod.xml');
+    fs.writeFileSync(file, wxr(['Plain words']));
+    const r = required(['import-comments', file, '--db', db(), '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.bundleFiles.map((f) => path.basename(f))).toContain('cli-zod.cjs');
+    expect(r.loaded.filter((f) => f.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`))).toEqual([]);
+  });
+
+  it("a command's mistakes keep their exit status and message across the command's own file (1 with usage, 2 with the error's text)", () => {
+    const usage = required(['posts', '--bogus']);
+    expect(usage.code).toBe(1);
+    expect(usage.stderr).toMatch(/^workbench posts: Unknown option '--bogus'.*\nSee `workbench posts --help`\./m);
+    const failed = required(['check', 'no-such-post', '--db', db()]);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toMatch(/^workbench check: .*no-such-post/m);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('an import of comments the fast paths clean loads neither jsdom nor DOMPurify', () => {

@@ -22,8 +22,8 @@ export function buildRenderer(outDir: string): Promise<unknown> {
 }
 
 /**
- * The CLI bundle `npm start` runs in browser mode (dist/main/cli.cjs, which starts cli.mjs and its
- * per-command chunks), with the workers and the build manifest beside it, built as scripts/build-main.mjs builds it into outFile's folder.
+ * The CLI bundle `npm start` runs in browser mode (dist/main/cli.cjs, which requires its
+ * per-command files), with the workers and the build manifest beside it, built as scripts/build-main.mjs builds it into outFile's folder.
  */
 export async function buildCli(outFile: string): Promise<void> {
   const outdir = path.dirname(outFile);

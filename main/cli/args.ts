@@ -4,7 +4,10 @@ import { AppError } from '../../common/errors';
 import type { Ctx } from '../context';
 import { resolveDbPath } from '../paths';
 
-export class UsageError extends Error {}
+/** A mistake on the command line: exit 1 with the command's usage. main/cli.ts knows it by its name. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
 
 export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, allowPositionals = true) {
   try {
