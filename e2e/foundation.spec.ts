@@ -24,6 +24,8 @@ test('the three work areas are reachable from the sidebar and the keyboard', asy
 });
 
 test('Ctrl+3 pressed as the window appears, before its shell has loaded, opens Comments', async ({ page, server }) => {
+  // Two cold loads (the fixture's, then this one): at a load average of 30 one took most of 60 s.
+  test.setTimeout(120_000);
   // The shell's code (React, main.tsx) held back: only the boot module has run when the key comes.
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
