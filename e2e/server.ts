@@ -40,7 +40,11 @@ export async function startServer(dbPath: string = tempDbPath(), env: NodeJS.Pro
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
     // A deadline, not a wait: on a loaded CI box (load average 30 on 2 cores) a start has taken over 20 s.
-    const timer = setTimeout(() => reject(new Error(`server did not start in 60 s:\n${output}`)), 60_000);
+    // Nobody gets a handle to stop it then: it is stopped here, not left running after the test.
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start in 60 s:\n${output}`));
+    }, 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = output.match(/running at (http:\/\/127\.0\.0\.1:\d+\/)/);
