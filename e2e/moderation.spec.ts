@@ -27,6 +27,7 @@ async function addRule(page: Page, kind: string, words: string) {
 async function importSample(page: Page) {
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.keyboard.press('Control+3');
+  await expect(page.getByRole('heading', { name: 'Comments', level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Import comments…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Import comments' });
   await dialog.getByLabel('Choose a file…').setInputFiles(SAMPLE);

@@ -9,10 +9,13 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
 import { createClient, pickTransport } from './api/client';
+import { listenForAreaKeys } from './shell/area-keys';
 import { AREA_MODULES } from './shell/area-modules';
 import { startAreaRequests } from './shell/early-requests';
 import { parseHash } from './shell/route';
 
+// First, so that Ctrl+3 pressed as the window appears opens Comments even before React's shell runs.
+listenForAreaKeys();
 const route = parseHash(window.location.hash);
 const { transport, kind } = pickTransport();
 const client = createClient(transport);
