@@ -17,8 +17,14 @@ async function seriousFindings(page: Page, include: string): Promise<string[]> {
   return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(', ')}]`);
 }
 
+/** The editor has taken the selection in (the status bar counts it), so a key acts on it. */
+async function selected(page: Page, words: number): Promise<void> {
+  await expect(page.getByText(new RegExp(`^Selection: ${words} words ·`))).toBeVisible();
+}
+
 test('an editor notes words, talks it through, resolves, edits and deletes the text; the note follows, stays when detached, and never exports', async ({ page }) => {
-  test.setTimeout(120_000);
+  // Generous: the journey is long and CI machines are loaded; every step waits on its own condition.
+  test.setTimeout(300_000);
   const editor = new EditorPage(page);
   const panel = page.getByRole('region', { name: /^Notes/ });
   const open = panel.getByRole('list', { name: 'Open notes, in text order' });
@@ -34,6 +40,7 @@ test('an editor notes words, talks it through, resolves, edits and deletes the t
 
   // Select words with the mouse, add the note with the keyboard.
   await selectWithMouse(page, editor.body, 'forty percent');
+  await selected(page, 2);
   await page.keyboard.press('Control+Alt+n');
   const composer = panel.getByRole('form', { name: 'New note' });
   await expect(composer.getByRole('textbox', { name: 'Note' })).toBeFocused();
@@ -65,6 +72,7 @@ test('an editor notes words, talks it through, resolves, edits and deletes the t
   await page.keyboard.press('End');
   for (let i = 0; i < 'year.'.length; i++) await page.keyboard.press('ArrowLeft');
   for (let i = 0; i < 'year.'.length + 1 + 'The second'.length; i++) await page.keyboard.press('Shift+ArrowRight');
+  await selected(page, 3);
   await page.keyboard.press('Control+Alt+n');
   await page.keyboard.type('Join these two?');
   await page.keyboard.press('Tab');
@@ -95,6 +103,7 @@ test('an editor notes words, talks it through, resolves, edits and deletes the t
 
   // Deleting the noted words: the note is kept, detached, with its whole thread.
   await selectWithMouse(page, editor.body, 'forty percent');
+  await selected(page, 2);
   await page.keyboard.press('Backspace');
   await expect(editor.body).toContainText('Reported: Mortality fell by  in a year.');
   const detached = panel.getByRole('list', { name: 'Detached notes: their words were deleted' });

@@ -166,11 +166,11 @@ export function NotesPanel({ postId, editorRef }: { postId: string; editorRef: R
         <button type="button" className="button" onClick={startNote} onMouseDown={(e) => e.preventDefault()} aria-keyshortcuts={`Control+Alt+N`} title={`Add a note to the selected words (${shortcutLabel('note')})`}>
           Add note
         </button>
-        <button type="button" className="button" onClick={() => go(-1)} title={`Previous note (${shortcutLabel('prevNote')})`} disabled={open.length === 0}>
-          Previous
+        <button type="button" className="button" onClick={() => go(-1)} aria-keyshortcuts="Control+Alt+," title={`Previous note (${shortcutLabel('prevNote')})`} disabled={open.length === 0}>
+          Previous note
         </button>
-        <button type="button" className="button" onClick={() => go(1)} title={`Next note (${shortcutLabel('nextNote')})`} disabled={open.length === 0}>
-          Next
+        <button type="button" className="button" onClick={() => go(1)} aria-keyshortcuts="Control+Alt+." title={`Next note (${shortcutLabel('nextNote')})`} disabled={open.length === 0}>
+          Next note
         </button>
       </div>
       <p role="status" className="notes-panel__status">
