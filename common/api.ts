@@ -24,6 +24,7 @@ import { moderationApi } from './api/moderation';
 import { wordpressApi } from './api/wordpress';
 import { workspaceApi } from './api/workspace';
 import { coEditingApi } from './api/co-editing';
+import { notesApi } from './api/notes';
 
 export const api = {
   ...systemApi,
@@ -45,6 +46,7 @@ export const api = {
   ...wordpressApi,
   ...workspaceApi,
   ...coEditingApi,
+  ...notesApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -7,9 +7,12 @@ import { createContext, type RenderContext } from './context';
 import { footnotesText, renderFootnotes } from './footnotes';
 import { blocksText } from './plain-text';
 import type { PublishResult } from './types';
+import { withoutNoteMarks } from '../editor/note-marks';
 
+/** The body's blocks as readers get them: editorial notes' marks are unwrapped, their text kept. */
 function rootChildren(body: unknown): unknown {
-  const root = typeof body === 'object' && body !== null ? (body as { root?: { children?: unknown } }).root : undefined;
+  const clean = withoutNoteMarks(body);
+  const root = typeof clean === 'object' && clean !== null ? (clean as { root?: { children?: unknown } }).root : undefined;
   return root?.children;
 }
 

@@ -20,6 +20,7 @@ import { moderationHandlers } from './moderation';
 import { wordpressHandlers } from './wordpress';
 import { workspaceHandlers } from './workspace';
 import { coEditingHandlers } from './co-editing';
+import { notesHandlers } from './notes';
 
 export const handlers: Handlers<Ctx> = {
   ...systemHandlers,
@@ -41,4 +42,5 @@ export const handlers: Handlers<Ctx> = {
   ...wordpressHandlers,
   ...workspaceHandlers,
   ...coEditingHandlers,
+  ...notesHandlers,
 };

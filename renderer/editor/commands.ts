@@ -10,3 +10,6 @@ export type EditorDialog = 'link' | 'image' | 'footnote' | 'find' | 'replace' | 
 export const OPEN_DIALOG_COMMAND: LexicalCommand<EditorDialog> = createCommand('OPEN_DIALOG_COMMAND');
 /** An image file pasted or dropped into the text: the insert control asks for its alt text, then stores it. */
 export const IMAGE_FILE_COMMAND: LexicalCommand<File> = createCommand('IMAGE_FILE_COMMAND');
+/** Editorial notes: add one to the selection, or move to the next or previous note in the text (renderer/editor/notes/). */
+export type NoteAction = 'add' | 'next' | 'prev';
+export const NOTE_COMMAND: LexicalCommand<NoteAction> = createCommand('NOTE_COMMAND');

@@ -2,7 +2,8 @@
 export type ShortcutAction =
   | 'bold' | 'italic' | 'underline' | 'strikethrough' | 'code' | 'subscript' | 'superscript'
   | 'link' | 'paragraph' | 'h2' | 'h3' | 'h4' | 'bullet' | 'number' | 'quote' | 'pullquote'
-  | 'rule' | 'image' | 'footnote' | 'table' | 'find' | 'replace' | 'undo' | 'redo';
+  | 'rule' | 'image' | 'footnote' | 'table' | 'find' | 'replace' | 'undo' | 'redo'
+  | 'note' | 'nextNote' | 'prevNote';
 
 export interface Shortcut {
   action: ShortcutAction;
@@ -34,6 +35,10 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'footnote', code: 'KeyF', alt: true },
   // G for grid: Ctrl+Alt+T opens a terminal on many Linux desktops.
   { action: 'table', code: 'KeyG', alt: true },
+  // Editorial notes (Ctrl+Alt+M, the usual comment key, is Picture here): N for note, > and < to move.
+  { action: 'note', code: 'KeyN', alt: true },
+  { action: 'nextNote', code: 'Period', alt: true },
+  { action: 'prevNote', code: 'Comma', alt: true },
   { action: 'find', code: 'KeyF' },
   { action: 'replace', code: 'KeyH' },
   { action: 'undo', code: 'KeyZ' },

@@ -4,6 +4,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { AutoLinkNode, LinkNode } from '@lexical/link';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
+import { MarkNode } from '@lexical/mark';
 import { PullQuoteNode } from './PullQuoteNode';
 import { ImageNode } from './ImageNode';
 import { FootnoteNode } from './FootnoteNode';
@@ -23,6 +24,8 @@ export const DRAFT_NODES: Klass<LexicalNode>[] = [
   TableNode,
   TableRowNode,
   TableCellNode,
+  // Anchors editorial notes (common/editor/note-marks.ts); unwrapped by every exporter.
+  MarkNode,
 ];
 
 export { PullQuoteNode, $createPullQuoteNode, $isPullQuoteNode } from './PullQuoteNode';

@@ -19,6 +19,9 @@ export const editorTheme: EditorThemeClasses = {
   tableCellSelected: 'ed-td--selected',
   tableSelection: 'ed-table--selection',
   tableScrollableWrapper: 'ed-table-wrap',
+  // Editorial notes' anchors (renderer/editor/notes/notes.css).
+  mark: 'note-mark',
+  markOverlap: 'note-mark--overlap',
   text: {
     bold: 'ed-bold',
     italic: 'ed-italic',

@@ -8,6 +8,7 @@ import { ChecklistPanel } from '../checklist/ChecklistPanel';
 import { ConfirmWarningsDialog } from '../checklist/ConfirmWarningsDialog';
 import { FeaturedImagePanel } from '../checklist/FeaturedImagePanel';
 import { useDraftChecklist } from '../checklist/useDraftChecklist';
+import { NotesPanel } from '../../editor/notes/NotesPanel';
 import './draft-panels.css';
 
 /** A change to the open draft that the panels ask the editor's saver to store (same revision chain as the body). */
@@ -28,6 +29,7 @@ export function DraftSidePanels({ post, onChange, onReplaced, editorRef }: Draft
   const checks = useDraftChecklist(post, editorRef);
   return (
     <aside className="draft-panels" aria-label="Post details">
+      <NotesPanel postId={post.id} editorRef={editorRef} />
       <MetadataPanel post={post} onChange={onChange} gate={checks.gate} />
       <ChecklistPanel checklist={checks.checklist} editorRef={editorRef} refusal={checks.refusal} />
       <FeaturedImagePanel post={post} context={checks.context} setFeatured={checks.setFeatured} />

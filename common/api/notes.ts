@@ -1,0 +1,56 @@
+/**
+ * Editorial notes on a draft (issue 17): threads anchored to the text by a MarkNode that carries
+ * the note's id in the body. The thread is stored here; the anchor travels with the text.
+ */
+import { z } from 'zod';
+import { Id, IsoTime, Line } from '../domain';
+import { mutation, query, type MethodSpec } from './method';
+
+/** A message's text: what the editor typed, trimmed; never empty. */
+const MessageText = z.string().trim().min(1, 'a note needs some text').max(5000, 'a note message holds at most 5,000 characters');
+
+export const NoteMessage = z.object({
+  id: Id,
+  authorId: Id.nullable(),
+  authorName: z.string(),
+  body: z.string(),
+  createdAt: IsoTime,
+  editedAt: IsoTime.nullable(),
+  /** Deleted by its author: kept as a "deleted" line so the replies after it still read in order. */
+  deleted: z.boolean(),
+  /** Written by whoever is "I am" on this laptop: only they may edit or delete it. */
+  mine: z.boolean(),
+});
+export type NoteMessage = z.infer<typeof NoteMessage>;
+
+export const Note = z.object({
+  id: Id,
+  postId: Id,
+  /** The noted words when the note was made (shown for a detached note). */
+  quote: z.string(),
+  authorName: z.string(),
+  createdAt: IsoTime,
+  resolvedAt: IsoTime.nullable(),
+  resolvedBy: z.string().nullable(),
+  /** No mark in the stored body carries this note's id any more: its words were deleted. */
+  detached: z.boolean(),
+  messages: z.array(NoteMessage),
+});
+export type Note = z.infer<typeof Note>;
+
+export const notesApi = {
+  'notes.list': query(
+    "A draft's notes with their messages, oldest first; detached ones are those whose words are no longer in the stored body.",
+    z.object({ postId: Id }).strict(),
+    z.array(Note),
+  ),
+  'notes.create': mutation(
+    'Starts a note on a draft with its first message. The id is the one the editor gives the mark around the noted words.',
+    z.object({ postId: Id, id: Id, quote: Line(2000), body: MessageText }).strict(),
+    Note,
+  ),
+  'notes.reply': mutation('Adds a reply to a note.', z.object({ noteId: Id, body: MessageText }).strict(), Note),
+  'notes.editMessage': mutation('Changes the text of one of your own messages.', z.object({ id: Id, body: MessageText }).strict(), Note),
+  'notes.deleteMessage': mutation('Deletes one of your own messages (the thread keeps a "deleted" line in its place).', z.object({ id: Id }).strict(), Note),
+  'notes.resolve': mutation('Resolves a note (resolved: true) or reopens it (resolved: false).', z.object({ id: Id, resolved: z.boolean() }).strict(), Note),
+} satisfies Record<string, MethodSpec>;
