@@ -5,6 +5,8 @@ import { query } from './method';
 export const AwayChanges = z.object({
   /** When this member last had the draft open on this laptop. */
   since: z.string(),
+  /** How many top-level blocks the body has now (the window marks the changed ones once it shows them all). */
+  blocks: z.number().int().min(0),
   changes: z.array(
     z.object({
       /** The paragraph's place in the body now (0-based), or null for a paragraph removed. */

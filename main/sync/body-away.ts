@@ -136,5 +136,5 @@ export function awayChanges(db: DB, member: Author, postId: string, doc: Y.Doc):
     i += removed;
     j += added;
   }
-  return changes.length > 0 ? { since: seen.at, changes } : null;
+  return changes.length > 0 ? { since: seen.at, blocks: now.length, changes } : null;
 }
