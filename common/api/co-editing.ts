@@ -26,4 +26,9 @@ export const coEditingApi = {
     z.object({ postId: z.string().min(1).max(64) }).strict(),
     AwayChanges.nullable(),
   ),
+  'coedit.stream': query(
+    "Where the desktop window's live stream is (its loopback address and per-launch secret); null where the page has its own (browser mode) or there is none (the CLI).",
+    z.object({}).strict(),
+    z.object({ url: z.string().regex(/^ws:\/\/127\.0\.0\.1:\d{1,5}\/[a-z]+$/), secret: z.string().min(16).max(200) }).nullable(),
+  ),
 };
