@@ -11,10 +11,10 @@ export interface AppServer {
   stop: () => Promise<void>;
 }
 
-export function startApp(cli: string, rendererDir: string, dbPath: string): Promise<AppServer> {
+export function startApp(cli: string, rendererDir: string, dbPath: string, env: Record<string, string> = {}): Promise<AppServer> {
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--db', dbPath], {
     cwd: APP_ROOT,
-    env: { ...process.env, WORKBENCH_RENDERER_DIR: rendererDir, WORKBENCH_CHECK_OUTPUT: '0' },
+    env: { ...process.env, WORKBENCH_RENDERER_DIR: rendererDir, WORKBENCH_CHECK_OUTPUT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stop = () =>

@@ -16,6 +16,7 @@ import { moderation } from './moderation';
 import { wordpress } from './wordpress';
 import { sync } from './sync';
 import { bodyDoc } from './body-doc';
+import { coedit } from './coedit';
 import { serverLoad } from './server-load';
 
-export const SCENARIOS: Scenario[] = [importScenario, smallImport, csvRead, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario, moderation, wordpress, sync, bodyDoc, serverLoad];
+export const SCENARIOS: Scenario[] = [importScenario, smallImport, csvRead, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario, moderation, wordpress, sync, bodyDoc, coedit, serverLoad];

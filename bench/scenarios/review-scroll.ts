@@ -8,6 +8,7 @@
  */
 import type { Browser, Page } from '@playwright/test';
 import { newPage } from '../lib/browser';
+import { startFrameLog, stopFrameLog } from '../lib/frames';
 
 const LIST = '[role="listbox"][aria-label^="Comments,"]';
 const WHEEL_STEPS = 120;
@@ -19,30 +20,6 @@ const WHEEL_DELTA = 300;
  */
 async function shimNames(page: Page): Promise<void> {
   await page.evaluate('window.__name = (f) => f');
-}
-
-/** Records every animation frame's interval until stopped; returns the intervals. */
-async function startFrameLog(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __frameRun: boolean };
-    w.__frames = [];
-    w.__frameRun = true;
-    let last = performance.now();
-    const tick = (t: number) => {
-      w.__frames.push(t - last);
-      last = t;
-      if (w.__frameRun) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-}
-
-async function stopFrameLog(page: Page): Promise<number[]> {
-  return page.evaluate(() => {
-    const w = window as unknown as { __frames: number[]; __frameRun: boolean };
-    w.__frameRun = false;
-    return w.__frames.slice(1);
-  });
 }
 
 async function wheelDown(page: Page, selector: string): Promise<number[]> {

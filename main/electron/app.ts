@@ -18,12 +18,14 @@ import { forwardChanges, registerIpc } from './ipc';
 import { changeFeed } from '../changes/change-feed';
 import { methodChanges } from '../changes/method-changes';
 import { buildMenu } from './menu';
-import { APP_URL, registerAppScheme, serveRenderer } from './protocol';
+import { APP_ORIGIN, APP_URL, registerAppScheme, serveRenderer } from './protocol';
 import { guardWebContents, installGlobalGuards, lockDownSession, secureWebPreferences } from './security';
 import { configureSpellcheck, prepareSpellcheck } from './spellcheck';
 import { loadWindowState, trackWindowState } from './window-state';
 import { setTokenVault } from '../sync/token-vault';
 import { safeStorageVault } from './safe-storage-vault';
+import { PAGE_CSP } from '../http';
+import { cspWithStream, isStreamRequest, setStreamEndpoint, startDesktopStream, type StreamEndpoint } from '../stream-endpoint';
 
 app.setName(APP_NAME);
 registerAppScheme();
@@ -49,6 +51,9 @@ function dbPathFromArgs(): string {
 
 let mainWindow: BrowserWindow | null = null;
 let ctx: Ctx | null = null;
+/** The window's live stream of co-edited bodies, on a loopback socket of its own (stream-endpoint.ts). */
+let stream: Promise<StreamEndpoint | null> = Promise.resolve(null);
+let streamUrl: string | undefined;
 
 function createWindow(): BrowserWindow {
   const state = loadWindowState(app.getPath('userData'));
@@ -97,14 +102,21 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.whenReady().then(() => {
-    lockDownSession();
+    stream = startDesktopStream(() => ctx, APP_ORIGIN).then(
+      (endpoint) => ((streamUrl = endpoint.url), endpoint),
+      (e: Error) => (console.warn(`The co-editing stream could not start: ${e.message}`), null),
+    );
+    lockDownSession((url) => isStreamRequest(url, streamUrl));
     const spellcheck = {
       dictionariesDir: app.isPackaged ? path.join(process.resourcesPath, 'dictionaries') : path.join(appRoot(), 'build-resources', 'dictionaries'),
       userDataDir: app.getPath('userData'),
       log: (message: string) => console.warn(message),
     };
     prepareSpellcheck(session.defaultSession, spellcheck);
-    serveRenderer(path.join(appRoot(), 'dist', 'renderer'));
+    serveRenderer(path.join(appRoot(), 'dist', 'renderer'), async () => {
+      const endpoint = await stream;
+      return endpoint ? cspWithStream(PAGE_CSP, endpoint.url) : PAGE_CSP;
+    });
     Menu.setApplicationMenu(buildMenu());
     // The window first: its renderer process starts while the database opens below, and its
     // first request is answered as soon as this task ends. What the first screen does not need
@@ -123,6 +135,7 @@ if (!app.requestSingleInstanceLock()) {
     }
     ctx.desktop = desktopCapabilities(() => mainWindow);
     ctx.secretBox = safeStorageBox();
+    setStreamEndpoint(ctx, stream);
     const store = ctx;
     const feed = changeFeed(store);
     const dispatch = gate.track(createDispatch(handlers, store, { onWrite: (method, input) => feed.note(methodChanges(store.db, method, input)) }));
@@ -138,6 +151,7 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('will-quit', () => {
+    void stream.then((endpoint) => endpoint?.close());
     if (ctx) closeContext(ctx);
   });
 }

@@ -31,7 +31,8 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function serveRenderer(rendererDir: string): void {
+/** `csp`: the page's policy (the desktop stream's address added to what it may connect to). */
+export function serveRenderer(rendererDir: string, csp: () => Promise<string> | string = () => PAGE_CSP): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     const file = url.host === APP_HOST ? resolveStatic(rendererDir, url.pathname) : null;
@@ -41,7 +42,7 @@ export function serveRenderer(rendererDir: string): void {
       return new Response(body, {
         headers: {
           'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-          'Content-Security-Policy': PAGE_CSP,
+          'Content-Security-Policy': await csp(),
           'X-Content-Type-Options': 'nosniff',
         },
       });

@@ -37,7 +37,8 @@ export function isAppUrl(url: string): boolean {
   }
 }
 
-export function lockDownSession(): void {
+/** `allow`: the one off-app address the page may reach, the desktop stream's loopback socket (stream-endpoint.ts). */
+export function lockDownSession(allow: (url: string) => boolean = () => false): void {
   const ses = session.defaultSession;
   // No camera, microphone, notifications, geolocation, clipboard-read prompts: the app needs none.
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
@@ -45,7 +46,7 @@ export function lockDownSession(): void {
   ses.setDevicePermissionHandler(() => false);
   // Nothing may be fetched from the network: the app is offline by design.
   ses.webRequest.onBeforeRequest((details, callback) => {
-    const ok = isAppUrl(details.url) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
+    const ok = isAppUrl(details.url) || allow(details.url) || details.url.startsWith('devtools://') || details.url.startsWith('data:') || details.url.startsWith('blob:');
     callback({ cancel: !ok });
   });
 }

@@ -51,6 +51,7 @@ describe('changed while you were away', () => {
     docs = new LocalDocs(ann.db);
     const away = awayChanges(ann.db, ANN, post.id, docs.get(name));
     expect(away).not.toBeNull();
+    expect(away!.blocks).toBe(2);
     expect(away!.changes.map((c) => ({ paragraph: c.paragraph, by: c.by }))).toEqual([
       { paragraph: 1, by: ['Ed Itor'] },
       { paragraph: null, by: ['Ed Itor'] },

@@ -75,6 +75,11 @@ function changers(type: Y.AbstractType<unknown>, since: Y.Snapshot, doc: Y.Doc, 
   }
 }
 
+/** Whether the member ever closed the draft here (nothing to compare with otherwise). */
+export function hasSeen(db: DB, memberId: string, postId: string): boolean {
+  return db.prepare('SELECT 1 FROM sync_body_seen WHERE member_id = ? AND post_id = ?').get(memberId, postId) !== undefined;
+}
+
 /**
  * Others' changes to the body since the member last had it open, or null when they never had it
  * open here (nothing to compare with) or nobody else changed it.
@@ -136,5 +141,5 @@ export function awayChanges(db: DB, member: Author, postId: string, doc: Y.Doc):
     i += removed;
     j += added;
   }
-  return changes.length > 0 ? { since: seen.at, changes } : null;
+  return changes.length > 0 ? { since: seen.at, blocks: now.length, changes } : null;
 }

@@ -27,6 +27,7 @@ import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { CountsPlugin } from './plugins/CountsPlugin';
 import { LoadBodyPlugin } from './plugins/LoadBodyPlugin';
 import { TablesPlugin } from './plugins/TablesPlugin';
+import { AwayChanges } from './collab/AwayChanges';
 import { CoEditPlugin, type CoEditSettings } from './collab/CoEditPlugin';
 import './collab/coedit.css';
 import './theme/editor.css';
@@ -74,6 +75,8 @@ export const Editor = memo(function Editor({ postId, initialBody, editorRef, onC
         <FindPlugin />
         {/* Its text arrives from the body's document; undo is Y.UndoManager's, never the HistoryPlugin's. */}
         {coEdit && <CoEditPlugin settings={coEdit} cursorsRef={cursorsRef} />}
+        {/* Beside the binding, not inside it: it only marks the DOM the binding's text renders into. */}
+        {coEdit && <AwayChanges postId={postId} />}
         {loadError && (
           <p className="error-text" role="alert">
             {loadError}

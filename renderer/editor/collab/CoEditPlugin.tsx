@@ -10,6 +10,8 @@ export interface CoEditSettings {
   docName: string;
   /** The per-launch secret the stream checks. */
   secret: string;
+  /** The stream's address: the page's own server in browser mode, a loopback one of the desktop app's. */
+  url: string;
   member: { id: string; name: string };
   colour: string;
   readOnly: boolean;
@@ -31,11 +33,11 @@ export function CoEditPlugin({ settings, cursorsRef }: Props) {
   const [provider, setProvider] = useState<BodyProvider | null>(null);
   const factory = useCallback(
     (id: string, docMap: Map<string, Y.Doc>): Provider => {
-      const made = createBodyProvider(id, settings.secret, docMap);
+      const made = createBodyProvider(id, settings.secret, docMap, settings.url);
       holder.current = made;
       return made.lexical;
     },
-    [settings.secret],
+    [settings.secret, settings.url],
   );
   useEffect(() => {
     setProvider(holder.current);

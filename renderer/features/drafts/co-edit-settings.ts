@@ -5,17 +5,25 @@
 import { canWrite, documentName } from '../../../common/sync/documents';
 import { secretFromPage, type Client } from '../../api/client';
 import type { CoEditSettings } from '../../editor/collab/CoEditPlugin';
+import { streamUrl } from '../../editor/collab/stream-url';
 import { memberColour } from '../../editor/collab/member-colour';
 
-export async function coEditSettings(client: Client, postId: string): Promise<CoEditSettings | null> {
+/**
+ * Where the body's live stream is: browser mode's page has the secret in its own HTML and the
+ * stream on its own server; the desktop window asks main (over its IPC channel) for its loopback one.
+ */
+async function streamEndpoint(client: Client): Promise<{ url: string; secret: string } | null> {
   const secret = secretFromPage();
-  // The stream lives on browser mode's loopback server; a page without its secret has none.
-  if (!secret) return null;
-  const s = await client.call('workspace.status', {}).catch(() => null);
-  if (!s?.joined || !s.member || !s.role) return null;
+  if (secret) return { url: streamUrl(), secret };
+  return client.call('coedit.stream', {}).catch(() => null);
+}
+
+export async function coEditSettings(client: Client, postId: string): Promise<CoEditSettings | null> {
+  const [stream, s] = await Promise.all([streamEndpoint(client), client.call('workspace.status', {}).catch(() => null)]);
+  if (!stream || !s?.joined || !s.member || !s.role) return null;
   return {
     docName: documentName({ kind: 'body', id: postId }),
-    secret,
+    ...stream,
     member: s.member,
     colour: memberColour(s.member.id),
     readOnly: !canWrite(s.role, 'body'),
