@@ -1,5 +1,6 @@
 /**
- * The team server as the laptop side meets it in tests: a `workbench sync-server` process, and
+ * The team server as the laptop side meets it in tests: a `workbench sync-server` process, a
+ * member's app as a `workbench serve` process, and
  * invitations made through its CLI (main/ may not import server/; the CLI is the door).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
