@@ -63,18 +63,36 @@ export class LocalDocs {
     }
     doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin === FROM_DISK || !this.db.open) return;
-      if (origin === LOCAL) this.written.add(name);
-      // Whatever did not come from the team server was made here (the tables' changes, and a
-      // window's typing through the stream, which is projected like a colleague's), so it waits
-      // for its mark: a one-off sync must open the document to send it.
-      if (!(origin instanceof HocuspocusProvider)) this.notePending(name);
-      const batched = origin === LOCAL ? this.batched : undefined;
-      if (batched) return void batched.set(name, [...(batched.get(name) ?? []), update]);
-      this.append.run(name, Buffer.from(update));
-      if (origin !== LOCAL) this.onRemote(name);
+      // Never throws into Yjs: a listener that throws skips the document's listeners after it (the
+      // providers' sends to the team server and the windows) and, worse, Yjs 13 then never
+      // finishes that transaction's cleanup, so the document fires no event again: every later
+      // change stayed in memory, unsent and unwritten (issue 13's frozen relay). A failed write is
+      // made good by the next one, which writes the whole document.
+      try {
+        this.store(name, doc, update, origin);
+      } catch (err) {
+        this.unsaved.add(name);
+        console.error(`Editorial Workbench: storing a change of ${name} failed (${(err as Error).message}); the next change stores the whole document.`);
+      }
     });
     this.docs.set(name, doc);
     return doc;
+  }
+
+  /** Documents whose last write failed: the next one writes the whole document. */
+  private readonly unsaved = new Set<string>();
+
+  private store(name: string, doc: Y.Doc, update: Uint8Array, origin: unknown): void {
+    if (origin === LOCAL) this.written.add(name);
+    // Whatever did not come from the team server was made here (the tables' changes, and a
+    // window's typing through the stream, which is projected like a colleague's), so it waits
+    // for its mark: a one-off sync must open the document to send it.
+    if (!(origin instanceof HocuspocusProvider)) this.notePending(name);
+    const batched = origin === LOCAL ? this.batched : undefined;
+    if (batched) return void batched.set(name, [...(batched.get(name) ?? []), update]);
+    this.append.run(name, Buffer.from(this.unsaved.has(name) ? Y.encodeStateAsUpdate(doc) : update));
+    this.unsaved.delete(name);
+    if (origin !== LOCAL) this.onRemote(name);
   }
 
   private batched?: Map<string, Uint8Array[]>;

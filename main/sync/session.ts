@@ -89,7 +89,15 @@ export class SyncSession {
   }
 
   private changed(applied: readonly string[] = []): void {
-    for (const l of this.listeners) l(applied);
+    // Called from inside the documents' `update` events too (a provider's unsynced count): a
+    // listener's exception must not reach Yjs, which would stop the document's events for good.
+    for (const l of this.listeners) {
+      try {
+        l(applied);
+      } catch (err) {
+        console.error(`Editorial Workbench: a listener of the team sync failed (${(err as Error).message}).`);
+      }
+    }
   }
 
   /** Local table changes into the documents (one transaction with the outbox). */

@@ -155,3 +155,50 @@ describe('the window stream', () => {
     expect(s.mainDoc.get('root', Y.XmlText).toString()).toBe('Stored text');
   });
 });
+
+describe('the window stream when main fails on an update', () => {
+  it("keeps relaying a window's typing to main and to disk after one write of main's fails", async () => {
+    const s = await setup();
+    // One write of main's document to SQLite fails (as a full disk or a locked file would), once.
+    let failNext = false;
+    s.db.function('wb_fail_once', () => (failNext ? ((failNext = false), 1) : 0));
+    s.db.exec("CREATE TEMP TRIGGER wb_fail BEFORE INSERT ON sync_doc_updates WHEN wb_fail_once() = 1 BEGIN SELECT RAISE(ABORT, 'injected: the write failed'); END");
+    const a = windowClient(s.server, s.server.secret);
+    const b = windowClient(s.server, s.server.secret);
+    await until(() => a.provider.isSynced && b.provider.isSynced, 'both windows synced');
+    const text = a.doc.get('root', Y.XmlText);
+    text.insert(0, 'Ann writes f');
+    await until(() => s.mainDoc.get('root', Y.XmlText).toString() === 'Ann writes f', 'the first words in main');
+    failNext = true;
+    text.insert(text.length, 'i');
+    text.insert(text.length, 'rst.');
+    await until(() => b.text() === 'Ann writes first.', 'the rest in the other window');
+    await until(() => s.mainDoc.get('root', Y.XmlText).toString() === 'Ann writes first.', 'the rest in main');
+    // Main keeps telling its listeners (the team server's provider is one): a change of its own reaches both windows.
+    s.mainDoc.get('root', Y.XmlText).insert(0, '» ');
+    await until(() => a.text() === '» Ann writes first.' && b.text() === '» Ann writes first.', "main's change in both windows");
+    // The failed write was made good: a restart of main replays the whole text.
+    expect(new LocalDocs(s.db).get(NAME).get('root', Y.XmlText).toString()).toBe('» Ann writes first.');
+  });
+
+  it('keeps the windows on a draft hearing each other when a listener of main fails on an update', async () => {
+    const s = await setup();
+    let failNext = false;
+    s.mainDoc.on('update', () => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('injected: a listener of main failed');
+      }
+    });
+    const a = windowClient(s.server, s.server.secret);
+    const b = windowClient(s.server, s.server.secret);
+    await until(() => a.provider.isSynced && b.provider.isSynced, 'both windows synced');
+    const text = b.doc.get('root', Y.XmlText);
+    text.insert(0, 'Then wi');
+    await until(() => a.text() === 'Then wi', 'the first words in window A');
+    failNext = true;
+    text.insert(text.length, 'n');
+    text.insert(text.length, 'dow B.');
+    await until(() => a.text() === 'Then window B.', 'the rest in window A');
+  });
+});

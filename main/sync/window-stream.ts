@@ -63,6 +63,11 @@ function link(window: Document, main: StreamDoc): () => void {
       // Not LOCAL (which marks changes pushed from the tables): like a colleague's change, a
       // window's edit is then projected into the posts table (text, counts, search) by the session.
       Y.applyUpdate(main.doc, update, FROM_WINDOW);
+    } catch (e) {
+      // Main's listeners failed on it (main has the update all the same). Never thrown on: inside
+      // this document's `update` event, an exception would leave it deaf for good (Yjs 13 skips
+      // the rest of the transaction's cleanup), so the windows on it stopped hearing each other.
+      console.error(`[window-stream] ${window.name}: main's document failed on a window's update: ${(e as Error).message}`);
     } finally {
       fromWindow = false;
     }
@@ -79,7 +84,13 @@ function link(window: Document, main: StreamDoc): () => void {
     }
   };
   const toWindow = (update: Uint8Array) => {
-    if (!fromWindow) Y.applyUpdate(window, update, FROM_MAIN);
+    if (fromWindow) return;
+    // Inside main's `update` event: never thrown on, for the reason above.
+    try {
+      Y.applyUpdate(window, update, FROM_MAIN);
+    } catch (e) {
+      console.error(`[window-stream] ${window.name}: the windows' document failed on main's update: ${(e as Error).message}`);
+    }
   };
   window.on('update', toMain);
   main.doc.on('update', toWindow);

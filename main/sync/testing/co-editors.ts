@@ -36,7 +36,8 @@ export interface CoEditor {
   destroy(): void;
 }
 
-export function coEditor(name: string, url: string, docName: string, token: string): CoEditor {
+/** origin: the page's origin, which a window's socket carries (the window stream checks it). */
+export function coEditor(name: string, url: string, docName: string, token: string, origin?: string): CoEditor {
   const doc = new Y.Doc();
   const editor = createHeadlessEditor({
     namespace: name,
@@ -53,7 +54,12 @@ export function coEditor(name: string, url: string, docName: string, token: stri
   editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
     syncLexicalUpdateToYjs(binding, NO_CARETS, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
   });
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: WebSocket, delay: 100, minDelay: 100, maxDelay: 1000, maxAttempts: 0 });
+  class PageSocket extends WebSocket {
+    constructor(u: string, protocols?: string | string[]) {
+      super(u, protocols, origin ? { origin } : {});
+    }
+  }
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: PageSocket, delay: 100, minDelay: 100, maxDelay: 1000, maxAttempts: 0 });
   const provider = new HocuspocusProvider({ websocketProvider: socket, name: docName, document: doc, token });
   provider.attach();
   return {

@@ -1,5 +1,6 @@
 /**
- * The team server as the laptop side meets it in tests: a `workbench sync-server` process, and
+ * The team server as the laptop side meets it in tests: a `workbench sync-server` process, a
+ * member's app as a `workbench serve` process, and
  * invitations made through its CLI (main/ may not import server/; the CLI is the door).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -76,4 +77,52 @@ export function invite(dataDir: string, ...members: Array<[name: string, role: s
     if (r.status !== 0) throw new Error(`invite failed: ${r.stderr}`);
     return (JSON.parse(r.stdout) as { token: string }).token;
   });
+}
+
+export interface AppProcess {
+  /** The page's address, e.g. http://127.0.0.1:1234 (no trailing slash). */
+  url: string;
+  /** The per-launch secret, read from the served page as the page reads it. */
+  secret: string;
+  child: ChildProcess;
+  /** Everything it printed so far. */
+  output: () => string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A member's app as a user runs it: `workbench serve` on its own store, in its own process.
+ * rendererDir holds the page it serves (tests need no built renderer: the secret is what counts).
+ */
+export async function startAppProcess(dbPath: string, rendererDir: string, env: NodeJS.ProcessEnv = {}): Promise<AppProcess> {
+  const child = spawn(process.execPath, [...CLI, 'serve', '--port', '0', '--db', dbPath], {
+    cwd: ROOT,
+    env: { ...process.env, WORKBENCH_RENDERER_DIR: rendererDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`workbench serve did not start in 60 s:\n${out}`)), 60_000);
+    child.stdout!.on('data', () => {
+      const m = /running at (http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) clearTimeout(timer), resolve(m[1]);
+    });
+    void exited.then(() => reject(new Error(`workbench serve exited before listening:\n${out}`)));
+  });
+  const page = await (await fetch(`${url}/`)).text();
+  const secret = /<meta name="workbench-secret" content="([^"]+)">/.exec(page)?.[1];
+  if (!secret) throw new Error(`no secret in the page served at ${url}`);
+  return {
+    url,
+    secret,
+    child,
+    output: () => out,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
