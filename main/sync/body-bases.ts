@@ -8,8 +8,11 @@ import crypto from 'node:crypto';
 import * as Y from 'yjs';
 import type { DB } from '../../db/connection';
 
-/** Kept per post: enough for a script's save made on a revision a few saves old. */
-const KEEP = 32;
+/**
+ * Kept per post: enough for a script's save made on a revision a few saves old, and for a title
+ * saved by a window while its typing was projected into the row a keystroke at a time.
+ */
+const KEEP = 128;
 
 export interface BodyBase {
   revision: number;
@@ -32,11 +35,18 @@ export function baseAt(db: DB, postId: string, revision: number): BodyBase | und
   return toBase(db.prepare('SELECT revision, body_sha, snapshot FROM sync_body_bases WHERE post_id = ? AND revision <= ? ORDER BY revision DESC LIMIT 1').get(postId, revision) as never);
 }
 
-/** `projected`: this revision was made by writing the document's body into the row, and changed nothing else. */
+/**
+ * `projected`: this revision was made by writing the document's body into the row, and changed
+ * nothing else. Recording the same revision again (a projection that found the row already equal)
+ * says nothing of how that revision was made, so it never clears the mark: it did, and a title
+ * saved in the window straight after the body's first words was then refused as a conflict.
+ */
 export function recordBase(db: DB, postId: string, revision: number, bodyJson: string, doc: Y.Doc, projected = false): void {
-  db.prepare('INSERT OR REPLACE INTO sync_body_bases (post_id, revision, body_sha, snapshot, at, projected) VALUES (?, ?, ?, ?, ?, ?)').run(
-    postId, revision, bodySha(bodyJson), Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))), new Date().toISOString(), projected ? 1 : 0,
-  );
+  db.prepare(
+    `INSERT INTO sync_body_bases (post_id, revision, body_sha, snapshot, at, projected) VALUES (?, ?, ?, ?, ?, ?)
+     ON CONFLICT (post_id, revision) DO UPDATE SET body_sha = excluded.body_sha, snapshot = excluded.snapshot, at = excluded.at,
+       projected = max(projected, excluded.projected)`,
+  ).run(postId, revision, bodySha(bodyJson), Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))), new Date().toISOString(), projected ? 1 : 0);
   db.prepare('DELETE FROM sync_body_bases WHERE post_id = ? AND revision <= (SELECT revision FROM sync_body_bases WHERE post_id = ? ORDER BY revision DESC LIMIT 1 OFFSET ?)').run(postId, postId, KEEP);
 }
 

@@ -29,6 +29,9 @@ describe('a title save against the body projection', () => {
       Y.applyUpdate(doc, editFrom(stateAt(doc, latestBase(api.ctx.db, post.id)!.snapshot), bodyOf(['One two three.']) as never), 'window');
       expect(projectBody(api.ctx.db, docs, post.id)).toBe('written');
       expect((await api.value<Post>('posts.get', { id: post.id })).revision).toBe(opened.revision + 1);
+      // The session projects again after later updates that leave the row as it is (an echo, a
+      // caret): recording that agreement must not take back what made the revision.
+      expect(projectBody(api.ctx.db, docs, post.id)).toBe('same');
 
       // The window's title save names the revision it had: taken, the typed text kept.
       const saved = await api.value<Post>('posts.update', { id: post.id, baseRevision: opened.revision, title: 'Second title' });
