@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -43,6 +42,7 @@ import { until as waitFor } from '../sync/testing/co-editors';
 import { WindowStream, type StreamSource } from '../sync/window-stream';
 import { APP_ORIGIN, serveRenderer } from './protocol';
 import { lockDownSession } from './security';
+import { streamClient } from '../sync/testing/stream-client';
 
 const until = (check: () => boolean, what: string) => waitFor(what, check, 10_000);
 const NAME = 'body/0190a0b2-7c1d-7000-8000-000000000002';
@@ -70,21 +70,9 @@ async function setup() {
 
 /** The desktop page's provider: the app scheme's origin on the socket, as Chromium sends it. */
 function windowClient(url: string, token: string, origin = APP_ORIGIN) {
-  class PageSocket extends WebSocket {
-    constructor(u: string, protocols?: string | string[]) {
-      super(u, protocols, { origin });
-    }
-  }
-  const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: PageSocket, maxAttempts: 1 });
-  const failures: string[] = [];
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: NAME, document: doc, token, onAuthenticationFailed: ({ reason }) => failures.push(reason) });
-  provider.attach();
-  cleanups.push(() => {
-    provider.destroy();
-    socket.destroy();
-  });
-  return { doc, provider, failures };
+  const client = streamClient(url, NAME, token, origin);
+  cleanups.push(() => client.destroy());
+  return client;
 }
 
 /** The HTTP status a WebSocket upgrade gets (101 when accepted). */

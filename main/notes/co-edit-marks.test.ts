@@ -3,34 +3,15 @@
  * to the real team server (the window's binding, the draft node set with MarkNode) see the same
  * marks; one's typing moves the other's note, and deleting the noted words detaches it for both.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { $isMarkNode, $wrapSelectionInMarkNode } from '@lexical/mark';
 import { $createParagraphNode, $createRangeSelection, $createTextNode, $getRoot, $isElementNode, $setSelection, type LexicalNode } from 'lexical';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { noteIdsInBody } from '../../common/editor/note-marks';
 import { uuidv7 } from '../../common/ids';
-import { invite, startServerProcess, type ServerProcess } from '../sync/testing/team-server-process';
-import { coEditor, converged, until, type CoEditor } from '../sync/testing/co-editors';
+import { useCoEditingPair } from '../sync/testing/co-editing-pair';
+import { converged, until, type CoEditor } from '../sync/testing/co-editors';
 
-let server: ServerProcess;
-let data: string;
-let tokens: string[];
-const open: CoEditor[] = [];
-beforeAll(async () => {
-  data = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-notes-coedit-'));
-  server = await startServerProcess(data);
-  tokens = invite(data, ['Ann Editor', 'editor'], ['Ed Itor', 'editor']);
-}, 60_000);
-afterAll(async () => {
-  server.child.kill('SIGTERM');
-  await server.exited;
-  fs.rmSync(data, { recursive: true, force: true });
-});
-afterEach(() => {
-  for (const e of open.splice(0)) e.destroy();
-});
+const team = useCoEditingPair('wb-notes-coedit-');
 
 /** The text of each mark carrying `id`, as this member's editor has it. */
 function marked(e: CoEditor, id: string): string[] {
@@ -51,10 +32,7 @@ const text = (e: CoEditor) => (e.json(), e.editor.getEditorState().read(() => $g
 describe('note marks in a co-edited body', { timeout: 120_000 }, () => {
   it('travel to the other member, move with the words either types, and vanish for both when the words are deleted', async () => {
     const doc = `body/0190a0b2-7c1d-7000-8000-${'9'.repeat(12)}`;
-    const ann = coEditor('ann', server.url, doc, tokens[0]);
-    const ed = coEditor('ed', server.url, doc, tokens[1]);
-    open.push(ann, ed);
-    await converged([ann, ed]);
+    const [ann, ed] = await team.pair(doc);
     ann.edit(() => $getRoot().clear().append($createParagraphNode().append($createTextNode('Admissions rose by ninety in March.'))));
     await converged([ann, ed]);
 

@@ -8,44 +8,20 @@ import { $createListItemNode, $createListNode, type ListNode } from '@lexical/li
 import { $createHeadingNode, $createQuoteNode } from '@lexical/rich-text';
 import { $createTableNodeWithDimensions, $isTableNode, $insertTableRowAtNode, type TableCellNode, type TableNode, type TableRowNode } from '@lexical/table';
 import { $createParagraphNode, $createTextNode, $getRoot, $isElementNode, type ElementNode, type LexicalNode, type TextNode } from 'lexical';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHeadlessEditor } from '@lexical/headless';
 import { $createFootnoteNode, $createImageNode, $createPullQuoteNode, DRAFT_NODES, FootnoteNode, ImageNode, PullQuoteNode } from '../../common/editor/nodes';
 import { $createHorizontalRuleNode, HorizontalRuleNode } from '../../common/editor/nodes/HorizontalRuleNode';
 import { $getTableCaption, $setTableCaption } from '../../common/editor/nodes/table-caption';
-import { invite, startServerProcess, type ServerProcess } from './testing/team-server-process';
-import { coEditor, converged, type CoEditor } from './testing/co-editors';
+import { useCoEditingPair } from './testing/co-editing-pair';
+import { converged, type CoEditor } from './testing/co-editors';
 
-let server: ServerProcess;
-let data: string;
-let tokens: string[];
+const team = useCoEditingPair('wb-coedit-');
 let docs = 0;
-const open: CoEditor[] = [];
-beforeAll(async () => {
-  data = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-coedit-'));
-  server = await startServerProcess(data);
-  tokens = invite(data, ['Ann Editor', 'editor'], ['Ed Itor', 'editor']);
-}, 60_000);
-afterAll(async () => {
-  server.child.kill('SIGTERM');
-  await server.exited;
-  fs.rmSync(data, { recursive: true, force: true });
-});
-afterEach(() => {
-  for (const e of open.splice(0)) e.destroy();
-});
 
 /** Ann and Ed on a fresh body document of their own. */
-async function pair(): Promise<[CoEditor, CoEditor]> {
-  const doc = `body/0190a0b2-7c1d-7000-8000-${String(++docs).padStart(12, '0')}`;
-  const a = coEditor('ann', server.url, doc, tokens[0]);
-  const b = coEditor('ed', server.url, doc, tokens[1]);
-  open.push(a, b);
-  await converged([a, b]);
-  return [a, b];
+function pair(): Promise<[CoEditor, CoEditor]> {
+  return team.pair(`body/0190a0b2-7c1d-7000-8000-${String(++docs).padStart(12, '0')}`);
 }
 
 /** Ann writes the body (its first edit: there is no seed in these documents). */

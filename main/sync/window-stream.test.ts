@@ -5,7 +5,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
@@ -16,6 +15,7 @@ import { STREAM_PATH } from '../../common/transport';
 import { LocalDocs } from './local-docs';
 import { refuse, WindowStream, type StreamSource } from './window-stream';
 import { until as waitFor } from './testing/co-editors';
+import { streamClient } from './testing/stream-client';
 
 const until = (check: () => boolean, what: string) => waitFor(what, check, 10_000);
 
@@ -64,21 +64,9 @@ async function setup(o: { readOnly?: boolean } = {}) {
 
 /** A page's provider: the page's origin on the socket, as a browser sends it. */
 function windowClient(server: RunningServer, token: string, origin = `http://127.0.0.1:${server.port}`) {
-  class PageSocket extends WebSocket {
-    constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { origin });
-    }
-  }
-  const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url: `ws://127.0.0.1:${server.port}${STREAM_PATH}`, WebSocketPolyfill: PageSocket, maxAttempts: 1 });
-  const failures: string[] = [];
-  const provider = new HocuspocusProvider({ websocketProvider: socket, name: NAME, document: doc, token, onAuthenticationFailed: ({ reason }) => failures.push(reason) });
-  provider.attach();
-  cleanups.push(() => {
-    provider.destroy();
-    socket.destroy();
-  });
-  return { doc, provider, failures, text: () => doc.get('root', Y.XmlText).toString() };
+  const client = streamClient(`ws://127.0.0.1:${server.port}${STREAM_PATH}`, NAME, token, origin);
+  cleanups.push(() => client.destroy());
+  return client;
 }
 
 describe('the window stream', () => {
