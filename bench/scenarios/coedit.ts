@@ -26,6 +26,7 @@ import { openSurface } from './editor-pages';
 import { typingPlan } from './typing';
 
 const OPEN_BUDGET_MS = 1000;
+const OPEN_TIMEOUT_MS = 120_000;
 const BURST = 1000;
 
 /** A store holding only the long draft (the whole data set would make seeding the workspace the bench). */
@@ -77,7 +78,9 @@ export const coedit: Scenario = {
         const rounds = ctx.sizes.name === 'full' ? ctx.sizes.repeats + 1 : ctx.sizes.repeats;
         for (let i = 0; i < rounds; i++) {
           for (const [k, surface, url] of [['on', 'app', on.url], ['off', 'app', off.url], ['bare', 'bare', on.url]] as const) {
-            const s = await openSurface(browser, surface, urls(url));
+            // One CI run saw a co-edited open pass 30 s on a busy runner (three runs here: 1.9-3.0 s at
+            // smoke size): a slow open is measured and reported, only one past 2 minutes fails the run.
+            const s = await openSurface(browser, surface, urls(url), OPEN_TIMEOUT_MS);
             await s.context.close();
             if (ctx.sizes.name !== 'full' || i > 0) openMs[k].push(s.openMs!); // the first full round warms up
           }

@@ -28,12 +28,13 @@ export async function gotoDraftsList(page: Page, appUrl: string): Promise<void> 
   );
 }
 
-export async function openSurface(browser: Browser, surface: Surface, urls: { app: string; pages: string }): Promise<OpenedSurface> {
+/** `timeoutMs`: how long an open may take before the scenario fails (a co-edited open waits on the live stream). */
+export async function openSurface(browser: Browser, surface: Surface, urls: { app: string; pages: string }, timeoutMs?: number): Promise<OpenedSurface> {
   const { context, page } = await newPage(browser);
   try {
     if (surface === 'app') {
       await gotoDraftsList(page, urls.app);
-      const openMs = await timeToEditable(page, { text: LONG_DRAFT_TITLE }, LEXICAL_ROOT, END_MARKER);
+      const openMs = await timeToEditable(page, { text: LONG_DRAFT_TITLE }, LEXICAL_ROOT, END_MARKER, timeoutMs);
       return { context, page, root: LEXICAL_ROOT, openMs };
     }
     if (surface === 'bare') {
