@@ -39,10 +39,20 @@ export function CoEditPlugin({ settings, cursorsRef }: Props) {
     },
     [settings.secret, settings.url],
   );
+  const mounted = useRef(false);
   useEffect(() => {
-    setProvider(holder.current);
+    mounted.current = true;
+    const made = holder.current;
+    setProvider(made);
     return () => {
-      holder.current?.hocuspocus.destroy();
+      mounted.current = false;
+      // StrictMode (any development build) runs this cleanup and the effect again at once, while
+      // CollaborationPlugin keeps the provider it already made and only reconnects it: destroying
+      // it here left the editor on a detached provider that never synced, an empty draft. So the
+      // provider goes only when no remount followed within the same task: a real unmount.
+      setTimeout(() => {
+        if (!mounted.current) made?.hocuspocus.destroy();
+      }, 0);
     };
   }, []);
   return (
