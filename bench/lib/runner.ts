@@ -33,6 +33,11 @@ export async function runBench(o: RunOptions): Promise<Outcome[]> {
   const buildDir = path.join(BENCH_ROOT, '.data', path.basename(buildName));
   const shared = new Shared(buildDir, log);
   const outcomes: Outcome[] = [];
+  // What users run is measured: production builds (Vite builds for development, React's StrictMode
+  // and all, whenever NODE_ENV says anything else, and vitest sets it to 'test'), and the app and
+  // team server processes the scenarios start, which inherit it.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
   try {
     for (const s of chosen) {
       const t = performance.now();
@@ -49,6 +54,8 @@ export async function runBench(o: RunOptions): Promise<Outcome[]> {
       outcomes.push({ scenario: s.name, title: s.title, result, seconds: (performance.now() - t) / 1000, load });
     }
   } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
     await shared.close();
     if (o.sizes.name !== 'full') fs.rmSync(buildDir, { recursive: true, force: true });
   }
