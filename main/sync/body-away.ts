@@ -88,6 +88,10 @@ export function awayChanges(db: DB, member: Author, postId: string, doc: Y.Doc):
   const seen = db.prepare('SELECT snapshot, at FROM sync_body_seen WHERE member_id = ? AND post_id = ?').get(member.id, postId) as { snapshot: Buffer; at: string } | undefined;
   if (!seen) return null;
   const since = Y.decodeSnapshot(new Uint8Array(seen.snapshot));
+  // Nothing happened since (a draft closed and opened again, the usual case): no need to replay the
+  // body twice, which on a 36,000-word draft held the main process, and so the window's stream
+  // that brings the text, for most of a second.
+  if (Y.equalSnapshots(since, Y.snapshot(doc))) return null;
   const then = paragraphs(readBody(stateAt(doc, since)) as unknown as EditorState);
   const now = paragraphs(readBody(Y.encodeStateAsUpdate(doc)) as unknown as EditorState);
   // The root's blocks as Yjs items, in the order of the body's paragraphs then and now.
