@@ -3,7 +3,7 @@
  * page's own origin in browser mode (authenticated with the per-launch secret the API calls carry),
  * or on the desktop app's loopback stream server, whose address and secret come through the API.
  */
-import { HocuspocusProvider } from '@hocuspocus/provider';
+import { HocuspocusProvider, type HocuspocusProviderConfiguration, type HocuspocusProviderWebsocketConfiguration } from '@hocuspocus/provider';
 import type { Provider } from '@lexical/yjs';
 import * as Y from 'yjs';
 
@@ -28,6 +28,10 @@ export function createBodyProvider(name: string, secret: string, docMap: Map<str
     doc = new Y.Doc();
     docMap.set(name, doc);
   }
-  const hocuspocus = new StreamProvider({ url, name, document: doc, token: secret });
+  // Not connected at construction: Lexical's CollaborationPlugin connects it once bound, and that
+  // connect closed the socket opened here before it was established (two sockets per open). The
+  // provider hands its whole configuration to the socket it makes, autoConnect included.
+  const configuration: HocuspocusProviderConfiguration & Pick<HocuspocusProviderWebsocketConfiguration, 'autoConnect'> = { url, name, document: doc, token: secret, autoConnect: false };
+  const hocuspocus = new StreamProvider(configuration);
   return { lexical: hocuspocus as unknown as Provider, hocuspocus };
 }
