@@ -206,6 +206,27 @@ ${bodies.map((b, i) => `<wp:comment><wp:comment_id>${i + 1}</wp:comment_id><wp:c
     expect(r.packages.filter((p) => HEAVY.includes(p))).toEqual([]);
   });
 
+  it('parse5 loads for a new post body or markup the fast path declines, not for fast-path comments on a stored post', () => {
+    const store = db();
+    const plain = path.join(tmp, 'plain-only.xml');
+    fs.writeFileSync(plain, wxr(['Plain words', '<p>Some <em>simple</em> markup &amp; a <a href="https://example.org/">link</a></p>']));
+    const first = required(['import-comments', plain, '--db', store, '--json']);
+    expect(first.code, first.stderr).toBe(0);
+    // The file's post is new: its body goes through parse5 into the editor's form.
+    expect(first.packages).toContain('parse5');
+    const more = path.join(tmp, 'plain-more.xml');
+    fs.writeFileSync(more, wxr(['Plain words', '<p>Some <em>simple</em> markup &amp; a <a href="https://example.org/">link</a></p>', 'A third, plain']));
+    const again = required(['import-comments', more, '--db', store, '--json']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(JSON.parse(again.stdout.slice(0, again.stdout.lastIndexOf('}') + 1)).comments).toMatchObject({ imported: 1, unchanged: 2 });
+    expect(again.packages).not.toContain('parse5');
+    const quoted = path.join(tmp, 'quoted-list.xml');
+    fs.writeFileSync(quoted, wxr(['<blockquote>Quoted<ul><li>item</li></ul></blockquote>']));
+    const parsed = required(['import-comments', quoted, '--db', store, '--json']);
+    expect(parsed.code, parsed.stderr).toBe(0);
+    expect(parsed.packages).toContain('parse5');
+  });
+
   it('a comment only DOMPurify can clean loads it (the check above can fail)', () => {
     const file = path.join(tmp, 'unusual.xml');
     fs.writeFileSync(file, wxr(['Plain words', '<p>before<!-- a comment --><form><input value=x></form> after</p>']));

@@ -87,6 +87,9 @@ export function latestModel(db: DB): StoredModel | null {
   return m;
 }
 
+/** Scores written a statement at a time (a model's full rescore writes every pending comment's). */
+const SCORE_BATCH = 2000;
+
 const PENDING = "SELECT rowid, body_text FROM comments WHERE deleted_at IS NULL AND status = 'pending' AND rowid > ? ORDER BY rowid LIMIT ?";
 
 /**
@@ -103,10 +106,11 @@ export function scorePending(db: DB, stored: StoredModel, afterRowid = 0, replac
       scored.push([r.rowid, Math.round(s.score * 10000) / 10000, JSON.stringify(s.words)]);
     }
   }
-  const put = db.prepare('INSERT OR REPLACE INTO comment_scores (comment_rowid, score, words, model_id) VALUES (?, ?, ?, ?)');
+  // SCORE_BATCH scores a statement, from a JSON array: one statement a score cost more in calls than the rows.
+  const put = db.prepare('INSERT OR REPLACE INTO comment_scores (comment_rowid, score, words, model_id) SELECT value ->> 0, value ->> 1, value ->> 2, ? FROM json_each(?)');
   db.transaction(() => {
     if (replace) db.prepare('DELETE FROM comment_scores').run();
-    for (const [rowid, score, words] of scored) put.run(rowid, score, words, stored.id);
+    for (let i = 0; i < scored.length; i += SCORE_BATCH) put.run(stored.id, JSON.stringify(scored.slice(i, i + SCORE_BATCH)));
   })();
   return scored.length;
 }

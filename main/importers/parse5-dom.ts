@@ -5,7 +5,8 @@
  * body is parsed as a fragment in a <body> context, exactly as `body.innerHTML = html` does, so
  * the tree is the one jsdom would build. post-body.test.ts compares the two on the same inputs.
  */
-import { defaultTreeAdapter, html as parse5Html, parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+import { parse5 } from '../sanitize/parse5-loader';
 
 type P5Node = DefaultTreeAdapterMap['node'];
 
@@ -82,6 +83,7 @@ class NodeView {
 
 /** `html` parsed as a <body>'s innerHTML, as an Element for htmlToEditorState. */
 export function parseBodyHtml(html: string): Element {
+  const { defaultTreeAdapter, html: parse5Html, parseFragment } = parse5();
   const body = defaultTreeAdapter.createElement('body', parse5Html.NS.HTML, []);
   const fragment = parseFragment(body, html, {});
   return new NodeView(fragment) as unknown as Element;

@@ -14,8 +14,8 @@
  * A test compares this path with DOMPurify on the hostile corpus and on ordinary markup. Markup
  * nested deeper than DOMPurify's recursion can take never goes there: see DOMPURIFY_MAX_DEPTH.
  */
-import { defaultTreeAdapter, parseFragment } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
+import { parse5 } from './parse5-loader';
 import type { CleanBody } from './comment-html';
 
 type P5Node = DefaultTreeAdapterMap['childNode'];
@@ -166,14 +166,16 @@ function plainText(nodes: Out[]): string {
   return out.replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
 }
 
-/** The <body> that comment markup is parsed inside, as the page showing it parses it. */
-const BODY_CONTEXT = defaultTreeAdapter.createElement('body', HTML_NS as DefaultTreeAdapterMap['element']['namespaceURI'], []);
+/** The <body> that comment markup is parsed inside, as the page showing it parses it (made with parse5, on first use). */
+let bodyContext: DefaultTreeAdapterMap['element'] | null = null;
 
 /** Sanitized body of ordinary HTML (or of anything nested too deep for DOMPurify), or null when the markup needs DOMPurify. */
 export function sanitizeParsedHtml(markup: string): CleanBody | null {
   // A fragment in a <body>, not a document: <html>, <head>, <body> and <frameset> tags are ignored
   // there, and what a document would hoist into <head> stays in place (and is dropped below).
-  const body = parseFragment(BODY_CONTEXT, markup, { scriptingEnabled: false });
+  const { defaultTreeAdapter, parseFragment } = parse5();
+  bodyContext ??= defaultTreeAdapter.createElement('body', HTML_NS as DefaultTreeAdapterMap['element']['namespaceURI'], []);
+  const body = parseFragment(bodyContext, markup, { scriptingEnabled: false });
   let out: Out[];
   try {
     out = build(body, false);
