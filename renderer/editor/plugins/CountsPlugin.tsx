@@ -5,7 +5,7 @@ import { $getRoot, $getSelection, $isRangeSelection } from 'lexical';
 import { countCharacters, countWords, readingMinutes } from '../../../common/text';
 import { status } from '../../shell/status-store';
 import { SuggestedDeletionNode, SuggestedFormatNode, SuggestedInsertionNode } from '../../../common/editor/nodes/SuggestionNodes';
-import { $allSuggestionNodes, $suggestionTexts } from '../suggestions/transforms';
+import { $allSuggestionNodes, $suggestionTexts } from '../../../common/editor/suggestion-edits';
 
 const COUNT_DELAY_MS = 400;
 

@@ -1,7 +1,7 @@
 /**
  * Suggestion mode in the editor: while it is on, every way of changing the words (typing, Enter,
  * paste, drop, Backspace/Delete, cut, typing over a selection, bold and the other formats) is
- * taken before Lexical's own handlers and recorded as a suggestion instead (./transforms.ts).
+ * taken before Lexical's own handlers and recorded as a suggestion instead (common/editor/suggestion-edits.ts).
  */
 import { useEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
@@ -29,7 +29,7 @@ import { useClient } from '../../api/ClientContext';
 import { memberColour } from '../collab/member-colour';
 import { SUGGESTION_MODE_COMMAND } from '../commands';
 import { suggestionMode } from './suggestion-mode';
-import { $suggestDelete, $suggestDeleteSelection, $suggestFormat, $suggestInsertText } from './transforms';
+import { $suggestDelete, $suggestDeleteSelection, $suggestFormat, $suggestInsertText } from '../../../common/editor/suggestion-edits';
 import './suggestions.css';
 
 export function SuggestionModePlugin() {

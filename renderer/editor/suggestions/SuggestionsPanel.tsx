@@ -2,10 +2,11 @@ import { useEffect, useId, useMemo, useState, type RefObject } from 'react';
 import { HISTORY_PUSH_TAG, type LexicalEditor } from 'lexical';
 import { SuggestedDeletionNode, SuggestedFormatNode, SuggestedInsertionNode, type AnySuggestionNode } from '../../../common/editor/nodes/SuggestionNodes';
 import { memberColour } from '../collab/member-colour';
-import { $pendingSuggestions, $resolveSuggestions, type PendingSuggestion, type Resolution } from './transforms';
+import { $pendingSuggestions, $resolveSuggestions, type PendingSuggestion, type Resolution } from '../../../common/editor/suggestion-edits';
 import './suggestions.css';
 
 const KIND = { insertion: 'Insert', deletion: 'Delete', format: 'Format' } as const;
+const NOUN = { insertion: 'insertion', deletion: 'deletion', format: 'format change' } as const;
 const short = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
 const when = (iso: string) => {
   const d = new Date(iso);
@@ -87,7 +88,7 @@ export function SuggestionsPanel({ editorRef }: { editorRef: RefObject<LexicalEd
             ))}
           <ol className="suggestions-panel__list" aria-label="Pending suggestions, in text order">
             {list.map((s) => {
-              const label = `${KIND[s.kind].toLowerCase()} by ${s.authorName || 'someone'}: “${short(s.quote)}”`;
+              const label = `${NOUN[s.kind]} by ${s.authorName || 'someone'}: “${short(s.quote)}”`;
               return (
                 <li key={s.id} className="suggestion" style={{ ['--suggestion-colour' as string]: memberColour(s.authorId) }}>
                   <p className="suggestion__meta">

@@ -1,8 +1,8 @@
 /**
  * What suggestion mode does to the text (inside editor.update): typing, deleting and formatting
  * become suggestion nodes (common/editor/nodes/SuggestionNodes.ts) instead of changes, and
- * accepting or rejecting one turns it into a change or drops it. No DOM needed: the tests run
- * these on headless editors.
+ * accepting or rejecting one turns it into a change or drops it. Here in common/, with no DOM:
+ * the window's SuggestionModePlugin runs them, and so can the tests and any check of a body.
  */
 import {
   $createLineBreakNode,
@@ -23,7 +23,7 @@ import {
   type TextFormatType,
   type TextNode,
 } from 'lexical';
-import { uuidv7 } from '../../../common/ids';
+import { uuidv7 } from '../ids';
 import {
   $createSuggestedDeletionNode,
   $createSuggestedFormatNode,
@@ -36,7 +36,7 @@ import {
   type SuggestedDeletionNode,
   type SuggestionAuthor,
   type SuggestionMeta,
-} from '../../../common/editor/nodes/SuggestionNodes';
+} from './nodes/SuggestionNodes';
 
 export function newSuggestion(author: SuggestionAuthor): SuggestionMeta {
   return { suggestionId: uuidv7(), author, at: new Date().toISOString() };

@@ -6,11 +6,11 @@ import { createHeadlessEditor } from '@lexical/headless';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
 import { $createParagraphNode, $createRangeSelection, $createTextNode, $getRoot, $isElementNode, $setSelection, HISTORY_PUSH_TAG, UNDO_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
 import { describe, expect, it } from 'vitest';
-import type { EditorState } from '../../../common/domain';
-import { DRAFT_NODES } from '../../../common/editor/nodes';
-import { editorStateText } from '../../../common/editor/state-text';
-import { suggestionsInBody, withoutSuggestions, withSuggestions } from '../../../common/editor/suggestions';
-import { $pendingSuggestions, $resolveSuggestions, $suggestDelete, $suggestDeleteSelection, $suggestFormat, $suggestInsertText, $suggestionTexts } from './transforms';
+import type { EditorState } from '../domain';
+import { DRAFT_NODES } from './nodes';
+import { editorStateText } from './state-text';
+import { suggestionsInBody, withoutSuggestions, withSuggestions } from './suggestions';
+import { $pendingSuggestions, $resolveSuggestions, $suggestDelete, $suggestDeleteSelection, $suggestFormat, $suggestInsertText, $suggestionTexts } from './suggestion-edits';
 
 const ANN = { id: 'm-ann', name: 'Ann Editor' };
 const GUS = { id: 'm-gus', name: 'Gus Guest' };
