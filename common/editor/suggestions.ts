@@ -20,12 +20,11 @@
  * the WordPress publish go through it. `withSuggestions` is the text as if all were accepted.
  */
 
+import { isJsonNode as isNode, rewriteBody, type JsonNode } from './rewrite-children';
+
 export const SUGGESTION_TYPES = ['suggestion-insert', 'suggestion-delete', 'suggestion-format'] as const;
 export type SuggestionType = (typeof SUGGESTION_TYPES)[number];
 
-type JsonNode = Record<string, unknown> & { type?: unknown; children?: unknown; format?: unknown; formatMask?: unknown };
-
-const isNode = (v: unknown): v is JsonNode => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isSuggestion = (n: JsonNode) => (SUGGESTION_TYPES as readonly unknown[]).includes(n.type);
 
 type Resolve = 'reject' | 'accept';
@@ -39,34 +38,13 @@ function reformat(children: unknown[], mask: number): unknown[] {
   });
 }
 
-/** The children with every suggestion resolved; the same array when none had one. */
-function resolveChildren(children: unknown[], how: Resolve): unknown[] {
-  let changed = false;
-  const out: unknown[] = [];
-  for (const child of children) {
-    if (!isNode(child)) {
-      out.push(child);
-      continue;
-    }
-    let inner = Array.isArray(child.children) ? resolveChildren(child.children, how) : null;
-    if (isSuggestion(child)) {
-      changed = true;
-      const dropped = (child.type === 'suggestion-insert' && how === 'reject') || (child.type === 'suggestion-delete' && how === 'accept');
-      if (dropped) continue;
-      if (child.type === 'suggestion-format' && how === 'reject' && inner) inner = reformat(inner, typeof child.formatMask === 'number' ? child.formatMask : 0);
-      out.push(...(inner ?? []));
-    } else if (inner && inner !== child.children) {
-      changed = true;
-      out.push({ ...child, children: inner });
-    } else out.push(child);
-  }
-  return changed ? out : children;
-}
-
 function resolveBody<T>(body: T, how: Resolve): T {
-  if (!isNode(body) || !isNode(body.root) || !Array.isArray(body.root.children)) return body;
-  const children = resolveChildren(body.root.children, how);
-  return children === body.root.children ? body : ({ ...body, root: { ...body.root, children } } as T);
+  return rewriteBody(body, (node, children) => {
+    if (!isSuggestion(node)) return null;
+    const dropped = (node.type === 'suggestion-insert' && how === 'reject') || (node.type === 'suggestion-delete' && how === 'accept');
+    if (dropped || !children) return [];
+    return node.type === 'suggestion-format' && how === 'reject' ? reformat(children, typeof node.formatMask === 'number' ? node.formatMask : 0) : children;
+  });
 }
 
 /**
