@@ -4,12 +4,13 @@
  */
 import { createHeadlessEditor } from '@lexical/headless';
 import { createEmptyHistoryState, registerHistory } from '@lexical/history';
-import { $createParagraphNode, $createRangeSelection, $createTextNode, $getRoot, $isElementNode, $setSelection, HISTORY_PUSH_TAG, UNDO_COMMAND, type LexicalEditor, type TextNode } from 'lexical';
+import { $createParagraphNode, $createTextNode, $getRoot, HISTORY_PUSH_TAG, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import type { EditorState } from '../domain';
 import { DRAFT_NODES } from './nodes';
 import { editorStateText } from './state-text';
 import { suggestionsInBody, withoutSuggestions, withSuggestions } from './suggestions';
+import { $find, $select } from './testing/words';
 import { $pendingSuggestions, $resolveSuggestions, $suggestDelete, $suggestDeleteSelection, $suggestFormat, $suggestInsertText, $suggestionTexts } from './suggestion-edits';
 
 const ANN = { id: 'm-ann', name: 'Ann Editor' };
@@ -26,30 +27,10 @@ const without = (e: LexicalEditor) => editorStateText(withoutSuggestions(body(e)
 const withAll = (e: LexicalEditor) => editorStateText(withSuggestions(body(e)));
 const edit = (e: LexicalEditor, fn: () => void, tag?: string) => e.update(fn, { discrete: true, ...(tag ? { tag } : {}) });
 
-function $find(p: number, word: string): [TextNode, number] {
-  const para = $getRoot().getChildAtIndex(p);
-  if (!$isElementNode(para)) throw new Error(`no paragraph ${p}`);
-  for (const t of para.getAllTextNodes()) {
-    const at = t.getTextContent().indexOf(word);
-    if (at !== -1) return [t, at];
-  }
-  throw new Error(`"${word}" is not in paragraph ${p}`);
-}
-
 /** A caret just before `word` (or after it with `after`). */
 function $caret(p: number, word: string, after = false) {
   const [t, at] = $find(p, word);
   t.select(at + (after ? word.length : 0), at + (after ? word.length : 0));
-}
-
-function $select(fp: number, from: string, tp: number, to: string) {
-  const [a, ao] = $find(fp, from);
-  const [b, bo] = $find(tp, to);
-  const sel = $createRangeSelection();
-  sel.anchor.set(a.getKey(), ao, 'text');
-  sel.focus.set(b.getKey(), bo + to.length, 'text');
-  $setSelection(sel);
-  return sel;
 }
 
 const pending = (e: LexicalEditor) => e.getEditorState().read(() => $pendingSuggestions());
