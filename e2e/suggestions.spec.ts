@@ -1,7 +1,8 @@
 /**
  * Suggestion mode through the window only: an editor turns it on from the keyboard, inserts,
  * deletes and bolds; the Suggestions panel lists the three; one is accepted, one rejected, the
- * rejection undone; the exported page holds exactly the accepted text.
+ * rejection undone; the exported page holds exactly the accepted text, and the preview shows it
+ * as published or with the suggestions applied.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -89,6 +90,15 @@ test('an editor suggests an insertion, a deletion and a bold; accepts one, rejec
   expect(html).toContain('<p>Second paragraph stays.</p>');
   for (const leak of ['<strong>', '<ins', '<del', 'suggestion']) expect(html).not.toContain(leak);
   await exporter.close();
+
+  // The preview shows the page as published, or with every pending suggestion applied.
+  await page.getByRole('button', { name: 'Preview', exact: true }).click();
+  const frame = page.frameLocator('iframe[title="Publish preview of this draft"]');
+  await expect(frame.locator('body')).toContainText('Admissions sharply rose in March. Beds were short.');
+  await page.getByRole('group', { name: 'Pending suggestions' }).getByRole('button', { name: 'With suggestions' }).click();
+  await expect(frame.locator('body')).toContainText('Admissions sharply rose . Beds were short.');
+  await expect(frame.locator('strong')).toHaveText('short');
+  await page.getByRole('button', { name: '← Back to the text' }).click();
 
   // The setting is remembered on this laptop.
   await page.reload();
