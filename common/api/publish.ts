@@ -64,6 +64,8 @@ export const publishApi = {
         postId: Id,
         colorScheme: z.enum(['auto', 'light', 'dark']).default('auto'),
         withComments: z.boolean().default(true),
+        /** The page as readers get it (pending suggestions not applied), or as if all were accepted. */
+        suggestions: z.enum(['without', 'with']).default('without'),
       })
       .strict(),
     z

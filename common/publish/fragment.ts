@@ -8,10 +8,14 @@ import { footnotesText, renderFootnotes } from './footnotes';
 import { blocksText } from './plain-text';
 import type { PublishResult } from './types';
 import { withoutNoteMarks } from '../editor/note-marks';
+import { withoutSuggestions } from '../editor/suggestions';
 
-/** The body's blocks as readers get them: editorial notes' marks are unwrapped, their text kept. */
+/**
+ * The body's blocks as readers get them: editorial notes' marks are unwrapped, their text kept,
+ * and pending suggestions are not applied (insertions dropped, deletions kept, formats undone).
+ */
 function rootChildren(body: unknown): unknown {
-  const clean = withoutNoteMarks(body);
+  const clean = withoutNoteMarks(withoutSuggestions(body));
   const root = typeof clean === 'object' && clean !== null ? (clean as { root?: { children?: unknown } }).root : undefined;
   return root?.children;
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../../common/api';
 import type { Ctx } from '../context';
 import { refuseMissingAlt, renderPost, writePage } from '../exporters/page-export';
+import { withSuggestions } from '../../common/editor/suggestions';
 import { loadPost, pageFileName } from '../exporters/publish-input';
 import { writeSeries } from '../exporters/series-export';
 import { renderWxr } from '../exporters/wxr';
@@ -37,14 +38,16 @@ export const publishHandlers: Pick<Handlers<Ctx>, PublishMethods> = {
     return { ...result, fileName: pageFileName(post.slug) };
   },
   'publish.preview': (input, ctx) => {
-    const post = loadPost(ctx.db, { id: input.postId });
+    const stored = loadPost(ctx.db, { id: input.postId });
+    // The copyable fragment is always what would be published; only the page may show suggestions applied.
+    const post = input.suggestions === 'with' ? { ...stored, body: withSuggestions(stored.body) } : stored;
     const page = renderPost(ctx.db, post, {
       fragment: false,
       withComments: input.withComments,
       assets: 'inline',
       options: { colorScheme: input.colorScheme },
     }).result;
-    const fragment = renderPost(ctx.db, post, { fragment: true, withComments: false, assets: 'inline' }).result;
+    const fragment = renderPost(ctx.db, stored, { fragment: true, withComments: false, assets: 'inline' }).result;
     return { html: page.html, fragmentHtml: fragment.html, fragmentText: fragment.text, warnings: page.warnings };
   },
   'publish.writePage': (input, ctx) =>

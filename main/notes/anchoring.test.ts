@@ -8,16 +8,13 @@ import { registerHistory, createEmptyHistoryState } from '@lexical/history';
 import { $isMarkNode, $wrapSelectionInMarkNode, type MarkNode } from '@lexical/mark';
 import {
   $createParagraphNode,
-  $createRangeSelection,
   $createTextNode,
   $getRoot,
   $isElementNode,
-  $setSelection,
   REDO_COMMAND,
   UNDO_COMMAND,
   type LexicalEditor,
   type LexicalNode,
-  type TextNode,
 } from 'lexical';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../../common/api/notes';
@@ -26,6 +23,7 @@ import { DRAFT_NODES } from '../../common/editor/nodes';
 import { noteIdsInBody } from '../../common/editor/note-marks';
 import { uuidv7 } from '../../common/ids';
 import { useApiHarness } from '../testing/api-harness';
+import { $find, $select } from '../../common/editor/testing/words';
 
 const api = useApiHarness('wb-notes-anchor-');
 const ok = api.value;
@@ -38,27 +36,6 @@ function editorWith(...paragraphs: string[]): LexicalEditor {
 
 const body = (editor: LexicalEditor) => editor.getEditorState().toJSON() as unknown as EditorState;
 
-/** The text node of paragraph `p` holding `word`, and the word's offset in it. */
-function $find(p: number, word: string): [TextNode, number] {
-  const para = $getRoot().getChildAtIndex(p);
-  if (!$isElementNode(para)) throw new Error(`no paragraph ${p}`);
-  for (const t of para.getAllTextNodes()) {
-    const at = t.getTextContent().indexOf(word);
-    if (at !== -1) return [t, at];
-  }
-  throw new Error(`"${word}" is not in paragraph ${p}`);
-}
-
-/** Selects from the start of `from` (in paragraph fp) to the end of `to` (in paragraph tp), as a person dragging would. */
-function $select(fp: number, from: string, tp: number, to: string) {
-  const [a, ao] = $find(fp, from);
-  const [b, bo] = $find(tp, to);
-  const sel = $createRangeSelection();
-  sel.anchor.set(a.getKey(), ao, 'text');
-  sel.focus.set(b.getKey(), bo + to.length, 'text');
-  $setSelection(sel);
-  return sel;
-}
 
 /** Adds a note to the selection the way the window does: a mark with the note's id around it. */
 function addNote(editor: LexicalEditor, select: () => ReturnType<typeof $select>): string {

@@ -27,6 +27,7 @@ import { AutosavePlugin } from './plugins/AutosavePlugin';
 import { CountsPlugin } from './plugins/CountsPlugin';
 import { LoadBodyPlugin } from './plugins/LoadBodyPlugin';
 import { TablesPlugin } from './plugins/TablesPlugin';
+import { SuggestionModePlugin } from './suggestions/SuggestionModePlugin';
 import { AwayChanges } from './collab/AwayChanges';
 import { CoEditPlugin, type CoEditSettings } from './collab/CoEditPlugin';
 import './collab/coedit.css';
@@ -105,6 +106,7 @@ export const Editor = memo(function Editor({ postId, initialBody, editorRef, onC
         <ListTabPlugin />
         <TablesPlugin />
         <ShortcutsPlugin />
+        <SuggestionModePlugin />
         <InsertNodesPlugin />
         <PastePlugin />
         <ImageFilePlugin />

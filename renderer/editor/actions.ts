@@ -2,7 +2,7 @@
 import { INSERT_ORDERED_LIST_COMMAND, INSERT_UNORDERED_LIST_COMMAND, REMOVE_LIST_COMMAND } from '@lexical/list';
 import { FORMAT_TEXT_COMMAND, REDO_COMMAND, UNDO_COMMAND, type LexicalEditor } from 'lexical';
 import { $blockTypeAtSelection, $setBlockType } from './block-format';
-import { INSERT_RULE_COMMAND, NOTE_COMMAND, OPEN_DIALOG_COMMAND } from './commands';
+import { INSERT_RULE_COMMAND, NOTE_COMMAND, OPEN_DIALOG_COMMAND, SUGGESTION_MODE_COMMAND } from './commands';
 import type { ShortcutAction } from './shortcuts';
 import { insertTable } from './table/table-actions';
 
@@ -56,6 +56,9 @@ export function runAction(editor: LexicalEditor, action: ShortcutAction): void {
       return;
     case 'prevNote':
       editor.dispatchCommand(NOTE_COMMAND, 'prev');
+      return;
+    case 'suggest':
+      editor.dispatchCommand(SUGGESTION_MODE_COMMAND, undefined);
       return;
     case 'undo':
       editor.dispatchCommand(UNDO_COMMAND, undefined);

@@ -13,3 +13,5 @@ export const IMAGE_FILE_COMMAND: LexicalCommand<File> = createCommand('IMAGE_FIL
 /** Editorial notes: add one to the selection, or move to the next or previous note in the text (renderer/editor/notes/). */
 export type NoteAction = 'add' | 'next' | 'prev';
 export const NOTE_COMMAND: LexicalCommand<NoteAction> = createCommand('NOTE_COMMAND');
+/** Suggestion mode on (true), off (false) or the other way round (undefined): renderer/editor/suggestions/. */
+export const SUGGESTION_MODE_COMMAND: LexicalCommand<boolean | undefined> = createCommand('SUGGESTION_MODE_COMMAND');

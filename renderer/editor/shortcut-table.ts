@@ -9,7 +9,7 @@ const WHAT: Record<ShortcutAction, string> = {
   subscript: 'Subscript', superscript: 'Superscript', link: 'Link', paragraph: 'Paragraph',
   h2: 'Heading 2', h3: 'Heading 3', h4: 'Heading 4', bullet: 'Bulleted list', number: 'Numbered list',
   quote: 'Block quote', pullquote: 'Pull quote', rule: 'Horizontal rule', image: 'Picture', footnote: 'Footnote', table: 'Table',
-  note: 'Add a note', nextNote: 'Next note', prevNote: 'Previous note',
+  note: 'Add a note', nextNote: 'Next note', prevNote: 'Previous note', suggest: 'Suggestion mode on/off',
   find: 'Find', replace: 'Find and replace', undo: 'Undo', redo: 'Redo',
 };
 

@@ -3,7 +3,7 @@ export type ShortcutAction =
   | 'bold' | 'italic' | 'underline' | 'strikethrough' | 'code' | 'subscript' | 'superscript'
   | 'link' | 'paragraph' | 'h2' | 'h3' | 'h4' | 'bullet' | 'number' | 'quote' | 'pullquote'
   | 'rule' | 'image' | 'footnote' | 'table' | 'find' | 'replace' | 'undo' | 'redo'
-  | 'note' | 'nextNote' | 'prevNote';
+  | 'note' | 'nextNote' | 'prevNote' | 'suggest';
 
 export interface Shortcut {
   action: ShortcutAction;
@@ -39,6 +39,8 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'note', code: 'KeyN', alt: true },
   { action: 'nextNote', code: 'Period', alt: true },
   { action: 'prevNote', code: 'Comma', alt: true },
+  // S for suggest: turns suggestion mode on and off.
+  { action: 'suggest', code: 'KeyS', alt: true },
   { action: 'find', code: 'KeyF' },
   { action: 'replace', code: 'KeyH' },
   { action: 'undo', code: 'KeyZ' },

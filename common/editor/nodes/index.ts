@@ -9,6 +9,7 @@ import { PullQuoteNode } from './PullQuoteNode';
 import { ImageNode } from './ImageNode';
 import { FootnoteNode } from './FootnoteNode';
 import { HorizontalRuleNode } from './HorizontalRuleNode';
+import { SuggestedDeletionNode, SuggestedFormatNode, SuggestedInsertionNode } from './SuggestionNodes';
 
 export const DRAFT_NODES: Klass<LexicalNode>[] = [
   HeadingNode,
@@ -26,6 +27,10 @@ export const DRAFT_NODES: Klass<LexicalNode>[] = [
   TableCellNode,
   // Anchors editorial notes (common/editor/note-marks.ts); unwrapped by every exporter.
   MarkNode,
+  // Pending suggested changes (common/editor/suggestions.ts); not applied by any exporter.
+  SuggestedInsertionNode,
+  SuggestedDeletionNode,
+  SuggestedFormatNode,
 ];
 
 export { PullQuoteNode, $createPullQuoteNode, $isPullQuoteNode } from './PullQuoteNode';

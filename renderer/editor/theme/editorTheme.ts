@@ -22,6 +22,10 @@ export const editorTheme: EditorThemeClasses = {
   // Editorial notes' anchors (renderer/editor/notes/notes.css).
   mark: 'note-mark',
   markOverlap: 'note-mark--overlap',
+  // Pending suggestions (renderer/editor/suggestions/suggestions.css).
+  'suggestion-insert': 'suggestion-insert',
+  'suggestion-delete': 'suggestion-delete',
+  'suggestion-format': 'suggestion-format',
   text: {
     bold: 'ed-bold',
     italic: 'ed-italic',

@@ -8,6 +8,7 @@ import { LinkControls } from './LinkControls';
 import { InsertControls } from './InsertControls';
 import { FindControls } from './FindControls';
 import { TableControls } from './TableControls';
+import { SuggestControls } from './SuggestControls';
 import './toolbar.css';
 
 /** Arrow keys, Home and End move between the toolbar's buttons (the ARIA toolbar pattern). */
@@ -34,6 +35,7 @@ export function Toolbar({ postId }: { postId: string }) {
       <LinkControls editor={editor} linkUrl={state.linkUrl} />
       <InsertControls editor={editor} postId={postId} />
       <FindControls editor={editor} />
+      <SuggestControls editor={editor} />
       <TableControls editor={editor} inTable={state.inTable} headerRow={state.headerRow} />
     </div>
   );

@@ -9,6 +9,7 @@ import { ConfirmWarningsDialog } from '../checklist/ConfirmWarningsDialog';
 import { FeaturedImagePanel } from '../checklist/FeaturedImagePanel';
 import { useDraftChecklist } from '../checklist/useDraftChecklist';
 import { NotesPanel } from '../../editor/notes/NotesPanel';
+import { SuggestionsPanel } from '../../editor/suggestions/SuggestionsPanel';
 import './draft-panels.css';
 
 /** A change to the open draft that the panels ask the editor's saver to store (same revision chain as the body). */
@@ -30,6 +31,7 @@ export function DraftSidePanels({ post, onChange, onReplaced, editorRef }: Draft
   return (
     <aside className="draft-panels" aria-label="Post details">
       <NotesPanel postId={post.id} editorRef={editorRef} />
+      <SuggestionsPanel editorRef={editorRef} />
       <MetadataPanel post={post} onChange={onChange} gate={checks.gate} />
       <ChecklistPanel checklist={checks.checklist} editorRef={editorRef} refusal={checks.refusal} />
       <FeaturedImagePanel post={post} context={checks.context} setFeatured={checks.setFeatured} />

@@ -40,6 +40,7 @@ export function PreviewView({ postId, revision, onBack, onExport }: PreviewViewP
   const client = useClient();
   const [scheme, setScheme] = useState<Scheme>(() => (window.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'));
   const [width, setWidth] = useState<Width>('desktop');
+  const [suggestions, setSuggestions] = useState<'without' | 'with'>('without');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
@@ -62,7 +63,7 @@ export function PreviewView({ postId, revision, onBack, onExport }: PreviewViewP
   useEffect(() => {
     const id = ++request.current;
     const timer = setTimeout(() => {
-      client.call('publish.preview', { postId, colorScheme: scheme, withComments: true }).then(
+      client.call('publish.preview', { postId, colorScheme: scheme, withComments: true, suggestions }).then(
         (p) => {
           if (id !== request.current) return; // a newer request is on its way
           setPreview(p);
@@ -72,7 +73,7 @@ export function PreviewView({ postId, revision, onBack, onExport }: PreviewViewP
       );
     }, DEBOUNCE_MS);
     return () => clearTimeout(timer);
-  }, [client, postId, revision, scheme]);
+  }, [client, postId, revision, scheme, suggestions]);
 
   const copy = async (kind: 'html' | 'text') => {
     if (!preview) return;
@@ -97,6 +98,7 @@ export function PreviewView({ postId, revision, onBack, onExport }: PreviewViewP
         </button>
         <Choice label="Width" value={width} options={[['desktop', 'Desktop'], ['phone', 'Phone']]} onChange={setWidth} />
         <Choice label="Colours" value={scheme} options={[['light', 'Light'], ['dark', 'Dark']]} onChange={setScheme} />
+        <Choice label="Pending suggestions" value={suggestions} options={[['without', 'As published'], ['with', 'With suggestions']]} onChange={setSuggestions} />
         <button type="button" className="button" disabled={!preview} onClick={() => void copy('html')}>
           Copy as HTML
         </button>

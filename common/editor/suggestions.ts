@@ -1,0 +1,89 @@
+/**
+ * Suggested changes in a draft body: the contract.
+ *
+ * Pending suggestions are Lexical nodes in the draft body itself (nodes/SuggestionNodes.ts), so
+ * they travel with co-editing and survive offline edits through Yjs like any other words:
+ *
+ *   - `suggestion-insert`: an inline element around words someone proposes to add;
+ *   - `suggestion-delete`: an inline element around words someone proposes to remove;
+ *   - `suggestion-format`: an inline element around words whose format someone proposes to change;
+ *     the text nodes inside already carry the proposed format, and `formatMask` holds the flipped
+ *     TextFormat bits, so each one's original format is `format ^ formatMask`.
+ *
+ * Each carries `suggestionId` (one suggestion may span several elements, e.g. a deletion across
+ * paragraphs), `authorId` (the member's id), `authorName` (their display name then) and `at`
+ * (ISO 8601 UTC).
+ *
+ * "The text without pending suggestions" is what readers get until someone accepts: insertion
+ * content dropped, deletion content kept as plain text, format changes not applied. `withoutSuggestions`
+ * turns a body (serialized editor state JSON) into it; `renderBody` calls it, so every exporter and
+ * the WordPress publish go through it. `withSuggestions` is the text as if all were accepted.
+ */
+
+import { isJsonNode as isNode, rewriteBody, type JsonNode } from './rewrite-children';
+
+export const SUGGESTION_TYPES = ['suggestion-insert', 'suggestion-delete', 'suggestion-format'] as const;
+export type SuggestionType = (typeof SUGGESTION_TYPES)[number];
+
+const isSuggestion = (n: JsonNode) => (SUGGESTION_TYPES as readonly unknown[]).includes(n.type);
+
+type Resolve = 'reject' | 'accept';
+
+/** Text nodes under a format suggestion with the mask flipped back (reject) or left (accept). */
+function reformat(children: unknown[], mask: number): unknown[] {
+  return children.map((c) => {
+    if (!isNode(c)) return c;
+    if (typeof c.format === 'number' && c.type === 'text') return { ...c, format: c.format ^ mask };
+    return Array.isArray(c.children) ? { ...c, children: reformat(c.children, mask) } : c;
+  });
+}
+
+function resolveBody<T>(body: T, how: Resolve): T {
+  return rewriteBody(body, (node, children) => {
+    if (!isSuggestion(node)) return null;
+    const dropped = (node.type === 'suggestion-insert' && how === 'reject') || (node.type === 'suggestion-delete' && how === 'accept');
+    if (dropped || !children) return [];
+    return node.type === 'suggestion-format' && how === 'reject' ? reformat(children, typeof node.formatMask === 'number' ? node.formatMask : 0) : children;
+  });
+}
+
+/**
+ * The body as readers get it while suggestions are pending: insertions dropped, deletions kept as
+ * plain text, format changes undone. A body without suggestions comes back as the same object.
+ */
+export function withoutSuggestions<T>(body: T): T {
+  return resolveBody(body, 'reject');
+}
+
+/** The body as if every pending suggestion were accepted (the preview's "with suggestions"). */
+export function withSuggestions<T>(body: T): T {
+  return resolveBody(body, 'accept');
+}
+
+export interface SuggestionSummary {
+  id: string;
+  type: SuggestionType;
+  authorId: string;
+  authorName: string;
+  at: string;
+}
+
+/** The suggestions in a body, in text order (first occurrence of each id). */
+export function suggestionsInBody(body: unknown): SuggestionSummary[] {
+  const seen = new Map<string, SuggestionSummary>();
+  const visit = (node: unknown) => {
+    if (!isNode(node)) return;
+    if (isSuggestion(node) && typeof node.suggestionId === 'string' && !seen.has(node.suggestionId)) {
+      seen.set(node.suggestionId, {
+        id: node.suggestionId,
+        type: node.type as SuggestionType,
+        authorId: String(node.authorId ?? ''),
+        authorName: String(node.authorName ?? ''),
+        at: String(node.at ?? ''),
+      });
+    }
+    if (Array.isArray(node.children)) node.children.forEach(visit);
+  };
+  if (isNode(body)) visit(body.root);
+  return [...seen.values()];
+}

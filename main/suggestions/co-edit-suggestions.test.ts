@@ -1,0 +1,97 @@
+/**
+ * Suggestions in a co-edited body: two members bound through @lexical/yjs to the real team server
+ * (the window's binding, the draft node set) suggest on the same words, online and offline; both
+ * suggestions survive and are listed on both laptops, and a decision on one shows on the other.
+ */
+import { $createParagraphNode, $createRangeSelection, $createTextNode, $getRoot, $setSelection, type TextNode } from 'lexical';
+import { describe, expect, it } from 'vitest';
+import { editorStateText } from '../../common/editor/state-text';
+import { withoutSuggestions, withSuggestions } from '../../common/editor/suggestions';
+import { $pendingSuggestions, $resolveSuggestions, $suggestDeleteSelection, $suggestFormat, $suggestInsertText } from '../../common/editor/suggestion-edits';
+import type { EditorState } from '../../common/domain';
+import { uuidv7 } from '../../common/ids';
+import { useCoEditingPair } from '../sync/testing/co-editing-pair';
+import { converged, until, type CoEditor } from '../sync/testing/co-editors';
+
+const team = useCoEditingPair('wb-suggest-coedit-');
+const ANN = { id: 'member-ann', name: 'Ann Editor' };
+const ED = { id: 'member-ed', name: 'Ed Itor' };
+const SENTENCE = 'Admissions rose by ninety in March.';
+
+function $selectWord(word: string) {
+  const t = $getRoot().getAllTextNodes().find((n) => n.getTextContent().includes(word)) as TextNode;
+  const at = t.getTextContent().indexOf(word);
+  const sel = $createRangeSelection();
+  sel.anchor.set(t.getKey(), at, 'text');
+  sel.focus.set(t.getKey(), at + word.length, 'text');
+  $setSelection(sel);
+  return sel;
+}
+
+const pending = (e: CoEditor) => (e.json(), e.editor.getEditorState().read(() => $pendingSuggestions()));
+const readers = (e: CoEditor) => editorStateText(withoutSuggestions(e.json() as unknown as EditorState));
+const accepted = (e: CoEditor) => editorStateText(withSuggestions(e.json() as unknown as EditorState));
+
+async function start(): Promise<[CoEditor, CoEditor]> {
+  const [ann, ed] = await team.pair(`body/0190a0b2-7c1d-7000-8000-${uuidv7().slice(-12)}`);
+  ann.edit(() => $getRoot().clear().append($createParagraphNode().append($createTextNode(SENTENCE))));
+  await converged([ann, ed]);
+  await until('Ed to have the sentence', () => readers(ed) === SENTENCE);
+  return [ann, ed];
+}
+
+describe('suggestions in a co-edited body', { timeout: 120_000 }, () => {
+  it('online: two members suggest on the same words; both are listed on both laptops; accepting on Ann shows on Ed', async () => {
+    const [ann, ed] = await start();
+    ann.edit(() => $suggestDeleteSelection($selectWord('ninety'), ANN, false));
+    await converged([ann, ed]);
+    await until('Ed to see Ann\'s deletion', () => pending(ed).length === 1);
+    // Ed proposes a different figure right where Ann's deletion is.
+    ed.edit(() => {
+      const sel = $selectWord(' in March');
+      sel.focus.set(sel.anchor.key, sel.anchor.offset, 'text');
+      $suggestInsertText('ninety-one ', ED);
+    });
+    await converged([ann, ed]);
+    await until('both to list both', () => pending(ann).length === 2 && pending(ed).length === 2);
+    expect(pending(ann).map((s) => [s.kind, s.authorName, s.quote])).toEqual([['deletion', 'Ann Editor', 'ninety'], ['insertion', 'Ed Itor', 'ninety-one ']]);
+    expect(pending(ed)).toEqual(pending(ann));
+    expect(readers(ed)).toBe(SENTENCE);
+
+    const eds = pending(ann)[1].id;
+    ann.edit(() => void $resolveSuggestions((n) => n.getSuggestionId() === eds, 'accept'));
+    await converged([ann, ed]);
+    await until('Ed to see the acceptance', () => pending(ed).length === 1);
+    expect(pending(ed).map((s) => s.kind)).toEqual(['deletion']);
+    expect(readers(ed)).toBe('Admissions rose by ninetyninety-one  in March.');
+    expect(accepted(ed)).toBe('Admissions rose by ninety-one  in March.');
+    expect(ann.json()).toEqual(ed.json());
+  });
+
+  it('offline: each suggests on the same word apart; after reconnecting both suggestions survive and are listed on both', async () => {
+    const [ann, ed] = await start();
+    ann.socket.disconnect();
+    ed.socket.disconnect();
+    // connect() is a no-op until the socket has really closed.
+    await until('both to be offline', () => ann.socket.status === 'disconnected' && ed.socket.status === 'disconnected');
+    ann.edit(() => $suggestDeleteSelection($selectWord('ninety'), ANN, false));
+    ed.edit(() => {
+      $selectWord('ninety');
+      $suggestFormat('bold', ED);
+    });
+    ann.socket.connect();
+    ed.socket.connect();
+    await converged([ann, ed]);
+    await until('both to list both', () => pending(ann).length === 2 && pending(ed).length === 2);
+    expect(pending(ann).map((s) => s.authorName).sort()).toEqual(['Ann Editor', 'Ed Itor']);
+    expect(pending(ed)).toEqual(pending(ann));
+    expect(ann.json()).toEqual(ed.json());
+    // No word lost (doubling: see the todo below).
+    for (const word of SENTENCE.split(' ')) expect(readers(ann)).toContain(word);
+  });
+
+  // Found here, not caused by suggestions: two members who split the same text node while offline
+  // (plain bold on one laptop and italic on the other, with suggestion mode off, does it too) get
+  // the split-off tail twice after @lexical/yjs merges ("…ninety in March.ninety in March.").
+  it.todo('offline: two members splitting the same text node apart get no doubled words (a co-editing binding bug, also without suggestions)');
+});

@@ -1,0 +1,114 @@
+import { useEffect, useId, useMemo, useState, type RefObject } from 'react';
+import { HISTORY_PUSH_TAG, type LexicalEditor } from 'lexical';
+import { SuggestedDeletionNode, SuggestedFormatNode, SuggestedInsertionNode, type AnySuggestionNode } from '../../../common/editor/nodes/SuggestionNodes';
+import { memberColour } from '../collab/member-colour';
+import { $pendingSuggestions, $resolveSuggestions, type PendingSuggestion, type Resolution } from '../../../common/editor/suggestion-edits';
+import './suggestions.css';
+
+const KIND = { insertion: 'Insert', deletion: 'Delete', format: 'Format' } as const;
+const NOUN = { insertion: 'insertion', deletion: 'deletion', format: 'format change' } as const;
+const short = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+const when = (iso: string) => {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+};
+
+/** The pending suggestions, re-read a frame after any suggestion node is made, changed or removed. */
+function usePendingSuggestions(editor: LexicalEditor | null): PendingSuggestion[] {
+  const [list, setList] = useState<PendingSuggestion[]>([]);
+  useEffect(() => {
+    if (!editor) return;
+    let frame = 0;
+    const read = () => {
+      frame = 0;
+      setList(editor.getEditorState().read($pendingSuggestions));
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(read);
+    };
+    const stops = [SuggestedInsertionNode, SuggestedDeletionNode, SuggestedFormatNode].map((k) => editor.registerMutationListener(k, schedule, { skipInitialization: false }));
+    return () => {
+      stops.forEach((s) => s());
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [editor]);
+  return list;
+}
+
+/**
+ * Pending suggestions beside the text, in text order: accept or reject one, all of one author's,
+ * or all. Each decision is one editor update, so it is one undo step (and syncs like an edit).
+ */
+export function SuggestionsPanel({ editorRef }: { editorRef: RefObject<LexicalEditor | null> }) {
+  const editor = editorRef.current;
+  const list = usePendingSuggestions(editor);
+  const [said, setSaid] = useState('');
+  const id = useId();
+  const authors = useMemo(() => [...new Map(list.map((s) => [s.authorId, s.authorName || 'Someone'])).entries()], [list]);
+
+  const resolve = (which: (n: AnySuggestionNode) => boolean, how: Resolution, what: string) => {
+    if (!editor) return;
+    editor.update(
+      () => {
+        const n = $resolveSuggestions(which, how);
+        setSaid(`${how === 'accept' ? 'Accepted' : 'Rejected'} ${n === 1 ? 'one suggestion' : `${n} suggestions`}${what}. Undo with ${'Ctrl+Z'}.`);
+      },
+      { tag: HISTORY_PUSH_TAG },
+    );
+  };
+
+  return (
+    <section className="draft-panel suggestions-panel" aria-labelledby={`${id}-h`}>
+      <h2 id={`${id}-h`} className="draft-panel__title">
+        Suggestions <span className="notes-panel__count">({list.length} pending)</span>
+      </h2>
+      <p role="status" className="notes-panel__status">
+        {said}
+      </p>
+      {list.length > 0 && (
+        <>
+          <div className="suggestions-panel__bar" role="group" aria-label="All suggestions">
+            <button type="button" className="button button--small" onClick={() => resolve(() => true, 'accept', '')}>
+              Accept all
+            </button>
+            <button type="button" className="button button--small" onClick={() => resolve(() => true, 'reject', '')}>
+              Reject all
+            </button>
+          </div>
+          {authors.length > 1 &&
+            authors.map(([aid, name]) => (
+              <div key={aid} className="suggestions-panel__bar" role="group" aria-label={`Suggestions by ${name}`}>
+                <button type="button" className="button button--small" onClick={() => resolve((n) => n.getAuthorId() === aid, 'accept', ` by ${name}`)}>
+                  Accept all by {name}
+                </button>
+                <button type="button" className="button button--small" onClick={() => resolve((n) => n.getAuthorId() === aid, 'reject', ` by ${name}`)}>
+                  Reject all by {name}
+                </button>
+              </div>
+            ))}
+          <ol className="suggestions-panel__list" aria-label="Pending suggestions, in text order">
+            {list.map((s) => {
+              const label = `${NOUN[s.kind]} by ${s.authorName || 'someone'}: “${short(s.quote)}”`;
+              return (
+                <li key={s.id} className="suggestion" style={{ ['--suggestion-colour' as string]: memberColour(s.authorId) }}>
+                  <p className="suggestion__meta">
+                    <strong>{KIND[s.kind]}</strong> · {s.authorName || 'Someone'} · <time dateTime={s.at}>{when(s.at)}</time>
+                  </p>
+                  <p className="suggestion__quote">“{short(s.quote)}”</p>
+                  <div className="suggestion__actions">
+                    <button type="button" className="button button--small button--primary" aria-label={`Accept ${label}`} onClick={() => resolve((n) => n.getSuggestionId() === s.id, 'accept', '')}>
+                      Accept
+                    </button>
+                    <button type="button" className="button button--small" aria-label={`Reject ${label}`} onClick={() => resolve((n) => n.getSuggestionId() === s.id, 'reject', '')}>
+                      Reject
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      )}
+    </section>
+  );
+}
