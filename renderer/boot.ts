@@ -11,7 +11,7 @@ import './styles/shell.css';
 import { createClient, pickTransport } from './api/client';
 import { listenForAreaKeys } from './shell/area-keys';
 import { AREA_MODULES } from './shell/area-modules';
-import { startAreaRequests } from './shell/early-requests';
+import { startAreaRequests, startDraftRequestsOnNavigation } from './shell/early-requests';
 import { parseHash } from './shell/route';
 
 // First, so that Ctrl+3 pressed as the window appears opens Comments even before React's shell runs.
@@ -20,6 +20,7 @@ const route = parseHash(window.location.hash);
 const { transport, kind } = pickTransport();
 const client = createClient(transport);
 startAreaRequests(client, route);
+startDraftRequestsOnNavigation(client);
 // A failed load is the area view's to report: it loads the chunk again and says so in place.
 AREA_MODULES[route.area]().catch(() => undefined);
 

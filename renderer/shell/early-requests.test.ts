@@ -39,11 +39,21 @@ describe('the first request of every area leaves while the window boots', () => 
       expect(calls).toHaveLength(1);
     });
 
-  it('asks nothing early for an address deeper than the list (a draft, a series)', () => {
+  it('asks nothing early for the trash, one series or a planning view', () => {
     const { client, calls } = recordingClient();
-    startAreaRequests(client, { area: 'drafts', rest: ['d1'] });
+    startAreaRequests(client, { area: 'drafts', rest: ['trash'] });
     startAreaRequests(client, { area: 'series', rest: ['s1'] });
     startAreaRequests(client, { area: 'planning', rest: ['mywork'] });
     expect(calls).toEqual([]);
+  });
+
+  it("a draft's address: its post and the workspace status leave at once, and the draft view is handed both", async () => {
+    const { client, calls } = recordingClient();
+    startAreaRequests(client, { area: 'drafts', rest: ['d1'] });
+    expect(calls).toEqual(['posts.get', 'workspace.status']);
+    expect(await takeOrCall(client, 'posts.get', { id: 'd1' })).toEqual({ call: 1 });
+    expect(await takeOrCall(client, 'workspace.status', {})).toEqual({ call: 2 });
+    // Taken once: a reload asks afresh.
+    expect(await takeOrCall(client, 'posts.get', { id: 'd1' })).toEqual({ call: 3 });
   });
 });

@@ -7,13 +7,18 @@ import type { Client } from '../api/client';
 import { startEarly } from '../api/early';
 import { FIRST_FILTER, FIRST_ORDER, commentPageInput } from '../features/comments/comment-page-input';
 import { DRAFTS_PAGE, NO_FILTERS, draftsListInput } from '../features/drafts/drafts-list-input';
+import { draftIdOf, startDraftOpenRequests } from '../features/drafts/draft-open-requests';
 import { NO_PLAN_FILTER, windowOf } from '../features/planning/plan-window';
 import { todayLocal } from '../features/series/format';
-import type { Route } from './router';
+import { parseHash, type Route } from './route';
 
 const EARLY: Partial<Record<Route['area'], (client: Client, rest: string[]) => void>> = {
-  // The list (not a draft, not the trash): its first page with no filters.
-  drafts: (client, rest) => rest.length === 0 && startEarly(client, 'posts.list', draftsListInput(false, NO_FILTERS, DRAFTS_PAGE)),
+  // The list: its first page with no filters; a draft: its post and the workspace status.
+  drafts: (client, rest) => {
+    const id = draftIdOf(rest);
+    if (id) startDraftOpenRequests(client, id);
+    else if (rest.length === 0) startEarly(client, 'posts.list', draftsListInput(false, NO_FILTERS, DRAFTS_PAGE));
+  },
   // The list of series (not one series, not the trash).
   series: (client, rest) => rest.length === 0 && startEarly(client, 'series.list', { trash: false }),
   // The unfiltered review pane's first page of rows with its total (the counts follow its answer).
@@ -24,4 +29,19 @@ const EARLY: Partial<Record<Route['area'], (client: Client, rest: string[]) => v
 
 export function startAreaRequests(client: Client, route: Route): void {
   EARLY[route.area]?.(client, route.rest);
+}
+
+/**
+ * Opening a draft from inside the window (a link in the list, the search, back and forward):
+ * its requests leave as the address changes. Call before React's router subscribes: listeners
+ * run in the order they were added, so these leave before React renders the new view.
+ */
+export function startDraftRequestsOnNavigation(client: Client): () => void {
+  const onHash = () => {
+    const route = parseHash(window.location.hash);
+    const id = route.area === 'drafts' ? draftIdOf(route.rest) : null;
+    if (id) startDraftOpenRequests(client, id);
+  };
+  window.addEventListener('hashchange', onHash);
+  return () => window.removeEventListener('hashchange', onHash);
 }

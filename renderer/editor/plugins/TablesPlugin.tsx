@@ -1,7 +1,7 @@
-import { useEffect } from 'react';
+import { useEffect, useLayoutEffect } from 'react';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
-import { TableNode } from '@lexical/table';
+import { setScrollableTablesActive, TableNode } from '@lexical/table';
 import { mergeRegister } from '@lexical/utils';
 import { $createParagraphNode, $getNodeByKey } from 'lexical';
 import { $getTableCaption } from '../../../common/editor/nodes';
@@ -14,6 +14,11 @@ import { $getTableCaption } from '../../../common/editor/nodes';
  */
 export function TablesPlugin() {
   const [editor] = useLexicalComposerContext();
+  // Before TablePlugin's effect looks: finding the editor not yet scrollable, it runs an editor
+  // update to re-render the tables, and every update reads the DOM selection, which forced a style
+  // and layout of the page in the very task that then loads the draft's body. The tables render
+  // with their scroll wrapper from the first either way.
+  useLayoutEffect(() => setScrollableTablesActive(editor, true), [editor]);
   useEffect(
     () =>
       mergeRegister(

@@ -73,14 +73,15 @@ export const CommentDetail = memo(function CommentDetail({ item, tags, annotateR
   const [replyFor, setReplyFor] = useState<string | null>(null);
   const showReply = !!item.replyDraft || replyFor === item.id;
   const reply = useModule(replyEditorLoader, showReply);
-  // Only an r pressed while this panel is shown opens it (a newer signal than at mount).
-  const handledReply = useRef(replyFocus);
-  useEffect(() => {
-    if (replyFocus === handledReply.current) return;
-    handledReply.current = replyFocus;
+  // Only an r pressed while this panel is shown opens it (a newer signal than at mount). Taken in
+  // the render the key caused, not in an effect after it: an effect's state update is a render of
+  // its own in a later task, and the reply editor then mounted, painted and took the focus a frame
+  // or two after the key (most of the first r's wait).
+  const [handledReply, setHandledReply] = useState(replyFocus);
+  if (replyFocus !== handledReply) {
+    setHandledReply(replyFocus);
     setReplyFor(item.id);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [replyFocus]);
+  }
   const marks: Mark[] = [
     ...item.matches.map((m) => ({ ...m, kind: 'match' as const })),
     ...item.annotations.filter((a) => a.anchor !== 'lost').map((a) => ({ start: a.start, end: a.end, kind: 'note' as const, title: [a.tagName, a.note].filter(Boolean).join(': ') })),

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
@@ -101,8 +101,10 @@ export function ReplyEditor({
   // Focus for an r pressed while this comment is shown (a newer signal than at mount), or when the
   // editor was opened to write (r or the button), once the draft has loaded; never merely for
   // being shown, or filtering would steal focus from the search box.
+  // A layout effect: the focus lands in the commit that mounted the editor, within the key's task,
+  // rather than after the next paint.
   const handledSignal = useRef(focusOnMount ? Number.NaN : focusSignal);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (draft === undefined || focusSignal === handledSignal.current) return;
     handledSignal.current = focusSignal;
     editorBox.current?.querySelector<HTMLElement>('[contenteditable]')?.focus();

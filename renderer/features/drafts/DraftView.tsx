@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { Post } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
+import { takeOrCall } from '../../api/early';
 import { DraftSession } from './DraftSession';
 import { coEditSettings } from './co-edit-settings';
 import type { CoEditSettings } from '../../editor/collab/CoEditPlugin';
@@ -18,7 +19,8 @@ export function DraftView({ id }: { id: string }) {
 
   const replace = useCallback((post: Post) => setLoaded((l) => ({ post, generation: (l?.generation ?? 0) + 1, coEdit: l?.coEdit ?? null })), []);
   const reload = useCallback(() => {
-    Promise.all([client.call('posts.get', { id }), coEditSettings(client, id)]).then(
+    // Both may already be on their way, started as the address changed (draft-open-requests.ts).
+    Promise.all([takeOrCall(client, 'posts.get', { id }), coEditSettings(client, id)]).then(
       // Synchronously: the editor renders, its plugins register and LoadBodyPlugin loads the body
       // in this one task. As an ordinary update React painted the empty editor first and ran the
       // effects (the load) in a later task: a style, layout and paint of the page, and a frame's

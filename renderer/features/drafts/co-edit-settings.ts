@@ -4,6 +4,7 @@
  */
 import { canWrite, documentName } from '../../../common/sync/documents';
 import { secretFromPage, type Client } from '../../api/client';
+import { takeOrCall } from '../../api/early';
 import type { CoEditSettings } from '../../editor/collab/CoEditPlugin';
 import { streamUrl } from '../../editor/collab/stream-url';
 import { memberColour } from '../../editor/collab/member-colour';
@@ -19,7 +20,7 @@ async function streamEndpoint(client: Client): Promise<{ url: string; secret: st
 }
 
 export async function coEditSettings(client: Client, postId: string): Promise<CoEditSettings | null> {
-  const [stream, s] = await Promise.all([streamEndpoint(client), client.call('workspace.status', {}).catch(() => null)]);
+  const [stream, s] = await Promise.all([streamEndpoint(client), takeOrCall(client, 'workspace.status', {}).catch(() => null)]);
   if (!stream || !s?.joined || !s.member || !s.role) return null;
   return {
     docName: documentName({ kind: 'body', id: postId }),
