@@ -11,7 +11,9 @@ import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { Hocuspocus, type onAuthenticatePayload } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { canWrite, parseDocumentName } from '../common/sync/documents';
+import { canWrite, parseDocumentName, postOf } from '../common/sync/documents';
+import { mayWriteBody } from '../common/sync/body-writes';
+import { Credits } from '../common/sync/credits';
 import { memberDirectory, memberForToken, revokedMemberIds, type Member } from './members';
 import { GroupCommit } from './group-commit';
 import { DurableDocuments, storedDocuments } from './persistence';
@@ -107,6 +109,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
         throw err;
       }
     },
+    async beforeSync({ documentName, connection, context, type, payload }) {
+      // A body's writers are decided per update (mayWriteBody), so that a guest's suggestion-only
+      // change can one day pass: a refused update is answered as on a read-only connection.
+      if ((type === 1 || type === 2) && context.member && parseDocumentName(documentName)?.kind === 'body') {
+        connection.readOnly = !mayWriteBody(context.member.role, payload).ok;
+      }
+    },
     async afterLoadDocument({ documentName }) {
       log.info('document.load', { document: documentName });
     },
@@ -132,8 +141,30 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       socket.once('close', () => mine.delete(socket));
       log.info('member.connected', { member: member.id, role: member.role });
     }
+    const post = postOf(ref);
+    if (member.role === 'guest-author' && post !== undefined && !credits.credited(member.authorId, post)) {
+      throw refuse(`not-credited: ${member.name} is a guest author and is not credited on this post, so may not open it`);
+    }
     data.connectionConfig.readOnly = !canWrite(member.role, ref.kind);
     return { member };
+  }
+
+  // The credits are read from the bylines document, kept loaded for as long as the server runs.
+  const bylines = await hocuspocus.openDirectConnection('bylines', {});
+  const credits = new Credits(bylines.document!, () => closeUncredited());
+
+  /** A guest author uncredited on a post loses it at once: their open documents of it are closed. */
+  function closeUncredited(): void {
+    for (const document of hocuspocus.documents.values()) {
+      const post = postOf(parseDocumentName(document.name) ?? { kind: 'index' });
+      if (post === undefined) continue;
+      for (const connection of document.getConnections()) {
+        const member = (connection.context as { member?: Member }).member;
+        if (member?.role !== 'guest-author' || credits.credited(member.authorId, post)) continue;
+        log.info('guest.uncredited', { member: member.id, document: document.name });
+        connection.close({ code: 4403, reason: `not-credited: ${member.name} is no longer credited on this post` });
+      }
+    }
   }
 
   wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
@@ -161,7 +192,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       // /members: a member's laptop maps its people to the workspace's members (issue 22).
       const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
       const member = token ? await memberForToken(store, token) : null;
-      const body = member && (route === '/member' ? { id: member.id, name: member.name, email: member.email, role: member.role } : await memberDirectory(store));
+      const body = member && (route === '/member' ? { id: member.id, name: member.name, email: member.email, role: member.role, authorId: member.authorId } : await memberDirectory(store));
       res.writeHead(member ? 200 : 401, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       if (!member) res.end(JSON.stringify({ error: 'invalid-token: the token is unknown or was revoked; ask an admin for a new invitation' }));
       else res.end(JSON.stringify(body));
@@ -249,6 +280,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
         draining = true;
         clearInterval(poll);
         stopSweep();
+        await bylines.disconnect();
         await drain({ server, wss, hocuspocus, commit, closeStore: () => store.close(), log });
       })();
       return closing;
