@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { Hocuspocus, type onAuthenticatePayload } from '@hocuspocus/server';
+import { Hocuspocus, type DirectConnection, type onAuthenticatePayload } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { canWrite, parseDocumentName, postOf } from '../common/sync/documents';
 import { mayWriteBody } from '../common/sync/body-writes';
@@ -141,20 +141,36 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       socket.once('close', () => mine.delete(socket));
       log.info('member.connected', { member: member.id, role: member.role });
     }
-    const post = postOf(ref);
-    if (member.role === 'guest-author' && post !== undefined && !credits.credited(member.authorId, post)) {
-      throw refuse(`not-credited: ${member.name} is a guest author and is not credited on this post, so may not open it`);
+    if (member.role === 'guest-author') {
+      if (!guestSockets.has(socket)) {
+        guestSockets.add(socket);
+        socket.once('close', () => guestSockets.delete(socket) && guestSockets.size === 0 && forgetCredits());
+      }
+      const post = postOf(ref);
+      if (post !== undefined && !(await guestCredits()).credited(member.authorId, post)) {
+        throw refuse(`not-credited: ${member.name} is a guest author and is not credited on this post, so may not open it`);
+      }
     }
     data.connectionConfig.readOnly = !canWrite(member.role, ref.kind);
     return { member };
   }
 
-  // The credits are read from the bylines document, kept loaded for as long as the server runs.
-  const bylines = await hocuspocus.openDirectConnection('bylines', {});
-  const credits = new Credits(bylines.document!, () => closeUncredited());
+  // The credits are read from the bylines document, kept loaded while a guest author is connected
+  // (a team without guests loads nothing more).
+  const guestSockets = new Set<WebSocket>();
+  let credits: Promise<{ credits: Credits; bylines: DirectConnection }> | undefined;
+  async function guestCredits(): Promise<Credits> {
+    credits ??= hocuspocus.openDirectConnection('bylines', {}).then((bylines) => ({ bylines, credits: new Credits(bylines.document!, closeUncredited) }));
+    return (await credits).credits;
+  }
+  function forgetCredits(): void {
+    const held = credits;
+    credits = undefined;
+    void held?.then(({ credits: c, bylines }) => (c.stop(), bylines.disconnect())).catch((err: Error) => log.warn('credits.release-failed', { message: err.message }));
+  }
 
   /** A guest author uncredited on a post loses it at once: their open documents of it are closed. */
-  function closeUncredited(): void {
+  function closeUncredited(credits: Credits): void {
     for (const document of hocuspocus.documents.values()) {
       const post = postOf(parseDocumentName(document.name) ?? { kind: 'index' });
       if (post === undefined) continue;
@@ -192,7 +208,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       // /members: a member's laptop maps its people to the workspace's members (issue 22).
       const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
       const member = token ? await memberForToken(store, token) : null;
-      const body = member && (route === '/member' ? { id: member.id, name: member.name, email: member.email, role: member.role, authorId: member.authorId } : await memberDirectory(store));
+      const body = member && (route === '/member' ? { id: member.id, name: member.name, email: member.email, role: member.role, ...(member.authorId ? { authorId: member.authorId } : {}) } : await memberDirectory(store));
       res.writeHead(member ? 200 : 401, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       if (!member) res.end(JSON.stringify({ error: 'invalid-token: the token is unknown or was revoked; ask an admin for a new invitation' }));
       else res.end(JSON.stringify(body));
@@ -280,7 +296,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
         draining = true;
         clearInterval(poll);
         stopSweep();
-        await bylines.disconnect();
+        forgetCredits();
         await drain({ server, wss, hocuspocus, commit, closeStore: () => store.close(), log });
       })();
       return closing;

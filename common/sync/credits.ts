@@ -44,16 +44,22 @@ export function authorsMatching(authors: Y.Doc, who: string): Array<{ id: string
 /** The credits of a live bylines document, recomputed when it changes. */
 export class Credits {
   private byAuthor: Map<string, Set<string>>;
+  private readonly onUpdate: () => void;
 
   constructor(
     private readonly bylines: Y.Doc,
-    onChange: () => void,
+    onChange: (credits: Credits) => void,
   ) {
     this.byAuthor = creditsIn(bylines);
-    bylines.on('update', () => {
+    this.onUpdate = () => {
       this.byAuthor = creditsIn(bylines);
-      onChange();
-    });
+      onChange(this);
+    };
+    bylines.on('update', this.onUpdate);
+  }
+
+  stop(): void {
+    this.bylines.off('update', this.onUpdate);
   }
 
   credited(authorId: string | null, postId: string): boolean {
