@@ -48,7 +48,7 @@ describe('team members', () => {
     const store = new TeamStore(dir);
     try {
       expect(await memberDirectory(store)).toEqual([{ id: 'm1', name: 'Old Timer', email: '', role: 'admin', active: true }]);
-      expect(store.db.pragma('user_version', { simple: true })).toBe(140);
+      expect(store.db.pragma('user_version', { simple: true })).toBe(290);
     } finally {
       store.close();
     }

@@ -49,6 +49,17 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE UNIQUE INDEX members_active_email ON members (lower(email)) WHERE revoked_at IS NULL AND email <> '';
     `,
   },
+  {
+    version: 2,
+    name: 'guest authors, linked to their author',
+    sql: `
+      ALTER TABLE members DROP CONSTRAINT members_role_check;
+      ALTER TABLE members ADD CONSTRAINT members_role_check CHECK (role IN ('admin', 'editor', 'series-manager', 'reviewer', 'guest-author'));
+      -- The author (authors list) a guest author is credited as; they see only those posts.
+      ALTER TABLE members ADD COLUMN author_id text;
+      ALTER TABLE members ADD CONSTRAINT members_guest_author CHECK ((role = 'guest-author') = (author_id IS NOT NULL));
+    `,
+  },
 ];
 
 export const PG_LATEST_VERSION = PG_MIGRATIONS[PG_MIGRATIONS.length - 1].version;

@@ -9,7 +9,7 @@ import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
 import { GroupCommit } from './group-commit';
 import { inviteMember, listMembers, memberForToken, revokeMember } from './members';
-import { PG_LATEST_VERSION } from './pg-migrations';
+import { PG_LATEST_VERSION, PG_MIGRATIONS } from './pg-migrations';
 import { PgStore } from './pg-store';
 import type { StoreOp } from './store-api';
 import { usePostgresSuite } from './testing/postgres-suite';
@@ -38,7 +38,8 @@ describe('PostgreSQL store', { timeout: 60_000 }, () => {
     const url = await freshDatabase();
     await (await PgStore.open(url, { appVersion: '9.9.9' })).close();
     const first = (await tables(url)) as { versions: Array<{ version: number }> };
-    expect(first.versions.map((v) => v.version)).toEqual([PG_LATEST_VERSION]);
+    expect(first.versions.map((v) => v.version)).toEqual(PG_MIGRATIONS.map((m) => m.version));
+    expect(first.versions.at(-1)?.version).toBe(PG_LATEST_VERSION);
     await (await PgStore.open(url)).close();
     expect(await tables(url)).toEqual(first);
 
@@ -47,7 +48,7 @@ describe('PostgreSQL store', { timeout: 60_000 }, () => {
     await c.query("INSERT INTO schema_version (version, name, written_by) VALUES (999, 'from the future', '99.0.0')");
     await c.end();
     const before = await tables(url);
-    await expect(PgStore.open(url)).rejects.toThrow(/schema version 999, written by Editorial Workbench 99\.0\.0; this server understands up to version 1\. .*The database was not changed/);
+    await expect(PgStore.open(url)).rejects.toThrow(/schema version 999, written by Editorial Workbench 99\.0\.0; this server understands up to version 2\. .*The database was not changed/);
     expect(await tables(url)).toEqual(before);
   });
 

@@ -14,9 +14,9 @@ import { AppError } from '../common/errors';
 import { migratePg } from './pg-migrations';
 import { describeTarget, type MemberRecord, type ServerStore, type StoreOp } from './store-api';
 
-const MEMBER_COLUMNS = 'id, name, email, role, token_hash, created_at, revoked_at';
-const INSERT_MEMBER = `INSERT INTO members (${MEMBER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7)`;
-const memberValues = (m: MemberRecord) => [m.id, m.name, m.email, m.role, m.token_hash, m.created_at, m.revoked_at];
+const MEMBER_COLUMNS = 'id, name, email, role, token_hash, created_at, revoked_at, author_id';
+const INSERT_MEMBER = `INSERT INTO members (${MEMBER_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`;
+const memberValues = (m: MemberRecord) => [m.id, m.name, m.email, m.role, m.token_hash, m.created_at, m.revoked_at, m.author_id];
 
 export class PgStore implements ServerStore {
   readonly kind = 'postgres';

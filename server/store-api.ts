@@ -19,6 +19,8 @@ export interface MemberRecord {
   token_hash: string;
   created_at: string;
   revoked_at: string | null;
+  /** A guest author's author in the workspace's authors list (the person credited on posts); null for other roles. */
+  author_id: string | null;
 }
 
 export interface ServerStore {

@@ -39,7 +39,7 @@ export function mergedState(parts: Uint8Array[]): Uint8Array {
 }
 
 export function membersChecksum(members: MemberRecord[]): string {
-  const rows = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((m) => [m.id, m.name, m.email, m.role, m.token_hash, m.created_at, m.revoked_at]);
+  const rows = [...members].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((m) => [m.id, m.name, m.email, m.role, m.token_hash, m.created_at, m.revoked_at, m.author_id]);
   return sha256(JSON.stringify(rows));
 }
 

@@ -47,4 +47,29 @@ export const SERVER_MIGRATIONS: readonly Migration[] = [
       db.exec("ALTER TABLE members ADD COLUMN email TEXT NOT NULL DEFAULT ''");
     },
   },
+  {
+    // Numbered like the laptop's step 0290 (issue 17 item 4).
+    version: 290,
+    name: 'guest authors, linked to their author',
+    up(db) {
+      // SQLite cannot widen a CHECK: the table is copied into one that allows the new role.
+      db.exec(`
+        CREATE TABLE members_new (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          role TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'series-manager', 'reviewer', 'guest-author')),
+          token_hash TEXT NOT NULL UNIQUE,
+          created_at TEXT NOT NULL,
+          revoked_at TEXT,
+          email TEXT NOT NULL DEFAULT '',
+          -- The author (authors list) a guest author is credited as; they see only those posts.
+          author_id TEXT CHECK ((role = 'guest-author') = (author_id IS NOT NULL))
+        );
+        INSERT INTO members_new (id, name, role, token_hash, created_at, revoked_at, email)
+          SELECT id, name, role, token_hash, created_at, revoked_at, email FROM members;
+        DROP TABLE members;
+        ALTER TABLE members_new RENAME TO members;
+      `);
+    },
+  },
 ];

@@ -13,7 +13,7 @@ import type { MemberRecord, ServerStore, StoreOp } from './store-api';
 import { SERVER_MIGRATIONS } from './store-migrations';
 
 export const STORE_FILE = 'team.sqlite';
-const MEMBER_COLUMNS = 'id, name, email, role, token_hash, created_at, revoked_at';
+const MEMBER_COLUMNS = 'id, name, email, role, token_hash, created_at, revoked_at, author_id';
 
 export class TeamStore implements ServerStore {
   readonly kind = 'sqlite';
@@ -40,7 +40,7 @@ export class TeamStore implements ServerStore {
       members: this.db.prepare<[], MemberRecord>(`SELECT ${MEMBER_COLUMNS} FROM members ORDER BY created_at, id`),
       byHash: this.db.prepare<[string], MemberRecord>(`SELECT ${MEMBER_COLUMNS} FROM members WHERE token_hash = ?`),
       byEmail: this.db.prepare<[string], { name: string }>('SELECT name FROM members WHERE email = ? COLLATE NOCASE AND revoked_at IS NULL'),
-      insertMember: this.db.prepare(`INSERT INTO members (${MEMBER_COLUMNS}) VALUES (@id, @name, @email, @role, @token_hash, @created_at, @revoked_at)`),
+      insertMember: this.db.prepare(`INSERT INTO members (${MEMBER_COLUMNS}) VALUES (@id, @name, @email, @role, @token_hash, @created_at, @revoked_at, @author_id)`),
       revoke: this.db.prepare('UPDATE members SET revoked_at = ? WHERE id = ?'),
     };
   }

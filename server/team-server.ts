@@ -9,9 +9,11 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { Hocuspocus, type onAuthenticatePayload } from '@hocuspocus/server';
+import { Hocuspocus, type DirectConnection, type onAuthenticatePayload } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { canWrite, parseDocumentName } from '../common/sync/documents';
+import { canWrite, parseDocumentName, postOf } from '../common/sync/documents';
+import { mayWriteBody } from '../common/sync/body-writes';
+import { Credits } from '../common/sync/credits';
 import { memberDirectory, memberForToken, revokedMemberIds, type Member } from './members';
 import { GroupCommit } from './group-commit';
 import { DurableDocuments, storedDocuments } from './persistence';
@@ -107,6 +109,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
         throw err;
       }
     },
+    async beforeSync({ documentName, connection, context, type, payload }) {
+      // A body's writers are decided per update (mayWriteBody), so that a guest's suggestion-only
+      // change can one day pass: a refused update is answered as on a read-only connection.
+      if ((type === 1 || type === 2) && context.member && parseDocumentName(documentName)?.kind === 'body') {
+        connection.readOnly = !mayWriteBody(context.member.role, payload).ok;
+      }
+    },
     async afterLoadDocument({ documentName }) {
       log.info('document.load', { document: documentName });
     },
@@ -132,8 +141,46 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       socket.once('close', () => mine.delete(socket));
       log.info('member.connected', { member: member.id, role: member.role });
     }
+    if (member.role === 'guest-author') {
+      if (!guestSockets.has(socket)) {
+        guestSockets.add(socket);
+        socket.once('close', () => guestSockets.delete(socket) && guestSockets.size === 0 && forgetCredits());
+      }
+      const post = postOf(ref);
+      if (post !== undefined && !(await guestCredits()).credited(member.authorId, post)) {
+        throw refuse(`not-credited: ${member.name} is a guest author and is not credited on this post, so may not open it`);
+      }
+    }
     data.connectionConfig.readOnly = !canWrite(member.role, ref.kind);
     return { member };
+  }
+
+  // The credits are read from the bylines document, kept loaded while a guest author is connected
+  // (a team without guests loads nothing more).
+  const guestSockets = new Set<WebSocket>();
+  let credits: Promise<{ credits: Credits; bylines: DirectConnection }> | undefined;
+  async function guestCredits(): Promise<Credits> {
+    credits ??= hocuspocus.openDirectConnection('bylines', {}).then((bylines) => ({ bylines, credits: new Credits(bylines.document!, closeUncredited) }));
+    return (await credits).credits;
+  }
+  function forgetCredits(): void {
+    const held = credits;
+    credits = undefined;
+    void held?.then(({ credits: c, bylines }) => (c.stop(), bylines.disconnect())).catch((err: Error) => log.warn('credits.release-failed', { message: err.message }));
+  }
+
+  /** A guest author uncredited on a post loses it at once: their open documents of it are closed. */
+  function closeUncredited(credits: Credits): void {
+    for (const document of hocuspocus.documents.values()) {
+      const post = postOf(parseDocumentName(document.name) ?? { kind: 'index' });
+      if (post === undefined) continue;
+      for (const connection of document.getConnections()) {
+        const member = (connection.context as { member?: Member }).member;
+        if (member?.role !== 'guest-author' || credits.credited(member.authorId, post)) continue;
+        log.info('guest.uncredited', { member: member.id, document: document.name });
+        connection.close({ code: 4403, reason: `not-credited: ${member.name} is no longer credited on this post` });
+      }
+    }
   }
 
   wss = new WebSocketServer({ noServer: true, maxPayload: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES });
@@ -161,7 +208,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       // /members: a member's laptop maps its people to the workspace's members (issue 22).
       const token = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1] ?? '';
       const member = token ? await memberForToken(store, token) : null;
-      const body = member && (route === '/member' ? { id: member.id, name: member.name, email: member.email, role: member.role } : await memberDirectory(store));
+      const body = member && (route === '/member' ? { id: member.id, name: member.name, email: member.email, role: member.role, ...(member.authorId ? { authorId: member.authorId } : {}) } : await memberDirectory(store));
       res.writeHead(member ? 200 : 401, { 'content-type': 'application/json', 'cache-control': 'no-store' });
       if (!member) res.end(JSON.stringify({ error: 'invalid-token: the token is unknown or was revoked; ask an admin for a new invitation' }));
       else res.end(JSON.stringify(body));
@@ -249,6 +296,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
         draining = true;
         clearInterval(poll);
         stopSweep();
+        forgetCredits();
         await drain({ server, wss, hocuspocus, commit, closeStore: () => store.close(), log });
       })();
       return closing;

@@ -4,7 +4,7 @@
  * comments but not edit its text, so the comments live in a document of their own. The server
  * enforces this table; the app reads it to say why a change was refused.
  */
-export const ROLES = ['admin', 'editor', 'series-manager', 'reviewer'] as const;
+export const ROLES = ['admin', 'editor', 'series-manager', 'reviewer', 'guest-author'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -12,6 +12,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   editor: 'Editor',
   'series-manager': 'Series manager',
   reviewer: 'Reviewer',
+  'guest-author': 'Guest author',
 };
 
 /**
@@ -25,7 +26,10 @@ export const ROLE_LABELS: Record<Role, string> = {
  * - `blob/<sha256 prefix>-<n>`: a picture's bytes, content-addressed, in parts of at most 4 MiB so
  *   that no message comes near the server's limit (editors, who add pictures to posts)
  * - `body/<postId>`: a draft's body as Lexical's Yjs tree (`root`, an XmlText), co-edited (editors)
- * - `index`: which posts, series and pictures exist, so a member knows what to load; anyone may add to it
+ * - `index`: which posts, series and pictures exist, so a member knows what to load; any member but a guest may add to it
+ *
+ * A guest author writes none of them today: they may open only the posts they are credited on
+ * (guest-access.ts), and their text changes are refused (mayWriteBody).
  */
 export const DOCUMENT_KINDS = ['post', 'post-plan', 'series', 'comments', 'authors', 'index', 'bylines', 'review', 'blob', 'body'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -44,6 +48,12 @@ export const WRITERS: Record<DocumentKind, readonly Role[]> = {
 };
 
 export const SINGLETONS: ReadonlySet<DocumentKind> = new Set(['authors', 'index', 'bylines', 'review']);
+/**
+ * The kinds whose id is not a post's: a series, a picture's bytes. Every other kind with an id
+ * belongs to one post, so a kind added later (a post's notes) is a post's unless listed here, and
+ * a guest author is refused it on posts they are not credited on.
+ */
+const NOT_A_POSTS: ReadonlySet<DocumentKind> = new Set(['series', 'blob']);
 const ID = /^[0-9a-z][0-9a-z-]{0,63}$/;
 
 export interface DocumentRef {
@@ -62,6 +72,11 @@ export function parseDocumentName(name: string): DocumentRef | null {
   return slash !== -1 && ID.test(id) ? { kind, id } : null;
 }
 
+/** The post a document belongs to, if it belongs to one. */
+export function postOf(ref: DocumentRef): string | undefined {
+  return ref.id !== undefined && !NOT_A_POSTS.has(ref.kind) ? ref.id : undefined;
+}
+
 export function documentName(ref: DocumentRef): string {
   return ref.id === undefined ? ref.kind : `${ref.kind}/${ref.id}`;
 }
@@ -73,5 +88,6 @@ export function canWrite(role: Role, kind: DocumentKind): boolean {
 /** Why a role may not write a kind of document, in words for the person refused. */
 export function refusalReason(role: Role, kind: DocumentKind): string {
   const who = WRITERS[kind].filter((r) => r !== 'admin').map((r) => ROLE_LABELS[r].toLowerCase() + 's');
-  return `${ROLE_LABELS[role]}s may not change this (${kind}); only ${who.join(' and ')} and admins may.`;
+  const reason = `${ROLE_LABELS[role]}s may not change this (${kind}); only ${who.join(' and ')} and admins may.`;
+  return role === 'guest-author' && (kind === 'post' || kind === 'body') ? `${reason} A guest author suggests changes or leaves notes instead of editing the text.` : reason;
 }

@@ -12,6 +12,7 @@ const USAGE = `workbench sync-server [--host 127.0.0.1] [--port N] [--data DIR |
                       [--redis redis://USER:PASS@HOST:PORT] [--metrics-token T] [--idle-unload-seconds N]
                       [--compact-after-seconds N]
 workbench sync-server invite (--data DIR | --postgres URL) --name "Ann Smith" [--email ann@example.org] --role admin|editor|series-manager|reviewer [--json]
+workbench sync-server invite (--data DIR | --postgres URL) --name "Gus Guest" --role guest-author --author "<name or id in the authors list>" [--json]
 workbench sync-server revoke <member id or name> (--data DIR | --postgres URL)
 workbench sync-server members (--data DIR | --postgres URL) [--json]
 workbench sync-server backup (--data DIR | --postgres URL) --out FILE
@@ -36,6 +37,9 @@ closed (they reconnect to another instance), then exit.
 
 invite prints a member's token once ({ token, member } with --json); only its hash is kept.
 A member's e-mail lets each laptop merge the person it already knows by that address into them.
+A guest author is linked to the author they are credited as (--author, from the workspace's
+authors list): they open only the drafts credited to that author, read-only, and lose a draft
+as soon as they are uncredited.
 revoke cuts a member off at once, live connections included.
 backup copies DIR/team.sqlite with SQLite's online backup API, or the PostgreSQL database with
 pg_dump (custom format), safe while the server runs; beside FILE it writes FILE.check.json, the
@@ -137,6 +141,7 @@ async function admin(sub: string, argv: string[]): Promise<number> {
     name: { type: 'string' },
     email: { type: 'string' },
     role: { type: 'string' },
+    author: { type: 'string' },
     json: { type: 'boolean' },
     out: { type: 'string' },
     from: { type: 'string' },
@@ -146,9 +151,10 @@ async function admin(sub: string, argv: string[]): Promise<number> {
   if (values.help) return console.log(USAGE), 0;
   const members = await import('../../server/members');
   if (sub === 'invite') {
-    if (!values.name || !values.role) throw new UsageError('invite needs --name "Full Name" and --role admin|editor|series-manager|reviewer.');
-    const invited = await withStore(values, (s) => members.inviteMember(s, { name: values.name!, role: values.role!, email: values.email }));
-    if (values.json) printJson({ token: invited.token, member: { id: invited.member.id, name: invited.member.name, email: invited.member.email, role: invited.member.role } });
+    if (!values.name || !values.role) throw new UsageError('invite needs --name "Full Name" and --role admin|editor|series-manager|reviewer|guest-author.');
+    const invited = await withStore(values, (s) => members.inviteMember(s, { name: values.name!, role: values.role!, email: values.email, author: values.author }));
+    const { id, name, email, role, authorId } = invited.member;
+    if (values.json) printJson({ token: invited.token, member: { id, name, email, role, ...(authorId ? { authorId } : {}) } });
     else console.log(`Invited ${invited.member.name} (${invited.member.role}), id ${invited.member.id}.\nToken (shown once; give it to them privately):\n${invited.token}`);
     return 0;
   }

@@ -13,7 +13,7 @@ import type { SyncSession } from './session';
 import type { TokenVault } from './token-vault';
 import { readWorkspace } from './workspace-row';
 
-const Member = z.object({ id: Id, name: z.string().min(1).max(200), email: z.string().max(320).default(''), role: z.enum(ROLES), active: z.boolean().default(true) });
+const Member = z.object({ id: Id, name: z.string().min(1).max(200), email: z.string().max(320).default(''), role: z.enum(ROLES), active: z.boolean().default(true), authorId: Id.nullable().optional() });
 
 const httpUrl = (wsUrl: string, path: string) => wsUrl.replace(/^ws(s?):\/\//, 'http$1://').replace(/\/+$/, '') + path;
 
@@ -37,7 +37,7 @@ async function ask(url: string, path: string, token: string, timeoutMs: number):
 const notTeamServer = (url: string) => new AppError('BAD_INPUT', `${url} did not answer as a workbench team server (its member list is not one); nothing was changed.`);
 
 /** Who the token belongs to. */
-export async function whoAmI(url: string, token: string, timeoutMs: number): Promise<WorkspaceMember> {
+export async function whoAmI(url: string, token: string, timeoutMs: number): Promise<WorkspaceMember & { authorId?: string | null }> {
   const parsed = Member.safeParse(await ask(url, '/member', token, timeoutMs));
   if (!parsed.success) throw notTeamServer(url);
   return parsed.data;

@@ -6,7 +6,8 @@
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { AppError } from '../../common/errors';
-import { parseDocumentName, SINGLETONS } from '../../common/sync/documents';
+import { parseDocumentName, postOf, SINGLETONS } from '../../common/sync/documents';
+import { creditsIn } from '../../common/sync/credits';
 import type { DB } from '../../db/connection';
 import { BodyDocs } from './body-docs';
 import { ChangeMarks } from './change-marks';
@@ -20,6 +21,8 @@ import { pendingChanges, type WorkspaceRow } from './workspace-row';
 export type SyncState = 'offline' | 'syncing' | 'up-to-date';
 
 const REMOTE_SETTLE_MS = 20;
+/** The server's reason code for a post a guest author is not credited on (server/team-server.ts). */
+const NOT_CREDITED = 'not-credited:';
 /**
  * Documents a one-off sync holds open at once. It syncs them, applies them to the tables, then
  * closes and unloads them (the server unloads a document when its last connection closes), so
@@ -70,8 +73,10 @@ export class SyncSession {
       this.dirty.add(name);
       // A one-off sync applies each window itself once it has synced: applying from the timer
       // meanwhile tried every document still waiting for a parent again, loaded from disk each time.
+      if (name === 'bylines') this.creditedPosts = undefined;
       if (!this.live) return;
       if (name === 'index') this.openIndexed();
+      if (name === 'bylines') this.followCredits();
       clearTimeout(this.applyTimer);
       this.applyTimer = setTimeout(() => this.applyRemote(), REMOTE_SETTLE_MS);
     });
@@ -207,17 +212,36 @@ export class SyncSession {
 
   private openIndexed(): void {
     if (!this.socket) return;
-    const index = this.docs.get('index');
-    for (const id of index.getMap('posts').keys()) for (const kind of ['post', 'post-plan', 'comments', 'body']) this.open(`${kind}/${id}`);
-    for (const id of index.getMap('series').keys()) this.open(`series/${id}`);
-    for (const key of index.getMap('blobs').keys()) this.open(`blob/${key}`);
+    for (const name of this.indexed()) this.open(name);
   }
 
-  /** The documents the index names (whether or not this laptop holds them yet). */
+  /** A guest author's credited posts, from this laptop's copy of the bylines (undefined: not read since it changed). */
+  private creditedPosts?: ReadonlySet<string>;
+
+  /**
+   * Whether this member may open a document: a guest author only their credited posts' documents
+   * (the server refuses the others; asking for them would only be refused).
+   */
+  private mayOpen(name: string): boolean {
+    if (this.workspace.role !== 'guest-author') return true;
+    const post = postOf(parseDocumentName(name) ?? { kind: 'index' });
+    if (post === undefined) return true;
+    this.creditedPosts ??= creditsIn(this.docs.get('bylines')).get(this.workspace.author_id ?? '') ?? new Set<string>();
+    return this.creditedPosts.has(post);
+  }
+
+  /** A guest author's credits changed: the posts gained are opened, those lost closed. */
+  private followCredits(): void {
+    if (this.workspace.role !== 'guest-author') return;
+    for (const name of [...this.providers.keys()]) if (!this.mayOpen(name)) this.close1(name);
+    this.openIndexed();
+  }
+
+  /** The documents the index names (whether or not this laptop holds them yet) that this member may open. */
   private indexed(): string[] {
     const index = this.docs.get('index');
     return [
-      ...[...index.getMap('posts').keys()].flatMap((id) => ['post', 'post-plan', 'comments', 'body'].map((kind) => `${kind}/${id}`)),
+      ...[...index.getMap('posts').keys()].flatMap((id) => ['post', 'post-plan', 'comments', 'body'].map((kind) => `${kind}/${id}`)).filter((n) => this.mayOpen(n)),
       ...[...index.getMap('series').keys()].map((id) => `series/${id}`),
       ...[...index.getMap('blobs').keys()].map((key) => `blob/${key}`),
     ];
@@ -230,21 +254,33 @@ export class SyncSession {
   }
 
   private open(name: string): void {
-    if (this.providers.has(name) || !this.socket || !parseDocumentName(name)) return;
+    if (this.providers.has(name) || !this.socket || !parseDocumentName(name) || !this.mayOpen(name)) return;
     const provider = new GatedProvider({
       websocketProvider: this.socket,
       name,
       document: this.docs.get(name),
       token: this.token,
       onAuthenticationFailed: ({ reason }) => {
+        // A guest author not (or no longer) credited on a post is refused that post alone.
+        if (reason.startsWith(NOT_CREDITED)) return void setImmediate(() => this.dropUncredited(name));
         this.refusal = reason;
         this.changed();
+      },
+      onClose: ({ event }) => {
+        if (event.reason?.startsWith(NOT_CREDITED)) setImmediate(() => this.dropUncredited(name));
       },
       onSynced: () => this.changed(),
       onUnsyncedChanges: () => this.changed(),
     }, this.gate);
     provider.attach();
     this.providers.set(name, provider);
+  }
+
+  /** The server refused or closed a post's document for this guest author: it is closed here too. */
+  private dropUncredited(name: string): void {
+    if (!this.providers.has(name)) return;
+    this.close1(name);
+    this.changed();
   }
 
   state(): SyncState {

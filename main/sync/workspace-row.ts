@@ -10,6 +10,8 @@ export interface WorkspaceRow {
   member_id: string;
   member_name: string;
   role: Role;
+  /** A guest author's author (the person credited on posts): their laptop opens only those posts. */
+  author_id: string | null;
   token_sealed: Buffer;
   joined_at: string;
   last_sync_at: string | null;

@@ -56,7 +56,7 @@ export async function joinWorkspace(db: DB, vault: TokenVault, input: { url: str
   const members = await fetchMembers(url, token, input.timeoutMs ?? 10_000);
   const sealed = vault.seal(token);
   db.transaction(() => {
-    db.prepare('INSERT INTO sync_workspace (id, url, member_id, member_name, role, token_sealed, joined_at) VALUES (1, ?, ?, ?, ?, ?, ?)').run(url, member.id, member.name, member.role, sealed, new Date().toISOString());
+    db.prepare('INSERT INTO sync_workspace (id, url, member_id, member_name, role, token_sealed, joined_at, author_id) VALUES (1, ?, ?, ?, ?, ?, ?, ?)').run(url, member.id, member.name, member.role, sealed, new Date().toISOString(), member.authorId ?? null);
     // In a workspace the people are its members (and "me" is the member joining).
     applyMembers(db, members, member.id);
     // What this store already holds merges into the workspace (ids are the same everywhere).

@@ -71,9 +71,9 @@ export async function startPostgresProcess(): Promise<{ url: string; stop: () =>
 }
 
 /** Invites members through `workbench sync-server invite` into a data folder or a postgres:// URL; returns their tokens in order. */
-export function invite(dataDir: string, ...members: Array<[name: string, role: string, email?: string]>): string[] {
-  return members.map(([name, role, email]) => {
-    const r = workbench(['sync-server', 'invite', ...storeFlags(dataDir), '--name', name, '--role', role, ...(email ? ['--email', email] : []), '--json']);
+export function invite(dataDir: string, ...members: Array<[name: string, role: string, email?: string, author?: string]>): string[] {
+  return members.map(([name, role, email, author]) => {
+    const r = workbench(['sync-server', 'invite', ...storeFlags(dataDir), '--name', name, '--role', role, ...(email ? ['--email', email] : []), ...(author ? ['--author', author] : []), '--json']);
     if (r.status !== 0) throw new Error(`invite failed: ${r.stderr}`);
     return (JSON.parse(r.stdout) as { token: string }).token;
   });

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import type { Provider } from '@lexical/yjs';
+import type { Role } from '../../../common/sync/documents';
 import type * as Y from 'yjs';
 import { createBodyProvider, type BodyProvider } from './body-provider';
 import { Presence } from './Presence';
@@ -15,6 +16,8 @@ export interface CoEditSettings {
   member: { id: string; name: string };
   colour: string;
   readOnly: boolean;
+  /** The member's role: a guest author reads their draft and is told how they may take part. */
+  role: Role;
 }
 
 interface Props {

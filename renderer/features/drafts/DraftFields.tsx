@@ -7,10 +7,12 @@ interface Props {
   onTitle: (title: string) => void;
   onStandfirst: (standfirst: string) => void;
   onBlur: () => void;
+  /** Shown, not editable: the member's role may not change the post's text (a guest author). */
+  readOnly?: boolean;
 }
 
 /** Title and standfirst above the body; uncontrolled so typing re-renders nothing. */
-export const DraftFields = memo(function DraftFields({ initialTitle, initialStandfirst, onTitle, onStandfirst, onBlur }: Props) {
+export const DraftFields = memo(function DraftFields({ initialTitle, initialStandfirst, onTitle, onStandfirst, onBlur, readOnly = false }: Props) {
   const id = useId();
   // A pasted title longer than a title can be is cut, and the writer is told so (not silently).
   const [cut, setCut] = useState(0);
@@ -25,9 +27,10 @@ export const DraftFields = memo(function DraftFields({ initialTitle, initialStan
         className="draft__title"
         defaultValue={initialTitle}
         placeholder="Title"
+        readOnly={readOnly}
         rows={1}
         // A new draft starts with its title: the writer types at once, not after a click.
-        autoFocus={!initialTitle}
+        autoFocus={!initialTitle && !readOnly}
         aria-describedby={cut ? `${id}-cut` : undefined}
         spellCheck
         lang="en-GB"
@@ -56,6 +59,7 @@ export const DraftFields = memo(function DraftFields({ initialTitle, initialStan
         defaultValue={initialStandfirst}
         placeholder="Standfirst: one or two sentences that sell the post"
         maxLength={5000}
+        readOnly={readOnly}
         rows={2}
         spellCheck
         lang="en-GB"

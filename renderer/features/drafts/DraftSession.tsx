@@ -120,6 +120,7 @@ export function DraftSession({ post, coEdit, onReplaced, onReload }: Props) {
     saver.queuePatch({ standfirst });
   }, [saver]);
 
+  const guest = coEdit?.role === 'guest-author';
   return (
     <section className="draft" aria-label="Draft">
       <header className="draft__header">
@@ -153,7 +154,12 @@ export function DraftSession({ post, coEdit, onReplaced, onReload }: Props) {
       {/* The editor stays mounted (hidden) under the preview, so its state and undo history survive. */}
       <div className="draft__grid" hidden={preview}>
         <div className="draft__column">
-          <DraftFields initialTitle={post.title} initialStandfirst={post.standfirst} onTitle={onTitle} onStandfirst={onStandfirst} onBlur={saver.flush} />
+          {guest && (
+            <p className="draft__guest-banner" role="note">
+              You are a guest author: suggest changes or leave notes. The text is read-only to you; the editors change it.
+            </p>
+          )}
+          <DraftFields initialTitle={post.title} initialStandfirst={post.standfirst} onTitle={onTitle} onStandfirst={onStandfirst} onBlur={saver.flush} readOnly={guest} />
           <Editor
             postId={post.id}
             initialBody={post.body}

@@ -28,5 +28,6 @@ export async function coEditSettings(client: Client, postId: string): Promise<Co
     member: s.member,
     colour: memberColour(s.member.id),
     readOnly: !canWrite(s.role, 'body'),
+    role: s.role,
   };
 }

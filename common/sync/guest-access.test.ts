@@ -1,0 +1,44 @@
+/** The pieces a guest author's access is decided by: which documents are a post's, body writes, credits. */
+import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { DOCUMENT_KINDS, parseDocumentName, postOf, SINGLETONS } from './documents';
+import { mayWriteBody } from './body-writes';
+import { authorsMatching, creditsIn } from './credits';
+
+const POST = '0190a0b2-7c1d-7000-8000-000000000001';
+
+describe('guest access', () => {
+  it('counts every kind with an id as a post’s unless it names a series or a picture’s bytes', () => {
+    const perPost = DOCUMENT_KINDS.filter((k) => !SINGLETONS.has(k) && postOf(parseDocumentName(`${k}/${POST}`)!) === POST);
+    expect(perPost.sort()).toEqual(['body', 'comments', 'post', 'post-plan']);
+    expect(postOf({ kind: 'series', id: POST })).toBeUndefined();
+    expect(postOf({ kind: 'bylines' })).toBeUndefined();
+  });
+
+  it('refuses every body update of a guest author with the reason, and lets editors and admins write', () => {
+    const update = Y.encodeStateAsUpdate(new Y.Doc());
+    expect(mayWriteBody('guest-author', update)).toEqual({ ok: false, reason: expect.stringMatching(/^Guest authors may not change this \(body\);.*suggests changes or leaves notes/) });
+    expect(mayWriteBody('editor', update)).toEqual({ ok: true });
+    expect(mayWriteBody('admin', update)).toEqual({ ok: true });
+    expect(mayWriteBody('reviewer', update).ok).toBe(false);
+  });
+
+  it('reads live credits and authors from the shared registers, leaving out removed ones', () => {
+    const bylines = new Y.Doc();
+    const f = bylines.getMap('fields');
+    const byline = (post: string, author: string, deleted: string | null) => {
+      for (const [c, v] of Object.entries({ post_id: post, author_id: author, deleted_at: deleted })) f.set(`byline:${post}:${author}|${c}`, { v, e: '' });
+    };
+    byline('p1', 'gus', null);
+    byline('p2', 'gus', '2026-12-07T00:00:00Z');
+    byline('p2', 'olive', null);
+    expect(creditsIn(bylines)).toEqual(new Map([['gus', new Set(['p1'])], ['olive', new Set(['p2'])]]));
+    const authors = new Y.Doc();
+    const a = authors.getMap('fields');
+    a.set('author:gus|name', { v: 'Gus Guest', e: '' });
+    a.set('author:old|name', { v: 'Gus Guest', e: '' });
+    a.set('author:old|deleted_at', { v: '2026-01-01', e: '' });
+    expect(authorsMatching(authors, 'Gus Guest')).toEqual([{ id: 'gus', name: 'Gus Guest' }]);
+    expect(authorsMatching(authors, 'gus')).toEqual([{ id: 'gus', name: 'Gus Guest' }]);
+  });
+});
