@@ -47,6 +47,7 @@ function openWindow(member: string): Window {
     member: { id: member, name: member },
     colour: '#1f6feb',
     readOnly: false,
+    role: 'editor',
   };
   const editor: RefObject<LexicalEditor | null> = { current: null };
   function Draft() {
