@@ -32,7 +32,7 @@ function partDocs(spec: TableSpec, row: Row) {
   return spec.parts.map((part) => ({ part, name: part.doc(row) }));
 }
 
-const joinedAt = (db: DB): string => (db.prepare('SELECT joined_at FROM sync_workspace WHERE id = 1').pluck().get() as string | undefined) ?? '';
+const joinedAt = (db: DB): string => (statement(db, 'SELECT joined_at FROM sync_workspace WHERE id = 1', true).get() as string | undefined) ?? '';
 
 /** Pushes the outbox, or its first `limit` rows (a seeding laptop pushes its store in parts). */
 export function push(db: DB, docs: LocalDocs, member: Member, limit = -1): number {
@@ -45,7 +45,7 @@ export function push(db: DB, docs: LocalDocs, member: Member, limit = -1): numbe
   docs.batch(() => {
     for (const { tbl, row_id } of pending) {
       const spec = specFor(tbl);
-      const row = db.prepare(`SELECT * FROM ${tbl} WHERE id = ?`).get(row_id) as Row | undefined;
+      const row = statement(db, `SELECT * FROM ${tbl} WHERE id = ?`).get(row_id) as Row | undefined;
       if (spec && row) {
         pushRow(db, docs, member, spec, row, now, refuse);
         if (spec.table === 'posts') pushBody(db, docs, member.role, row_id, joinedAt(db));
