@@ -99,6 +99,11 @@ export class LocalDocs {
   private batched?: Map<string, Uint8Array[]>;
   private written = new Set<string>();
 
+  /** These documents' changes here are all on the server: they need not be opened again for them. */
+  forgetWritten(names: Iterable<string>): void {
+    for (const n of names) this.written.delete(n);
+  }
+
   /** The documents this laptop changed since the last call. */
   takeWritten(): string[] {
     const list = [...this.written];
