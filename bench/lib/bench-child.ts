@@ -7,9 +7,15 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { APP_ROOT, BENCH_ROOT } from './paths';
 
+/**
+ * BENCH_CPU_PROF_DIR=dir: each child writes a V8 CPU profile there when it exits (Node refuses
+ * --cpu-prof in NODE_OPTIONS, so it is passed on the command line).
+ */
+export const profileFlags = (): string[] => (process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []);
+
 export function runBenchChild<T>(script: string, args: string[], timeoutMs: number): Promise<T> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', path.join(BENCH_ROOT, 'lib', script), ...args], { cwd: APP_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [...profileFlags(), '--import', 'tsx', path.join(BENCH_ROOT, 'lib', script), ...args], { cwd: APP_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     const timer = setTimeout(() => p.kill('SIGKILL'), timeoutMs);

@@ -28,6 +28,7 @@ import * as bodySeen from './0230-body-seen';
 import * as notes from './0250-notes';
 import * as commentIndexTrim from './0260-comment-index-trim';
 import * as guestAuthors from './0290-guest-authors';
+import * as bulkCommentIndex from './0300-bulk-comment-index';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers, sharedDetails, cmsRepliesAndCursors, sharedRowTriggers, bodyDocuments, postCommentCounts, syncChangeMarks, changeJournal, bodySeen, notes, commentIndexTrim, guestAuthors];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers, sharedDetails, cmsRepliesAndCursors, sharedRowTriggers, bodyDocuments, postCommentCounts, syncChangeMarks, changeJournal, bodySeen, notes, commentIndexTrim, guestAuthors, bulkCommentIndex];

@@ -16,7 +16,7 @@ import type { EditorState } from '../../common/domain';
 import { editorStateText } from '../../common/editor/state-text';
 import type { DB } from '../../db/connection';
 import { stateAt } from './body-bases';
-import { readBody } from './body-binding';
+import { readBody, readDocBody } from './body-binding';
 import { LOCAL } from './local-docs';
 
 /** Yjs's delete set (not exported as a type by name). */
@@ -93,7 +93,7 @@ export function awayChanges(db: DB, member: Author, postId: string, doc: Y.Doc):
   // that brings the text, for most of a second.
   if (Y.equalSnapshots(since, Y.snapshot(doc))) return null;
   const then = paragraphs(readBody(stateAt(doc, since)) as unknown as EditorState);
-  const now = paragraphs(readBody(Y.encodeStateAsUpdate(doc)) as unknown as EditorState);
+  const now = paragraphs(readDocBody(doc) as unknown as EditorState);
   // The root's blocks as Yjs items, in the order of the body's paragraphs then and now.
   const root = doc.get('root', Y.XmlText);
   const oldItems: Y.Item[] = [];

@@ -7,6 +7,7 @@
 import crypto from 'node:crypto';
 import * as Y from 'yjs';
 import type { DB } from '../../db/connection';
+import { statement } from './statements';
 
 /**
  * Kept per post: enough for a script's save made on a revision a few saves old, and for a title
@@ -27,7 +28,7 @@ function toBase(r: { revision: number; body_sha: string; snapshot: Buffer } | un
 }
 
 export function latestBase(db: DB, postId: string): BodyBase | undefined {
-  return toBase(db.prepare('SELECT revision, body_sha, snapshot FROM sync_body_bases WHERE post_id = ? ORDER BY revision DESC LIMIT 1').get(postId) as never);
+  return toBase(statement(db, 'SELECT revision, body_sha, snapshot FROM sync_body_bases WHERE post_id = ? ORDER BY revision DESC LIMIT 1').get(postId) as never);
 }
 
 /** The base recorded at a revision, or the latest one before it (a revision saved here and not yet merged). */
@@ -42,12 +43,13 @@ export function baseAt(db: DB, postId: string, revision: number): BodyBase | und
  * saved in the window straight after the body's first words was then refused as a conflict.
  */
 export function recordBase(db: DB, postId: string, revision: number, bodyJson: string, doc: Y.Doc, projected = false): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO sync_body_bases (post_id, revision, body_sha, snapshot, at, projected) VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (post_id, revision) DO UPDATE SET body_sha = excluded.body_sha, snapshot = excluded.snapshot, at = excluded.at,
        projected = max(projected, excluded.projected)`,
   ).run(postId, revision, bodySha(bodyJson), Buffer.from(Y.encodeSnapshot(Y.snapshot(doc))), new Date().toISOString(), projected ? 1 : 0);
-  db.prepare('DELETE FROM sync_body_bases WHERE post_id = ? AND revision <= (SELECT revision FROM sync_body_bases WHERE post_id = ? ORDER BY revision DESC LIMIT 1 OFFSET ?)').run(postId, postId, KEEP);
+  statement(db, 'DELETE FROM sync_body_bases WHERE post_id = ? AND revision <= (SELECT revision FROM sync_body_bases WHERE post_id = ? ORDER BY revision DESC LIMIT 1 OFFSET ?)').run(postId, postId, KEEP);
 }
 
 /** The document as it was at a snapshot, as one update (the document keeps deleted text: gc off). */

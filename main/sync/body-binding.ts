@@ -11,6 +11,7 @@ import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type
 import type { LexicalEditor, SerializedEditorState } from 'lexical';
 import * as Y from 'yjs';
 import { DRAFT_NODES } from '../../common/editor/nodes';
+import { plainBodyJson } from './body-json';
 import { $reconcileRoot } from './body-reconcile';
 
 /** Main shows no carets: an awareness with no local state makes the binding skip cursor work. */
@@ -75,6 +76,11 @@ export function readBody(state: Uint8Array): SerializedEditorState {
   } finally {
     b.doc.destroy();
   }
+}
+
+/** The body a live document holds: read straight from its Yjs tree where it can be (body-json.ts), else replayed into an editor. */
+export function readDocBody(doc: Y.Doc): SerializedEditorState {
+  return plainBodyJson(doc) ?? readBody(Y.encodeStateAsUpdate(doc));
 }
 
 /**

@@ -14,6 +14,7 @@ import { useSyncTestKit } from './testing/laptops';
 import { invite } from './testing/team-server-process';
 import { joinWorkspace, syncWorkspace, workspaceStatus } from './workspace';
 import { SYNC_WINDOW } from './session';
+import { bodyOf } from './testing/bodies';
 
 const kit = useSyncTestKit();
 const POSTS = 150;
@@ -54,5 +55,20 @@ describe('first sync of a large store', { timeout: 300_000 }, () => {
     expect(titles(b.db)).toEqual(titles(a.db));
     expect(b.db.prepare('SELECT count(*) FROM comments').pluck().get()).toBe(POSTS);
     expect(server.output()).not.toMatch(/closing connection/);
+  });
+
+  it('seeds each body once and does not open its document again once the server has it', async () => {
+    const data = kit.dir();
+    const server = await kit.server(data);
+    const [adminToken] = invite(data, ['Ann Admin', 'admin']);
+    const a = kit.laptop('a');
+    const ids = a.db.transaction(() => Array.from({ length: 12 }, (_, i) => createPost(a.db, { title: `Seeded ${i}`, body: bodyOf([`The text of post ${i}.`]) }).id))();
+    await joinWorkspace(a.db, kit.vault(), { url: server.url, token: adminToken });
+    await syncWorkspace(a.db, kit.vault(), 120_000);
+    expect(workspaceStatus(a.db)).toMatchObject({ state: 'up-to-date', pending: 0 });
+    // The server logs each load of a document: reopening a seeded body straight after its window
+    // closed raced the server's unloading of it, and its acknowledgement waited for a reconnect.
+    const loads = server.output().split('\n').filter((l) => l.includes('"document.load"'));
+    for (const id of ids) expect(loads.filter((l) => l.includes(`body/${id}`)), id).toHaveLength(1);
   });
 });

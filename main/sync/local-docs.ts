@@ -9,6 +9,7 @@ import { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { SINGLETONS, type DocumentKind } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
+import { statement } from './statements';
 
 const FROM_DISK = Symbol('from-disk');
 /** The origin of changes this laptop makes (pushes, resolutions); anything else came from the server. */
@@ -43,7 +44,7 @@ export class LocalDocs {
   }
 
   has(name: string): boolean {
-    return this.docs.has(name) || this.db.prepare('SELECT 1 FROM sync_doc_updates WHERE doc = ? LIMIT 1').get(name) !== undefined;
+    return this.docs.has(name) || statement(this.db, 'SELECT 1 FROM sync_doc_updates WHERE doc = ? LIMIT 1').get(name) !== undefined;
   }
 
   get(name: string): Y.Doc {
@@ -52,7 +53,7 @@ export class LocalDocs {
     // Its name as its guid: Yjs would otherwise draw a random UUID per document (it showed in profiles).
     // A body keeps its deleted text: revisions and merged saves rebuild it as it was at a snapshot.
     doc = new Y.Doc({ guid: name, gc: !name.startsWith('body/') });
-    const parts = (this.db.prepare('SELECT data FROM sync_doc_updates WHERE doc = ? ORDER BY seq').pluck().all(name) as Buffer[]).map((b) => new Uint8Array(b));
+    const parts = (statement(this.db, 'SELECT data FROM sync_doc_updates WHERE doc = ? ORDER BY seq', true).all(name) as Buffer[]).map((b) => new Uint8Array(b));
     if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts), FROM_DISK);
     if (parts.length > COMPACT_AFTER) {
       const whole = Y.encodeStateAsUpdate(doc);
@@ -97,6 +98,11 @@ export class LocalDocs {
 
   private batched?: Map<string, Uint8Array[]>;
   private written = new Set<string>();
+
+  /** These documents' changes here are all on the server: they need not be opened again for them. */
+  forgetWritten(names: Iterable<string>): void {
+    for (const n of names) this.written.delete(n);
+  }
 
   /** The documents this laptop changed since the last call. */
   takeWritten(): string[] {

@@ -50,6 +50,31 @@ describe('projection', () => {
     bDocs.destroy();
   });
 
+  it('indexes the comments it applies for search in bulk: each is found, and the index agrees with the table', () => {
+    const a = kit.laptop('a');
+    joinedAs(a.db);
+    const post = createPost(a.db, { title: 'Indexed' });
+    for (let i = 0; i < 30; i++) insertRawComment(a.db, { id: uuidv7(), postId: post.id, sourceId: `c${i}`, status: 'pending' });
+    const aDocs = new LocalDocs(a.db);
+    a.db.transaction(() => push(a.db, aDocs, { name: 'Ann', role: 'admin' }))();
+
+    const b = kit.laptop('b');
+    joinedAs(b.db);
+    // A comment of b's own, indexed by its trigger as ever.
+    const own = createPost(b.db, { title: 'Mine' });
+    insertRawComment(b.db, { id: uuidv7(), postId: own.id, sourceId: 'mine' });
+    const bDocs = new LocalDocs(b.db);
+    for (const name of [`post/${post.id}`, `post-plan/${post.id}`, `comments/${post.id}`]) Y.applyUpdate(bDocs.get(name), Y.encodeStateAsUpdate(aDocs.get(name)));
+    b.db.transaction(() => pull(b.db, bDocs))();
+    expect(b.db.prepare('SELECT count(*) FROM comments').pluck().get()).toBe(31);
+    expect(b.db.prepare("SELECT count(*) FROM comments_fts WHERE comments_fts MATCH 'hi'").pluck().get()).toBe(31);
+    // FTS5's own check: every row's entries, no more, no fewer (throws when they differ).
+    b.db.prepare("INSERT INTO comments_fts (comments_fts, rank) VALUES ('integrity-check', 1)").run();
+    expect(b.db.prepare('SELECT applying FROM sync_workspace').pluck().get()).toBe(0);
+    aDocs.destroy();
+    bDocs.destroy();
+  });
+
   it("makes a post's owner and reviewer decisions: two different picks made apart are one conflict, listed alike on both", () => {
     const a = member(kit.laptop('a'), 'Ann', 'admin');
     const b = member(kit.laptop('b'), 'Sam', 'series-manager');

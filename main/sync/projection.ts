@@ -17,6 +17,7 @@ import { readCell, registers, writeRegister, type Value } from './registers';
 import { appendRecord, recordsIn } from './row-records';
 import { keyPrefix, SKIP, SPECS, specFor, WaitingForParent, type DocPart, type Row, type TableSpec } from './shared-rows';
 import { statement } from './statements';
+import { APPLYING_BULK } from '../../db/migrations/0300-bulk-comment-index';
 
 export interface Member {
   name: string;
@@ -32,7 +33,7 @@ function partDocs(spec: TableSpec, row: Row) {
   return spec.parts.map((part) => ({ part, name: part.doc(row) }));
 }
 
-const joinedAt = (db: DB): string => (db.prepare('SELECT joined_at FROM sync_workspace WHERE id = 1').pluck().get() as string | undefined) ?? '';
+const joinedAt = (db: DB): string => (statement(db, 'SELECT joined_at FROM sync_workspace WHERE id = 1', true).get() as string | undefined) ?? '';
 
 /** Pushes the outbox, or its first `limit` rows (a seeding laptop pushes its store in parts). */
 export function push(db: DB, docs: LocalDocs, member: Member, limit = -1): number {
@@ -45,7 +46,7 @@ export function push(db: DB, docs: LocalDocs, member: Member, limit = -1): numbe
   docs.batch(() => {
     for (const { tbl, row_id } of pending) {
       const spec = specFor(tbl);
-      const row = db.prepare(`SELECT * FROM ${tbl} WHERE id = ?`).get(row_id) as Row | undefined;
+      const row = statement(db, `SELECT * FROM ${tbl} WHERE id = ?`).get(row_id) as Row | undefined;
       if (spec && row) {
         pushRow(db, docs, member, spec, row, now, refuse);
         if (spec.table === 'posts') pushBody(db, docs, member.role, row_id, joinedAt(db));
@@ -145,35 +146,50 @@ export function pull(db: DB, docs: LocalDocs, names?: Iterable<string>): { writt
   const rows = wanted.flatMap((n) => rowsOf(n, docs.get(n)));
   // Parents before children: authors, series, posts, then comments (foreign keys).
   rows.sort((a, b) => SPECS.indexOf(a.spec) - SPECS.indexOf(b.spec));
-  const seen = new Set<string>();
-  let written = 0;
   const waiting = new Set<string>();
   const pulled = new Map<TableSpec, Pulled[]>();
   const refusals = refusedFields(db);
-  db.prepare('UPDATE sync_workspace SET applying = 1').run();
-  try {
-    for (const r of rows) {
-      if (seen.has(`${r.spec.table}:${r.key}`)) continue;
-      seen.add(`${r.spec.table}:${r.key}`);
-      try {
-        const list = pulled.get(r.spec) ?? [];
-        pulled.set(r.spec, list);
-        // A row is one INSERT or UPDATE, which SQLite undoes alone when it fails; a toLocal may write
-        // more (a tag renamed on a clash), so only those run in a savepoint of their own.
-        const one = () => pullRow(db, docs, r.spec, r.key, r.hint, list, refusals);
-        if (r.spec.toLocal ? db.transaction(one)() : one()) written++;
-      } catch (err) {
-        if (!(err instanceof WaitingForParent) && !String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
-        waiting.add(r.doc);
-      }
+  // One transaction (a savepoint inside the caller's): the comments inserted below are indexed for
+  // search in bulk before it ends, so none is ever committed without its index entry.
+  return db.transaction(() => {
+    let written = 0;
+    const lastComment = statement(db, 'SELECT coalesce(max(rowid), 0) FROM comments', true).get() as number;
+    statement(db, 'UPDATE sync_workspace SET applying = ?').run(APPLYING_BULK);
+    try {
+      written = pullRows(db, docs, rows, refusals, pulled, waiting);
+      // Before settle and the bodies, which may update these rows (their index entries must exist by then).
+      statement(db, 'INSERT INTO comments_fts (rowid, author_name, body_text) SELECT rowid, author_name, body_text FROM comments WHERE rowid > ?').run(lastComment);
+      statement(db, 'UPDATE sync_workspace SET applying = 1').run();
+      for (const [spec, list] of pulled) if (list.length > 0) spec.settle?.(db, docs, list);
+      // Bodies after their posts: a body whose post has not arrived waits with the rows.
+      for (const n of wanted) if (parseDocumentName(n)?.kind === 'body' && projectBody(db, docs, n.slice(5)) === 'waiting') waiting.add(n);
+    } finally {
+      statement(db, 'UPDATE sync_workspace SET applying = 0').run();
     }
-    for (const [spec, list] of pulled) if (list.length > 0) spec.settle?.(db, docs, list);
-    // Bodies after their posts: a body whose post has not arrived waits with the rows.
-    for (const n of wanted) if (parseDocumentName(n)?.kind === 'body' && projectBody(db, docs, n.slice(5)) === 'waiting') waiting.add(n);
-  } finally {
-    db.prepare('UPDATE sync_workspace SET applying = 0').run();
+    return { written, waiting: [...waiting] };
+  })();
+}
+
+/** Each row into its table, parents first; a row waiting for its parent leaves its document waiting. */
+function pullRows(db: DB, docs: LocalDocs, rows: ReturnType<typeof rowsOf>, refusals: ReturnType<typeof refusedFields>, pulled: Map<TableSpec, Pulled[]>, waiting: Set<string>): number {
+  const seen = new Set<string>();
+  let written = 0;
+  for (const r of rows) {
+    if (seen.has(`${r.spec.table}:${r.key}`)) continue;
+    seen.add(`${r.spec.table}:${r.key}`);
+    try {
+      const list = pulled.get(r.spec) ?? [];
+      pulled.set(r.spec, list);
+      // A row is one INSERT or UPDATE, which SQLite undoes alone when it fails; a toLocal may write
+      // more (a tag renamed on a clash), so only those run in a savepoint of their own.
+      const one = () => pullRow(db, docs, r.spec, r.key, r.hint, list, refusals);
+      if (r.spec.toLocal ? db.transaction(one)() : one()) written++;
+    } catch (err) {
+      if (!(err instanceof WaitingForParent) && !String((err as { code?: string }).code).startsWith('SQLITE_CONSTRAINT')) throw err;
+      waiting.add(r.doc);
+    }
   }
-  return { written, waiting: [...waiting] };
+  return written;
 }
 
 type Pulled = { shared: Row; before?: Row };

@@ -22,7 +22,9 @@ export interface ServerProcess {
 const storeFlags = (store: string) => (store.startsWith('postgres://') ? ['--postgres', store] : ['--data', store]);
 
 export async function startServerProcess(dataDir: string, port = 0, extra: string[] = []): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...CLI, 'sync-server', ...storeFlags(dataDir), '--port', String(port), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_CPU_PROF_DIR=dir: the server writes a V8 CPU profile there when it exits (the sync bench's profiles).
+  const prof = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  const child = spawn(process.execPath, [...prof, ...CLI, 'sync-server', ...storeFlags(dataDir), '--port', String(port), ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
