@@ -20,6 +20,8 @@ export const NoteMessage = z.object({
   deleted: z.boolean(),
   /** Written by whoever is "I am" on this laptop: only they may edit or delete it. */
   mine: z.boolean(),
+  /** The member ids the message mentions (common/notes/mentions.ts); empty once deleted. */
+  mentions: z.array(Id),
 });
 export type NoteMessage = z.infer<typeof NoteMessage>;
 

@@ -26,6 +26,7 @@ import * as syncChangeMarks from './0210-sync-change-marks';
 import * as changeJournal from './0220-change-journal';
 import * as bodySeen from './0230-body-seen';
 import * as notes from './0250-notes';
+import * as sharedNotes from './0270-shared-notes';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers, sharedDetails, cmsRepliesAndCursors, sharedRowTriggers, bodyDocuments, postCommentCounts, syncChangeMarks, changeJournal, bodySeen, notes];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers, sharedDetails, cmsRepliesAndCursors, sharedRowTriggers, bodyDocuments, postCommentCounts, syncChangeMarks, changeJournal, bodySeen, notes, sharedNotes];
