@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mentionedIds, mentionQueryAt, mentionToken, messageParts, plainMessage } from './mentions';
+import { forComposer, withMentionTokens, mentionedIds, mentionQueryAt, mentionToken, messageParts, plainMessage } from './mentions';
 
 const sam = { id: '0190a0b2-7c1d-7000-8000-0000000000a1', name: 'Sam Reviewer' };
 const ed = { id: '0190a0b2-7c1d-7000-8000-0000000000b2', name: 'Ed Itor' };
@@ -35,5 +35,16 @@ describe('note mentions', () => {
     expect(mentionQueryAt('@sam\nnext', 9)).toBeNull();
     // The caret before the @: nothing is being typed there.
     expect(mentionQueryAt('hi @sam', 2)).toBeNull();
+  });
+
+  it('turns the composer\'s @Name back into the picked member\'s token on sending, and back again to edit', () => {
+    const samR = { id: 'sam-2', name: 'Sam' };
+    const text = 'Ask @Sam Reviewer and @Sam, not @Samuel or @Nobody.';
+    const body = withMentionTokens(text, [samR, sam]);
+    expect(body).toBe(`Ask @[Sam Reviewer](${sam.id}) and @[Sam](sam-2), not @Samuel or @Nobody.`);
+    expect(mentionedIds(body)).toEqual([sam.id, 'sam-2']);
+    expect(forComposer(body)).toEqual({ text, picked: [sam, samR] });
+    // A picked name deleted from the text mentions nobody.
+    expect(mentionedIds(withMentionTokens('Never mind.', [sam]))).toEqual([]);
   });
 });

@@ -59,3 +59,21 @@ export function mentionQueryAt(text: string, caret: number): { start: number; qu
   if (query.length > 40 || /[\n@\[\]]/.test(query) || /\s\s/.test(query)) return null;
   return { start: at, query };
 }
+
+/**
+ * The composer shows a mention as `@Name` and remembers whom each name picked: on sending, each
+ * `@Name` still in the text becomes that member's token (longer names first, so "@Sam Reviewer"
+ * is not taken for "@Sam"). A picked name the user deleted mentions nobody.
+ */
+export function withMentionTokens(text: string, picked: readonly Mention[]): string {
+  const byName = [...new Map(picked.map((m) => [m.name, m])).values()].sort((a, b) => b.name.length - a.name.length);
+  if (byName.length === 0) return text;
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`@(${byName.map((m) => escape(m.name)).join('|')})(?![\\w])`, 'g');
+  return text.replace(pattern, (_all, name: string) => mentionToken(byName.find((m) => m.name === name)!));
+}
+
+/** A stored message back as the composer shows it, with the mentions it holds (to edit it). */
+export function forComposer(body: string): { text: string; picked: Mention[] } {
+  return { text: plainMessage(body), picked: messageParts(body).flatMap((p) => ('mention' in p ? [p.mention] : [])) };
+}
