@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import type { ForYouEntry } from '../../../common/api/notes';
 import { touches } from '../../../common/changes';
 import { useClient } from '../../api/ClientContext';
+import { takeOrCall } from '../../api/early';
 import { useChanges } from '../../api/useChanges';
 import { formatTimestamp } from '../../format/dates';
 import { navigate } from '../../shell/router';
@@ -18,8 +19,9 @@ export function ForYouArea() {
   const [entries, setEntries] = useState<ForYouEntry[] | null>(null);
   const [error, setError] = useState('');
   const [said, setSaid] = useState('');
-  const load = useCallback(() => void client.call('notes.forYou', {}).then(setEntries, (e: Error) => setError(e.message)), [client]);
-  useEffect(load, [load]);
+  const load = useCallback((first = false) => void (first ? takeOrCall(client, 'notes.forYou', {}) : client.call('notes.forYou', {})).then(setEntries, (e: Error) => setError(e.message)), [client]);
+  // The first answer was asked for as the window booted (shell/early-requests.ts).
+  useEffect(() => load(true), [load]);
   useChanges((c) => (touches(c, 'notes') || touches(c, 'people') || touches(c, 'posts')) && load());
 
   const markRead = async (e: ForYouEntry) => {
