@@ -128,5 +128,13 @@ describe('note threads in the team workspace', { timeout: 300_000 }, () => {
     const final = threads(sam.db, post.id)[0];
     expect(final.resolved).toBe(false);
     expect(final.messages[0].body).toBe('Which source is this figure from?');
+
+    // Both resolve it apart, at different times: the same decision, so nothing to decide.
+    resolveNote(ed.db, n1, true, me(ed.db));
+    resolveNote(sam.db, n1, true, me(sam.db));
+    for (const l of [ed, sam, ed2, ed]) await sync(l);
+    for (const l of [ed, sam, ed2]) expect(conflicts(l)).toEqual([]);
+    expect(threads(ed.db, post.id)[0].resolved).toBe(true);
+    expect(threads(sam.db, post.id)).toEqual(threads(ed.db, post.id));
   });
 });
