@@ -11,6 +11,7 @@ import { mentionToken } from '../../common/notes/mentions';
 import { createPost } from '../../db/repos/posts';
 import { getMe } from '../../db/repos/people';
 import { createNote, editNoteMessage, listNotes, replyToNote, resolveNote, type NoteAuthor } from '../../db/repos/notes';
+import { forYou } from '../../db/repos/note-mentions';
 import { invite } from '../sync/testing/team-server-process';
 import { useSyncTestKit, type Laptop } from '../sync/testing/laptops';
 import { joinWorkspace, openSession, resolveConflict, syncWorkspace } from '../sync/workspace';
@@ -88,7 +89,7 @@ describe('note threads in the team workspace', { timeout: 300_000 }, () => {
     replyToNote(sam.db, n1, 'Office for National Statistics, March.', me(sam.db));
     resolveNote(sam.db, n1, true, me(sam.db));
     const n2 = uuidv7();
-    createNote(ed.db, { postId: post.id, id: n2, quote: 'standfirst', body: 'Shorter?' }, me(ed.db));
+    createNote(ed.db, { postId: post.id, id: n2, quote: 'standfirst', body: `Shorter? ${mentionToken(samMember)}` }, me(ed.db));
     await expect(sync(ed, 1500)).rejects.toThrow(/did not finish syncing/);
 
     server = await kit.server(data, server.port);
@@ -99,6 +100,9 @@ describe('note threads in the team workspace', { timeout: 300_000 }, () => {
     expect(both.map((n) => [n.id, n.resolved])).toEqual([[n1, true], [n2, false]]);
     expect(both[0].messages.map((m) => m.body).slice(1).sort()).toEqual(['Also the date.', 'Office for National Statistics, March.']);
     expect(conflicts(ed)).toEqual([]);
+    // The mention made offline reached Sam's For you on reconnect; the resolved note left it.
+    expect(forYou(sam.db, samMember.id).map((e) => [e.noteId, e.mentionedBy, e.lastText])).toEqual([[n2, 'Ed Itor', 'Shorter? @Sam Reviewer']]);
+    expect(forYou(ed.db, me(ed.db).id)).toEqual([]);
 
     // Apart again: Ed reopens the resolved note; Sam reopens and resolves it once more.
     // Ed, on two laptops, edits his first message two ways.
