@@ -12,6 +12,8 @@ export const CHANGE_AREAS = [
   'series',
   /** Comments, by the id of the post they belong to: the review pane's list and counts. */
   'comments',
+  /** Editorial notes and their messages, by the id of the draft they are on: the Notes panel, For you. */
+  'notes',
   /** People, owners and "I am". */
   'people',
   /** The team workspace's Needs decision list. */

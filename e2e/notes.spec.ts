@@ -43,7 +43,7 @@ test('an editor notes words, talks it through, resolves, edits and deletes the t
   await selected(page, 2);
   await page.keyboard.press('Control+Alt+n');
   const composer = panel.getByRole('form', { name: 'New note' });
-  await expect(composer.getByRole('textbox', { name: 'Note' })).toBeFocused();
+  await expect(composer.getByRole('combobox', { name: 'Note' })).toBeFocused();
   await page.keyboard.type('Source for this figure?');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
@@ -53,7 +53,7 @@ test('an editor notes words, talks it through, resolves, edits and deletes the t
   await expect(first).toContainText('Source for this figure?');
 
   // Reply, then resolve (the highlight goes) and reopen (it comes back).
-  await first.getByRole('textbox', { name: 'Reply to the note on “forty percent”' }).fill('Trust annual report, p. 12.');
+  await first.getByRole('combobox', { name: 'Reply to the note on “forty percent”' }).fill('Trust annual report, p. 12.');
   await first.getByRole('button', { name: 'Reply' }).click();
   await expect(first.getByRole('listitem')).toHaveCount(2);
   await expect(first).toContainText('Trust annual report, p. 12.');

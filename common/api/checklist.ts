@@ -1,6 +1,7 @@
 /** The pre-publish checklist: its settings (for all posts, overridden per series), a post's report, the featured image. */
 import { z } from 'zod';
 import { Id, Line, Slug } from '../domain';
+import { ReviewSummarySchema } from './notes';
 import { ChecklistConfig, ChecklistOverrides, RULE_IDS, RuleLevel } from '../checklist/config';
 import { mutation, query, type MethodSpec } from './method';
 
@@ -45,9 +46,9 @@ export const checklistApi = {
     z.object({ post: z.object({ id: Id, slug: Slug, title: z.string(), status: z.string() }), report: ChecklistReportSchema }),
   ),
   'checklist.context': query(
-    'What the live checklist needs beside the editor: the settings the post follows, its series notice (null outside a series) and its featured image.',
+    'What the live checklist needs beside the editor: the settings the post follows, its series notice (null outside a series), its featured image and its open notes (the review summary).',
     z.object({ postId: Id }).strict(),
-    z.object({ config: ChecklistConfig, seriesNotice: z.string().nullable(), featuredImage: FeaturedImage.nullable() }),
+    z.object({ config: ChecklistConfig, seriesNotice: z.string().nullable(), featuredImage: FeaturedImage.nullable(), review: ReviewSummarySchema }),
   ),
   'checklist.config': query('The checklist settings for every post, and a series\' overrides when seriesId is given.', z.object({ seriesId: Id.optional() }).strict(), ConfigView),
   'checklist.setConfig': mutation(

@@ -20,6 +20,8 @@ export const NoteMessage = z.object({
   deleted: z.boolean(),
   /** Written by whoever is "I am" on this laptop: only they may edit or delete it. */
   mine: z.boolean(),
+  /** The member ids the message mentions (common/notes/mentions.ts); empty once deleted. */
+  mentions: z.array(Id),
 });
 export type NoteMessage = z.infer<typeof NoteMessage>;
 
@@ -38,6 +40,33 @@ export const Note = z.object({
 });
 export type Note = z.infer<typeof Note>;
 
+/** Whom a note can mention: the workspace's members, or (local-only) the people kept on this laptop. */
+export const Mentionable = z.object({
+  workspace: z.boolean(),
+  people: z.array(z.object({ id: Id, name: z.string(), role: z.string().nullable() })),
+});
+export type Mentionable = z.infer<typeof Mentionable>;
+
+/** One thread in "For you": an open note that mentions me, with its latest message. */
+export const ForYouEntry = z.object({
+  noteId: Id,
+  postId: Id,
+  postTitle: z.string(),
+  quote: z.string(),
+  mentionedBy: z.string(),
+  lastAuthor: z.string(),
+  /** The latest message, mentions shown as @Name. */
+  lastText: z.string(),
+  at: IsoTime,
+});
+export type ForYouEntry = z.infer<typeof ForYouEntry>;
+
+/** common/notes/review-summary.ts's ReviewSummary, parsed. */
+export const ReviewSummarySchema = z.object({
+  openNotes: z.array(z.object({ id: Id, quote: z.string() })),
+  unresolvedMentions: z.array(z.object({ noteId: Id, name: z.string() })),
+});
+
 export const notesApi = {
   'notes.list': query(
     "A draft's notes with their messages, oldest first; detached ones are those whose words are no longer in the stored body.",
@@ -53,4 +82,8 @@ export const notesApi = {
   'notes.editMessage': mutation('Changes the text of one of your own messages.', z.object({ id: Id, body: MessageText }).strict(), Note),
   'notes.deleteMessage': mutation('Deletes one of your own messages (the thread keeps a "deleted" line in its place).', z.object({ id: Id }).strict(), Note),
   'notes.resolve': mutation('Resolves a note (resolved: true) or reopens it (resolved: false).', z.object({ id: Id, resolved: z.boolean() }).strict(), Note),
+  'notes.mentionable': query('Whom a note can @mention: the workspace members, or in a local-only store the people kept here; never yourself.', z.object({}).strict(), Mentionable),
+  'notes.forYou': query('Open notes that mention you (and their replies), newest first; a thread marked read stays out until someone else writes in it.', z.object({}).strict(), z.array(ForYouEntry)),
+  'notes.summary': query("A draft's review summary: its open notes and the mentions waiting in them.", z.object({ postId: Id }).strict(), ReviewSummarySchema),
+  'notes.markRead': mutation('Takes a thread out of For you on this laptop until someone else writes in it.', z.object({ noteId: Id }).strict(), z.object({ noteId: Id })),
 } satisfies Record<string, MethodSpec>;

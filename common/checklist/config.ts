@@ -15,6 +15,7 @@ export const RULE_IDS = [
   'series-notice',
   'heading-levels',
   'planned-date',
+  'open-notes',
 ] as const;
 export type RuleId = (typeof RULE_IDS)[number];
 
@@ -58,6 +59,7 @@ export const DEFAULT_CHECKLIST: ChecklistConfig = {
   'series-notice': { level: 'recommended' },
   'heading-levels': { level: 'required' },
   'planned-date': { level: 'recommended' },
+  'open-notes': { level: 'recommended' },
 };
 
 /** The settings a post follows: the stored global ones (or the defaults), then its series' overrides. */

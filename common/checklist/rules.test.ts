@@ -21,6 +21,7 @@ const good = (): ChecklistFacts => ({
   featuredImage: { alt: 'A ward' },
   plannedDate: '2027-01-04',
   seriesNotice: 'This is the third in a series of guest blogs that explores care.',
+  review: { openNotes: [], unresolvedMentions: [] },
 });
 
 const only = (id: keyof ChecklistConfig, facts: ChecklistFacts, config: ChecklistConfig = DEFAULT_CHECKLIST) =>
@@ -29,7 +30,7 @@ const only = (id: keyof ChecklistConfig, facts: ChecklistFacts, config: Checklis
 describe('checklist rules', () => {
   it('passes every rule for a complete post', () => {
     const report = runChecklist(good(), DEFAULT_CHECKLIST);
-    expect(report.results).toHaveLength(10);
+    expect(report.results).toHaveLength(11);
     expect(report.results.filter((r) => !r.ok)).toEqual([]);
     expect(report.blocking).toEqual([]);
   });
@@ -44,6 +45,21 @@ describe('checklist rules', () => {
     expect(only('standfirst-length', { ...good(), standfirst: 'x'.repeat(301) }).ok).toBe(false);
     expect(only('word-count', { ...good(), wordCount: 299 }).message).toBe('The text has 299 words; 300–3000 words wanted.');
     expect(only('word-count', { ...good(), wordCount: 3000 }).ok).toBe(true);
+  });
+
+  it('warns of open notes by how many, the first few notes’ words and who is mentioned', () => {
+    const review = {
+      openNotes: ['ninety', 'standfirst', 'March', 'A very long quote that goes on well past forty characters'].map((quote, i) => ({ id: `n${i}`, quote })),
+      unresolvedMentions: [{ noteId: 'n0', name: 'Sam Reviewer' }, { noteId: 'n2', name: 'Sam Reviewer' }, { noteId: 'n2', name: 'Ann Admin' }],
+    };
+    expect(only('open-notes', { ...good(), review })).toMatchObject({
+      ok: false,
+      level: 'recommended',
+      message: '4 open notes: “ninety”, “standfirst”, “March” and 1 more; 3 unresolved mentions (Sam Reviewer, Ann Admin).',
+      target: null,
+    });
+    expect(only('open-notes', { ...good(), review: { openNotes: [{ id: 'n', quote: 'x'.repeat(50) }], unresolvedMentions: [] } }).message).toBe(`1 open note: “${'x'.repeat(39)}…”.`);
+    expect(only('open-notes', good())).toMatchObject({ ok: true, message: 'No open notes.' });
   });
 
   it('counts tags against the minimum set', () => {

@@ -5,6 +5,7 @@
  */
 import type { BodyScan } from './body-scan';
 import type { RuleId, RuleSettings } from './config';
+import { reviewSummaryWords, type ReviewSummary } from '../notes/review-summary';
 
 /** Where a failing rule can be fixed: a field of the side panel, or a block of the body. */
 export type ChecklistTarget =
@@ -21,6 +22,8 @@ export interface ChecklistFacts {
   plannedDate: string | null;
   /** The post's series notice as it would be published; null outside a series. */
   seriesNotice: string | null;
+  /** Its open notes and the mentions waiting in them (common/notes/review-summary.ts). */
+  review: ReviewSummary;
 }
 
 export interface Verdict {
@@ -149,5 +152,11 @@ export const RULES: readonly RuleDef[] = [
     id: 'planned-date',
     label: () => 'A planned date',
     check: (f) => (f.plannedDate ? pass(f.plannedDate) : failAt('No planned date.', field('plannedDate'))),
+  },
+  {
+    id: 'open-notes',
+    label: () => 'No open notes or unresolved mentions',
+    // Fixed in the Notes panel (reply, resolve), not in a field or a block: no target.
+    check: (f) => ({ ok: f.review.openNotes.length === 0, message: reviewSummaryWords(f.review), target: null }),
   },
 ];

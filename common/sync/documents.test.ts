@@ -15,9 +15,9 @@ describe('team documents', () => {
   it('lets each role write its own documents only, and an admin everything', () => {
     const allowed = (role: (typeof ROLES)[number]) => DOCUMENT_KINDS.filter((k) => canWrite(role, k));
     expect(allowed('admin')).toEqual([...DOCUMENT_KINDS]);
-    expect(allowed('editor')).toEqual(['post', 'authors', 'index', 'bylines', 'blob', 'body']);
-    expect(allowed('series-manager')).toEqual(['post-plan', 'series', 'authors', 'index', 'bylines']);
-    expect(allowed('reviewer')).toEqual(['comments', 'index', 'review']);
+    expect(allowed('editor')).toEqual(['post', 'authors', 'index', 'bylines', 'blob', 'body', 'notes']);
+    expect(allowed('series-manager')).toEqual(['post-plan', 'series', 'authors', 'index', 'bylines', 'notes']);
+    expect(allowed('reviewer')).toEqual(['comments', 'index', 'review', 'notes']);
   });
 
   it('says who may write what was refused', () => {

@@ -26,12 +26,14 @@ export const ROLE_LABELS: Record<Role, string> = {
  * - `blob/<sha256 prefix>-<n>`: a picture's bytes, content-addressed, in parts of at most 4 MiB so
  *   that no message comes near the server's limit (editors, who add pictures to posts)
  * - `body/<postId>`: a draft's body as Lexical's Yjs tree (`root`, an XmlText), co-edited (editors)
+ * - `notes/<postId>`: a draft's note threads and their messages (every role, a guest author
+ *   included on the posts they are credited on: anyone may comment)
  * - `index`: which posts, series and pictures exist, so a member knows what to load; any member but a guest may add to it
  *
- * A guest author writes none of them today: they may open only the posts they are credited on
- * (guest-access.ts), and their text changes are refused (mayWriteBody).
+ * A guest author writes only a credited post's notes today: they may open only the posts they
+ * are credited on (guest-access.ts), and their text changes are refused (mayWriteBody).
  */
-export const DOCUMENT_KINDS = ['post', 'post-plan', 'series', 'comments', 'authors', 'index', 'bylines', 'review', 'blob', 'body'] as const;
+export const DOCUMENT_KINDS = ['post', 'post-plan', 'series', 'comments', 'authors', 'index', 'bylines', 'review', 'blob', 'body', 'notes'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 export const WRITERS: Record<DocumentKind, readonly Role[]> = {
@@ -45,7 +47,12 @@ export const WRITERS: Record<DocumentKind, readonly Role[]> = {
   review: ['admin', 'reviewer'],
   blob: ['admin', 'editor'],
   body: ['admin', 'editor'],
+  // Every role may comment on a draft: a new role that may comment is added here.
+  notes: ['admin', 'editor', 'series-manager', 'reviewer', 'guest-author'],
 };
+
+/** The documents every post has, besides the singletons that list it (the index). */
+export const POST_DOCUMENT_KINDS: readonly DocumentKind[] = ['post', 'post-plan', 'comments', 'notes', 'body'];
 
 export const SINGLETONS: ReadonlySet<DocumentKind> = new Set(['authors', 'index', 'bylines', 'review']);
 /**

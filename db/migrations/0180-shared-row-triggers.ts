@@ -24,6 +24,27 @@ function removedRow(db: Database.Database, table: string): string {
   return `json_object(${columns.map((c) => `'${c.name}', old."${c.name}"`).join(', ')})`;
 }
 
+/**
+ * The outbox triggers of one shared table: a changed row is queued (only while joined, not while
+ * the team's changes apply) and a row deleted outright keeps its columns in sync_removed.
+ * Later migrations that share a new table make its triggers with this too.
+ */
+export function createOutboxTriggers(db: Database.Database, t: string): void {
+  for (const [when, row] of [['INSERT', 'new'], ['UPDATE', 'new'], ['DELETE', 'old']] as const) {
+    const remember =
+      when === 'DELETE'
+        ? `DELETE FROM sync_removed WHERE tbl = '${t}' AND row_id = old.id;
+  INSERT INTO sync_removed (tbl, row_id, row) VALUES ('${t}', old.id, ${removedRow(db, t)});`
+        : '';
+    db.exec(`CREATE TRIGGER sync_outbox_${t}_${when.toLowerCase()} AFTER ${when} ON ${t}
+WHEN EXISTS (SELECT 1 FROM sync_workspace WHERE applying = 0) BEGIN
+  INSERT INTO sync_outbox (tbl, row_id) SELECT '${t}', ${row}.id
+    WHERE NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tbl = '${t}' AND row_id = ${row}.id);
+  ${remember}
+END;`);
+  }
+}
+
 export function up(db: Database.Database): void {
   db.exec(`CREATE TABLE sync_removed (
   tbl TEXT NOT NULL,
@@ -32,19 +53,7 @@ export function up(db: Database.Database): void {
   PRIMARY KEY (tbl, row_id)
 ) WITHOUT ROWID;`);
   for (const t of [...SHARED_TABLES, ...DETAIL_TABLES]) {
-    for (const [when, row] of [['INSERT', 'new'], ['UPDATE', 'new'], ['DELETE', 'old']] as const) {
-      const remember =
-        when === 'DELETE'
-          ? `DELETE FROM sync_removed WHERE tbl = '${t}' AND row_id = old.id;
-  INSERT INTO sync_removed (tbl, row_id, row) VALUES ('${t}', old.id, ${removedRow(db, t)});`
-          : '';
-      db.exec(`DROP TRIGGER sync_outbox_${t}_${when.toLowerCase()};
-CREATE TRIGGER sync_outbox_${t}_${when.toLowerCase()} AFTER ${when} ON ${t}
-WHEN EXISTS (SELECT 1 FROM sync_workspace WHERE applying = 0) BEGIN
-  INSERT INTO sync_outbox (tbl, row_id) SELECT '${t}', ${row}.id
-    WHERE NOT EXISTS (SELECT 1 FROM sync_outbox WHERE tbl = '${t}' AND row_id = ${row}.id);
-  ${remember}
-END;`);
-    }
+    for (const when of ['insert', 'update', 'delete']) db.exec(`DROP TRIGGER sync_outbox_${t}_${when};`);
+    createOutboxTriggers(db, t);
   }
 }

@@ -27,6 +27,7 @@ import * as changeJournal from './0220-change-journal';
 import * as bodySeen from './0230-body-seen';
 import * as notes from './0250-notes';
 import * as commentIndexTrim from './0260-comment-index-trim';
+import * as sharedNotes from './0270-shared-notes';
 import * as guestAuthors from './0290-guest-authors';
 import * as bulkCommentIndex from './0300-bulk-comment-index';
 
@@ -36,4 +37,4 @@ export interface Migration {
   up: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers, sharedDetails, cmsRepliesAndCursors, sharedRowTriggers, bodyDocuments, postCommentCounts, syncChangeMarks, changeJournal, bodySeen, notes, commentIndexTrim, guestAuthors, bulkCommentIndex];
+export const MIGRATIONS: readonly Migration[] = [initial, commentReview, seriesWorkflowRoles, listIndexes, commentStates, deletedCommentStates, peopleAndOwners, checklistAndPostEvents, moderation, spamScore, cmsConnections, teamSync, commenterKeysComplete, peopleMembers, sharedDetails, cmsRepliesAndCursors, sharedRowTriggers, bodyDocuments, postCommentCounts, syncChangeMarks, changeJournal, bodySeen, notes, commentIndexTrim, sharedNotes, guestAuthors, bulkCommentIndex];

@@ -8,6 +8,7 @@ import { checklistProblems, effectiveChecklist, type ChecklistConfig, type Check
 import { scanBody } from '../../common/checklist/body-scan';
 import type { ChecklistFacts } from '../../common/checklist/rules';
 import { seriesNotice } from '../../common/series/ordinal';
+import { reviewSummary } from './review-summary';
 import { editorStateText } from '../../common/editor/state-text';
 import { countWords } from '../../common/text';
 import type { EditorState } from '../../common/domain';
@@ -106,6 +107,7 @@ export function postFacts(db: DB, ref: { id: string } | { slug: string }, change
     featuredImage: r.featured_asset_id ? { alt: r.featured_alt } : null,
     plannedDate: changes.plannedDate !== undefined ? changes.plannedDate : r.planned_date,
     seriesNotice: noticeOf(db, r.series_id, r.position),
+    review: reviewSummary(db, r.id),
   };
   return { post: { id: r.id, slug: r.slug, title: r.title, status: r.status, seriesId: r.series_id }, facts, config: checklistConfig(db, r.series_id).effective };
 }

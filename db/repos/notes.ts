@@ -6,6 +6,7 @@
 import type { DB } from '../connection';
 import type { Note, NoteMessage } from '../../common/api/notes';
 import { noteIdsInBody } from '../../common/editor/note-marks';
+import { mentionedIds } from '../../common/notes/mentions';
 import { AppError } from '../../common/errors';
 import { uuidv7 } from '../../common/ids';
 import { nowIso } from '../clock';
@@ -35,6 +36,7 @@ interface MessageRow {
   created_at: string;
   edited_at: string | null;
   deleted_at: string | null;
+  mentions: string;
 }
 
 function toMessage(r: MessageRow, me: NoteAuthor): NoteMessage {
@@ -48,6 +50,7 @@ function toMessage(r: MessageRow, me: NoteAuthor): NoteMessage {
     editedAt: r.edited_at,
     deleted,
     mine: r.author_id === me.id,
+    mentions: deleted ? [] : (JSON.parse(r.mentions) as string[]),
   };
 }
 
@@ -73,7 +76,7 @@ function toNotes(db: DB, rows: NoteRow[], me: NoteAuthor): Note[] {
     authorName: r.author_name,
     createdAt: r.created_at,
     resolvedAt: r.resolved_at,
-    resolvedBy: r.resolved_by,
+    resolvedBy: r.resolved_at === null ? null : r.resolved_by,
     detached: !anchored.has(r.id),
     messages: (messages.all(r.id) as MessageRow[]).map((m) => toMessage(m, me)),
   }));
@@ -104,7 +107,7 @@ export function createNote(db: DB, f: { postId: string; id: string; quote: strin
 }
 
 function insertMessage(db: DB, noteId: string, body: string, me: NoteAuthor, now: string): void {
-  db.prepare('INSERT INTO note_messages (id, note_id, author_id, author_name, body, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(uuidv7(), noteId, me.id, me.name, body, now);
+  db.prepare('INSERT INTO note_messages (id, note_id, author_id, author_name, body, mentions, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(uuidv7(), noteId, me.id, me.name, body, JSON.stringify(mentionedIds(body)), now);
 }
 
 export function replyToNote(db: DB, noteId: string, body: string, me: NoteAuthor): Note {
@@ -127,7 +130,7 @@ function ownMessage(db: DB, id: string, me: NoteAuthor, doing: string): MessageR
 export function editNoteMessage(db: DB, id: string, body: string, me: NoteAuthor): Note {
   return db.transaction(() => {
     const row = ownMessage(db, id, me, 'edit');
-    db.prepare('UPDATE note_messages SET body = ?, edited_at = ? WHERE id = ?').run(body, nowIso(), id);
+    db.prepare('UPDATE note_messages SET body = ?, mentions = ?, edited_at = ? WHERE id = ?').run(body, JSON.stringify(mentionedIds(body)), nowIso(), id);
     return getNote(db, row.note_id, me);
   })();
 }
@@ -135,7 +138,7 @@ export function editNoteMessage(db: DB, id: string, body: string, me: NoteAuthor
 export function deleteNoteMessage(db: DB, id: string, me: NoteAuthor): Note {
   return db.transaction(() => {
     const row = ownMessage(db, id, me, 'delete');
-    db.prepare("UPDATE note_messages SET deleted_at = ?, body = '' WHERE id = ?").run(nowIso(), id);
+    db.prepare("UPDATE note_messages SET deleted_at = ?, body = '', mentions = '[]' WHERE id = ?").run(nowIso(), id);
     return getNote(db, row.note_id, me);
   })();
 }
@@ -144,7 +147,7 @@ export function resolveNote(db: DB, id: string, resolved: boolean, me: NoteAutho
   return db.transaction(() => {
     getNote(db, id, me);
     if (resolved) db.prepare('UPDATE notes SET resolved_at = ?, resolved_by = ? WHERE id = ? AND resolved_at IS NULL').run(nowIso(), me.name, id);
-    else db.prepare('UPDATE notes SET resolved_at = NULL, resolved_by = NULL WHERE id = ?').run(id);
+    else db.prepare('UPDATE notes SET resolved_at = NULL, resolved_by = NULL WHERE id = ? AND resolved_at IS NOT NULL').run(id);
     return getNote(db, id, me);
   })();
 }

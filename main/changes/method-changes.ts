@@ -68,6 +68,9 @@ export function methodChanges(db: DB, method: string, rawInput: unknown): Change
       const posts = postIds(input, false);
       return { posts: idsOrAll(posts), series: seriesOf(db, posts, []) };
     }
+    case 'notes':
+      // A reply or a resolve names its note, not its draft: For you and every open panel re-read.
+      return { notes: idsOrAll(str(input.postId)) };
     case 'people':
       return method === 'people.setMe' ? { people: 'all' } : { people: 'all', posts: 'all' };
     case 'authors':

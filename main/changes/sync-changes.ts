@@ -31,6 +31,9 @@ export function syncChanges(documents: Iterable<string>): Changes {
       case 'comments':
         add({ comments: id });
         break;
+      case 'notes':
+        add({ notes: id });
+        break;
       case 'authors':
       case 'bylines':
         add({ posts: 'all' });

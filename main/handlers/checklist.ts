@@ -13,7 +13,7 @@ export const checklistHandlers: Pick<Handlers<Ctx>, ChecklistMethods> = {
   'checklist.context': (input, ctx) => {
     const { post, facts, config } = postFacts(ctx.db, { id: input.postId });
     const row = ctx.db.prepare('SELECT position FROM posts WHERE id = ?').get(post.id) as { position: number | null };
-    return { config, seriesNotice: noticeOf(ctx.db, post.seriesId, row.position), featuredImage: facts.featuredImage ? featuredImageOf(ctx.db, post.id) : null };
+    return { config, seriesNotice: noticeOf(ctx.db, post.seriesId, row.position), featuredImage: facts.featuredImage ? featuredImageOf(ctx.db, post.id) : null, review: facts.review };
   },
   'checklist.config': (input, ctx) => checklistConfig(ctx.db, input.seriesId),
   'checklist.setConfig': (input, ctx) => setChecklistConfig(ctx.db, input.seriesId, input.rules),

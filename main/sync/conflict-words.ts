@@ -16,8 +16,9 @@ import { sharedRank } from './running-order';
 const FIELD_WORDS: Record<string, string> = {
   status: 'status', title: 'title', series_id: 'series', rank: 'position', position: 'position', planned_date: 'planned date', deadline: 'deadline',
   deleted_at: 'deleted or kept', cadence: 'cadence', name: 'name', owner_id: 'owner', reviewer_id: 'reviewer',
+  resolved_at: 'resolved or open', body: 'text',
 };
-const KIND_WORDS: Record<string, string> = { comment: 'Comment', post: 'Post', series: 'Series', author: 'Author' };
+const KIND_WORDS: Record<string, string> = { comment: 'Comment', post: 'Post', series: 'Series', author: 'Author', note: 'Note', notemsg: 'Note message' };
 
 export interface ConflictWords {
   what: string;
@@ -48,6 +49,7 @@ function positionWords(db: DB, docs: LocalDocs, postId: string, rank: Value | un
 
 function valueWords(db: DB, docs: LocalDocs, kind: string, id: string, field: string, v: Value | undefined): string {
   if (kind === 'post' && field === 'rank') return positionWords(db, docs, id, v);
+  if (kind === 'note' && field === 'resolved_at') return v == null ? 'open' : 'resolved';
   if (v === null || v === undefined) return '(none)';
   if (field === 'owner_id' || field === 'reviewer_id') return (db.prepare('SELECT name FROM people WHERE id = ?').pluck().get(v) as string | undefined) ?? String(v);
   return String(v);
@@ -57,6 +59,11 @@ function subjectOf(db: DB, c: Conflict, kind: string, id: string): string {
   if (kind === 'post') return quoted(db.prepare('SELECT title FROM posts WHERE id = ?').pluck().get(id) as string | undefined);
   if (kind === 'series') return `“${(db.prepare('SELECT title FROM series WHERE id = ?').pluck().get(id) as string | undefined) ?? id}”`;
   if (kind === 'author') return (db.prepare('SELECT name FROM authors WHERE id = ?').pluck().get(id) as string | undefined) ?? id;
+  if (kind === 'note' || kind === 'notemsg') {
+    const sql = kind === 'note' ? 'SELECT n.quote, p.title FROM notes n JOIN posts p ON p.id = n.post_id WHERE n.id = ?' : 'SELECT n.quote, p.title FROM note_messages m JOIN notes n ON n.id = m.note_id JOIN posts p ON p.id = n.post_id WHERE m.id = ?';
+    const r = db.prepare(sql).get(id) as { quote: string; title: string } | undefined;
+    return r ? `the note on “${r.quote.slice(0, 60)}” in ${quoted(r.title)}` : `note ${id}`;
+  }
   if (kind === 'comment') {
     const postId = c.doc.slice(c.doc.indexOf('/') + 1);
     const sourceId = id.slice(id.indexOf(':') + 1);

@@ -60,6 +60,18 @@ export function writeRegister(doc: Y.Doc, key: string, v: Value, decision: { by:
   fields.set(key, { v, e: entry.id });
 }
 
+/**
+ * Columns whose decision is whether they are set, not to what: a note's `resolved_at` says it was
+ * resolved and when. Two members resolving one note apart agree; one resolving and one reopening
+ * (null) do not.
+ */
+const SET_OR_NOT = new Set(['resolved_at']);
+
+/** What two log entries must share to be the same decision. */
+function decisionOf(e: LogEntry): string {
+  return SET_OR_NOT.has(e.key.slice(e.key.lastIndexOf('|') + 1)) ? String(e.v !== null) : JSON.stringify(e.v);
+}
+
 export function conflictsIn(docName: string, doc: Y.Doc): Conflict[] {
   const entries = [...recordEntries(doc), ...decisionLog(doc).toArray()];
   const byId = new Map(entries.map((e) => [e.id, e]));
@@ -71,7 +83,7 @@ export function conflictsIn(docName: string, doc: Y.Doc): Conflict[] {
   }
   const out: Conflict[] = [];
   for (const group of siblings.values()) {
-    if (group.length < 2 || new Set(group.map((e) => JSON.stringify(e.v))).size < 2) continue;
+    if (group.length < 2 || new Set(group.map((e) => decisionOf(e))).size < 2) continue;
     if (group.every((e) => resolved.has(e.id))) continue;
     const { key, parent } = group[0];
     const ordered = [...group].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));

@@ -6,7 +6,7 @@
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { AppError } from '../../common/errors';
-import { parseDocumentName, postOf, SINGLETONS } from '../../common/sync/documents';
+import { parseDocumentName, postOf, POST_DOCUMENT_KINDS, SINGLETONS } from '../../common/sync/documents';
 import { creditsIn } from '../../common/sync/credits';
 import type { DB } from '../../db/connection';
 import { BodyDocs } from './body-docs';
@@ -35,7 +35,7 @@ const PUSH_PART = 2_000;
  * The order a one-off sync takes documents in: series before posts, and a post's three documents
  * together, its text and plan before its comments (a row waits for its parent otherwise).
  */
-const KIND_ORDER = ['authors', 'bylines', 'review', 'index', 'series', 'blob', 'post', 'post-plan', 'comments', 'body'];
+const KIND_ORDER = ['authors', 'bylines', 'review', 'index', 'series', 'blob', 'post', 'post-plan', 'comments', 'notes', 'body'];
 function syncOrder(name: string): string {
   const ref = parseDocumentName(name)!;
   const rank = KIND_ORDER.indexOf(ref.kind);
@@ -241,7 +241,7 @@ export class SyncSession {
   private indexed(): string[] {
     const index = this.docs.get('index');
     return [
-      ...[...index.getMap('posts').keys()].flatMap((id) => ['post', 'post-plan', 'comments', 'body'].map((kind) => `${kind}/${id}`)).filter((n) => this.mayOpen(n)),
+      ...[...index.getMap('posts').keys()].flatMap((id) => POST_DOCUMENT_KINDS.map((kind) => `${kind}/${id}`)).filter((n) => this.mayOpen(n)),
       ...[...index.getMap('series').keys()].map((id) => `series/${id}`),
       ...[...index.getMap('blobs').keys()].map((key) => `blob/${key}`),
     ];

@@ -16,7 +16,7 @@ import { canWrite } from '../../common/sync/documents';
 import { putBlob, readBlob } from './blobs';
 import type { LocalDocs } from './local-docs';
 import { registers } from './registers';
-import { statement } from './statements';
+import { rowById, statement } from './statements';
 import type { Row, TableSpec } from './shared-rows';
 
 /** Thrown while projecting a row whose parent (a comment, a tag, a picture's bytes) has not arrived yet. */
@@ -24,7 +24,7 @@ export class WaitingForParent extends Error {}
 /** Returned by toLocal for a row this laptop does not make (a tag that lost its name to an older one). */
 export const SKIP = Symbol('skip');
 
-const byId = (table: string) => (db: DB, row: Row) => statement(db, `SELECT id FROM ${table} WHERE id = ?`, true).get(row.id) as string | undefined;
+const byId = rowById;
 
 /** A comment's local id replaced by its post, source and source id (what names it on every laptop). */
 function commentOut(db: DB, { comment_id, ...row }: Row): Row | undefined {

@@ -11,10 +11,11 @@ import type { LocalDocs } from './local-docs';
 import { emptyEditorState } from '../../common/editor/state-text';
 import { COMMENT_RECORD, type RecordLayout } from './row-records';
 import { rankOf, renumberSeries } from './running-order';
-import { statement } from './statements';
+import { rowById, statement } from './statements';
 import { DETAIL_SPECS, SKIP, WaitingForParent, withFeaturedIfHere } from './shared-details';
+import { NOTE_SPECS } from './shared-notes';
 
-export type SharedTable = 'authors' | 'series' | 'posts' | 'comments' | 'post_authors' | 'assets' | 'tags' | 'annotations' | 'reply_drafts' | 'moderation_rules';
+export type SharedTable = 'authors' | 'series' | 'posts' | 'comments' | 'post_authors' | 'assets' | 'tags' | 'annotations' | 'reply_drafts' | 'moderation_rules' | 'notes' | 'note_messages';
 export type Row = Record<string, string | number | null>;
 export { SKIP, WaitingForParent };
 
@@ -53,7 +54,7 @@ export interface TableSpec {
 
 const EMPTY_BODY = JSON.stringify(emptyEditorState());
 
-const byId = (table: string) => (db: DB, row: Row) => (statement(db, `SELECT id FROM ${table} WHERE id = ?`, true).get(row.id) as string | undefined);
+const byId = rowById;
 
 /** A post's owner and reviewer travel as member ids (a member's person has the member's id on every laptop). */
 const ASSIGNEES: readonly string[] = ['owner_id', 'reviewer_id'];
@@ -141,6 +142,7 @@ export const SPECS: readonly TableSpec[] = [
     },
   },
   ...DETAIL_SPECS,
+  ...NOTE_SPECS,
 ];
 
 /** Every row key is `<prefix>:…`; the prefix names the table within a document. */

@@ -17,3 +17,6 @@ export function statement(db: DB, sql: string, pluck = false): Database.Statemen
   if (!s) byText.set(key, (s = pluck ? db.prepare(sql).pluck() : db.prepare(sql)));
   return s;
 }
+
+/** A shared table's local row for a shared row of the same id (most tables' `localId`). */
+export const rowById = (table: string) => (db: DB, row: { id?: unknown }) => statement(db, `SELECT id FROM ${table} WHERE id = ?`, true).get(row.id) as string | undefined;

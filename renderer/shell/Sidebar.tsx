@@ -1,8 +1,10 @@
 import { AREAS, navigate, type Area } from './router';
+import { useForYouCount } from '../features/for-you/useForYouCount';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
 export function Sidebar({ current }: { current: Area }) {
+  const forYou = useForYouCount();
   return (
     <nav className="sidebar" aria-label="Work areas">
       <div className="sidebar__brand">Editorial Workbench</div>
@@ -20,6 +22,11 @@ export function Sidebar({ current }: { current: Area }) {
               }}
             >
               <span>{a.label}</span>
+              {a.id === 'for-you' && forYou > 0 && (
+                <span className="sidebar__count" aria-label={`${forYou} unread`} data-testid="for-you-count">
+                  {forYou}
+                </span>
+              )}
               <kbd className="sidebar__key">{isMac ? '⌘' : 'Ctrl+'}{a.key}</kbd>
             </a>
           </li>

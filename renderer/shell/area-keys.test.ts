@@ -17,7 +17,8 @@ describe('area keys', () => {
     expect(k('3')).toBeUndefined();
     expect(k('3', { ctrlKey: true, altKey: true })).toBeUndefined(); // Ctrl+Alt+3 is Heading 3
     expect(k('3', { ctrlKey: true, shiftKey: true })).toBeUndefined();
-    expect(k('5', { ctrlKey: true })).toBeUndefined();
+    expect(k('5', { ctrlKey: true })).toBe('for-you');
+    expect(k('6', { ctrlKey: true })).toBeUndefined();
   });
 
   it('switches the hash route on its own, with no shell mounted, and takes the key from the browser', () => {

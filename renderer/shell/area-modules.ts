@@ -10,4 +10,5 @@ export const AREA_MODULES = {
   series: () => import('../features/series/SeriesArea'),
   comments: () => import('../features/comments/CommentsArea'),
   planning: () => import('../features/planning/PlanningArea'),
+  'for-you': () => import('../features/for-you/ForYouArea'),
 } satisfies Record<Area, () => Promise<unknown>>;

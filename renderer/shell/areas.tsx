@@ -17,4 +17,5 @@ export const AREA_VIEWS: Record<Area, LazyView<AreaProps>> = {
   series: lazyView('The Series area', AREA_MODULES.series, (m) => m.SeriesArea),
   comments: lazyView('The Comments area', AREA_MODULES.comments, (m) => m.CommentsArea),
   planning: lazyView('The Planning area', AREA_MODULES.planning, (m) => m.PlanningArea),
+  'for-you': lazyView('For you', AREA_MODULES['for-you'], (m) => m.ForYouArea),
 };

@@ -22,6 +22,7 @@ function recordingClient() {
 async function firstRequestOfView(client: Client, area: string): Promise<unknown> {
   if (area === 'drafts') return takeOrCall(client, 'posts.list', draftsListInput(false, NO_FILTERS, DRAFTS_PAGE));
   if (area === 'series') return takeOrCall(client, 'series.list', { trash: false });
+  if (area === 'for-you') return takeOrCall(client, 'notes.forYou', {});
   if (area === 'comments') return takeOrCall(client, 'comments.list', commentPageInput(FIRST_FILTER, FIRST_ORDER, 0, true));
   // Planning parses its address (it names no filters, so no schema check) and asks for the month with the tray.
   const route = parsePlanRoute([], todayLocal());

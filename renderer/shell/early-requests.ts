@@ -24,6 +24,8 @@ const EARLY: Partial<Record<Route['area'], (client: Client, rest: string[]) => v
   // The unfiltered review pane's first page of rows with its total (the counts follow its answer).
   comments: (client) => startEarly(client, 'comments.list', commentPageInput(FIRST_FILTER, FIRST_ORDER, 0, true)),
   // The calendar as Planning opens with no address: this month's grid, no filter, with the tray.
+  // For you: the open notes that mention me.
+  'for-you': (client) => startEarly(client, 'notes.forYou', {}),
   planning: (client, rest) => rest.length === 0 && startEarly(client, 'planning.view', { ...windowOf('month', todayLocal()), filter: NO_PLAN_FILTER, tray: true }),
 };
 

@@ -1,6 +1,25 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import type { Note, NoteMessage } from '../../../common/api/notes';
 import { formatTimestamp } from '../../format/dates';
+import { forComposer, messageParts, withMentionTokens, type Mention } from '../../../common/notes/mentions';
+import { MentionTextarea } from './MentionTextarea';
+
+/** A message's text with each mention shown as the member's name. */
+function MessageText({ body }: { body: string }) {
+  return (
+    <p className="note__body">
+      {messageParts(body).map((p, i) =>
+        'text' in p ? (
+          p.text
+        ) : (
+          <span key={i} className="note__mention" data-member-id={p.mention.id}>
+            @{p.mention.name}
+          </span>
+        ),
+      )}
+    </p>
+  );
+}
 
 export interface ThreadActions {
   reply: (note: Note, body: string) => Promise<void>;
@@ -14,12 +33,12 @@ const quoteOf = (note: Note) => (note.quote.length > 80 ? `${note.quote.slice(0,
 
 function Message({ message, actions }: { message: NoteMessage; actions: ThreadActions }) {
   const [editing, setEditing] = useState<string | null>(null);
-  const id = useId();
+  const [picked, setPicked] = useState<Mention[]>([]);
   if (message.deleted) return <li className="note__message note__message--deleted">Message deleted</li>;
   const save = async (e: FormEvent) => {
     e.preventDefault();
     if (editing === null) return;
-    await actions.edit(message, editing);
+    await actions.edit(message, withMentionTokens(editing, picked));
     setEditing(null);
   };
   return (
@@ -30,10 +49,18 @@ function Message({ message, actions }: { message: NoteMessage; actions: ThreadAc
       </p>
       {editing === null ? (
         <>
-          <p className="note__body">{message.body}</p>
+          <MessageText body={message.body} />
           {message.mine && (
             <div className="note__actions">
-              <button type="button" className="button button--small" onClick={() => setEditing(message.body)}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={() => {
+                  const { text, picked: had } = forComposer(message.body);
+                  setPicked(had);
+                  setEditing(text);
+                }}
+              >
                 Edit
               </button>
               <button type="button" className="button button--small button--danger" onClick={() => void actions.remove(message)}>
@@ -44,10 +71,7 @@ function Message({ message, actions }: { message: NoteMessage; actions: ThreadAc
         </>
       ) : (
         <form className="note__form" onSubmit={save}>
-          <label htmlFor={`${id}-edit`} className="visually-hidden">
-            Edit your message
-          </label>
-          <textarea id={`${id}-edit`} className="input" rows={2} value={editing} onChange={(e) => setEditing(e.target.value)} autoFocus />
+          <MentionTextarea label="Edit your message" hiddenLabel value={editing} onChange={setEditing} picked={picked} onPick={setPicked} autoFocus onEscape={() => setEditing(null)} />
           <div className="note__actions">
             <button type="submit" className="button button--small button--primary" disabled={!editing.trim()}>
               Save
@@ -65,12 +89,13 @@ function Message({ message, actions }: { message: NoteMessage; actions: ThreadAc
 /** One note: the noted words (a button that selects them in the text), its messages, a reply box and resolve/reopen. */
 export function NoteThread({ note, detached, active, actions }: { note: Note; detached: boolean; active: boolean; actions: ThreadActions }) {
   const [reply, setReply] = useState('');
-  const id = useId();
+  const [picked, setPicked] = useState<Mention[]>([]);
   const resolved = note.resolvedAt !== null;
   const send = async (e: FormEvent) => {
     e.preventDefault();
-    await actions.reply(note, reply);
+    await actions.reply(note, withMentionTokens(reply, picked));
     setReply('');
+    setPicked([]);
   };
   return (
     <li className={`note${active ? ' note--active' : ''}`} aria-current={active ? 'true' : undefined} data-note-id={note.id}>
@@ -93,10 +118,7 @@ export function NoteThread({ note, detached, active, actions }: { note: Note; de
           <p className="note__meta">Resolved{note.resolvedBy ? ` by ${note.resolvedBy}` : ''}, {formatTimestamp(note.resolvedAt!)}</p>
         ) : (
           <form className="note__form" onSubmit={send}>
-            <label htmlFor={`${id}-reply`} className="visually-hidden">
-              Reply to the note on “{quoteOf(note)}”
-            </label>
-            <textarea id={`${id}-reply`} className="input" rows={1} placeholder="Reply…" value={reply} onChange={(e) => setReply(e.target.value)} />
+            <MentionTextarea label={`Reply to the note on “${quoteOf(note)}”`} hiddenLabel rows={1} placeholder="Reply… (@ to mention)" value={reply} onChange={setReply} picked={picked} onPick={setPicked} />
             <button type="submit" className="button button--small" disabled={!reply.trim()}>
               Reply
             </button>

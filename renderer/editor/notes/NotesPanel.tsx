@@ -10,6 +10,11 @@ import { shortcutLabel } from '../shortcuts';
 import { $selectNote, noteIdsAt, styleMarks } from './anchors';
 import { useNoteAnchors } from './useNoteAnchors';
 import { NoteThread, type ThreadActions } from './NoteThread';
+import { MentionTextarea } from './MentionTextarea';
+import { withMentionTokens, type Mention } from '../../../common/notes/mentions';
+import { useChanges } from '../../api/useChanges';
+import { touches } from '../../../common/changes';
+import { useRoute } from '../../shell/router';
 import './notes.css';
 
 interface Pending {
@@ -32,12 +37,14 @@ export function NotesPanel({ postId, editorRef }: { postId: string; editorRef: R
   const [active, setActive] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [text, setText] = useState('');
+  const [picked, setPicked] = useState<Mention[]>([]);
   const composer = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
-  useEffect(() => {
-    void client.call('notes.list', { postId }).then(setNotes, (e: Error) => setError(e.message));
-  }, [client, postId]);
+  const load = useCallback(() => void client.call('notes.list', { postId }).then(setNotes, (e: Error) => setError(e.message)), [client, postId]);
+  useEffect(load, [load]);
+  // A colleague's reply or resolve (through the workspace), or another window's: read again.
+  useChanges((c) => touches(c, 'notes', [postId]) && load());
 
   const byId = useMemo(() => new Map(notes.map((n) => [n.id, n])), [notes]);
   const anchored = useMemo(() => new Set(anchors.order), [anchors]);
@@ -49,6 +56,19 @@ export function NotesPanel({ postId, editorRef }: { postId: string; editorRef: R
   useEffect(() => {
     if (editor) styleMarks(editor, anchors.marks, (nid) => byId.get(nid)?.resolvedAt === null, active);
   }, [editor, anchors, byId, active]);
+
+  // Opened from For you (#/drafts/<id>/note/<noteId>): that note is the one being read, its words selected.
+  const route = useRoute();
+  const wanted = route.rest[1] === 'note' ? route.rest[2] : null;
+  const shown = useRef<string | null>(null);
+  useEffect(() => {
+    if (!wanted || shown.current === wanted || !byId.has(wanted)) return;
+    shown.current = wanted;
+    setActive(wanted);
+    if (editor && anchored.has(wanted)) editor.update(() => void $selectNote(wanted));
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-note-id="${wanted}"] .note__quote`)?.focus());
+    setSaid(`Showing the note on “${byId.get(wanted)!.quote.slice(0, 80)}”.`);
+  }, [wanted, byId, anchored, editor]);
 
   const put = (note: Note) => setNotes((list) => (list.some((n) => n.id === note.id) ? list.map((n) => (n.id === note.id ? note : n)) : [...list, note]));
   const attempt = async (fn: () => Promise<void>) => {
@@ -128,7 +148,8 @@ export function NotesPanel({ postId, editorRef }: { postId: string; editorRef: R
     if (!pending || !editor) return;
     void attempt(async () => {
       const noteId = uuidv7();
-      put(await client.call('notes.create', { postId, id: noteId, quote: pending.quote, body: text }));
+      put(await client.call('notes.create', { postId, id: noteId, quote: pending.quote, body: withMentionTokens(text, picked) }));
+      setPicked([]);
       editor.update(() => {
         const sel = pending.selection.clone();
         $setSelection(sel);
@@ -184,8 +205,7 @@ export function NotesPanel({ postId, editorRef }: { postId: string; editorRef: R
       {pending && (
         <form className="note note--new" onSubmit={save} aria-label="New note">
           <p className="note__quote">“{pending.quote.length > 80 ? `${pending.quote.slice(0, 79)}…` : pending.quote}”</p>
-          <label htmlFor={`${id}-new`}>Note</label>
-          <textarea id={`${id}-new`} ref={composer} className="input" rows={2} value={text} onChange={(e) => setText(e.target.value)} onKeyDown={(e) => e.key === 'Escape' && (setPending(null), editor?.focus())} />
+          <MentionTextarea label="Note (@ to mention)" textareaRef={composer} value={text} onChange={setText} picked={picked} onPick={setPicked} onEscape={() => (setPending(null), editor?.focus())} />
           <div className="note__actions">
             <button type="submit" className="button button--small button--primary" disabled={!text.trim()}>
               Add note

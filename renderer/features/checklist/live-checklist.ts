@@ -9,6 +9,7 @@ import type { ChecklistConfig } from '../../../common/checklist/config';
 import { scanBody } from '../../../common/checklist/body-scan';
 import { runChecklist, type ChecklistReport } from '../../../common/checklist/evaluate';
 import { countWords } from '../../../common/text';
+import type { ReviewSummary } from '../../../common/notes/review-summary';
 
 export const RECHECK_DELAY_MS = 500;
 
@@ -16,6 +17,8 @@ export interface ChecklistContext {
   config: ChecklistConfig;
   seriesNotice: string | null;
   featuredImage: { assetId: string; alt: string } | null;
+  /** Open notes and mentions, from the store (re-read when notes change). */
+  review: ReviewSummary;
 }
 
 export class LiveChecklist {
@@ -84,6 +87,7 @@ export class LiveChecklist {
         featuredImage: this.context.featuredImage ? { alt: this.context.featuredImage.alt } : null,
         plannedDate: p.plannedDate,
         seriesNotice: this.context.seriesNotice,
+        review: this.context.review,
       },
       this.context.config,
     );

@@ -5,6 +5,8 @@ import type { Post } from '../../../common/domain';
 import { describeFailures } from '../../../common/checklist/evaluate';
 import { statusLabel } from '../../../common/series/workflow';
 import { useClient } from '../../api/ClientContext';
+import { useChanges } from '../../api/useChanges';
+import { touches } from '../../../common/changes';
 import { LiveChecklist, type ChecklistContext } from './live-checklist';
 import type { WarningsQuestion } from './ConfirmWarningsDialog';
 
@@ -21,14 +23,17 @@ export function useDraftChecklist(post: Post, editorRef: RefObject<LexicalEditor
   // Set while the user is asked to confirm failing recommended checks (the side panel shows the dialog).
   const [question, setQuestion] = useState<WarningsQuestion | null>(null);
 
-  // The series (and so its notice and overrides) can change from the side panel: reload with it.
+  // The series (and so its notice and overrides) can change from the side panel, and notes from
+  // the Notes panel or a colleague: reload with them.
+  const [notesSeen, setNotesSeen] = useState(0);
+  useChanges((c) => touches(c, 'notes', [post.id]) && setNotesSeen((n) => n + 1));
   useEffect(() => {
     let live = true;
     client.call('checklist.context', { postId: post.id }).then((c) => live && (setContext(c), checklist.setContext(c)), () => undefined);
     return () => {
       live = false;
     };
-  }, [client, checklist, post.id, post.seriesId, post.position]);
+  }, [client, checklist, post.id, post.seriesId, post.position, notesSeen]);
   useEffect(() => checklist.setPost(post), [checklist, post]);
   useEffect(() => () => checklist.dispose(), [checklist]);
 
