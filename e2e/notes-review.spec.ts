@@ -37,7 +37,7 @@ test('a move to scheduled with an open note warns with the note and its mention,
   await p.field('Status').selectOption('scheduled');
   const ask = page.getByRole('dialog', { name: 'Move to scheduled with recommended checks failing?' });
   await expect(ask).toBeVisible();
-  await expect(ask.getByRole('list', { name: 'Failing recommended checks' })).toContainText('No open notes or unresolved mentions: 1 open note: “ninety”; 1 unresolved mention (Sam Reviewer).');
+  await expect(ask.getByRole('list', { name: 'Failing recommended checks' })).toContainText('No open notes, unresolved mentions or pending suggestions: 1 open note: “ninety”; 1 unresolved mention (Sam Reviewer).');
   await page.screenshot({ path: test.info().outputPath('notes-review-warning.png') });
   expect((await new AxeBuilder({ page }).include('dialog').analyze()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   await ask.getByRole('button', { name: 'Cancel' }).click();

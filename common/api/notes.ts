@@ -65,6 +65,7 @@ export type ForYouEntry = z.infer<typeof ForYouEntry>;
 export const ReviewSummarySchema = z.object({
   openNotes: z.array(z.object({ id: Id, quote: z.string() })),
   unresolvedMentions: z.array(z.object({ noteId: Id, name: z.string() })),
+  pendingSuggestions: z.array(z.object({ authorName: z.string(), count: z.number().int().positive() })),
 });
 
 export const notesApi = {
@@ -84,6 +85,6 @@ export const notesApi = {
   'notes.resolve': mutation('Resolves a note (resolved: true) or reopens it (resolved: false).', z.object({ id: Id, resolved: z.boolean() }).strict(), Note),
   'notes.mentionable': query('Whom a note can @mention: the workspace members, or in a local-only store the people kept here; never yourself.', z.object({}).strict(), Mentionable),
   'notes.forYou': query('Open notes that mention you (and their replies), newest first; a thread marked read stays out until someone else writes in it.', z.object({}).strict(), z.array(ForYouEntry)),
-  'notes.summary': query("A draft's review summary: its open notes and the mentions waiting in them.", z.object({ postId: Id }).strict(), ReviewSummarySchema),
+  'notes.summary': query("A draft's review summary: its open notes, the mentions waiting in them, and its pending suggestions by author.", z.object({ postId: Id }).strict(), ReviewSummarySchema),
   'notes.markRead': mutation('Takes a thread out of For you on this laptop until someone else writes in it.', z.object({ noteId: Id }).strict(), z.object({ noteId: Id })),
 } satisfies Record<string, MethodSpec>;

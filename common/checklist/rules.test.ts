@@ -21,7 +21,7 @@ const good = (): ChecklistFacts => ({
   featuredImage: { alt: 'A ward' },
   plannedDate: '2027-01-04',
   seriesNotice: 'This is the third in a series of guest blogs that explores care.',
-  review: { openNotes: [], unresolvedMentions: [] },
+  review: { openNotes: [], unresolvedMentions: [], pendingSuggestions: [] },
 });
 
 const only = (id: keyof ChecklistConfig, facts: ChecklistFacts, config: ChecklistConfig = DEFAULT_CHECKLIST) =>
@@ -51,6 +51,7 @@ describe('checklist rules', () => {
     const review = {
       openNotes: ['ninety', 'standfirst', 'March', 'A very long quote that goes on well past forty characters'].map((quote, i) => ({ id: `n${i}`, quote })),
       unresolvedMentions: [{ noteId: 'n0', name: 'Sam Reviewer' }, { noteId: 'n2', name: 'Sam Reviewer' }, { noteId: 'n2', name: 'Ann Admin' }],
+      pendingSuggestions: [],
     };
     expect(only('open-notes', { ...good(), review })).toMatchObject({
       ok: false,
@@ -58,8 +59,18 @@ describe('checklist rules', () => {
       message: '4 open notes: “ninety”, “standfirst”, “March” and 1 more; 3 unresolved mentions (Sam Reviewer, Ann Admin).',
       target: null,
     });
-    expect(only('open-notes', { ...good(), review: { openNotes: [{ id: 'n', quote: 'x'.repeat(50) }], unresolvedMentions: [] } }).message).toBe(`1 open note: “${'x'.repeat(39)}…”.`);
-    expect(only('open-notes', good())).toMatchObject({ ok: true, message: 'No open notes.' });
+    expect(only('open-notes', { ...good(), review: { openNotes: [{ id: 'n', quote: 'x'.repeat(50) }], unresolvedMentions: [], pendingSuggestions: [] } }).message).toBe(`1 open note: “${'x'.repeat(39)}…”.`);
+    expect(only('open-notes', good())).toMatchObject({ ok: true, message: 'No open notes or pending suggestions.' });
+  });
+
+  it('warns of pending suggestions by author, alone or after the notes', () => {
+    const pendingSuggestions = [{ authorName: 'Ed Itor', count: 2 }, { authorName: 'Gus Guest', count: 1 }];
+    expect(only('open-notes', { ...good(), review: { openNotes: [], unresolvedMentions: [], pendingSuggestions } })).toMatchObject({
+      ok: false,
+      message: '3 pending suggestions (Ed Itor 2, Gus Guest 1).',
+    });
+    const withNote = { openNotes: [{ id: 'n', quote: 'ninety' }], unresolvedMentions: [], pendingSuggestions: [{ authorName: 'Ed Itor', count: 1 }] };
+    expect(only('open-notes', { ...good(), review: withNote }).message).toBe('1 open note: “ninety”; 1 pending suggestion (Ed Itor 1).');
   });
 
   it('counts tags against the minimum set', () => {

@@ -5,7 +5,7 @@
  */
 import type { BodyScan } from './body-scan';
 import type { RuleId, RuleSettings } from './config';
-import { reviewSummaryWords, type ReviewSummary } from '../notes/review-summary';
+import { reviewIsClear, reviewSummaryWords, type ReviewSummary } from '../notes/review-summary';
 
 /** Where a failing rule can be fixed: a field of the side panel, or a block of the body. */
 export type ChecklistTarget =
@@ -155,8 +155,8 @@ export const RULES: readonly RuleDef[] = [
   },
   {
     id: 'open-notes',
-    label: () => 'No open notes or unresolved mentions',
-    // Fixed in the Notes panel (reply, resolve), not in a field or a block: no target.
-    check: (f) => ({ ok: f.review.openNotes.length === 0, message: reviewSummaryWords(f.review), target: null }),
+    label: () => 'No open notes, unresolved mentions or pending suggestions',
+    // Fixed in the Notes and Suggestions panels (reply, resolve, accept, reject), not in a field or a block: no target.
+    check: (f) => ({ ok: reviewIsClear(f.review), message: reviewSummaryWords(f.review), target: null }),
   },
 ];

@@ -1,7 +1,7 @@
 /** The pieces a guest author's access is decided by: which documents are a post's, body writes, credits. */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { DOCUMENT_KINDS, parseDocumentName, postOf, SINGLETONS } from './documents';
+import { DOCUMENT_KINDS, parseDocumentName, POST_DOCUMENT_KINDS, postOf, SINGLETONS } from './documents';
 import { mayWriteBody } from './body-writes';
 import { authorsMatching, creditsIn } from './credits';
 
@@ -10,7 +10,9 @@ const POST = '0190a0b2-7c1d-7000-8000-000000000001';
 describe('guest access', () => {
   it('counts every kind with an id as a post’s unless it names a series or a picture’s bytes', () => {
     const perPost = DOCUMENT_KINDS.filter((k) => !SINGLETONS.has(k) && postOf(parseDocumentName(`${k}/${POST}`)!) === POST);
-    expect(perPost.sort()).toEqual(['body', 'comments', 'post', 'post-plan']);
+    expect(perPost.sort()).toEqual(['body', 'comments', 'notes', 'post', 'post-plan']);
+    // The session opens a post's documents from this list: a guest is refused exactly those.
+    expect([...POST_DOCUMENT_KINDS].sort()).toEqual(perPost);
     expect(postOf({ kind: 'series', id: POST })).toBeUndefined();
     expect(postOf({ kind: 'bylines' })).toBeUndefined();
   });

@@ -107,7 +107,7 @@ export function postFacts(db: DB, ref: { id: string } | { slug: string }, change
     featuredImage: r.featured_asset_id ? { alt: r.featured_alt } : null,
     plannedDate: changes.plannedDate !== undefined ? changes.plannedDate : r.planned_date,
     seriesNotice: noticeOf(db, r.series_id, r.position),
-    review: reviewSummary(db, r.id),
+    review: reviewSummary(db, r.id, body),
   };
   return { post: { id: r.id, slug: r.slug, title: r.title, status: r.status, seriesId: r.series_id }, facts, config: checklistConfig(db, r.series_id).effective };
 }

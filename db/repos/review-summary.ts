@@ -1,11 +1,13 @@
-/** A draft's review summary as stored (common/notes/review-summary.ts): open notes and the mentions in them. */
+/** A draft's review summary as stored (common/notes/review-summary.ts): open notes, the mentions in them, pending suggestions. */
 import type { DB } from '../connection';
 import { messageParts } from '../../common/notes/mentions';
-import type { ReviewSummary } from '../../common/notes/review-summary';
+import { pendingSuggestionsIn, type ReviewSummary } from '../../common/notes/review-summary';
 
-export function reviewSummary(db: DB, postId: string): ReviewSummary {
+/** `body`: a body not yet stored (a save's pending change), read for its suggestions instead of the stored one. */
+export function reviewSummary(db: DB, postId: string, body?: unknown): ReviewSummary {
+  const pendingSuggestions = pendingSuggestionsIn(body ?? storedBody(db, postId));
   const openNotes = db.prepare('SELECT id, quote FROM notes WHERE post_id = ? AND resolved_at IS NULL ORDER BY created_at, id').all(postId) as Array<{ id: string; quote: string }>;
-  if (openNotes.length === 0) return { openNotes, unresolvedMentions: [] };
+  if (openNotes.length === 0) return { openNotes, unresolvedMentions: [], pendingSuggestions };
   const bodies = db
     .prepare("SELECT m.note_id, m.body FROM note_messages m JOIN notes n ON n.id = m.note_id WHERE n.post_id = ? AND n.resolved_at IS NULL AND m.deleted_at IS NULL AND m.mentions != '[]' ORDER BY n.created_at, n.id, m.created_at")
     .all(postId) as Array<{ note_id: string; body: string }>;
@@ -18,5 +20,10 @@ export function reviewSummary(db: DB, postId: string): ReviewSummary {
       unresolvedMentions.push({ noteId: note_id, name: part.mention.name });
     }
   }
-  return { openNotes, unresolvedMentions };
+  return { openNotes, unresolvedMentions, pendingSuggestions };
+}
+
+function storedBody(db: DB, postId: string): unknown {
+  const row = db.prepare('SELECT body FROM posts WHERE id = ?').get(postId) as { body: string } | undefined;
+  return row ? JSON.parse(row.body) : null;
 }

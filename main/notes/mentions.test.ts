@@ -80,11 +80,12 @@ describe('mentions in notes', () => {
     expect(await ok('notes.summary', { postId: post.id })).toEqual({
       openNotes: expect.arrayContaining([{ id: a.id, quote: 'Admissions rose by ninety' }]),
       unresolvedMentions: [{ noteId: a.id, name: 'Sam Reviewer' }],
+      pendingSuggestions: [],
     });
 
     const refused = await api.failure('posts.update', { id: post.id, baseRevision: post.revision, status: 'scheduled' });
     expect(refused.code).toBe('NEEDS_CONFIRMATION');
-    expect(refused.message).toContain('No open notes or unresolved mentions (4 open notes: “Admissions rose by ninety”, “standfirst”, “March” and 1 more; 1 unresolved mention (Sam Reviewer))');
+    expect(refused.message).toContain('No open notes, unresolved mentions or pending suggestions (4 open notes: “Admissions rose by ninety”, “standfirst”, “March” and 1 more; 1 unresolved mention (Sam Reviewer))');
     expect((await ok<Post>('posts.get', { id: post.id })).status).not.toBe('scheduled');
 
     for (const n of await ok<Note[]>('notes.list', { postId: post.id })) if (n.id !== b.id) await ok('notes.resolve', { id: n.id, resolved: true });
@@ -92,7 +93,7 @@ describe('mentions in notes', () => {
     expect(check.report.results.find((r: { id: string }) => r.id === 'open-notes')).toMatchObject({ ok: false, message: '1 open note: “standfirst”.' });
     await ok('notes.resolve', { id: b.id, resolved: true });
     const clear = await ok('checklist.check', { id: post.id });
-    expect(clear.report.results.find((r: { id: string }) => r.id === 'open-notes')).toMatchObject({ ok: true, message: 'No open notes.' });
+    expect(clear.report.results.find((r: { id: string }) => r.id === 'open-notes')).toMatchObject({ ok: true, message: 'No open notes or pending suggestions.' });
     const moved = await ok<Post>('posts.update', { id: post.id, baseRevision: post.revision, status: 'scheduled', acceptWarnings: true });
     expect(moved.status).toBe('scheduled');
   });

@@ -9,7 +9,7 @@ import type { ChecklistConfig } from '../../../common/checklist/config';
 import { scanBody } from '../../../common/checklist/body-scan';
 import { runChecklist, type ChecklistReport } from '../../../common/checklist/evaluate';
 import { countWords } from '../../../common/text';
-import type { ReviewSummary } from '../../../common/notes/review-summary';
+import { pendingSuggestionsIn, type ReviewSummary } from '../../../common/notes/review-summary';
 
 export const RECHECK_DELAY_MS = 500;
 
@@ -87,7 +87,8 @@ export class LiveChecklist {
         featuredImage: this.context.featuredImage ? { alt: this.context.featuredImage.alt } : null,
         plannedDate: p.plannedDate,
         seriesNotice: this.context.seriesNotice,
-        review: this.context.review,
+        // Notes come from the store; suggestions from the text as it is now, saved or not.
+        review: { ...this.context.review, pendingSuggestions: pendingSuggestionsIn(body) },
       },
       this.context.config,
     );
