@@ -52,7 +52,13 @@ export async function startRedis(): Promise<RedisProcess> {
   const pid = child.pid!;
   child.unref();
   const log = () => (fs.existsSync(logfile) ? fs.readFileSync(logfile, 'utf8') : '');
-  await accepting(port, 20_000, () => isRunning(pid), log);
+  try {
+    await accepting(port, 20_000, () => isRunning(pid), log);
+  } catch (e) {
+    // Never leave a server behind that the caller has no handle to stop.
+    await stopPid(pid, 'redis-server', 'SIGKILL');
+    throw e;
+  }
   return {
     url: `redis://default:${password}@127.0.0.1:${port}`,
     port,

@@ -30,16 +30,41 @@ export function commandLine(pid: number): string {
   }
 }
 
-export const isRunning = (pid: number) => commandLine(pid) !== '';
+/**
+ * The process's name (/proc/<pid>/stat's, at most 15 characters) and state letter, or null once it
+ * is gone. Unlike the command line, the name survives a server rewriting its title: redis-server
+ * overwrites its argv in place as it starts, and a read in between sees an empty command line.
+ */
+function stat(pid: number): { name: string; state: string } | null {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const close = text.lastIndexOf(')');
+    return { name: text.slice(text.indexOf('(') + 1, close), state: text.charAt(close + 2) };
+  } catch {
+    return null;
+  }
+}
 
-/** Signals pid only if its command line still contains `marker`, then waits until it is gone. */
+/** Alive: present and not a zombie (Z) or dead (X), whatever its command line reads at the moment. */
+export function isRunning(pid: number): boolean {
+  const s = stat(pid);
+  return s !== null && s.state !== 'Z' && s.state !== 'X';
+}
+
+/** Whether pid is still the process we started: its command line or its name names `marker`. */
+function isOurs(pid: number, marker: string): boolean {
+  const name = stat(pid)?.name;
+  return isRunning(pid) && (commandLine(pid).includes(marker) || (!!name && marker.startsWith(name)));
+}
+
+/** Signals pid only if it is still ours (see isOurs), then waits until it is gone. */
 export async function stopPid(pid: number, marker: string, signal: NodeJS.Signals, ms = 20_000): Promise<void> {
-  if (!commandLine(pid).includes(marker)) return;
+  if (!isOurs(pid, marker)) return;
   process.kill(pid, signal);
   const end = Date.now() + ms;
   while (isRunning(pid)) {
     if (Date.now() > end) {
-      if (commandLine(pid).includes(marker)) process.kill(pid, 'SIGKILL');
+      if (isOurs(pid, marker)) process.kill(pid, 'SIGKILL');
       break;
     }
     await new Promise((r) => setTimeout(r, 25));
