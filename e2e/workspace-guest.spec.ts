@@ -51,7 +51,7 @@ test('a guest author joins and sees only the draft they are credited on, read-on
     expect(await drafts.titles()).toEqual(["Gus's draft"]);
 
     await drafts.row("Gus's draft").getByRole('link').first().click();
-    const banner = page.getByRole('note').filter({ hasText: 'You are a guest author: suggest changes or leave notes' });
+    const banner = page.getByRole('note').filter({ hasText: 'You are a guest author: leave notes on the text' });
     await expect(banner).toBeVisible({ timeout: 30_000 });
     await expect(page.getByLabel('Title', { exact: true })).toHaveJSProperty('readOnly', true);
     await expect(page.getByLabel('Standfirst', { exact: true })).toHaveJSProperty('readOnly', true);

@@ -156,7 +156,7 @@ export function DraftSession({ post, coEdit, onReplaced, onReload }: Props) {
         <div className="draft__column">
           {guest && (
             <p className="draft__guest-banner" role="note">
-              You are a guest author: suggest changes or leave notes. The text is read-only to you; the editors change it.
+              You are a guest author: leave notes on the text. The text is read-only to you; the editors change it (suggesting is not yet open to guest authors).
             </p>
           )}
           <DraftFields initialTitle={post.title} initialStandfirst={post.standfirst} onTitle={onTitle} onStandfirst={onStandfirst} onBlur={saver.flush} readOnly={guest} />
