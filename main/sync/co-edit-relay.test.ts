@@ -37,7 +37,7 @@ interface App {
 }
 
 async function app(name: string, www: string, teamUrl: string, token: string, keyFile: string): Promise<App> {
-  const proc = await startAppProcess(path.join(tempDir('wb-relay-'), 'store.sqlite'), www, { WORKBENCH_KEY_FILE: keyFile });
+  const proc = await startAppProcess(path.join(tempDir('wb-relay-'), 'store.sqlite'), www, { WORKBENCH_KEY_FILE: keyFile, WORKBENCH_SYNC_TRACE: '1' });
   cleanups.push(() => proc.stop());
   const call = async (method: string, input: unknown = {}) => {
     const res = await fetch(`${proc.url}/api/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', [SECRET_HEADER]: proc.secret }, body: JSON.stringify(input) });
@@ -118,7 +118,17 @@ it(`relays a new draft's typing from one member's window to the other's, whole, 
     await until(`Ann's window to sync (round ${round})`, () => a.provider.isSynced, 20_000);
     await type(a, sentence);
     // Ed's app hears of the draft through the team server, as his reloaded list shows it.
-    await untilAsync(`the draft in Ed's store (round ${round})`, () => ed.call('posts.get', { id: post.id }).then(() => true, () => false), 30_000);
+    try {
+      await untilAsync(`the draft in Ed's store (round ${round})`, () => ed.call('posts.get', { id: post.id }).then(() => true, () => false), 30_000);
+    } catch (err) {
+      // Where it stopped: each app's sync state and its trace (WORKBENCH_SYNC_TRACE), and whether the server has the post's own document.
+      const postDoc = coEditor('reader', team.url, `post/${post.id}`, annToken!);
+      await until('a reader of the post on the team server', () => postDoc.provider.isSynced, 10_000).catch(() => undefined);
+      const onServer = [...postDoc.doc.share.keys()].filter((k) => k !== 'root');
+      postDoc.destroy();
+      const states = { ann: await ann.call('workspace.status'), ed: await ed.call('workspace.status'), serverPostDocument: onServer };
+      throw new Error(`${(err as Error).message}: ${JSON.stringify(states, null, 1)}\nAnn's app:\n${ann.process.output()}\nEd's app:\n${ed.process.output()}`);
+    }
     const e = ed.window(name);
     e.provider.awareness!.setLocalState({ name: e.name, color: '#05a', focusing: false, anchorPos: null, focusPos: null, awarenessData: {} });
     try {
