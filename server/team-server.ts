@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { Hocuspocus, type DirectConnection, type onAuthenticatePayload } from '@hocuspocus/server';
+import { Hocuspocus, type onAuthenticatePayload } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { canWrite, parseDocumentName, postOf } from '../common/sync/documents';
 import { mayWriteBody } from '../common/sync/body-writes';
@@ -20,6 +20,7 @@ import { DurableDocuments, storedDocuments } from './persistence';
 import { openStore } from './store-api';
 import { drain } from './drain';
 import { sweepIdleDocuments } from './idle-documents';
+import { openHeldDirectConnection, stillHeld } from './unloading-race';
 import { jsonLogger, reasonCode, type Logger } from './logging';
 import { ServerMetrics } from './metrics';
 import { redisFanout } from './redis-fanout';
@@ -116,6 +117,13 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
         connection.readOnly = !mayWriteBody(context.member.role, payload).ok;
       }
     },
+    async connected({ documentName, connection }) {
+      // A connection left on a document unloaded under it hears nothing more (unloading-race.ts):
+      // its socket is closed, and the laptop's reconnection opens the document the server holds.
+      if (await stillHeld(hocuspocus, connection.document)) return;
+      log.warn('document.unloaded-under-connection', { document: documentName });
+      connection.webSocket.close(4000, `reset: "${documentName}" was unloaded while this connection opened it; reconnect`);
+    },
     async afterLoadDocument({ documentName }) {
       log.info('document.load', { document: documentName });
     },
@@ -158,9 +166,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
   // The credits are read from the bylines document, kept loaded while a guest author is connected
   // (a team without guests loads nothing more).
   const guestSockets = new Set<WebSocket>();
-  let credits: Promise<{ credits: Credits; bylines: DirectConnection }> | undefined;
+  let credits: Promise<{ credits: Credits; bylines: Awaited<ReturnType<typeof openHeldDirectConnection>> }> | undefined;
   async function guestCredits(): Promise<Credits> {
-    credits ??= hocuspocus.openDirectConnection('bylines', {}).then((bylines) => ({ bylines, credits: new Credits(bylines.document!, closeUncredited) }));
+    credits ??= openHeldDirectConnection(hocuspocus, 'bylines').then((bylines) => ({ bylines, credits: new Credits(bylines.document!, closeUncredited) }));
     return (await credits).credits;
   }
   function forgetCredits(): void {

@@ -143,7 +143,7 @@ describe('guest authors', { timeout: 300_000 }, () => {
   // Skipped, with its reason in its name: after the merge with the notes documents and the direct
   // body projection, the newly credited draft never reached the guest's store in 2 of 3 CI runs
   // (60 s), though the same test passed on its own branch; the cause is not found yet.
-  it.skip('gain a draft when credited and lose it, open connections closed, when uncredited (skipped: in 2 of 3 CI runs after the merge the newly credited draft never reached the guest; cause not found, see the issue 17 note)', async () => {
+  it('gain a draft when credited and lose it, open connections closed, when uncredited', async () => {
     const w = await workspace();
     await sync(w.guest.db);
     const watching = openAs(w.server.url, w.guestToken, `post/${w.mine}`);
@@ -154,7 +154,9 @@ describe('guest authors', { timeout: 300_000 }, () => {
       setPostAuthors(w.admin.db, w.other, [w.olive, w.gus]);
       setPostAuthors(w.admin.db, w.mine, []);
       await sync(w.admin.db);
-      await until("Olive's draft reaches the guest", () => posts(w.guest.db).includes("Olive's draft") && rowText(w.guest.db, w.other) === 'Olive wrote this.', 60_000);
+      await until("Olive's draft reaches the guest", () => posts(w.guest.db).includes("Olive's draft") && rowText(w.guest.db, w.other) === 'Olive wrote this.', 60_000).catch((err) => {
+        throw new Error(`${(err as Error).message}: ${JSON.stringify({ posts: posts(w.guest.db), text: posts(w.guest.db).includes("Olive's draft") ? rowText(w.guest.db, w.other) : null, state: session.state() })}`);
+      });
       await until('the server closes the guest’s open document of the draft they lost', () => watching.closedWith() !== undefined, 30_000);
       expect(watching.closedWith()).toMatch(/^not-credited: Gus Guest is no longer credited on this post/);
       const again = openAs(w.server.url, w.guestToken, `body/${w.mine}`);
