@@ -9,10 +9,18 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
 import { createClient, pickTransport } from './api/client';
+import { earlyAnswered } from './api/early';
 import { listenForAreaKeys } from './shell/area-keys';
 import { AREA_MODULES } from './shell/area-modules';
 import { startAreaRequests, startDraftRequestsOnNavigation } from './shell/early-requests';
 import { parseHash } from './shell/route';
+
+/**
+ * How long the shell waits, once its code and the area's are in, for the area's first answer:
+ * mounted with it, the first frame shows the rows (one render, one layout); mounted without, the
+ * shell paints empty and the rows follow a render and a frame later. A slow server costs no more.
+ */
+const WAIT_FOR_ROWS_MS = 250;
 
 // First, so that Ctrl+3 pressed as the window appears opens Comments even before React's shell runs.
 listenForAreaKeys();
@@ -22,10 +30,15 @@ const client = createClient(transport);
 startAreaRequests(client, route);
 startDraftRequestsOnNavigation(client);
 // A failed load is the area view's to report: it loads the chunk again and says so in place.
-AREA_MODULES[route.area]().catch(() => undefined);
+const area = AREA_MODULES[route.area].load().catch(() => undefined);
+const rows = earlyAnswered();
 
 import('./main').then(
-  (app) => app.mount(client, kind),
+  async (app) => {
+    await area;
+    await Promise.race([rows, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_ROWS_MS))]);
+    app.mount(client, kind);
+  },
   (e: unknown) => {
     const root = document.getElementById('root');
     if (!root) return;
