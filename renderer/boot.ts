@@ -9,16 +9,15 @@ import './styles/tokens.css';
 import './styles/base.css';
 import './styles/shell.css';
 import { createClient, pickTransport } from './api/client';
-import { earlyAnswered } from './api/early';
 import { listenForAreaKeys } from './shell/area-keys';
 import { AREA_MODULES } from './shell/area-modules';
 import { startAreaRequests, startDraftRequestsOnNavigation } from './shell/early-requests';
 import { parseHash } from './shell/route';
 
 /**
- * How long the shell waits, once its code and the area's are in, for the area's first answer:
- * mounted with it, the first frame shows the rows (one render, one layout); mounted without, the
- * shell paints empty and the rows follow a render and a frame later. A slow server costs no more.
+ * How long the shell, once its code is in, waits for the area's code and first rows: mounted with
+ * them, the first frame shows the rows (one render, one layout); mounted without, the shell paints
+ * empty and the rows follow a render or two and a frame later. A slow server or chunk costs no more.
  */
 const WAIT_FOR_ROWS_MS = 250;
 
@@ -27,16 +26,15 @@ listenForAreaKeys();
 const route = parseHash(window.location.hash);
 const { transport, kind } = pickTransport();
 const client = createClient(transport);
-startAreaRequests(client, route);
+const rows = startAreaRequests(client, route);
 startDraftRequestsOnNavigation(client);
 // A failed load is the area view's to report: it loads the chunk again and says so in place.
 const area = AREA_MODULES[route.area].load().catch(() => undefined);
-const rows = earlyAnswered();
+const ready = Promise.all([area, rows]);
 
 import('./main').then(
   async (app) => {
-    await area;
-    await Promise.race([rows, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_ROWS_MS))]);
+    await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_ROWS_MS))]);
     app.mount(client, kind);
   },
   (e: unknown) => {

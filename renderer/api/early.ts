@@ -22,17 +22,16 @@ const started = new Map<string, Started>();
 const keyOf = (method: string, input: unknown) =>
   `${method} ${JSON.stringify(input, (_k, v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v))}`;
 
-export function startEarly<M extends Method>(client: Client, method: M, input: Input<M>, now = Date.now()): void {
+/** Starts the request; the promise returned settles (never rejects) once its answer or failure is in. */
+export function startEarly<M extends Method>(client: Client, method: M, input: Input<M>, now = Date.now()): Promise<void> {
   const answer = client.call(method, input);
   const entry: Started = { at: now, answer };
-  // Not taken means nobody waits on it: its failure is the view's own call's to report.
-  answer.then((v) => (entry.value = { v }), () => undefined);
   started.set(keyOf(method, input), entry);
-}
-
-/** Resolves once every request started so far has its answer (or failed). */
-export function earlyAnswered(): Promise<void> {
-  return Promise.all([...started.values()].map((e) => e.answer.catch(() => undefined))).then(() => undefined);
+  // Not taken means nobody waits on it: its failure is the view's own call's to report.
+  return answer.then(
+    (v) => void (entry.value = { v }),
+    () => undefined,
+  );
 }
 
 /**
