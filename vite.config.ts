@@ -66,6 +66,11 @@ export default defineConfig({
             // and the boot module could not run until the last of them had arrived.
             { name: 'boot-shared', test: /(vite[\\/]preload-helper|[\\/]common[\\/]series[\\/](dates|plan|cadence)\.ts|[\\/]renderer[\\/]format[\\/]dates\.ts)/ },
             { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ },
+            // What the shell shares with the areas (the client's context, change events, the router, the
+            // status store, the lazy views) in one chunk: left apart they were five small files, each one
+            // more request in the first load's queue (six at a time per host), and the shell's module
+            // could not run until the last of them had arrived.
+            { name: 'shell-shared', test: /([\\/]common[\\/]changes\.ts|[\\/]renderer[\\/]api[\\/](ClientContext\.tsx|changes\.ts|useChanges\.ts)|[\\/]renderer[\\/]shell[\\/](router|status-store|module-loader)\.ts|[\\/]renderer[\\/]shell[\\/]lazy-view\.tsx)$/ },
             // Yjs and the Hocuspocus provider go in the lexical chunk too: @lexical/react's collaboration
             // modules import Yjs, so with Yjs in a chunk of its own, which imports lexical back, the two
             // chunks formed a cycle, and a page that loaded the reply editor first failed with "Class

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeContext, createContext, type Ctx } from './context';
 import { createDispatch } from './dispatch';
 import { handlers } from './handlers/index';
-import { resolveStatic, startServer, type RunningServer } from './http';
+import { isHashedAsset, resolveStatic, startServer, type RunningServer } from './http';
 import { SECRET_HEADER } from '../common/transport';
 
 const SECRET_TEXT = 'TOP-SECRET-OUTSIDE-THE-RENDERER';
@@ -190,6 +190,24 @@ describe('browser mode lockdown', () => {
     expect(r.status).toBe(200);
     expect(r.body).toBe('console.log("app")');
     expect(r.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('keeps a hashed build file in memory once served, and serves any other file afresh', async () => {
+    const hashed = path.join(rendererDir, 'assets', 'chunk-AbC_1234.js');
+    const plain = path.join(rendererDir, 'assets', 'plain.js');
+    fs.writeFileSync(hashed, 'export const v = 1;');
+    fs.writeFileSync(plain, 'one');
+    expect((await request({ path: '/assets/chunk-AbC_1234.js' })).body).toBe('export const v = 1;');
+    expect((await request({ path: '/assets/plain.js' })).body).toBe('one');
+    // A hashed name's bytes never change: the kept copy answers, even with the file gone.
+    fs.rmSync(hashed);
+    const again = await request({ path: '/assets/chunk-AbC_1234.js' });
+    expect([again.status, again.body, again.headers['content-type'], again.headers['content-length']]).toEqual([200, 'export const v = 1;', expect.stringMatching(/javascript/), '19']);
+    fs.writeFileSync(plain, 'two');
+    expect((await request({ path: '/assets/plain.js' })).body).toBe('two');
+    expect(isHashedAsset(rendererDir, path.join(rendererDir, 'assets', 'index-BDb-UhCC.js'))).toBe(true);
+    expect(isHashedAsset(rendererDir, path.join(rendererDir, 'index-BDb-UhCC.js'))).toBe(false);
+    expect(isHashedAsset(rendererDir, path.join(rendererDir, 'assets', 'favicon.ico'))).toBe(false);
   });
 
   const TRAVERSALS = [

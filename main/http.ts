@@ -174,6 +174,24 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   return full;
 }
 
+/** Larger files are streamed each time, not kept (the whole build's assets are about 2 MB). */
+const MAX_CACHED_ASSET = 4 * 1024 * 1024;
+
+/** A file Vite named by its content (renderer/assets/<name>-<hash>.<ext>), so its bytes never change under that name. */
+export function isHashedAsset(rendererDir: string, file: string): boolean {
+  return path.dirname(file) === path.join(rendererDir, 'assets') && /-[\w-]{8}\.(js|css)$/.test(path.basename(file));
+}
+
+function sendAsset(req: http.IncomingMessage, res: http.ServerResponse, file: string, data: Buffer): void {
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': CONTENT_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+    'Content-Length': data.length,
+    'Cache-Control': 'no-cache',
+  });
+  res.end(req.method === 'HEAD' ? undefined : data);
+}
+
 export function startServer(o: ServerOptions): Promise<RunningServer> {
   const secret = o.secret ?? crypto.randomBytes(32).toString('base64url');
   const maxBody = o.maxBodyBytes ?? 32 * 1024 * 1024;
@@ -184,6 +202,13 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
   const allowedHosts = () => new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   const allowedOrigins = () => new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`]);
 
+  /**
+   * The build's hashed files (assets/<name>-<hash>.js|css), kept in memory once served: a cold
+   * window asks for a dozen at once, and each otherwise cost a stat, an open, reads and a close on
+   * libuv's four threads, queued behind one another while the window waited. A hashed name's
+   * content never changes, so a kept copy is never stale.
+   */
+  const assetCache = new Map<string, Buffer>();
   const servePage = (res: http.ServerResponse, file: string) => {
     if (indexHtml === null) {
       const raw = fs.readFileSync(file, 'utf8');
@@ -237,6 +262,8 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
       const file = resolveStatic(rendererDir, url.pathname);
       if (!file) return sendError(res, 404, 'NOT_FOUND', 'No such file.');
       if (path.resolve(file) === path.join(rendererDir, 'index.html')) return servePage(res, file);
+      const cached = assetCache.get(file);
+      if (cached) return sendAsset(req, res, file, cached);
       fs.stat(file, (err, st) => {
         if (err || !st.isFile()) {
           // Client-side routes fall back to the app page.
@@ -250,6 +277,14 @@ export function startServer(o: ServerOptions): Promise<RunningServer> {
           'Cache-Control': 'no-cache',
         });
         if (req.method === 'HEAD') return res.end();
+        if (isHashedAsset(rendererDir, file) && st.size <= MAX_CACHED_ASSET) {
+          // Read whole, kept, and sent in one write: see assetCache.
+          return fs.readFile(file, (readErr, data) => {
+            if (readErr) return res.destroy();
+            assetCache.set(file, data);
+            res.end(data);
+          });
+        }
         fs.createReadStream(file).pipe(res);
       });
     } catch (err) {

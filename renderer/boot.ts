@@ -14,18 +14,29 @@ import { AREA_MODULES } from './shell/area-modules';
 import { startAreaRequests, startDraftRequestsOnNavigation } from './shell/early-requests';
 import { parseHash } from './shell/route';
 
+/**
+ * How long the shell, once its code is in, waits for the area's code and first rows: mounted with
+ * them, the first frame shows the rows (one render, one layout); mounted without, the shell paints
+ * empty and the rows follow a render or two and a frame later. A slow server or chunk costs no more.
+ */
+const WAIT_FOR_ROWS_MS = 250;
+
 // First, so that Ctrl+3 pressed as the window appears opens Comments even before React's shell runs.
 listenForAreaKeys();
 const route = parseHash(window.location.hash);
 const { transport, kind } = pickTransport();
 const client = createClient(transport);
-startAreaRequests(client, route);
+const rows = startAreaRequests(client, route);
 startDraftRequestsOnNavigation(client);
 // A failed load is the area view's to report: it loads the chunk again and says so in place.
-AREA_MODULES[route.area]().catch(() => undefined);
+const area = AREA_MODULES[route.area].load().catch(() => undefined);
+const ready = Promise.all([area, rows]);
 
 import('./main').then(
-  (app) => app.mount(client, kind),
+  async (app) => {
+    await Promise.race([ready, new Promise((resolve) => setTimeout(resolve, WAIT_FOR_ROWS_MS))]);
+    app.mount(client, kind);
+  },
   (e: unknown) => {
     const root = document.getElementById('root');
     if (!root) return;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Client, Transport } from './client';
 import { createClient } from './client';
-import { startEarly, takeOrCall } from './early';
+import { startEarly, takeAnswered, takeOrCall } from './early';
 
 function countingClient() {
   const calls: string[] = [];
@@ -50,5 +50,30 @@ describe('matching an early request', () => {
     startEarly(client, 'planning.view', { from: '2026-11-30', to: '2027-01-03', filter: { seriesIds: [], statuses: [], authorIds: [], tags: [], ownerIds: [] }, tray: true }, 0);
     await takeOrCall(client, 'planning.view', { tray: true, filter: { ownerIds: [], tags: [], authorIds: [], statuses: [], seriesIds: [] }, to: '2027-01-03', from: '2026-11-30' }, 1);
     expect(calls).toBe(1);
+  });
+});
+
+describe('an early answer already in when the view first renders', () => {
+  it('is taken synchronously, once, and only when it has arrived and is fresh', async () => {
+    const { client, calls } = countingClient();
+    startEarly(client, 'posts.list', { limit: 3 }, 1_000);
+    // Not in yet: nothing to take, and the request stays for takeOrCall.
+    expect(takeAnswered('posts.list', { limit: 3 }, 1_001)).toBeNull();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(takeAnswered('posts.list', { limit: 3 }, 1_002)).toEqual({ value: { call: 1 } });
+    expect(takeAnswered('posts.list', { limit: 3 }, 1_003)).toBeNull();
+    expect(await takeOrCall(client, 'posts.list', { limit: 3 }, 1_004)).toEqual({ call: 2 });
+    startEarly(client, 'posts.list', { limit: 4 }, 0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(takeAnswered('posts.list', { limit: 4 }, 60_000)).toBeNull();
+    expect(calls).toHaveLength(3);
+  });
+
+  it('is never a failure: a failed early request is left to the view’s own call', async () => {
+    const failing = createClient(async () => ({ ok: false, error: { code: 'INTERNAL', message: 'down' } }));
+    startEarly(failing, 'posts.list', { limit: 9 }, 0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(takeAnswered('posts.list', { limit: 9 }, 1)).toBeNull();
+    await expect(takeOrCall(failing, 'posts.list', { limit: 9 }, 2)).rejects.toThrow('down');
   });
 });

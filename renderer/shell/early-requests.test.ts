@@ -40,6 +40,24 @@ describe('the first request of every area leaves while the window boots', () => 
       expect(calls).toHaveLength(1);
     });
 
+  it('tells the boot module when a list\'s rows are in, and has nothing to wait for on a draft or the trash', async () => {
+    let answer: (v: unknown) => void = () => undefined;
+    const client = createClient(() => new Promise((resolve) => (answer = (v) => resolve({ ok: true, value: v })))) as Client;
+    const rows = startAreaRequests(client, { area: 'series', rest: [] });
+    let settled = false;
+    void rows?.then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, 0));
+    expect([rows !== null, settled]).toEqual([true, false]);
+    answer([]);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(settled).toBe(true);
+    // A failed request settles too: the view reports it, the shell need not wait longer.
+    const failing = createClient(async () => ({ ok: false, error: { code: 'INTERNAL', message: 'down' } }));
+    await expect(startAreaRequests(failing, { area: 'comments', rest: [] })).resolves.toBeUndefined();
+    expect(startAreaRequests(client, { area: 'drafts', rest: ['d1'] })).toBeNull();
+    expect(startAreaRequests(client, { area: 'drafts', rest: ['trash'] })).toBeNull();
+  });
+
   it('asks nothing early for the trash, one series or a planning view', () => {
     const { client, calls } = recordingClient();
     startAreaRequests(client, { area: 'drafts', rest: ['trash'] });

@@ -20,11 +20,12 @@ export interface LazyView<P> {
 
 export function lazyView<M, P extends object>(
   what: string,
-  importer: () => Promise<M>,
+  /** The chunk's import, or a loader shared with code that starts it earlier (the areas': area-modules.ts). */
+  source: (() => Promise<M>) | ModuleLoader<M>,
   pick: (m: M) => ComponentType<P>,
   fallback: ReactNode = null,
 ): LazyView<P> {
-  const loader = moduleLoader(importer);
+  const loader = typeof source === 'function' ? moduleLoader(source) : source;
   const View = (props: P) => {
     const { mod, error } = useModule(loader);
     if (error)

@@ -1,39 +1,13 @@
 import { useEffect, useState } from 'react';
 
 /**
- * A chunk loaded on demand (a dynamic import) and rendered directly once it is in, not through
- * React.lazy: React holds back revealing a suspended boundary for about 300 ms, even when the
- * chunk is already loaded, and that would be most of the wait for the view it holds.
+ * A chunk rendered directly once it is in, not through React.lazy: React holds back revealing a
+ * suspended boundary for about 300 ms, even when the chunk is already loaded, and that would be
+ * most of the wait for the view it holds. The loader itself has no React (chunk-loader.ts).
  */
-export interface ModuleLoader<M> {
-  /** Loads the chunk, once; a failed load is tried again on the next call. */
-  load: () => Promise<M>;
-  /** The module if it is in, else null. */
-  loaded: () => M | null;
-  /** Starts loading after the current task, so the view finds it ready; returns a cancel. */
-  preload: () => () => void;
-}
+import { moduleLoader, type ModuleLoader } from './chunk-loader';
 
-export function moduleLoader<M>(importer: () => Promise<M>): ModuleLoader<M> {
-  let mod: M | null = null;
-  let pending: Promise<M> | null = null;
-  const load = () =>
-    (pending ??= importer().then(
-      (m) => (mod = m),
-      (e: unknown) => {
-        pending = null;
-        throw e;
-      },
-    ));
-  return {
-    load,
-    loaded: () => mod,
-    preload: () => {
-      const timer = setTimeout(() => void load().catch(() => undefined), 0);
-      return () => clearTimeout(timer);
-    },
-  };
-}
+export { moduleLoader, type ModuleLoader };
 
 /** The loader's module, null until it is in (loading it once `wanted`), and the load's error if it failed. */
 export function useModule<M>(loader: ModuleLoader<M>, wanted = true): { mod: M | null; error: string | null } {

@@ -1,7 +1,7 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import type { CommentFilter, CommentListItem, CommentOrder, StatusCounts } from '../../../common/api/comments';
 import { useClient } from '../../api/ClientContext';
-import { takeOrCall } from '../../api/early';
+import { takeAnswered, takeOrCall } from '../../api/early';
 import { COMMENTS_PAGE as PAGE, commentPageInput } from './comment-page-input';
 
 const EMPTY_COUNTS: StatusCounts = { approved: 0, pending: 0, spam: 0, trash: 0, all: 0 };
@@ -27,18 +27,22 @@ export interface CommentWindow {
  */
 export function useCommentWindow(filter: CommentFilter, order: CommentOrder): CommentWindow {
   const client = useClient();
-  const [pages, setPages] = useState<Map<number, CommentListItem[]>>(new Map());
-  const [total, setTotal] = useState(0);
-  const [counts, setCounts] = useState<StatusCounts>(EMPTY_COUNTS);
+  const key = JSON.stringify([filter, order]);
+  // On a cold open the boot module's first page (with the total and counts) is often in before
+  // this first render: the list starts with its rows instead of an empty list and a second render.
+  const [first] = useState(() => takeAnswered('comments.list', commentPageInput(filter, order, 0, true))?.value ?? null);
+  const [pages, setPages] = useState<Map<number, CommentListItem[]>>(() => new Map(first ? [[0, first.items]] : []));
+  const [total, setTotal] = useState(first?.total ?? 0);
+  const [counts, setCounts] = useState<StatusCounts>(first?.counts ?? EMPTY_COUNTS);
   // The filter the shown pages answer; the list is loaded when that is the current one. Derived,
   // not set on a filter change, so choosing a filter costs no render of its own.
-  const [answered, setAnswered] = useState<string | null>(null);
-  const [countedFor, setCountedFor] = useState<string | null>(null);
+  const [answered, setAnswered] = useState<string | null>(first ? key : null);
+  const [countedFor, setCountedFor] = useState<string | null>(first?.counts ? key : null);
   const [error, setError] = useState<string | null>(null);
   const gen = useRef(0);
   const inflight = useRef(new Set<number>());
   const visible = useRef<[number, number]>([0, PAGE - 1]);
-  const key = JSON.stringify([filter, order]);
+  const firstTaken = useRef(first !== null);
 
   const fetchPages = useCallback(
     async (numbers: number[], g: number, fresh: boolean) => {
@@ -99,7 +103,21 @@ export function useCommentWindow(filter: CommentFilter, order: CommentOrder): Co
   // not a frame later when passive effects run.
   useLayoutEffect(() => {
     visible.current = [0, PAGE - 1];
-    void reload();
+    if (!firstTaken.current) return void reload();
+    // The first page came with the first render: only counts it came without are asked for.
+    firstTaken.current = false;
+    if (first && !first.counts) {
+      const g = gen.current;
+      void run(
+        client.call('comments.counts', { filter }).then((counted) => {
+          if (g !== gen.current) return;
+          setCounts(counted);
+          setCountedFor(key);
+        }),
+        g,
+      );
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [reload]);
 
   const ensure = useCallback(

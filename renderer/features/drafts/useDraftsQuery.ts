@@ -3,13 +3,13 @@
  * change, one page at a time: the first page renders at once however many drafts there are, and
  * "show more" asks for the next.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { PostSummary } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
 import { useChanges } from '../../api/useChanges';
 import { touches } from '../../../common/changes';
 import { afterDiscards } from './discard-untouched';
-import { takeOrCall } from '../../api/early';
+import { takeAnswered, takeOrCall } from '../../api/early';
 import { DRAFTS_PAGE, NO_FILTERS, draftsListInput, type DraftFilters } from './drafts-list-input';
 
 export { NO_FILTERS, DRAFTS_PAGE, type DraftFilters } from './drafts-list-input';
@@ -18,11 +18,21 @@ export function useDraftsQuery(trash: boolean) {
   const client = useClient();
   const [filters, setFiltersState] = useState<DraftFilters>(NO_FILTERS);
   const [shown, setShown] = useState(DRAFTS_PAGE);
-  const [result, setResult] = useState<{ posts: PostSummary[]; more: boolean } | null>(null);
+  // On a cold open the boot module's answer is often in before this first render: start with its rows.
+  const [result, setResult] = useState<{ posts: PostSummary[]; more: boolean } | null>(() => {
+    const early = takeAnswered('posts.list', draftsListInput(trash, NO_FILTERS, DRAFTS_PAGE));
+    return early && { posts: early.value.slice(0, DRAFTS_PAGE), more: early.value.length > DRAFTS_PAGE };
+  });
+  // ...and then not ask again for the same list (a change event or a filter asks afresh).
+  const answered = useRef(result !== null);
   const [error, setError] = useState('');
   const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
+    if (answered.current) {
+      answered.current = false;
+      return;
+    }
     let live = true;
     const timer = setTimeout(
       () => {

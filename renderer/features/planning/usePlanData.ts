@@ -8,18 +8,21 @@ import { findClashes, findEmptyWeeks } from '../../../common/series/plan';
 import { useClient } from '../../api/ClientContext';
 import { useChanges } from '../../api/useChanges';
 import { touches } from '../../../common/changes';
-import { takeOrCall } from '../../api/early';
+import { takeAnswered, takeOrCall } from '../../api/early';
 
 export function usePlanData(from: string, to: string, filter: PlanFilter) {
   const client = useClient();
-  const [view, setView] = useState<PlanView | null>(null);
+  // On a cold open the boot module's answer (this window with the tray) is often in before this
+  // first render: start with it.
+  const [view, setView] = useState<PlanView | null>(() => takeAnswered('planning.view', { from, to, filter, tray: true })?.value ?? null);
   const [error, setError] = useState('');
   const key = JSON.stringify([from, to, filter]);
   const filterKey = JSON.stringify(filter);
   const latest = useRef(key);
   // The filters the shown tray was loaded with: stepping to another month with the same filters
   // keeps it, so the server reads and sends only the new window's posts.
-  const trayFor = useRef<string | null>(null);
+  const trayFor = useRef<string | null>(view ? filterKey : null);
+  const answered = useRef(view !== null);
 
   const load = useCallback(
     (fresh = false) => {
@@ -39,7 +42,11 @@ export function usePlanData(from: string, to: string, filter: PlanFilter) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [client, key],
   );
-  useEffect(() => load(), [load]);
+  useEffect(() => {
+    // The first window came with the first render (above): no second request for it.
+    if (answered.current) answered.current = false;
+    else load();
+  }, [load]);
   // Dates, statuses, owners and series show on the calendar and in the tray.
   useChanges((c) => (touches(c, 'posts') || touches(c, 'series') || touches(c, 'people')) && load(true));
 

@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SeriesInfo } from '../../../common/api/series';
 import { describeCadence } from '../../../common/series/cadence';
 import { useClient } from '../../api/ClientContext';
 import { useChanges } from '../../api/useChanges';
 import { touches } from '../../../common/changes';
-import { takeOrCall } from '../../api/early';
+import { takeAnswered, takeOrCall } from '../../api/early';
 import { navigate } from '../../shell/router';
 import { SeriesForm } from './SeriesForm';
 import { SeriesView } from './lazy-series-view';
@@ -12,7 +12,9 @@ import { formatDate } from './format';
 
 export function SeriesList() {
   const client = useClient();
-  const [list, setList] = useState<SeriesInfo[] | null>(null);
+  // On a cold open the boot module's answer is often in before this first render: start with it.
+  const [list, setList] = useState<SeriesInfo[] | null>(() => takeAnswered('series.list', { trash: false })?.value ?? null);
+  const answered = useRef(list !== null);
   const [trash, setTrash] = useState(false);
   const [error, setError] = useState('');
   const [creating, setCreating] = useState(false);
@@ -21,7 +23,11 @@ export function SeriesList() {
     // The unfiltered list may have been asked for as the window booted (shell/early-requests.ts).
     takeOrCall(client, 'series.list', { trash }).then(setList, (e: Error) => setError(e.message));
   }, [client, trash]);
-  useEffect(load, [load]);
+  useEffect(() => {
+    // The first list came with the first render (above): no second request for it.
+    if (answered.current) answered.current = false;
+    else load();
+  }, [load]);
   // A series' title, cadence and post count are in its row: re-read when any series changed.
   useChanges((c) => touches(c, 'series') && load());
   const listed = list !== null;

@@ -1,0 +1,35 @@
+/**
+ * A chunk loaded on demand (a dynamic import), once, without React: the boot module
+ * (renderer/boot.ts) starts the area's chunk through the same loader the area's view renders
+ * from (shell/areas.tsx), so on a cold open the view finds the module already in on its first
+ * render instead of rendering nothing, loading it in an effect and rendering again.
+ */
+export interface ModuleLoader<M> {
+  /** Loads the chunk, once; a failed load is tried again on the next call. */
+  load: () => Promise<M>;
+  /** The module if it is in, else null. */
+  loaded: () => M | null;
+  /** Starts loading after the current task, so the view finds it ready; returns a cancel. */
+  preload: () => () => void;
+}
+
+export function moduleLoader<M>(importer: () => Promise<M>): ModuleLoader<M> {
+  let mod: M | null = null;
+  let pending: Promise<M> | null = null;
+  const load = () =>
+    (pending ??= importer().then(
+      (m) => (mod = m),
+      (e: unknown) => {
+        pending = null;
+        throw e;
+      },
+    ));
+  return {
+    load,
+    loaded: () => mod,
+    preload: () => {
+      const timer = setTimeout(() => void load().catch(() => undefined), 0);
+      return () => clearTimeout(timer);
+    },
+  };
+}
