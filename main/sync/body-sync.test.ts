@@ -138,6 +138,36 @@ describe('draft bodies as shared documents', { timeout: 240_000 }, () => {
     expect(html.match(/Alpha one here\./g)).toHaveLength(1);
   });
 
+  it('projects a window’s typing into the row once it pauses, not per keystroke, and at once when the window closes', async () => {
+    const { server, admin } = await team();
+    const a = kit.laptop('a');
+    const post = createPost(a.db, { title: 'Typed text', body: bodyOf(THREE) });
+    await joinWorkspace(a.db, kit.vault(), { url: server.url, token: admin });
+    await sync(a.db);
+    const session = openSession(a.db, kit.vault());
+    try {
+      session.connect();
+      // A window holds the body; each keystroke arrives as one update with the window's origin.
+      const doc = session.bodies.open(post.id);
+      const first = (doc.get('root', Y.XmlText).toDelta() as Array<{ insert: unknown }>).find((d) => d.insert instanceof Y.XmlText)!.insert as Y.XmlText;
+      const revision = () => a.db.prepare('SELECT revision FROM posts WHERE id = ?').pluck().get(post.id) as number;
+      const before = revision();
+      const KEYS = 20;
+      for (let i = 0; i < KEYS; i++) {
+        doc.transact(() => first.insert(first.length, 'q'), 'window');
+        // Slower than the old per-change settle (20 ms), faster than a pause in typing.
+        await new Promise((r) => setTimeout(r, 40));
+      }
+      // Each projection moves the revision on: one per keystroke was the old behaviour.
+      expect(revision() - before).toBeLessThanOrEqual(KEYS / 4);
+      session.bodies.release(post.id);
+      // The last window closed: the row has every key, without waiting.
+      expect(rowText(a.db, post.id)).toContain(`Alpha one here.${'q'.repeat(KEYS)}`);
+    } finally {
+      session.close();
+    }
+  });
+
   it('merges a whole-body posts.update made offline with a colleague’s offline edit of another paragraph', async () => {
     const { data, server, admin, editor } = await team();
     const a = kit.laptop('a');

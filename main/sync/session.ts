@@ -15,6 +15,7 @@ import { seedBodies } from './body-projection';
 import { AuthGate, GatedProvider } from './gated-provider';
 import { LocalDocs } from './local-docs';
 import { pull, push, type Member } from './projection';
+import { MAX_LAG_MS, MAX_LAG_OPEN_MS, ProjectionSchedule } from './projection-schedule';
 import { conflictsIn, type Conflict } from './registers';
 import { pendingChanges, type WorkspaceRow } from './workspace-row';
 
@@ -77,12 +78,28 @@ export class SyncSession {
       if (!this.live) return;
       if (name === 'index') this.openIndexed();
       if (name === 'bylines') this.followCredits();
+      // A body's text is projected once its typing pauses (projection-schedule.ts), not per keystroke.
+      if (parseDocumentName(name)?.kind === 'body') {
+        this.dirty.delete(name);
+        return this.bodyProjections.touch(name);
+      }
       clearTimeout(this.applyTimer);
       this.applyTimer = setTimeout(() => this.applyRemote(), REMOTE_SETTLE_MS);
     });
-    this.bodies = new BodyDocs(this.docs, (name) => this.open(name));
+    this.bodies = new BodyDocs(
+      this.docs,
+      (name) => this.open(name),
+      // The last window on the draft closed: its row catches up now.
+      (name) => this.bodyProjections.flush(name),
+    );
     this.marks = new ChangeMarks(db);
   }
+
+  /** Bodies changed and not yet projected into their rows (live only; a one-off sync applies them itself). */
+  private readonly bodyProjections = new ProjectionSchedule(
+    (names) => this.applyRemote(names),
+    (name) => (this.bodies.holdersOf(name.slice('body/'.length)) > 0 ? MAX_LAG_OPEN_MS : MAX_LAG_MS),
+  );
 
   /** Live (the app): every document stays open. Not live (a one-off sync): documents go through in windows. */
   private live = false;
@@ -427,6 +444,8 @@ export class SyncSession {
 
   close(): void {
     clearTimeout(this.applyTimer);
+    // What was typed is on disk already; the rows catch up before the documents go.
+    this.bodyProjections.flush();
     clearInterval(this.pollTimer);
     // The socket first: it then drops every provider's listeners at once, where each provider
     // taking its own off the socket's lists one by one was quadratic in the number of documents.
