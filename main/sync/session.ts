@@ -22,6 +22,10 @@ import { pendingChanges, type WorkspaceRow } from './workspace-row';
 export type SyncState = 'offline' | 'syncing' | 'up-to-date';
 
 const REMOTE_SETTLE_MS = 20;
+/** How long a live session's sync state settles before the windows hear it moved (stateMoved). */
+const STATE_SETTLE_MS = 250;
+/** How often an unchanged state is told again while changes keep syncing (the time of the last sync moves). */
+const RETELL_MS = 30_000;
 /** The server's reason code for a post a guest author is not credited on (server/team-server.ts). */
 const NOT_CREDITED = 'not-credited:';
 /**
@@ -287,7 +291,7 @@ export class SyncSession {
         if (event.reason?.startsWith(NOT_CREDITED)) setImmediate(() => this.dropUncredited(name));
       },
       onSynced: () => this.changed(),
-      onUnsyncedChanges: () => this.changed(),
+      onUnsyncedChanges: () => (this.live ? this.stateMoved() : this.changed()),
     }, this.gate);
     provider.attach();
     this.providers.set(name, provider);
@@ -411,6 +415,30 @@ export class SyncSession {
 
   private readonly started = Date.now();
 
+  /** What the listeners were last told by stateMoved, and when. */
+  private told?: { state: SyncState; at: number };
+  private stateTimer?: NodeJS.Timeout;
+
+  /**
+   * A provider's unacknowledged changes or the poll moved: the listeners hear of it STATE_SETTLE_MS
+   * later, if the state is then other than what they were last told (or that was a while ago: the
+   * window shows when the last sync was). Live typing flips the state to syncing and back with
+   * every keystroke, each acknowledged within milliseconds; told each time, the window re-read the
+   * status and re-drew its status bar per keystroke (33 reads for 40 keys).
+   */
+  private stateMoved(): void {
+    if (this.stateTimer) return;
+    this.stateTimer = setTimeout(() => {
+      this.stateTimer = undefined;
+      if (!this.db.open) return;
+      const state = this.state();
+      if (this.told && this.told.state === state && Date.now() - this.told.at < RETELL_MS) return;
+      this.told = { state, at: Date.now() };
+      this.changed();
+    }, STATE_SETTLE_MS);
+    this.stateTimer.unref();
+  }
+
   /** Keeps syncing in the background: pushes the outbox as it fills, records each time all is synced. */
   startLive(pollMs = 50): void {
     this.pushLocal();
@@ -425,7 +453,7 @@ export class SyncSession {
       if (upToDate) this.keepMarks(!wasUpToDate);
       if (upToDate && (!wasUpToDate || pendingChanges(this.db) > 0)) {
         this.markSynced();
-        this.changed();
+        this.stateMoved();
       }
       wasUpToDate = upToDate;
     }, pollMs);
@@ -444,6 +472,7 @@ export class SyncSession {
 
   close(): void {
     clearTimeout(this.applyTimer);
+    clearTimeout(this.stateTimer);
     // What was typed is on disk already; the rows catch up before the documents go.
     this.bodyProjections.flush();
     clearInterval(this.pollTimer);
