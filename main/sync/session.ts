@@ -115,6 +115,8 @@ export class SyncSession {
   }
 
   private changed(applied: readonly string[] = []): void {
+    // The listeners re-read whatever the state is now: stateMoved compares with that, not an older telling.
+    this.told = undefined;
     // Called from inside the documents' `update` events too (a provider's unsynced count): a
     // listener's exception must not reach Yjs, which would stop the document's events for good.
     for (const l of this.listeners) {
@@ -433,8 +435,8 @@ export class SyncSession {
       if (!this.db.open) return;
       const state = this.state();
       if (this.told && this.told.state === state && Date.now() - this.told.at < RETELL_MS) return;
-      this.told = { state, at: Date.now() };
       this.changed();
+      this.told = { state, at: Date.now() };
     }, STATE_SETTLE_MS);
     this.stateTimer.unref();
   }
