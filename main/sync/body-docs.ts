@@ -16,10 +16,14 @@ export const bodyDocName = (postId: string): string => `body/${postId}`;
 export class BodyDocs {
   private readonly holders = new Map<string, number>();
 
-  /** connect opens the document's provider on the session's socket (a no-op while offline). */
+  /**
+   * connect opens the document's provider on the session's socket (a no-op while offline);
+   * released hears that the last holder let go of it.
+   */
   constructor(
     private readonly docs: LocalDocs,
     private readonly connect: (name: string) => void = () => undefined,
+    private readonly released: (name: string) => void = () => undefined,
   ) {}
 
   /** The post's body document, loaded from disk and kept syncing until every holder released it. */
@@ -38,8 +42,9 @@ export class BodyDocs {
    */
   release(postId: string): void {
     const n = (this.holders.get(postId) ?? 0) - 1;
-    if (n > 0) this.holders.set(postId, n);
-    else this.holders.delete(postId);
+    if (n > 0) return void this.holders.set(postId, n);
+    this.holders.delete(postId);
+    this.released(bodyDocName(postId));
   }
 
   /** How many holders (windows, saves) have the body open now. */

@@ -18,6 +18,7 @@ import { LocalDocs } from './local-docs';
 import { bodyOf, docParagraphs, paragraphsOf, rowText, until } from './testing/bodies';
 import { useSyncTestKit, type Laptop } from './testing/laptops';
 import { invite, workbench } from './testing/team-server-process';
+import type { SyncSession } from './session';
 import { discardRefused, joinWorkspace, listConflicts, listRefused, openSession, resolveConflict, syncWorkspace } from './workspace';
 import { updatePost } from '../../db/repos/posts';
 
@@ -136,6 +137,67 @@ describe('draft bodies as shared documents', { timeout: 240_000 }, () => {
     const html = fs.readFileSync(out, 'utf8');
     expect(html).toContain('Beta now mentions zebrafish.');
     expect(html.match(/Alpha one here\./g)).toHaveLength(1);
+  });
+
+  /** A laptop live on a post whose body a window holds, typing `keys` keys 40 ms apart. */
+  async function typeInWindow(keys: number, during: (session: SyncSession, postId: string, db: DB) => { after(): void }) {
+    const { server, admin } = await team();
+    const a = kit.laptop('a');
+    const post = createPost(a.db, { title: 'Typed text', body: bodyOf(THREE) });
+    await joinWorkspace(a.db, kit.vault(), { url: server.url, token: admin });
+    await sync(a.db);
+    const session = openSession(a.db, kit.vault());
+    try {
+      session.startLive();
+      await until('the live session to be up to date', () => session.state() === 'up-to-date');
+      // A window holds the body; each keystroke arrives as one update with the window's origin.
+      const doc = session.bodies.open(post.id);
+      const first = (doc.get('root', Y.XmlText).toDelta() as Array<{ insert: unknown }>).find((d) => d.insert instanceof Y.XmlText)!.insert as Y.XmlText;
+      const probe = during(session, post.id, a.db);
+      for (let i = 0; i < keys; i++) {
+        doc.transact(() => first.insert(first.length, 'q'), 'window');
+        // Slower than the old per-change settle (20 ms), faster than a pause in typing.
+        await new Promise((r) => setTimeout(r, 40));
+      }
+      probe.after();
+    } finally {
+      session.close();
+    }
+    return a;
+  }
+
+  it('projects a window’s typing into the row once it pauses, not per keystroke, and at once when the window closes', async () => {
+    const KEYS = 20;
+    let before = 0;
+    await typeInWindow(KEYS, (session, postId, db) => {
+      const revision = () => db.prepare('SELECT revision FROM posts WHERE id = ?').pluck().get(postId) as number;
+      before = revision();
+      return {
+        after() {
+          // Each projection moves the revision on: one per keystroke was the old behaviour.
+          expect(revision() - before).toBeLessThanOrEqual(KEYS / 4);
+          session.bodies.release(postId);
+          // The last window closed: the row has every key, without waiting.
+          expect(rowText(db, postId)).toContain(`Alpha one here.${'q'.repeat(KEYS)}`);
+        },
+      };
+    });
+  });
+
+  it('tells the windows the sync state once it settles, not at every keystroke of live typing', async () => {
+    const KEYS = 20;
+    await typeInWindow(KEYS, (session) => {
+      let told = 0;
+      const off = session.onChange((applied) => void (applied.length === 0 && told++));
+      return {
+        after() {
+          off();
+          // Each key went out and was acknowledged; the state flipped to syncing and back each time,
+          // and the old session told the windows (which then re-read the status) at every flip.
+          expect(told).toBeLessThanOrEqual(KEYS / 4);
+        },
+      };
+    });
   });
 
   it('merges a whole-body posts.update made offline with a colleague’s offline edit of another paragraph', async () => {

@@ -15,6 +15,7 @@ import { seedBodies } from './body-projection';
 import { AuthGate, GatedProvider } from './gated-provider';
 import { LocalDocs } from './local-docs';
 import { pull, push, type Member } from './projection';
+import { MAX_LAG_MS, MAX_LAG_OPEN_MS, ProjectionSchedule } from './projection-schedule';
 import { conflictsIn, type Conflict } from './registers';
 import { pendingChanges, type WorkspaceRow } from './workspace-row';
 import { syncTrace } from './sync-trace';
@@ -24,6 +25,10 @@ export type SyncState = 'offline' | 'syncing' | 'up-to-date';
 const REMOTE_SETTLE_MS = 20;
 /** The longest received changes wait to be applied while more keep coming. */
 const REMOTE_MAX_WAIT_MS = 250;
+/** How long a live session's sync state settles before the windows hear it moved (stateMoved). */
+const STATE_SETTLE_MS = 250;
+/** How often an unchanged state is told again while changes keep syncing (the time of the last sync moves). */
+const RETELL_MS = 30_000;
 /** The server's reason code for a post a guest author is not credited on (server/team-server.ts). */
 const NOT_CREDITED = 'not-credited:';
 /**
@@ -81,9 +86,19 @@ export class SyncSession {
       if (!this.live) return;
       if (name === 'index') this.openIndexed();
       if (name === 'bylines') this.followCredits();
+      // A body's text is projected once its typing pauses (projection-schedule.ts), not per keystroke.
+      if (parseDocumentName(name)?.kind === 'body') {
+        this.dirty.delete(name);
+        return this.bodyProjections.touch(name);
+      }
       this.scheduleApply();
     });
-    this.bodies = new BodyDocs(this.docs, (name) => this.open(name));
+    this.bodies = new BodyDocs(
+      this.docs,
+      (name) => this.open(name),
+      // The last window on the draft closed: its row catches up now.
+      (name) => this.bodyProjections.flush(name),
+    );
     this.marks = new ChangeMarks(db);
   }
 
@@ -106,6 +121,12 @@ export class SyncSession {
     }, wait);
   }
 
+  /** Bodies changed and not yet projected into their rows (live only; a one-off sync applies them itself). */
+  private readonly bodyProjections = new ProjectionSchedule(
+    (names) => this.applyRemote(names),
+    (name) => (this.bodies.holdersOf(name.slice('body/'.length)) > 0 ? MAX_LAG_OPEN_MS : MAX_LAG_MS),
+  );
+
   /** Live (the app): every document stays open. Not live (a one-off sync): documents go through in windows. */
   private live = false;
 
@@ -116,6 +137,8 @@ export class SyncSession {
   }
 
   private changed(applied: readonly string[] = []): void {
+    // The listeners re-read whatever the state is now: stateMoved compares with that, not an older telling.
+    this.told = undefined;
     // Called from inside the documents' `update` events too (a provider's unsynced count): a
     // listener's exception must not reach Yjs, which would stop the document's events for good.
     for (const l of this.listeners) {
@@ -303,7 +326,7 @@ export class SyncSession {
         if (event.reason?.startsWith(NOT_CREDITED)) setImmediate(() => this.dropUncredited(name));
       },
       onSynced: () => (syncTrace('provider.synced', { name }), this.changed()),
-      onUnsyncedChanges: () => this.changed(),
+      onUnsyncedChanges: () => (this.live ? this.stateMoved() : this.changed()),
     }, this.gate);
     provider.attach();
     syncTrace('provider.opened', { name, socket: this.socket.status, gateWaiting: this.gate.waiting });
@@ -428,6 +451,30 @@ export class SyncSession {
 
   private readonly started = Date.now();
 
+  /** What the listeners were last told by stateMoved, and when. */
+  private told?: { state: SyncState; at: number };
+  private stateTimer?: NodeJS.Timeout;
+
+  /**
+   * A provider's unacknowledged changes or the poll moved: the listeners hear of it STATE_SETTLE_MS
+   * later, if the state is then other than what they were last told (or that was a while ago: the
+   * window shows when the last sync was). Live typing flips the state to syncing and back with
+   * every keystroke, each acknowledged within milliseconds; told each time, the window re-read the
+   * status and re-drew its status bar per keystroke (33 reads for 40 keys).
+   */
+  private stateMoved(): void {
+    if (this.stateTimer) return;
+    this.stateTimer = setTimeout(() => {
+      this.stateTimer = undefined;
+      if (!this.db.open) return;
+      const state = this.state();
+      if (this.told && this.told.state === state && Date.now() - this.told.at < RETELL_MS) return;
+      this.changed();
+      this.told = { state, at: Date.now() };
+    }, STATE_SETTLE_MS);
+    this.stateTimer.unref();
+  }
+
   /** Keeps syncing in the background: pushes the outbox as it fills, records each time all is synced. */
   startLive(pollMs = 50): void {
     this.pushLocal();
@@ -442,7 +489,7 @@ export class SyncSession {
       if (upToDate) this.keepMarks(!wasUpToDate);
       if (upToDate && (!wasUpToDate || pendingChanges(this.db) > 0)) {
         this.markSynced();
-        this.changed();
+        this.stateMoved();
       }
       wasUpToDate = upToDate;
     }, pollMs);
@@ -461,6 +508,9 @@ export class SyncSession {
 
   close(): void {
     clearTimeout(this.applyTimer);
+    clearTimeout(this.stateTimer);
+    // What was typed is on disk already; the rows catch up before the documents go.
+    this.bodyProjections.flush();
     clearInterval(this.pollTimer);
     // The socket first: it then drops every provider's listeners at once, where each provider
     // taking its own off the socket's lists one by one was quadratic in the number of documents.
