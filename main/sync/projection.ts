@@ -13,7 +13,7 @@ import { canWrite, parseDocumentName, refusalReason, type Role } from '../../com
 import type { DB } from '../../db/connection';
 import { projectBody, pushBody } from './body-projection';
 import { LOCAL, type LocalDocs } from './local-docs';
-import { readCell, registers, writeRegister, type Value } from './registers';
+import { readCell, readCells, registers, writeRegister, type Value } from './registers';
 import { appendRecord, recordsIn } from './row-records';
 import { keyPrefix, SKIP, SPECS, specFor, WaitingForParent, type DocPart, type Row, type TableSpec } from './shared-rows';
 import { statement } from './statements';
@@ -208,11 +208,7 @@ function pullRow(db: DB, docs: LocalDocs, spec: TableSpec, key: string, hint: Ro
   let creatable = false;
   for (const { part, name } of partDocs(spec, hint)) {
     if (!docs.has(name)) continue;
-    const doc = docs.get(name);
-    for (const c of part.columns) {
-      const reg = readCell(doc, `${key}|${c}`);
-      if (reg) registered[c] = reg.v as Value;
-    }
+    readCells(docs.get(name), key, part.columns, registered);
     if (part.creates && registered.id !== undefined) creatable = true;
   }
   if (!creatable) return false;

@@ -10,7 +10,7 @@
  */
 import crypto from 'node:crypto';
 import * as Y from 'yjs';
-import { recordCell, recordEntries } from './row-records';
+import { recordCell, recordEntries, recordOf, recordValue } from './row-records';
 
 export type Value = string | number | null;
 
@@ -46,6 +46,22 @@ export const decisionLog = (doc: Y.Doc) => doc.getArray<LogEntry>('log');
 /** A cell's value: its register, or else the frozen record that created its row (row-records.ts). */
 export function readCell(doc: Y.Doc, key: string): Register | undefined {
   return registers(doc).get(key) ?? recordCell(doc, key);
+}
+
+/**
+ * A row's values for these columns into `into`, as readCell reads each: the register, or else the
+ * record. One lookup of the record per row, not per column: a new member's first sync reads
+ * 100,000 comments of 18 columns each.
+ */
+export function readCells(doc: Y.Doc, key: string, columns: readonly string[], into: Record<string, Value>): void {
+  const fields = registers(doc);
+  const record = recordOf(doc, key);
+  for (const c of columns) {
+    // Not `fields.size`: Y.Map counts its entries by walking them all.
+    const reg = fields.get(`${key}|${c}`);
+    const v = reg ? reg.v : record && recordValue(record, c);
+    if (v !== undefined) into[c] = v;
+  }
 }
 
 export function writeRegister(doc: Y.Doc, key: string, v: Value, decision: { by: string; at: string } | null, resolves?: string[]): void {

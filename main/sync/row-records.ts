@@ -81,15 +81,26 @@ function decodeInto(byKey: Map<string, RowRecord[]>, text: string): void {
   byKey.set(key, list);
 }
 
+/** The record in force for a row key (the first in the array), if any. */
+export function recordOf(doc: Y.Doc, key: string): RowRecord | undefined {
+  return recordsIn(doc).get(key)?.[0];
+}
+
+/** A record's value for a column; undefined when the record does not hold that column. */
+export function recordValue(record: RowRecord, column: string): Value | undefined {
+  const i = record.layout.columns.indexOf(column);
+  return i === -1 || i >= record.values.length ? undefined : record.values[i];
+}
+
 /** The value a record gives `<row key>|<column>`, as a register would hold it; undefined when none does. */
 export function recordCell(doc: Y.Doc, cellKey: string): Register | undefined {
   const bar = cellKey.lastIndexOf('|');
-  const record = recordsIn(doc).get(cellKey.slice(0, bar))?.[0];
+  const record = recordOf(doc, cellKey.slice(0, bar));
   if (!record) return undefined;
   const column = cellKey.slice(bar + 1);
-  const i = record.layout.columns.indexOf(column);
-  if (i === -1 || i >= record.values.length) return undefined;
-  return { v: record.values[i], e: record.layout.decisions.includes(column) ? `${record.entry}/${column}` : '' };
+  const v = recordValue(record, column);
+  if (v === undefined) return undefined;
+  return { v, e: record.layout.decisions.includes(column) ? `${record.entry}/${column}` : '' };
 }
 
 /** The first log entries the records stand for (one per decision column of each record). */

@@ -361,8 +361,8 @@ export class SyncSession {
   }
 
   /** Bootstraps (once) or reconciles the bodies whose documents have synced; how many it changed. */
-  private seedBodies(): number {
-    const synced = (name: string) => this.providers.get(name)?.isSynced === true;
+  private seedBodies(among: (name: string) => boolean = () => true): number {
+    const synced = (name: string) => among(name) && this.providers.get(name)?.isSynced === true;
     return this.db.transaction(() => seedBodies(this.db, this.docs, this.member, synced))();
   }
 
@@ -409,6 +409,10 @@ export class SyncSession {
    * index names, those not seen in this sync whose change marks moved since this laptop last synced
    * them (change-marks.ts); then those the index named or marked meanwhile, and any this laptop
    * wrote since it synced them. Says whether there was anything to do.
+   *
+   * The next window is opened before this one is applied, so the server loads and sends it while
+   * this laptop writes the rows: one waited for the other, window after window (a third of a
+   * first sync was this laptop idle). At most two windows are open at once.
    */
   private async syncWindows(seen: Set<string>, first: string[], end: number): Promise<boolean> {
     let any = false;
@@ -417,25 +421,40 @@ export class SyncSession {
       const todo = [...new Set([...round.filter((n) => !seen.has(n)), ...again])].filter((n) => parseDocumentName(n)).sort((a, b) => (syncOrder(a) < syncOrder(b) ? -1 : 1));
       if (todo.length === 0) return any;
       any = true;
+      let next = this.openWindow(todo.slice(0, SYNC_WINDOW), seen);
       for (let i = 0; i < todo.length; i += SYNC_WINDOW) {
-        const window = todo.slice(i, i + SYNC_WINDOW);
-        // The marks as they were before opening: one set meanwhile opens the document again next time.
-        const marks = this.marks.snapshot(this.docs.get('index'), window);
-        for (const name of window) (seen.add(name), this.opened.add(name), this.open(name));
+        const current = next;
+        const { window } = current;
         await this.waitFor(() => this.synced(window), end);
-        clearTimeout(this.applyTimer);
-        this.applyRemote([...this.takeDirty(), ...window], false);
-        // A body is seeded or reconciled while its document is open and synced; what that writes
-        // is sent before the window closes (takeWritten brings it round again otherwise).
-        if (this.seedBodies() > 0) await this.waitFor(() => this.synced(window), end);
-        // What the window wrote and the server acknowledged is not reopened in the next round:
-        // reopening a document just closed on the same socket raced the server's unloading of it,
-        // and its acknowledgements never came until the socket reconnected (30 s per seeding).
-        this.docs.forgetWritten(window.filter((n) => this.synced([n])));
-        for (const name of window) this.close1(name);
-        this.marks.noteSynced(marks);
+        next = this.openWindow(todo.slice(i + SYNC_WINDOW, i + 2 * SYNC_WINDOW), seen);
+        await this.applyWindow(current, new Set(next.window), end);
       }
     }
+  }
+
+  /** Opens a window's documents, with their marks as they were before opening (one set meanwhile opens the document again next time). */
+  private openWindow(window: string[], seen: Set<string>): { window: string[]; marks: ReturnType<ChangeMarks['snapshot']> } {
+    const marks = this.marks.snapshot(this.docs.get('index'), window);
+    for (const name of window) (seen.add(name), this.opened.add(name), this.open(name));
+    return { window, marks };
+  }
+
+  /** A synced window into the tables, then closed; `ahead` is the window opened after it, applied in its own turn. */
+  private async applyWindow({ window, marks }: ReturnType<SyncSession['openWindow']>, ahead: ReadonlySet<string>, end: number): Promise<void> {
+    clearTimeout(this.applyTimer);
+    const dirty = this.takeDirty();
+    for (const n of dirty) if (ahead.has(n)) this.dirty.add(n);
+    this.applyRemote([...dirty.filter((n) => !ahead.has(n)), ...window], false);
+    // A body is seeded or reconciled while its document is open and synced; what that writes
+    // is sent before the window closes (takeWritten brings it round again otherwise).
+    const inWindow = new Set(window);
+    if (this.seedBodies((n) => inWindow.has(n)) > 0) await this.waitFor(() => this.synced(window), end);
+    // What the window wrote and the server acknowledged is not reopened in the next round:
+    // reopening a document just closed on the same socket raced the server's unloading of it,
+    // and its acknowledgements never came until the socket reconnected (30 s per seeding).
+    this.docs.forgetWritten(window.filter((n) => this.synced([n])));
+    for (const name of window) this.close1(name);
+    this.marks.noteSynced(marks);
   }
 
   private async waitFor(done: () => boolean, end: number, timeoutMs = end - this.started): Promise<void> {
