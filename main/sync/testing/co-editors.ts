@@ -9,6 +9,7 @@ import { createUndoManager, createYjsBinding, syncLexicalUpdateToYjs, syncYjsCha
 import type { LexicalEditor, SerializedEditorState } from 'lexical';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { registerCopyMending } from '../../../common/editor/merged-copies';
 import { DRAFT_NODES } from '../../../common/editor/nodes';
 
 /** The binding reads carets from the provider's awareness; these editors show none. */
@@ -54,6 +55,8 @@ export function coEditor(name: string, url: string, docName: string, token: stri
   editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
     syncLexicalUpdateToYjs(binding, NO_CARETS, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
   });
+  // As the window's CoEditPlugin does.
+  registerCopyMending(editor);
   class PageSocket extends WebSocket {
     constructor(u: string, protocols?: string | string[]) {
       super(u, protocols, origin ? { origin } : {});
