@@ -4,7 +4,9 @@
  * Two members who suggest on the same words apart each cut them out of the same text node, and
  * the Yjs merge keeps both cuts' copies (copy-stamps.ts says why). After a merge every laptop runs
  * this on the same merged text and so makes the same decisions: each character of a cut text is
- * kept in one piece only (`better` says which), and the other copies go. Deleting the same
+ * kept in one copy only, the first cut's copies keeping those before a split point and the
+ * second's the rest (so the words stay in order and no piece loses its middle), the point chosen
+ * so that no suggested word ends up bare. The other copies go. Deleting the same
  * characters twice, and setting the same value twice, merge to the same document, so two laptops
  * that mend at once agree.
  *
@@ -13,7 +15,7 @@
  * can be accepted or rejected. Where the copies no longer agree letter for letter (someone typed
  * in them since), they are left alone: doubled words are better than guessed ones.
  */
-import { $getNodeByKey, $getRoot, $isElementNode, COLLABORATION_TAG, type ElementNode, type LexicalEditor, type LexicalNode, type NodeKey, type TextNode } from 'lexical';
+import { $getNodeByKey, $getRoot, $isElementNode, $isRootOrShadowRoot, COLLABORATION_TAG, type ElementNode, type LexicalEditor, type LexicalNode, type NodeKey, type TextNode } from 'lexical';
 import { $copyStamp, type CopyStamp } from './copy-stamps';
 import { $isSuggestedInsertionNode, $isSuggestionNode, type AnySuggestionNode, type SameWordsSuggestion } from './nodes/SuggestionNodes';
 import { $addSameWordsSuggestions, ownEntry } from './same-words';
@@ -28,7 +30,8 @@ interface Piece {
   order: number;
 }
 
-const isBlock = (n: LexicalNode): n is ElementNode => $isElementNode(n) && !n.isInline();
+// The root (and a table cell's shadow root) hold many blocks: a cut never spans them.
+const isBlock = (n: LexicalNode): n is ElementNode => $isElementNode(n) && !n.isInline() && !$isRootOrShadowRoot(n);
 
 function $blockOf(node: LexicalNode): ElementNode | null {
   let n: LexicalNode | null = node;
@@ -39,23 +42,6 @@ function $blockOf(node: LexicalNode): ElementNode | null {
 function $wrapperOf(node: LexicalNode, block: ElementNode): AnySuggestionNode | null {
   for (let n = node.getParent(); n && n !== block; n = n.getParent()) if ($isSuggestionNode(n)) return n;
   return null;
-}
-
-/**
- * a before b when a should keep the characters both hold. Inside a suggestion before bare; of two
- * suggestions the wider, so the narrower goes whole (a piece is never cut in the middle); of two
- * bare pieces the later-starting one, which is the one cut around a suggestion.
- */
-function better(a: Piece, b: Piece): boolean {
-  if ((a.wrapper !== null) !== (b.wrapper !== null)) return a.wrapper !== null;
-  const [la, lb] = [a.to - a.from, b.to - b.from];
-  if (a.wrapper && b.wrapper) {
-    if (la !== lb) return la > lb;
-    const [ia, ib] = [a.wrapper.getSuggestionId(), b.wrapper.getSuggestionId()];
-    if (ia !== ib) return ia < ib;
-  } else if (a.from !== b.from) return a.from > b.from;
-  else if (la !== lb) return la < lb;
-  return a.order < b.order;
 }
 
 /** Two cuts' copies must agree on every character they share, else nobody can say which is right. */
@@ -69,27 +55,68 @@ function agree(pieces: Piece[]): boolean {
   return true;
 }
 
-function $mendGroup(pieces: Piece[]): boolean {
-  if (pieces.some((p) => $isSuggestedInsertionNode(p.wrapper)) || !agree(pieces)) return false;
-  const owner = new Map<number, Piece>();
-  for (const p of pieces)
+const overlaps = (a: Piece, b: Piece) => Math.max(a.from, b.from) < Math.min(a.to, b.to);
+
+/**
+ * Who keeps each character if the first cut's copies keep those before `split` and the second
+ * cut's the rest (a character only one cut holds stays there). Null when that would keep a middle
+ * part of a piece or put words out of order.
+ */
+function owners(first: Piece[], second: Piece[], split: number): Map<Piece, number[]> | null {
+  const kept = new Map<Piece, number[]>([...first, ...second].map((p) => [p, []]));
+  const lo = Math.min(...first.map((p) => p.from), ...second.map((p) => p.from));
+  const hi = Math.max(...first.map((p) => p.to), ...second.map((p) => p.to));
+  for (let i = lo; i < hi; i++) {
+    const [mine, theirs] = i < split ? [first, second] : [second, first];
+    const holder = mine.find((p) => p.from <= i && i < p.to) ?? theirs.find((p) => p.from <= i && i < p.to);
+    holder && kept.get(holder)?.push(i);
+  }
+  const inOrder = [...first, ...second].flatMap((p) => kept.get(p) ?? []);
+  if (inOrder.some((c, i) => i > 0 && c <= inOrder[i - 1])) return null;
+  for (const cs of kept.values()) if (cs.length > 0 && cs[cs.length - 1] - cs[0] + 1 !== cs.length) return null;
+  return kept;
+}
+
+/** Suggested words kept bare count heavily (a suggestion would lose them); a suggestion moved into another's `also` lightly. */
+function cost(kept: Map<Piece, number[]>, all: Piece[]): number {
+  let c = 0;
+  for (const p of all) {
+    if (!p.wrapper) continue;
+    const mine = kept.get(p) ?? [];
     for (let i = p.from; i < p.to; i++) {
-      const held = owner.get(i);
-      if (!held || better(p, held)) owner.set(i, p);
+      if (mine.includes(i)) continue;
+      const holder = all.find((o) => (kept.get(o) ?? []).includes(i));
+      c += holder?.wrapper ? 0 : 1000;
     }
+    if (mine.length < p.to - p.from) c += 1;
+  }
+  return c;
+}
+
+function $mendGroup(group: Piece[]): boolean {
+  // Only the copies that share characters with another cut's; the rest (the uncut start) stays.
+  const pieces = group.filter((p) => group.some((o) => o.stamp.cut !== p.stamp.cut && overlaps(p, o)));
+  const cuts = [...new Set(pieces.map((p) => p.stamp.cut))];
+  if (cuts.length !== 2 || pieces.some((p) => $isSuggestedInsertionNode(p.wrapper)) || !agree(pieces)) return false;
+  // Each cut's copies sit together (Yjs puts one member's insert before the other's).
+  const [first, second] = [pieces.filter((p) => p.stamp.cut === pieces[0].stamp.cut), pieces.filter((p) => p.stamp.cut !== pieces[0].stamp.cut)];
+  if (first[first.length - 1].order > second[0].order) return false;
+  let best: Map<Piece, number[]> | null = null;
+  let bestCost = Infinity;
+  const splits = [...new Set(pieces.flatMap((p) => [p.from, p.to]))].sort((x, y) => x - y);
+  for (const split of splits) {
+    const kept = owners(first, second, split);
+    const c = kept ? cost(kept, pieces) : Infinity;
+    if (c < bestCost) [best, bestCost] = [kept, c];
+  }
+  if (!best) return false;
   let changed = false;
   for (const p of pieces) {
-    const kept: number[] = [];
-    const lostTo = new Set<Piece>();
-    for (let i = p.from; i < p.to; i++) {
-      const o = owner.get(i) as Piece;
-      if (o === p) kept.push(i);
-      else lostTo.add(o);
+    const kept = best.get(p) ?? [];
+    if (kept.length === p.to - p.from) continue;
+    if (p.wrapper) {
+      for (const o of pieces) if (o.wrapper && o.wrapper !== p.wrapper && overlaps(o, p) && (best.get(o) ?? []).length > 0) $addSameWordsSuggestions(o.wrapper, sameWordsOf(p.wrapper));
     }
-    if (lostTo.size === 0) continue;
-    // Keeping a middle part would need a new node, which the other laptop would make too: leave it.
-    if (kept.length > 0 && kept[kept.length - 1] - kept[0] + 1 !== kept.length) continue;
-    if (p.wrapper) for (const o of lostTo) if (o.wrapper && o.wrapper !== p.wrapper) $addSameWordsSuggestions(o.wrapper, sameWordsOf(p.wrapper));
     const wrapper = p.wrapper;
     if (kept.length === 0) p.node.remove();
     else p.node.setTextContent(p.text.slice(kept[0] - p.from, kept[kept.length - 1] - p.from + 1));
