@@ -27,6 +27,21 @@ function pair(...paragraphs: string[]): [BoundEditor, BoundEditor] {
   return [ann, ed];
 }
 
+/** Ann suggests bold on her words and Ed italic on his, apart; then their laptops exchange edits. */
+function formatApart(annWords: string, edWords: string): [BoundEditor, BoundEditor] {
+  const [ann, ed] = pair(SENTENCE);
+  ann.edit(() => {
+    $select(0, annWords, 0, annWords);
+    $suggestFormat('bold', ANN);
+  });
+  ed.edit(() => {
+    $select(0, edWords, 0, edWords);
+    $suggestFormat('italic', ED);
+  });
+  exchange(ann, ed);
+  return [ann, ed];
+}
+
 const body = (e: BoundEditor) => e.json() as unknown as EditorState;
 const readers = (e: BoundEditor) => editorStateText(withoutSuggestions(body(e)));
 const accepted = (e: BoundEditor) => editorStateText(withSuggestions(body(e)));
@@ -35,16 +50,7 @@ const formatOf = (e: BoundEditor, word: string) => e.editor.getEditorState().rea
 
 describe('suggestions on the same words made apart', () => {
   it('a bold and an italic suggestion on the same word: the word once, both listed, on both laptops', () => {
-    const [ann, ed] = pair(SENTENCE);
-    ann.edit(() => {
-      $select(0, 'ninety', 0, 'ninety');
-      $suggestFormat('bold', ANN);
-    });
-    ed.edit(() => {
-      $select(0, 'ninety', 0, 'ninety');
-      $suggestFormat('italic', ED);
-    });
-    exchange(ann, ed);
+    const [ann, ed] = formatApart('ninety', 'ninety');
     expect(readers(ann)).toBe(SENTENCE);
     expect(accepted(ann)).toBe(SENTENCE);
     expect(pending(ann).sort()).toEqual([['Ann Editor', 'format', 'ninety'], ['Ed Itor', 'format', 'ninety']]);
@@ -79,16 +85,7 @@ describe('suggestions on the same words made apart', () => {
   });
 
   it('settling one of two format changes keeps the other: reject Ann\'s bold, then accept Ed\'s italic', () => {
-    const [ann, ed] = pair(SENTENCE);
-    ann.edit(() => {
-      $select(0, 'ninety', 0, 'ninety');
-      $suggestFormat('bold', ANN);
-    });
-    ed.edit(() => {
-      $select(0, 'ninety', 0, 'ninety');
-      $suggestFormat('italic', ED);
-    });
-    exchange(ann, ed);
+    const [ann, ed] = formatApart('ninety', 'ninety');
     ann.edit(() => void $resolveSuggestions((s) => s.getAuthorId() === ANN.id, 'reject'));
     exchange(ann, ed);
     expect(pending(ed)).toEqual([['Ed Itor', 'format', 'ninety']]);
@@ -103,16 +100,7 @@ describe('suggestions on the same words made apart', () => {
   });
 
   it('overlapping words ("rose by ninety" and "ninety in"): every word once, both listed', () => {
-    const [ann, ed] = pair(SENTENCE);
-    ann.edit(() => {
-      $select(0, 'rose by ninety', 0, 'rose by ninety');
-      $suggestFormat('bold', ANN);
-    });
-    ed.edit(() => {
-      $select(0, 'ninety in', 0, 'ninety in');
-      $suggestFormat('italic', ED);
-    });
-    exchange(ann, ed);
+    const [ann, ed] = formatApart('rose by ninety', 'ninety in');
     expect(readers(ann)).toBe(SENTENCE);
     expect(readers(ed)).toBe(SENTENCE);
     expect(pending(ann).map(([name]) => name).sort()).toEqual(['Ann Editor', 'Ed Itor']);
@@ -120,16 +108,7 @@ describe('suggestions on the same words made apart', () => {
   });
 
   it('one word inside the other\'s ("ninety" and "in" within it): every letter once, both listed', () => {
-    const [ann, ed] = pair(SENTENCE);
-    ann.edit(() => {
-      $select(0, 'ninety', 0, 'ninety');
-      $suggestFormat('bold', ANN);
-    });
-    ed.edit(() => {
-      $select(0, 'nety', 0, 'nety');
-      $suggestFormat('italic', ED);
-    });
-    exchange(ann, ed);
+    const [ann, ed] = formatApart('ninety', 'nety');
     expect(readers(ann)).toBe(SENTENCE);
     expect(pending(ed).map(([name]) => name).sort()).toEqual(['Ann Editor', 'Ed Itor']);
     expect(ann.json()).toEqual(ed.json());
