@@ -10,7 +10,8 @@ import * as Y from 'yjs';
 import { registerCopyMending } from '../merged-copies';
 import { DRAFT_NODES } from '../nodes';
 
-const NO_CARETS: Provider = {
+/** The binding reads carets from the provider's awareness; test editors show none. */
+export const NO_CARETS: Provider = {
   awareness: { getLocalState: () => null, getStates: () => new Map(), on: () => undefined, off: () => undefined, setLocalState: () => undefined, setLocalStateField: () => undefined },
   connect: () => undefined,
   disconnect: () => undefined,

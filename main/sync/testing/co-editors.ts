@@ -5,21 +5,13 @@
  */
 import { createHeadlessEditor } from '@lexical/headless';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { createUndoManager, createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs';
+import { createUndoManager, createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding } from '@lexical/yjs';
 import type { LexicalEditor, SerializedEditorState } from 'lexical';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { registerCopyMending } from '../../../common/editor/merged-copies';
 import { DRAFT_NODES } from '../../../common/editor/nodes';
-
-/** The binding reads carets from the provider's awareness; these editors show none. */
-const NO_CARETS: Provider = {
-  awareness: { getLocalState: () => null, getStates: () => new Map(), on: () => undefined, off: () => undefined, setLocalState: () => undefined, setLocalStateField: () => undefined },
-  connect: () => undefined,
-  disconnect: () => undefined,
-  on: () => undefined,
-  off: () => undefined,
-};
+import { NO_CARETS } from '../../../common/editor/testing/bound-editors';
 
 export interface CoEditor {
   name: string;
