@@ -34,9 +34,12 @@ import {
   $isSuggestionNode,
   type AnySuggestionNode,
   type SuggestedDeletionNode,
+  type SameWordsSuggestion,
   type SuggestionAuthor,
   type SuggestionMeta,
 } from './nodes/SuggestionNodes';
+import { $cutSelectionStamped } from './copy-stamps';
+import { $settleSameWords } from './same-words';
 
 export function newSuggestion(author: SuggestionAuthor): SuggestionMeta {
   return { suggestionId: uuidv7(), author, at: new Date().toISOString() };
@@ -144,6 +147,7 @@ export function $suggestDeleteSelection(sel: RangeSelection, author: SuggestionA
     sel.removeText();
     return;
   }
+  $cutSelectionStamped(sel);
   const meta = newSuggestion(author);
   const made: SuggestedDeletionNode[] = [];
   let current: SuggestedDeletionNode | null = null;
@@ -214,6 +218,7 @@ export function $suggestFormat(format: TextFormatType, author: SuggestionAuthor)
   // A caret's format applies to what is typed next, which is an insertion anyway.
   if (sel.isCollapsed()) return void sel.toggleFormat(format);
   const bit = TEXT_TYPE_TO_FORMAT[format];
+  $cutSelectionStamped(sel);
   const texts = sel.extract().filter((n): n is TextNode => $isTextNode(n) && n.getTextContentSize() > 0 && !inDeletion(n));
   const turnOn = !texts.every((t) => t.hasFormat(format));
   const meta = newSuggestion(author);
@@ -258,31 +263,30 @@ function $splitAtLineBreaks(nodes: LexicalNode[]): void {
   }
 }
 
-function $flipFormats(node: ElementNode, mask: number): void {
-  for (const t of node.getAllTextNodes()) t.setFormat(t.getFormat() ^ mask);
-}
-
 export type Resolution = 'accept' | 'reject';
 
-/** Accepts or rejects every suggestion node `which` picks; returns how many suggestions it settled. */
-export function $resolveSuggestions(which: (n: AnySuggestionNode) => boolean, how: Resolution): number {
-  const nodes = $allSuggestionNodes().filter(which);
-  const ids = new Set(nodes.map((n) => n.getSuggestionId()));
+/** What picks suggestions to settle: an element, or one of the suggestions it lists in `also`. */
+export type SuggestionPick = (s: { getSuggestionId(): string; getAuthorId(): string }) => boolean;
+
+const entryRef = (e: SameWordsSuggestion) => ({ getSuggestionId: () => e.suggestionId, getAuthorId: () => e.authorId });
+
+/** Accepts or rejects every suggestion `which` picks; returns how many suggestions it settled. */
+export function $resolveSuggestions(which: SuggestionPick, how: Resolution): number {
+  const ids = new Set<string>();
   // Innermost first, so a nested suggestion is settled before the one around it moves or drops it.
-  for (const node of nodes.reverse()) {
+  for (const node of $allSuggestionNodes().reverse()) {
     if (!node.isAttached()) continue;
+    const picked = (e: SameWordsSuggestion) => which(entryRef(e));
+    const also = node.getAlso().filter(picked);
+    if (!which(node) && also.length === 0) continue;
+    if (which(node)) ids.add(node.getSuggestionId());
+    for (const e of also) ids.add(e.suggestionId);
     // By type: the three classes have the same shape, so TypeScript cannot narrow between them.
     const type = node.getType();
     if (type === 'suggestion-insert') {
       if (how === 'accept') $splitAtLineBreaks($unwrap(node));
       else node.remove();
-    } else if (type === 'suggestion-delete') {
-      if (how === 'accept') node.remove();
-      else $unwrap(node);
-    } else if ($isSuggestedFormatNode(node)) {
-      if (how === 'reject') $flipFormats(node, node.getFormatMask());
-      $unwrap(node);
-    }
+    } else $settleSameWords(node, picked, how, $unwrap);
   }
   return ids.size;
 }
@@ -312,12 +316,16 @@ const KIND = { 'suggestion-insert': 'insertion', 'suggestion-delete': 'deletion'
 /** The pending suggestions in text order, one entry per id, with the words they are about. */
 export function $pendingSuggestions(): PendingSuggestion[] {
   const byId = new Map<string, PendingSuggestion>();
+  const add = (id: string, type: string, author: SuggestionAuthor, at: string, words: string) => {
+    const entry = byId.get(id);
+    if (entry) entry.quote = `${entry.quote} ${words}`;
+    else byId.set(id, { id, kind: KIND[type as keyof typeof KIND], authorId: author.id, authorName: author.name, at, quote: words });
+  };
   for (const n of $allSuggestionNodes()) {
     const meta = n.getMeta();
-    const entry = byId.get(meta.suggestionId);
     const words = n.getTextContent();
-    if (entry) entry.quote = `${entry.quote} ${words}`;
-    else byId.set(meta.suggestionId, { id: meta.suggestionId, kind: KIND[n.getType() as keyof typeof KIND], authorId: meta.author.id, authorName: meta.author.name, at: meta.at, quote: words });
+    add(meta.suggestionId, n.getType(), meta.author, meta.at, words);
+    for (const e of n.getAlso()) add(e.suggestionId, e.type, { id: e.authorId, name: e.authorName }, e.at, words);
   }
   return [...byId.values()];
 }

@@ -12,7 +12,9 @@
  *
  * Each carries `suggestionId` (one suggestion may span several elements, e.g. a deletion across
  * paragraphs), `authorId` (the member's id), `authorName` (their display name then) and `at`
- * (ISO 8601 UTC).
+ * (ISO 8601 UTC). A deletion or format element may list in `also` further deletions and format
+ * changes on exactly its words (two members suggested on the same words apart; same-words.ts):
+ * its text carries their format bits too.
  *
  * "The text without pending suggestions" is what readers get until someone accepts: insertion
  * content dropped, deletion content kept as plain text, format changes not applied. `withoutSuggestions`
@@ -38,12 +40,26 @@ function reformat(children: unknown[], mask: number): unknown[] {
   });
 }
 
+interface Entry {
+  type?: unknown;
+  formatMask?: unknown;
+  suggestionId?: unknown;
+  authorId?: unknown;
+  authorName?: unknown;
+  at?: unknown;
+}
+
+/** The element's own suggestion and those it lists in `also`. */
+const entriesOf = (node: JsonNode): Entry[] => [node, ...(Array.isArray(node.also) ? (node.also as unknown[]).filter(isNode) : [])];
+
 function resolveBody<T>(body: T, how: Resolve): T {
   return rewriteBody(body, (node, children) => {
     if (!isSuggestion(node)) return null;
-    const dropped = (node.type === 'suggestion-insert' && how === 'reject') || (node.type === 'suggestion-delete' && how === 'accept');
+    const entries = entriesOf(node);
+    const dropped = (node.type === 'suggestion-insert' && how === 'reject') || (how === 'accept' && entries.some((e) => e.type === 'suggestion-delete'));
     if (dropped || !children) return [];
-    return node.type === 'suggestion-format' && how === 'reject' ? reformat(children, typeof node.formatMask === 'number' ? node.formatMask : 0) : children;
+    const flips = entries.reduce((bits: number, e) => (e.type === 'suggestion-format' && typeof e.formatMask === 'number' ? bits | e.formatMask : bits), 0);
+    return how === 'reject' && flips ? reformat(children, flips) : children;
   });
 }
 
@@ -73,14 +89,11 @@ export function suggestionsInBody(body: unknown): SuggestionSummary[] {
   const seen = new Map<string, SuggestionSummary>();
   const visit = (node: unknown) => {
     if (!isNode(node)) return;
-    if (isSuggestion(node) && typeof node.suggestionId === 'string' && !seen.has(node.suggestionId)) {
-      seen.set(node.suggestionId, {
-        id: node.suggestionId,
-        type: node.type as SuggestionType,
-        authorId: String(node.authorId ?? ''),
-        authorName: String(node.authorName ?? ''),
-        at: String(node.at ?? ''),
-      });
+    if (isSuggestion(node)) {
+      for (const e of entriesOf(node)) {
+        if (typeof e.suggestionId !== 'string' || seen.has(e.suggestionId)) continue;
+        seen.set(e.suggestionId, { id: e.suggestionId, type: e.type as SuggestionType, authorId: String(e.authorId ?? ''), authorName: String(e.authorName ?? ''), at: String(e.at ?? '') });
+      }
     }
     if (Array.isArray(node.children)) node.children.forEach(visit);
   };

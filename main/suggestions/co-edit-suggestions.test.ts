@@ -86,12 +86,58 @@ describe('suggestions in a co-edited body', { timeout: 120_000 }, () => {
     expect(pending(ann).map((s) => s.authorName).sort()).toEqual(['Ann Editor', 'Ed Itor']);
     expect(pending(ed)).toEqual(pending(ann));
     expect(ann.json()).toEqual(ed.json());
-    // No word lost (doubling: see the todo below).
-    for (const word of SENTENCE.split(' ')) expect(readers(ann)).toContain(word);
+    // Every word once (both cut "ninety" out of the same text, which @lexical/yjs merged twice).
+    expect(readers(ann)).toBe(SENTENCE);
+    expect(readers(ed)).toBe(SENTENCE);
   });
 
-  // Found here, not caused by suggestions: two members who split the same text node while offline
-  // (plain bold on one laptop and italic on the other, with suggestion mode off, does it too) get
-  // the split-off tail twice after @lexical/yjs merges ("…ninety in March.ninety in March.").
-  it.todo('offline: two members splitting the same text node apart get no doubled words (a co-editing binding bug, also without suggestions)');
+  async function formatTheSameWord(ann: CoEditor, ed: CoEditor) {
+    ann.edit(() => {
+      $selectWord('ninety');
+      $suggestFormat('bold', ANN);
+    });
+    ed.edit(() => {
+      $selectWord('ninety');
+      $suggestFormat('italic', ED);
+    });
+  }
+
+  async function bothListBothOnce(ann: CoEditor, ed: CoEditor) {
+    await converged([ann, ed]);
+    await until('both to list both', () => pending(ann).length === 2 && pending(ed).length === 2);
+    await converged([ann, ed]);
+    expect(pending(ann).map((s) => [s.authorName, s.kind, s.quote]).sort()).toEqual([['Ann Editor', 'format', 'ninety'], ['Ed Itor', 'format', 'ninety']]);
+    expect(pending(ed)).toEqual(pending(ann));
+    expect(readers(ann)).toBe(SENTENCE);
+    expect(accepted(ed)).toBe(SENTENCE);
+    expect(ann.json()).toEqual(ed.json());
+  }
+
+  it('offline: each suggests a different format on the same word apart; after reconnecting the word is there once and both are listed', async () => {
+    const [ann, ed] = await start();
+    ann.socket.disconnect();
+    ed.socket.disconnect();
+    await until('both to be offline', () => ann.socket.status === 'disconnected' && ed.socket.status === 'disconnected');
+    await formatTheSameWord(ann, ed);
+    ann.socket.connect();
+    ed.socket.connect();
+    await bothListBothOnce(ann, ed);
+  });
+
+  it('online: both suggest a format on the same word at the same moment; the word is there once and both are listed; rejecting one on Ed keeps the other on Ann', async () => {
+    const [ann, ed] = await start();
+    // Both edits are made before either laptop hears of the other's.
+    await formatTheSameWord(ann, ed);
+    await bothListBothOnce(ann, ed);
+    ed.edit(() => void $resolveSuggestions((s) => s.getAuthorId() === ED.id, 'reject'));
+    await converged([ann, ed]);
+    await until('Ann to see the rejection', () => pending(ann).length === 1);
+    expect(pending(ann).map((s) => s.authorName)).toEqual(['Ann Editor']);
+    expect(readers(ann)).toBe(SENTENCE);
+  });
+
+  // Plain bold on one laptop and italic on the other, with suggestion mode off, still splits the
+  // same text node twice (Lexical's own formatText, which stamps no copies), and @lexical/yjs keeps
+  // both copies: "…ninety in March.ninety in March.".
+  it.todo('offline: two members formatting the same words with suggestion mode off get no doubled words (the co-editing binding; only suggestions are mended so far)');
 });

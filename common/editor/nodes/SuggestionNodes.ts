@@ -4,6 +4,11 @@
  * for addition), `suggestion-delete` (words proposed for removal, still shown struck through) and
  * `suggestion-format` (words whose format is proposed to change; `formatMask` holds the flipped
  * format bits, so the original format of each text inside is `format ^ formatMask`).
+ *
+ * `also` lists further suggestions on exactly these words: where two members suggested on the same
+ * words apart, the merge keeps the words once, in one of the two elements, and the other's
+ * suggestion moves here (common/editor/merged-copies.ts). Format bits of those suggestions are
+ * already applied to the text too.
  */
 import {
   $applyNodeReplacement,
@@ -30,8 +35,19 @@ export interface SuggestionMeta {
   at: string;
 }
 
+/** A further suggestion on the same words as the element that lists it in `also`. */
+export interface SameWordsSuggestion {
+  type: 'suggestion-delete' | 'suggestion-format';
+  suggestionId: string;
+  authorId: string;
+  authorName: string;
+  at: string;
+  /** For a format change: the TextFormat bits it flips. */
+  formatMask: number;
+}
+
 export type SerializedSuggestionNode = Spread<
-  { suggestionId: string; authorId: string; authorName: string; at: string; formatMask?: number },
+  { suggestionId: string; authorId: string; authorName: string; at: string; formatMask?: number; also?: SameWordsSuggestion[] },
   SerializedElementNode
 >;
 
@@ -52,6 +68,7 @@ abstract class SuggestionNode extends ElementNode {
   __authorId: string;
   __authorName: string;
   __at: string;
+  __also: readonly SameWordsSuggestion[];
 
   constructor(meta?: SuggestionMeta, key?: NodeKey) {
     super(key);
@@ -59,6 +76,7 @@ abstract class SuggestionNode extends ElementNode {
     this.__authorId = meta?.author.id ?? '';
     this.__authorName = meta?.author.name ?? '';
     this.__at = meta?.at ?? '';
+    this.__also = [];
   }
 
   override afterCloneFrom(prev: this): void {
@@ -67,6 +85,7 @@ abstract class SuggestionNode extends ElementNode {
     this.__authorId = prev.__authorId;
     this.__authorName = prev.__authorName;
     this.__at = prev.__at;
+    this.__also = prev.__also;
   }
 
   getMeta(): SuggestionMeta {
@@ -82,6 +101,17 @@ abstract class SuggestionNode extends ElementNode {
     return this.getLatest().__authorId;
   }
 
+  /** Other members' suggestions on exactly these words (see the file's comment). */
+  getAlso(): readonly SameWordsSuggestion[] {
+    return this.getLatest().__also;
+  }
+
+  setAlso(also: readonly SameWordsSuggestion[]): this {
+    const self = this.getWritable();
+    self.__also = also;
+    return self;
+  }
+
   /** Keeps words merged into one suggestion under the older one's id, author and time. */
   setMeta(meta: SuggestionMeta): this {
     const self = this.getWritable();
@@ -95,7 +125,8 @@ abstract class SuggestionNode extends ElementNode {
   /** The sentence a tooltip and a screen reader give: "Suggested deletion by Ann Editor, 7 Dec 2026, 13:20 UTC". */
   describe(): string {
     const self = this.getLatest();
-    return `${VERB[self.getType() as SuggestionType]} by ${self.__authorName || 'someone'}, ${readableTime(self.__at)}`;
+    const one = (type: SuggestionType, name: string, at: string) => `${VERB[type]} by ${name || 'someone'}, ${readableTime(at)}`;
+    return [one(self.getType() as SuggestionType, self.__authorName, self.__at), ...self.__also.map((s) => one(s.type, s.authorName, s.at))].join('; ');
   }
 
   override createDOM(config: EditorConfig): HTMLElement {
@@ -106,7 +137,7 @@ abstract class SuggestionNode extends ElementNode {
   }
 
   override updateDOM(prev: this, el: HTMLElement): boolean {
-    if (prev.__authorId !== this.__authorId || prev.__at !== this.__at || prev.__authorName !== this.__authorName || prev.__suggestionId !== this.__suggestionId) this.decorate(el);
+    if (prev.__authorId !== this.__authorId || prev.__at !== this.__at || prev.__authorName !== this.__authorName || prev.__suggestionId !== this.__suggestionId || prev.__also !== this.__also) this.decorate(el);
     return false;
   }
 
@@ -120,13 +151,15 @@ abstract class SuggestionNode extends ElementNode {
 
   override exportJSON(): SerializedSuggestionNode {
     const self = this.getLatest();
-    return { ...super.exportJSON(), suggestionId: self.__suggestionId, authorId: self.__authorId, authorName: self.__authorName, at: self.__at };
+    const also = self.__also.length ? { also: [...self.__also] } : {};
+    return { ...super.exportJSON(), suggestionId: self.__suggestionId, authorId: self.__authorId, authorName: self.__authorName, at: self.__at, ...also };
   }
 
   override updateFromJSON(json: LexicalUpdateJSON<SerializedSuggestionNode>): this {
     return super
       .updateFromJSON(json)
-      .setMeta({ suggestionId: json.suggestionId, author: { id: json.authorId, name: json.authorName }, at: json.at });
+      .setMeta({ suggestionId: json.suggestionId, author: { id: json.authorId, name: json.authorName }, at: json.at })
+      .setAlso(Array.isArray(json.also) ? json.also : []);
   }
 
   override isInline(): true {

@@ -5,20 +5,13 @@
  */
 import { createHeadlessEditor } from '@lexical/headless';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { createUndoManager, createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs';
+import { createUndoManager, createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding } from '@lexical/yjs';
 import type { LexicalEditor, SerializedEditorState } from 'lexical';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { registerCopyMending } from '../../../common/editor/merged-copies';
 import { DRAFT_NODES } from '../../../common/editor/nodes';
-
-/** The binding reads carets from the provider's awareness; these editors show none. */
-const NO_CARETS: Provider = {
-  awareness: { getLocalState: () => null, getStates: () => new Map(), on: () => undefined, off: () => undefined, setLocalState: () => undefined, setLocalStateField: () => undefined },
-  connect: () => undefined,
-  disconnect: () => undefined,
-  on: () => undefined,
-  off: () => undefined,
-};
+import { NO_CARETS } from '../../../common/editor/testing/bound-editors';
 
 export interface CoEditor {
   name: string;
@@ -54,6 +47,8 @@ export function coEditor(name: string, url: string, docName: string, token: stri
   editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
     syncLexicalUpdateToYjs(binding, NO_CARETS, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
   });
+  // As the window's CoEditPlugin does.
+  registerCopyMending(editor);
   class PageSocket extends WebSocket {
     constructor(u: string, protocols?: string | string[]) {
       super(u, protocols, origin ? { origin } : {});

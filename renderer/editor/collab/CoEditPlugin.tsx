@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
+import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import type { Provider } from '@lexical/yjs';
 import type { Role } from '../../../common/sync/documents';
 import type * as Y from 'yjs';
+import { registerCopyMending } from '../../../common/editor/merged-copies';
 import { createBodyProvider, type BodyProvider } from './body-provider';
 import { Presence } from './Presence';
 
@@ -32,6 +34,9 @@ interface Props {
  * seeded once by the main process, never here (shouldBootstrap is off).
  */
 export function CoEditPlugin({ settings, cursorsRef }: Props) {
+  const [editor] = useLexicalComposerContext();
+  // Words two members' suggestions doubled in a merge are mended on every laptop alike.
+  useEffect(() => registerCopyMending(editor), [editor]);
   const holder = useRef<BodyProvider | null>(null);
   const [provider, setProvider] = useState<BodyProvider | null>(null);
   const factory = useCallback(

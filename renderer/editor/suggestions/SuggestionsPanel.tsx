@@ -1,8 +1,8 @@
 import { useEffect, useId, useMemo, useState, type RefObject } from 'react';
 import { HISTORY_PUSH_TAG, type LexicalEditor } from 'lexical';
-import { SuggestedDeletionNode, SuggestedFormatNode, SuggestedInsertionNode, type AnySuggestionNode } from '../../../common/editor/nodes/SuggestionNodes';
+import { SuggestedDeletionNode, SuggestedFormatNode, SuggestedInsertionNode } from '../../../common/editor/nodes/SuggestionNodes';
 import { memberColour } from '../collab/member-colour';
-import { $pendingSuggestions, $resolveSuggestions, type PendingSuggestion, type Resolution } from '../../../common/editor/suggestion-edits';
+import { $pendingSuggestions, $resolveSuggestions, type PendingSuggestion, type Resolution, type SuggestionPick } from '../../../common/editor/suggestion-edits';
 import './suggestions.css';
 
 const KIND = { insertion: 'Insert', deletion: 'Delete', format: 'Format' } as const;
@@ -46,7 +46,7 @@ export function SuggestionsPanel({ editorRef }: { editorRef: RefObject<LexicalEd
   const id = useId();
   const authors = useMemo(() => [...new Map(list.map((s) => [s.authorId, s.authorName || 'Someone'])).entries()], [list]);
 
-  const resolve = (which: (n: AnySuggestionNode) => boolean, how: Resolution, what: string) => {
+  const resolve = (which: SuggestionPick, how: Resolution, what: string) => {
     if (!editor) return;
     editor.update(
       () => {
