@@ -116,7 +116,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
         const member: Member = context.member;
         const verdict = mayWriteBody({ role: member.role, memberId: member.id }, payload, document);
         connection.readOnly = !verdict.ok;
-        if (!verdict.ok && member.role === 'guest-author') log.info('body.refused', { member: member.id, document: documentName, reason: verdict.reason });
+        if (!verdict.ok) log.info('body.refused', { member: member.id, document: documentName, reason: verdict.reason });
       }
     },
     async afterLoadDocument({ documentName }) {
