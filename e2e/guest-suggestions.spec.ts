@@ -38,7 +38,6 @@ test('an editor suggests three changes and mentions the guest author, who accept
   try {
     // Ed writes the draft, and credits Gus on it.
     await ed.page.getByRole('button', { name: 'New draft' }).click();
-    await ed.page.getByPlaceholder('Title').fill('Winter pressures');
     await draftText(ed.page).click();
     await ed.page.keyboard.type('Admissions rose in March. Beds were short.');
     const secret = await fetchSecret(ed.app.url);
@@ -47,11 +46,11 @@ test('an editor suggests three changes and mentions the guest author, who accept
       if (!r.ok) throw new Error(r.error?.message);
       return r.value;
     };
-    await expect.poll(async () => ((await call('posts.list', {})) as Array<{ title: string }>).map((p) => p.title), { timeout: 30_000 }).toContain('Winter pressures');
-    const post = ((await call('posts.list', {})) as Array<{ id: string; title: string }>).find((p) => p.title === 'Winter pressures')!;
+    await expect.poll(async () => ((await call('posts.list', {})) as unknown[]).length, { timeout: 30_000 }).toBe(1);
+    const [post] = (await call('posts.list', {})) as Array<{ id: string }>;
     const author = await call('authors.create', { name: 'Gus Guest' });
     const full = await call('posts.get', { id: post.id });
-    await call('posts.update', { id: post.id, baseRevision: full.revision, authorIds: [author.id] });
+    await call('posts.update', { id: post.id, baseRevision: full.revision, title: 'Winter pressures', authorIds: [author.id] });
     await expect.poll(async () => (await call('workspace.status', {})).state, { timeout: 60_000 }).toBe('up-to-date');
     let guestToken = '';
     await expect.poll(() => {
