@@ -98,6 +98,9 @@ test('an editor suggests three changes and mentions the guest author, who accept
     const toggle = page.getByRole('button', { name: 'Suggestion mode' });
     await expect(toggle).toHaveAttribute('aria-pressed', 'true', { timeout: 30_000 });
     await expect(toggle).toBeDisabled();
+    // The details are shown to him, but are the editors' to change.
+    await expect(page.getByLabel('Slug', { exact: true })).toBeDisabled();
+    await expect(page.getByText('The details, featured image and revisions are the editors’ to change.')).toBeVisible();
     const panel = page.getByRole('region', { name: /^Suggestions/ });
     const pending = panel.getByRole('list', { name: 'Pending suggestions, in text order' }).getByRole('listitem');
     await expect(pending).toHaveCount(3, { timeout: 60_000 });

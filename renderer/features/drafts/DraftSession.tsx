@@ -171,7 +171,7 @@ export function DraftSession({ post, coEdit, onReplaced, onReload }: Props) {
             coEdit={coEdit}
           />
         </div>
-        <DraftPanelsSlot saver={saver} onReplaced={onReplaced} editorRef={editorRef} />
+        <DraftPanelsSlot saver={saver} onReplaced={onReplaced} editorRef={editorRef} readOnly={guest} />
       </div>
       {preview && <DraftPreviewSlot saver={saver} onBack={leavePreview} onExport={() => setExporting(true)} />}
       {exporting && <ExportDialogSlot subject={{ kind: 'post', id: post.id, title: fields.current.title }} beforeExport={saver.flush} onClose={() => setExporting(false)} />}
