@@ -77,7 +77,8 @@ test('an editor suggests three changes and mentions the guest author, who accept
     const edPending = ed.page.getByRole('region', { name: /^Suggestions/ }).getByRole('list', { name: 'Pending suggestions, in text order' }).getByRole('listitem');
     await expect(edPending).toHaveCount(3);
 
-    // And a note on "Beds" that mentions Gus.
+    // And a note on "Beds" that mentions Gus, once Ed's app has heard of him (it asks for the members every 15 s).
+    await expect.poll(async () => ((await call('people.list', {})) as Array<{ name: string }>).map((p) => p.name), { timeout: 60_000 }).toContain('Gus Guest');
     await selectWithMouse(ed.page, edBody, 'Beds');
     await ed.page.keyboard.press('Control+Alt+n');
     const edNotes = ed.page.getByRole('region', { name: /^Notes/ });
