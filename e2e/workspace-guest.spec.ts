@@ -1,6 +1,6 @@
 /**
  * A guest author in the team workspace (issue 17 item 4): their app joins from the window and
- * lists only the draft they are credited on, which opens read-only under the guest's banner.
+ * lists only the draft they are credited on, which opens in suggestion mode (held on) under the guest's banner.
  * The admin's workspace is set up through their app's API (the drafts, the authors and the
  * credits are not what this journey is about); the guest does everything in the window.
  */
@@ -22,7 +22,7 @@ const value = (r: { ok: boolean; value?: any; error?: { message: string } }) => 
   return r.value;
 };
 
-test('a guest author joins and sees only the draft they are credited on, read-only, with the guest banner', async ({ browser }) => {
+test('a guest author joins and sees only the draft they are credited on, held in suggestion mode, with the guest banner', async ({ browser }) => {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-guest-'));
   const team = await startServerProcess(data);
   const [adminToken] = invite(data, ['Ann Admin', 'admin']);
@@ -51,11 +51,15 @@ test('a guest author joins and sees only the draft they are credited on, read-on
     expect(await drafts.titles()).toEqual(["Gus's draft"]);
 
     await drafts.row("Gus's draft").getByRole('link').first().click();
-    const banner = page.getByRole('note').filter({ hasText: 'You are a guest author: leave notes on the text' });
+    const banner = page.getByRole('note').filter({ hasText: 'You are a guest author: your changes to the text are suggestions for the editors' });
     await expect(banner).toBeVisible({ timeout: 30_000 });
     await expect(page.getByLabel('Title', { exact: true })).toHaveJSProperty('readOnly', true);
     await expect(page.getByLabel('Standfirst', { exact: true })).toHaveJSProperty('readOnly', true);
-    await expect(page.locator('[contenteditable]').first()).toHaveAttribute('contenteditable', 'false');
+    await expect(page.getByRole('textbox', { name: 'Draft text' })).toHaveAttribute('contenteditable', 'true');
+    const toggle = page.getByRole('button', { name: 'Suggestion mode' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await expect(toggle).toBeDisabled();
+    await expect(toggle).toHaveAccessibleDescription(/Always on for guest authors/);
 
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);

@@ -110,11 +110,14 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
         throw err;
       }
     },
-    async beforeSync({ documentName, connection, context, type, payload }) {
-      // A body's writers are decided per update (mayWriteBody), so that a guest's suggestion-only
-      // change can one day pass: a refused update is answered as on a read-only connection.
+    async beforeSync({ documentName, document, connection, context, type, payload }) {
+      // A body's writers are decided per update (mayWriteBody), so that a guest author's
+      // suggestion-only change passes: a refused update is answered as on a read-only connection.
       if ((type === 1 || type === 2) && context.member && parseDocumentName(documentName)?.kind === 'body') {
-        connection.readOnly = !mayWriteBody(context.member.role, payload).ok;
+        const member: Member = context.member;
+        const verdict = mayWriteBody({ role: member.role, memberId: member.id }, payload, document);
+        connection.readOnly = !verdict.ok;
+        if (!verdict.ok) log.info('body.refused', { member: member.id, document: documentName, reason: verdict.reason });
       }
     },
     async connected({ documentName, connection }) {

@@ -6,54 +6,11 @@
  * Each call binds a fresh editor to a fresh Y.Doc and feeds it a state: @lexical/yjs only turns
  * Yjs events into Lexical nodes, so a document that already holds a body is read by replaying it.
  */
-import { createHeadlessEditor } from '@lexical/headless';
-import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Binding, type Provider } from '@lexical/yjs';
 import type { LexicalEditor, SerializedEditorState } from 'lexical';
 import * as Y from 'yjs';
-import { DRAFT_NODES } from '../../common/editor/nodes';
+import { bindHeadlessEditor as bind, type BoundEditor as Bound } from '../../common/editor/headless-binding';
 import { plainBodyJson } from './body-json';
 import { $reconcileRoot } from './body-reconcile';
-
-/** Main shows no carets: an awareness with no local state makes the binding skip cursor work. */
-const NO_CURSORS: Provider = {
-  awareness: {
-    getLocalState: () => null,
-    getStates: () => new Map(),
-    on: () => undefined,
-    off: () => undefined,
-    setLocalState: () => undefined,
-    setLocalStateField: () => undefined,
-  },
-  connect: () => undefined,
-  disconnect: () => undefined,
-  on: () => undefined,
-  off: () => undefined,
-};
-
-interface Bound {
-  doc: Y.Doc;
-  editor: LexicalEditor;
-  binding: Binding;
-}
-
-function bind(): Bound {
-  const doc = new Y.Doc({ gc: false });
-  const editor = createHeadlessEditor({
-    namespace: 'draft-body',
-    nodes: DRAFT_NODES,
-    onError: (e) => {
-      throw e;
-    },
-  });
-  const binding = createYjsBinding({ editor, id: 'body', doc, docMap: new Map([['body', doc]]) });
-  binding.root.getSharedType().observeDeep((events, tx) => {
-    if (tx.origin !== binding) syncYjsChangesToLexical(binding, NO_CURSORS, events as never, false, () => undefined);
-  });
-  editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
-    syncLexicalUpdateToYjs(binding, NO_CURSORS, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
-  });
-  return { doc, editor, binding };
-}
 
 /** Loads a state (a whole document as one update) into a bound editor and waits for Lexical to have it. */
 function load(b: Bound, state: Uint8Array | null): void {

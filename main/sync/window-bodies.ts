@@ -5,6 +5,7 @@
  * loads the sync engine.
  */
 import { canWrite, parseDocumentName } from '../../common/sync/documents';
+import { mayWriteBody } from '../../common/sync/body-writes';
 import type { Ctx } from '../context';
 import { markSeen, recordAuthor } from './body-away';
 import { liveSession } from './live';
@@ -25,7 +26,12 @@ function bodySource(ctx: Ctx): StreamSource {
     return { session, postId: ref.id! };
   };
   return {
-    check: (name) => ({ readOnly: !canWrite(sessionFor(name).session.member.role, 'body') }),
+    check: (name) => {
+      const { member, workspace } = sessionFor(name).session;
+      // A guest author writes suggestions only: each update is checked as the team server does.
+      if (member.role === 'guest-author') return { readOnly: false, mayWrite: (update, current) => mayWriteBody({ role: member.role, memberId: workspace.member_id }, update, current) };
+      return { readOnly: !canWrite(member.role, 'body') };
+    },
     open: (name) => {
       const { session, postId } = sessionFor(name);
       presence ??= new TeamPresence(session.workspace.url, tokenVault().open(session.workspace.token_sealed));

@@ -19,6 +19,7 @@ import { Hocuspocus, type Document, type onAuthenticatePayload } from '@hocuspoc
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
+import type { WriteVerdict } from '../../common/sync/body-writes';
 import { relayAwareness } from './awareness-relay';
 
 /** A body document as the main process lends it to the windows while one is open on it. */
@@ -35,8 +36,11 @@ export interface StreamDoc {
 
 /** Where the stream finds main's documents; throws an Error with a `reason` to refuse one. */
 export interface StreamSource {
-  /** Whether a window may open the document, and only read it; throws to refuse. */
-  check(name: string): { readOnly: boolean };
+  /**
+   * Whether a window may open the document, and only read it; throws to refuse. `mayWrite`, when
+   * given, decides each of the window's updates (a guest author's: suggestions only).
+   */
+  check(name: string): { readOnly: boolean; mayWrite?: (update: Uint8Array, current: Y.Doc) => WriteVerdict };
   open(name: string): StreamDoc;
   close?(): void;
 }
@@ -120,8 +124,15 @@ export class WindowStream {
       debounce: 0,
       async onAuthenticate(data: onAuthenticatePayload) {
         if (!safeEqual(data.token ?? '', secret)) throw refuse('invalid-secret: reload the page served by this workbench');
-        data.connectionConfig.readOnly = source.check(data.documentName).readOnly;
-        return {};
+        const { readOnly, mayWrite } = source.check(data.documentName);
+        data.connectionConfig.readOnly = readOnly;
+        return { mayWrite };
+      },
+      async beforeSync({ document, connection, context, type, payload }) {
+        // Checked here as the team server checks it, so main's document (and its disk) never
+        // holds what the server would refuse.
+        const mayWrite = (context as { mayWrite?: (update: Uint8Array, current: Y.Doc) => WriteVerdict }).mayWrite;
+        if ((type === 1 || type === 2) && mayWrite) connection.readOnly = !mayWrite(payload, document).ok;
       },
       async onLoadDocument({ document, documentName }) {
         const main = source.open(documentName);

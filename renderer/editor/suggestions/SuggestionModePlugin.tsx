@@ -32,6 +32,8 @@ import { suggestionMode } from './suggestion-mode';
 import { $suggestDelete, $suggestDeleteSelection, $suggestFormat, $suggestInsertText } from '../../../common/editor/suggestion-edits';
 import './suggestions.css';
 
+export const GUEST_LOCK = 'Always on for guest authors: your changes are suggestions for the editors to accept.';
+
 export function SuggestionModePlugin() {
   const [editor] = useLexicalComposerContext();
   const client = useClient();
@@ -43,9 +45,12 @@ export function SuggestionModePlugin() {
       if (!live) return;
       const who = ws?.joined && ws.member ? ws.member : me ? { id: me.id, name: me.name } : null;
       suggestionMode.setAuthor(who);
+      // The team server takes only suggestions from a guest author (common/sync/body-writes.ts).
+      suggestionMode.lock(ws?.joined && ws.role === 'guest-author' ? GUEST_LOCK : null);
     });
     return () => {
       live = false;
+      suggestionMode.lock(null);
     };
   }, [client]);
 

@@ -11,6 +11,8 @@ const key = (memberId: string) => `workbench.suggestionMode.${memberId}`;
 
 let author: SuggestionAuthor = LOCAL;
 let on = false;
+/** Why suggestion mode is held on and may not be turned off (a guest author's), or null. */
+let lockedBecause: string | null = null;
 const listeners = new Set<() => void>();
 
 function read(memberId: string): boolean {
@@ -26,8 +28,14 @@ function emit() {
 }
 
 export const suggestionMode = {
-  isOn: () => on,
+  isOn: () => on || lockedBecause !== null,
   author: () => author,
+  lockReason: () => lockedBecause,
+  /** Holds the mode on (with the reason shown beside the toggle), or releases it with null. */
+  lock(reason: string | null) {
+    lockedBecause = reason;
+    emit();
+  },
   /** Who suggests from now on; their remembered setting comes with them. */
   setAuthor(next: SuggestionAuthor | null) {
     author = next ?? LOCAL;
@@ -35,6 +43,7 @@ export const suggestionMode = {
     emit();
   },
   set(value: boolean) {
+    if (lockedBecause !== null) return;
     on = value;
     try {
       localStorage.setItem(key(author.id), value ? 'on' : 'off');
@@ -51,4 +60,8 @@ export const suggestionMode = {
 
 export function useSuggestionMode(): boolean {
   return useSyncExternalStore(suggestionMode.subscribe, suggestionMode.isOn);
+}
+
+export function useSuggestionLock(): string | null {
+  return useSyncExternalStore(suggestionMode.subscribe, suggestionMode.lockReason);
 }

@@ -6,12 +6,14 @@ interface Props {
   action?: ShortcutAction;
   pressed?: boolean;
   disabled?: boolean;
+  /** The id of what says why it is as it is (a held toggle's reason). */
+  describedBy?: string;
   onClick: () => void;
   children: ReactNode;
 }
 
 /** A toolbar button: accessible name, pressed state for toggles, and its shortcut in the tooltip. */
-export function ToolbarButton({ label, action, pressed, disabled, onClick, children }: Props) {
+export function ToolbarButton({ label, action, pressed, disabled, describedBy, onClick, children }: Props) {
   const keys = action ? shortcutLabel(action) : '';
   return (
     <button
@@ -22,6 +24,7 @@ export function ToolbarButton({ label, action, pressed, disabled, onClick, child
       aria-keyshortcuts={keys ? keys.replace(/Cmd/, 'Meta').replace(/Ctrl/, 'Control') : undefined}
       title={keys ? `${label} (${keys})` : label}
       disabled={disabled}
+      aria-describedby={describedBy}
       // Keep the editor's selection: a mouse press on the toolbar must not blur the text.
       onMouseDown={(e) => e.preventDefault()}
       onClick={onClick}

@@ -156,7 +156,7 @@ export function DraftSession({ post, coEdit, onReplaced, onReload }: Props) {
         <div className="draft__column">
           {guest && (
             <p className="draft__guest-banner" role="note">
-              You are a guest author: leave notes on the text. The text is read-only to you; the editors change it (suggesting is not yet open to guest authors).
+              You are a guest author: your changes to the text are suggestions for the editors, and you may accept or reject the suggestions in the Suggestions panel. Leave notes on the text; the title and details are the editors’.
             </p>
           )}
           <DraftFields initialTitle={post.title} initialStandfirst={post.standfirst} onTitle={onTitle} onStandfirst={onStandfirst} onBlur={saver.flush} readOnly={guest} />
@@ -171,7 +171,7 @@ export function DraftSession({ post, coEdit, onReplaced, onReload }: Props) {
             coEdit={coEdit}
           />
         </div>
-        <DraftPanelsSlot saver={saver} onReplaced={onReplaced} editorRef={editorRef} />
+        <DraftPanelsSlot saver={saver} onReplaced={onReplaced} editorRef={editorRef} readOnly={guest} />
       </div>
       {preview && <DraftPreviewSlot saver={saver} onBack={leavePreview} onExport={() => setExporting(true)} />}
       {exporting && <ExportDialogSlot subject={{ kind: 'post', id: post.id, title: fields.current.title }} beforeExport={saver.flush} onClose={() => setExporting(false)} />}

@@ -23,19 +23,29 @@ export interface DraftSidePanelsProps {
   onReplaced: (post: Post) => void;
   /** The body editor, for the live checklist and its jumps. */
   editorRef: RefObject<LexicalEditor | null>;
+  /** A guest author's: the details, picture and revisions are shown but are the editors' to change. */
+  readOnly?: boolean;
 }
 
 /** Metadata, the pre-publish checklist, the featured image and revisions beside the editor. */
-export function DraftSidePanels({ post, onChange, onReplaced, editorRef }: DraftSidePanelsProps) {
+export function DraftSidePanels({ post, onChange, onReplaced, editorRef, readOnly = false }: DraftSidePanelsProps) {
   const checks = useDraftChecklist(post, editorRef);
   return (
     <aside className="draft-panels" aria-label="Post details">
       <NotesPanel postId={post.id} editorRef={editorRef} />
       <SuggestionsPanel editorRef={editorRef} />
-      <MetadataPanel post={post} onChange={onChange} gate={checks.gate} />
-      <ChecklistPanel checklist={checks.checklist} editorRef={editorRef} refusal={checks.refusal} />
-      <FeaturedImagePanel post={post} context={checks.context} setFeatured={checks.setFeatured} />
-      <RevisionsPanel post={post} onReplaced={onReplaced} />
+      {/* A disabled fieldset turns every control inside it off, keyboard included. */}
+      <fieldset className="draft-panels__locked" disabled={readOnly} aria-describedby={readOnly ? 'draft-panels-locked' : undefined}>
+        {readOnly && (
+          <p id="draft-panels-locked" className="draft-panels__locked-note">
+            The details, featured image and revisions are the editors’ to change.
+          </p>
+        )}
+        <MetadataPanel post={post} onChange={onChange} gate={checks.gate} />
+        <ChecklistPanel checklist={checks.checklist} editorRef={editorRef} refusal={checks.refusal} />
+        <FeaturedImagePanel post={post} context={checks.context} setFeatured={checks.setFeatured} />
+        <RevisionsPanel post={post} onReplaced={onReplaced} />
+      </fieldset>
       {checks.question && <ConfirmWarningsDialog question={checks.question} />}
     </aside>
   );

@@ -27,7 +27,8 @@ export async function coEditSettings(client: Client, postId: string): Promise<Co
     ...stream,
     member: s.member,
     colour: memberColour(s.member.id),
-    readOnly: !canWrite(s.role, 'body'),
+    // A guest author writes suggestions only (held in suggestion mode; the server checks each update).
+    readOnly: !canWrite(s.role, 'body') && s.role !== 'guest-author',
     role: s.role,
   };
 }
