@@ -11,7 +11,7 @@ import * as Y from 'yjs';
 import { DRAFT_NODES } from './nodes';
 
 /** No carets: an awareness with no local state makes the binding skip cursor work. */
-const NO_CURSORS: Provider = {
+export const NO_CURSORS: Provider = {
   awareness: {
     getLocalState: () => null,
     getStates: () => new Map(),
@@ -32,8 +32,9 @@ export interface BoundEditor {
   binding: Binding;
 }
 
-export function bindHeadlessEditor(): BoundEditor {
-  const doc = new Y.Doc({ gc: false });
+/** gc: whether Yjs may drop deleted content (tests of merges do not need it kept). */
+export function bindHeadlessEditor({ gc = false }: { gc?: boolean } = {}): BoundEditor {
+  const doc = new Y.Doc({ gc });
   const editor = createHeadlessEditor({
     namespace: 'draft-body',
     nodes: DRAFT_NODES,

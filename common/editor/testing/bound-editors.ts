@@ -3,21 +3,13 @@
  * of its own as the window binds it (with the copy mending its CoEditPlugin registers), and no
  * network: `exchange` hands each document the other's updates, as a reconnect would.
  */
-import { createHeadlessEditor } from '@lexical/headless';
-import { createYjsBinding, syncLexicalUpdateToYjs, syncYjsChangesToLexical, type Provider } from '@lexical/yjs';
 import type { LexicalEditor, SerializedEditorState } from 'lexical';
 import * as Y from 'yjs';
+import { bindHeadlessEditor, NO_CURSORS } from '../headless-binding';
 import { registerCopyMending } from '../merged-copies';
-import { DRAFT_NODES } from '../nodes';
 
 /** The binding reads carets from the provider's awareness; test editors show none. */
-export const NO_CARETS: Provider = {
-  awareness: { getLocalState: () => null, getStates: () => new Map(), on: () => undefined, off: () => undefined, setLocalState: () => undefined, setLocalStateField: () => undefined },
-  connect: () => undefined,
-  disconnect: () => undefined,
-  on: () => undefined,
-  off: () => undefined,
-};
+export const NO_CARETS = NO_CURSORS;
 
 export interface BoundEditor {
   doc: Y.Doc;
@@ -27,20 +19,7 @@ export interface BoundEditor {
 }
 
 export function boundEditor(): BoundEditor {
-  const doc = new Y.Doc();
-  const editor = createHeadlessEditor({
-    nodes: DRAFT_NODES,
-    onError: (e) => {
-      throw e;
-    },
-  });
-  const binding = createYjsBinding({ editor, id: 'body', doc, docMap: new Map([['body', doc]]) });
-  binding.root.getSharedType().observeDeep((events, tx) => {
-    if (tx.origin !== binding) syncYjsChangesToLexical(binding, NO_CARETS, events as never, false, () => undefined);
-  });
-  editor.registerUpdateListener(({ prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags }) => {
-    syncLexicalUpdateToYjs(binding, NO_CARETS, prevEditorState, editorState, dirtyElements, dirtyLeaves, normalizedNodes, tags);
-  });
+  const { doc, editor } = bindHeadlessEditor({ gc: true });
   registerCopyMending(editor);
   return {
     doc,
