@@ -19,26 +19,24 @@ const SUGGEST_BUTTON = '[aria-label="Suggestion mode"]';
 
 type Draft = 'plain' | 'reviewed';
 
-/** The counts the draft's panels show, e.g. { notes: 200, suggestions: 500 }: proof the review is really open in the window. */
-async function panelCounts(s: OpenedSurface): Promise<{ notes: number; suggestions: number }> {
-  return s.page.evaluate(() => {
-    const count = (selector: string) => Number(/\d+/.exec(document.querySelector(selector)?.textContent ?? '')?.[0] ?? NaN);
-    return { notes: count('.notes-panel .notes-panel__count'), suggestions: count('.suggestions-panel .notes-panel__count') };
-  });
+const COUNTS = ['.notes-panel .notes-panel__count', '.suggestions-panel .notes-panel__count'];
+
+/** The counts the draft's panels show, [open notes, pending suggestions]: proof the review is really open in the window. */
+function panelCounts(s: OpenedSurface): Promise<number[]> {
+  // (No named helper functions in the page: the bundler's keepNames wrapper does not exist there.)
+  return s.page.evaluate((selectors) => selectors.map((sel) => Number(/\d+/.exec(document.querySelector(sel)?.textContent ?? '')?.[0] ?? NaN)), COUNTS);
 }
 
 async function waitForCounts(s: OpenedSurface, want: { notes: number; suggestions: number }): Promise<void> {
+  const expected = [want.notes, want.suggestions];
   try {
     await s.page.waitForFunction(
-      (want) => {
-        const count = (selector: string) => Number(/\d+/.exec(document.querySelector(selector)?.textContent ?? '')?.[0] ?? NaN);
-        return count('.notes-panel .notes-panel__count') === want.notes && count('.suggestions-panel .notes-panel__count') === want.suggestions;
-      },
-      want,
+      ({ selectors, expected }) => selectors.every((sel, i) => Number(/\d+/.exec(document.querySelector(sel)?.textContent ?? '')?.[0] ?? NaN) === expected[i]),
+      { selectors: COUNTS, expected },
       { timeout: 30_000 },
     );
   } catch {
-    throw new Error(`the panels show ${JSON.stringify(await panelCounts(s))}, expected ${JSON.stringify(want)}`);
+    throw new Error(`the panels show [open notes, pending suggestions] ${JSON.stringify(await panelCounts(s))}, expected ${JSON.stringify(expected)}`);
   }
 }
 
