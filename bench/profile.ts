@@ -1,9 +1,10 @@
 /**
- * `node --import tsx bench/profile.ts <cold-open-drafts|cold-open-series|cold-open-comments|open|open-bare|open-reviewed|suggesting>`:
+ * `node --import tsx bench/profile.ts <cold-open-drafts|cold-open-series|cold-open-comments|open|open-bare|open-reviewed|suggesting|suggesting-plain|typing-plain>`:
  * one run of the named path (after one untimed run) with Chromium's CPU profiler on, printing
  * where the page's time went: self time by script and the heaviest functions. Full data set;
  * open-reviewed and suggesting use the long draft under review (the suggestions scenario's), the
- * latter typing 80 keys at its end in suggestion mode;
+ * latter typing 80 keys at its end in suggestion mode; suggesting-plain types them in suggestion
+ * mode in the plain draft, typing-plain without it;
  * BENCH_MINIFY=0 builds the bundles unminified, for readable function names.
  */
 import fs from 'node:fs';
@@ -103,12 +104,22 @@ try {
       await gotoDraftsList(page, app.url);
       await page.waitForTimeout(500);
       ({ result: ms, profile, trace } = await profiled(page, () => timeToEditable(page, { text: LONG_DRAFT_TITLE }, LEXICAL_ROOT, END_MARKER)));
-    } else if (what === 'suggesting') {
+    } else if (what === 'suggesting' || what === 'suggesting-plain' || what === 'typing-plain') {
       await gotoDraftsList(page, app.url);
       await timeToEditable(page, { text: LONG_DRAFT_TITLE }, LEXICAL_ROOT, END_MARKER);
       await page.waitForTimeout(3000);
-      await page.click('[aria-label="Suggestion mode"]');
-      await page.waitForSelector('[aria-label="Suggestion mode"][aria-pressed="true"]');
+      if (what !== 'typing-plain') {
+        await page.click('[aria-label="Suggestion mode"]');
+        await page.waitForSelector('[aria-label="Suggestion mode"][aria-pressed="true"]');
+      }
+      // BENCH_PROFILE_CSS: a style sheet added to the page first, to see what a rule costs.
+      if (process.env.BENCH_PROFILE_CSS) {
+        await page.evaluate((css) => {
+          const sheet = new CSSStyleSheet();
+          sheet.replaceSync(css);
+          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+        }, process.env.BENCH_PROFILE_CSS);
+      }
       await placeCaret(page, LEXICAL_ROOT, 'end');
       const plan = typingPlan(80, FULL.seed);
       ({ result: ms, profile, trace } = await profiled(page, async () => p95(await typeMeasured(page, plan))));

@@ -17,10 +17,14 @@ const when = (iso: string) => {
   return Number.isNaN(d.getTime()) ? iso : WHEN.format(d);
 };
 
+/** How long typing inside a suggestion must pause before the panel shows its new words. */
+const WORDS_DELAY_MS = 300;
+
 /**
  * The pending suggestions, brought up to date a frame after any suggestion node is made, changed
- * or removed, or its words are; a keystroke inside one suggestion re-reads only that one
- * (pending-list.ts).
+ * or removed. Words typed inside a suggestion reach its quote once typing pauses, re-reading only
+ * that suggestion (pending-list.ts): a re-render per keystroke would put a React commit, which
+ * measures the selection across the whole draft, and a relayout of the panel on every key.
  */
 function usePendingSuggestions(editor: LexicalEditor | null): PendingSuggestion[] {
   const [list, setList] = useState<PendingSuggestion[]>([]);
@@ -28,12 +32,20 @@ function usePendingSuggestions(editor: LexicalEditor | null): PendingSuggestion[
     if (!editor) return;
     const pending = new PendingList();
     let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const read = () => {
       frame = 0;
+      if (timer) clearTimeout(timer);
+      timer = null;
       setList(editor.getEditorState().read(() => pending.$read()));
     };
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(read);
+      if (frame) return;
+      if (pending.needsWalk()) frame = requestAnimationFrame(read);
+      else {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(read, WORDS_DELAY_MS);
+      }
     };
     const changed = (mutations: Map<NodeKey, NodeMutation>) => {
       editor.getEditorState().read(() => pending.$note(mutations));
@@ -41,12 +53,12 @@ function usePendingSuggestions(editor: LexicalEditor | null): PendingSuggestion[
     };
     const stops = [
       ...[SuggestedInsertionNode, SuggestedDeletionNode, SuggestedFormatNode].map((k) => editor.registerMutationListener(k, changed, { skipInitialization: false })),
-      // Words typed inside a suggestion: its quote in the list follows them.
       editor.registerUpdateListener(({ dirtyElements }) => pending.noteDirty(dirtyElements) && schedule()),
     ];
     return () => {
       stops.forEach((s) => s());
       if (frame) cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
     };
   }, [editor]);
   return list;

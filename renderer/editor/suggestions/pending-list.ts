@@ -73,6 +73,11 @@ export class PendingList {
     return any;
   }
 
+  /** Whether the next read walks the whole draft (a suggestion made, removed or moved), not just re-reads some words. */
+  needsWalk(): boolean {
+    return this.touched === null;
+  }
+
   /** The list now (inside a read of the editor state). */
   $read(): PendingSuggestion[] {
     if (this.touched === null) return this.$readAll();
