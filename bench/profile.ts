@@ -81,6 +81,16 @@ async function profiled<T>(page: Page, run: () => Promise<T>): Promise<{ result:
   return { result, profile, trace };
 }
 
+/** BENCH_PROFILE_CSS: a style sheet added to the page before the profiled work, to see what a rule costs. */
+async function trialCss(page: Page): Promise<void> {
+  if (!process.env.BENCH_PROFILE_CSS) return;
+  await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, process.env.BENCH_PROFILE_CSS);
+}
+
 const what = process.argv[2] ?? 'open';
 const data = ensureData(FULL, (l) => console.error(l));
 const buildDir = path.join(BENCH_ROOT, '.data', 'build-profile');
@@ -102,6 +112,7 @@ try {
     let trace: string;
     if (what === 'open' || what === 'open-reviewed') {
       await gotoDraftsList(page, app.url);
+      await trialCss(page);
       await page.waitForTimeout(500);
       ({ result: ms, profile, trace } = await profiled(page, () => timeToEditable(page, { text: LONG_DRAFT_TITLE }, LEXICAL_ROOT, END_MARKER)));
     } else if (what === 'suggesting' || what === 'suggesting-plain' || what === 'typing-plain') {
@@ -112,14 +123,7 @@ try {
         await page.click('[aria-label="Suggestion mode"]');
         await page.waitForSelector('[aria-label="Suggestion mode"][aria-pressed="true"]');
       }
-      // BENCH_PROFILE_CSS: a style sheet added to the page first, to see what a rule costs.
-      if (process.env.BENCH_PROFILE_CSS) {
-        await page.evaluate((css) => {
-          const sheet = new CSSStyleSheet();
-          sheet.replaceSync(css);
-          document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-        }, process.env.BENCH_PROFILE_CSS);
-      }
+      await trialCss(page);
       await placeCaret(page, LEXICAL_ROOT, 'end');
       const plan = typingPlan(80, FULL.seed);
       ({ result: ms, profile, trace } = await profiled(page, async () => p95(await typeMeasured(page, plan))));
