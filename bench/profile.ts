@@ -1,7 +1,10 @@
 /**
- * `node --import tsx bench/profile.ts <cold-open-drafts|cold-open-series|cold-open-comments|open|open-bare>`:
+ * `node --import tsx bench/profile.ts <cold-open-drafts|cold-open-series|cold-open-comments|open|open-bare|open-reviewed|suggesting|suggesting-plain|typing-plain>`:
  * one run of the named path (after one untimed run) with Chromium's CPU profiler on, printing
  * where the page's time went: self time by script and the heaviest functions. Full data set;
+ * open-reviewed and suggesting use the long draft under review (the suggestions scenario's), the
+ * latter typing 80 keys at its end in suggestion mode; suggesting-plain types them in suggestion
+ * mode in the plain draft, typing-plain without it;
  * BENCH_MINIFY=0 builds the bundles unminified, for readable function names.
  */
 import fs from 'node:fs';
@@ -13,7 +16,10 @@ import { copyDataset, ensureData } from './generate/index';
 import { LONG_DRAFT_TITLE } from './generate/dataset';
 import { END_MARKER } from './generate/draft';
 import { startApp } from './lib/app-server';
-import { LEXICAL_ROOT, newPage, timeToEditable } from './lib/browser';
+import { LEXICAL_ROOT, newPage, placeCaret, timeToEditable, typeMeasured } from './lib/browser';
+import { reviewedDraftDatabase } from './lib/reviewed-draft-db';
+import { p95 } from './lib/stats';
+import { typingPlan } from './scenarios/typing';
 import { firstMatchAt } from './lib/first-match';
 import { BENCH_ROOT } from './lib/paths';
 import { buildCli, buildRenderer } from './lib/builds';
@@ -75,6 +81,16 @@ async function profiled<T>(page: Page, run: () => Promise<T>): Promise<{ result:
   return { result, profile, trace };
 }
 
+/** BENCH_PROFILE_CSS: a style sheet added to the page before the profiled work, to see what a rule costs. */
+async function trialCss(page: Page): Promise<void> {
+  if (!process.env.BENCH_PROFILE_CSS) return;
+  await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, process.env.BENCH_PROFILE_CSS);
+}
+
 const what = process.argv[2] ?? 'open';
 const data = ensureData(FULL, (l) => console.error(l));
 const buildDir = path.join(BENCH_ROOT, '.data', 'build-profile');
@@ -82,7 +98,8 @@ const rendererDir = path.join(buildDir, 'renderer');
 const cli = path.join(buildDir, 'main', 'cli.cjs');
 await buildRenderer(rendererDir);
 await buildCli(cli);
-const app = await startApp(cli, rendererDir, copyDataset(data, 'profile'));
+const reviewed = what === 'open-reviewed' || what === 'suggesting';
+const app = await startApp(cli, rendererDir, reviewed ? reviewedDraftDatabase(data, 'profile').file : copyDataset(data, 'profile'));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const shared = new Shared(buildDir, (l) => console.error(l));
 try {
@@ -93,10 +110,23 @@ try {
     let ms: number;
     let profile: Profile;
     let trace: string;
-    if (what === 'open') {
+    if (what === 'open' || what === 'open-reviewed') {
       await gotoDraftsList(page, app.url);
+      await trialCss(page);
       await page.waitForTimeout(500);
       ({ result: ms, profile, trace } = await profiled(page, () => timeToEditable(page, { text: LONG_DRAFT_TITLE }, LEXICAL_ROOT, END_MARKER)));
+    } else if (what === 'suggesting' || what === 'suggesting-plain' || what === 'typing-plain') {
+      await gotoDraftsList(page, app.url);
+      await timeToEditable(page, { text: LONG_DRAFT_TITLE }, LEXICAL_ROOT, END_MARKER);
+      await page.waitForTimeout(3000);
+      if (what !== 'typing-plain') {
+        await page.click('[aria-label="Suggestion mode"]');
+        await page.waitForSelector('[aria-label="Suggestion mode"][aria-pressed="true"]');
+      }
+      await trialCss(page);
+      await placeCaret(page, LEXICAL_ROOT, 'end');
+      const plan = typingPlan(80, FULL.seed);
+      ({ result: ms, profile, trace } = await profiled(page, async () => p95(await typeMeasured(page, plan))));
     } else if (what === 'open-bare') {
       await page.goto(`${(await shared.pages(data)).url}bare-lexical/`);
       await page.waitForSelector('#open');

@@ -17,6 +17,8 @@ export interface Sizes {
   annotations: number;
   /** Keystrokes per typing run, and repetitions of the timed one-shot scenarios. */
   keystrokes: number;
+  /** Open notes and pending suggestions in the long draft the suggestions scenario types into. */
+  review: { notes: number; suggestions: number };
   repeats: number;
   queries: number;
 }
@@ -33,6 +35,7 @@ export const FULL: Sizes = {
   commentPosts: 200,
   annotations: 3_000,
   keystrokes: 200,
+  review: { notes: 200, suggestions: 500 },
   repeats: 7,
   queries: 40,
 };
@@ -49,6 +52,7 @@ export const SMOKE: Sizes = {
   commentPosts: 6,
   annotations: 30,
   keystrokes: 8,
+  review: { notes: 7, suggestions: 17 },
   repeats: 1,
   queries: 5,
 };

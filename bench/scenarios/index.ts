@@ -11,6 +11,7 @@ import { coldOpen } from './cold-open';
 import { exportScenario } from './export';
 import { open } from './open';
 import { typing } from './typing';
+import { suggestions } from './suggestions';
 import { planningScenario } from './planning';
 import { moderation } from './moderation';
 import { wordpress } from './wordpress';
@@ -19,4 +20,4 @@ import { bodyDoc } from './body-doc';
 import { coedit } from './coedit';
 import { serverLoad } from './server-load';
 
-export const SCENARIOS: Scenario[] = [importScenario, smallImport, csvRead, cliStart, search, review, start, coldOpen, exportScenario, open, typing, planningScenario, moderation, wordpress, sync, bodyDoc, coedit, serverLoad];
+export const SCENARIOS: Scenario[] = [importScenario, smallImport, csvRead, cliStart, search, review, start, coldOpen, exportScenario, open, typing, suggestions, planningScenario, moderation, wordpress, sync, bodyDoc, coedit, serverLoad];

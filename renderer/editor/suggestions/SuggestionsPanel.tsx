@@ -1,39 +1,91 @@
-import { useEffect, useId, useMemo, useState, type RefObject } from 'react';
-import { HISTORY_PUSH_TAG, type LexicalEditor } from 'lexical';
+import { memo, useEffect, useId, useMemo, useState, type RefObject } from 'react';
+import { HISTORY_PUSH_TAG, type LexicalEditor, type NodeKey, type NodeMutation } from 'lexical';
 import { SuggestedDeletionNode, SuggestedFormatNode, SuggestedInsertionNode } from '../../../common/editor/nodes/SuggestionNodes';
 import { memberColour } from '../collab/member-colour';
-import { $pendingSuggestions, $resolveSuggestions, type PendingSuggestion, type Resolution, type SuggestionPick } from '../../../common/editor/suggestion-edits';
+import { $resolveSuggestions, type PendingSuggestion, type Resolution, type SuggestionPick } from '../../../common/editor/suggestion-edits';
+import { useStableCallback } from '../../shell/useStableCallback';
+import { PendingList } from './pending-list';
 import './suggestions.css';
 
 const KIND = { insertion: 'Insert', deletion: 'Delete', format: 'Format' } as const;
 const NOUN = { insertion: 'insertion', deletion: 'deletion', format: 'format change' } as const;
 const short = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
+// One formatter for every item: toLocaleString with options builds a new one per call.
+const WHEN = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 const when = (iso: string) => {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+  return Number.isNaN(d.getTime()) ? iso : WHEN.format(d);
 };
 
-/** The pending suggestions, re-read a frame after any suggestion node is made, changed or removed. */
+/** How long typing inside a suggestion must pause before the panel shows its new words. */
+const WORDS_DELAY_MS = 300;
+
+/**
+ * The pending suggestions, brought up to date a frame after any suggestion node is made, changed
+ * or removed. Words typed inside a suggestion reach its quote once typing pauses, re-reading only
+ * that suggestion (pending-list.ts): a re-render per keystroke would put a React commit, which
+ * measures the selection across the whole draft, and a relayout of the panel on every key.
+ */
 function usePendingSuggestions(editor: LexicalEditor | null): PendingSuggestion[] {
   const [list, setList] = useState<PendingSuggestion[]>([]);
   useEffect(() => {
     if (!editor) return;
+    const pending = new PendingList();
     let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | null = null;
     const read = () => {
       frame = 0;
-      setList(editor.getEditorState().read($pendingSuggestions));
+      if (timer) clearTimeout(timer);
+      timer = null;
+      setList(editor.getEditorState().read(() => pending.$read()));
     };
     const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(read);
+      if (frame) return;
+      if (pending.needsWalk()) frame = requestAnimationFrame(read);
+      else {
+        if (timer) clearTimeout(timer);
+        timer = setTimeout(read, WORDS_DELAY_MS);
+      }
     };
-    const stops = [SuggestedInsertionNode, SuggestedDeletionNode, SuggestedFormatNode].map((k) => editor.registerMutationListener(k, schedule, { skipInitialization: false }));
+    const changed = (mutations: Map<NodeKey, NodeMutation>) => {
+      editor.getEditorState().read(() => pending.$note(mutations));
+      schedule();
+    };
+    const stops = [
+      ...[SuggestedInsertionNode, SuggestedDeletionNode, SuggestedFormatNode].map((k) => editor.registerMutationListener(k, changed, { skipInitialization: false })),
+      editor.registerUpdateListener(({ dirtyElements }) => pending.noteDirty(dirtyElements) && schedule()),
+    ];
     return () => {
       stops.forEach((s) => s());
       if (frame) cancelAnimationFrame(frame);
+      if (timer) clearTimeout(timer);
     };
   }, [editor]);
   return list;
 }
+
+type Resolve = (which: SuggestionPick, how: Resolution, what: string) => void;
+
+/** One pending suggestion; memoized, so a keystroke in one suggestion re-renders only its item. */
+const SuggestionItem = memo(function SuggestionItem({ s, resolve }: { s: PendingSuggestion; resolve: Resolve }) {
+  const label = `${NOUN[s.kind]} by ${s.authorName || 'someone'}: “${short(s.quote)}”`;
+  return (
+    <li className="suggestion" style={{ ['--suggestion-colour' as string]: memberColour(s.authorId) }}>
+      <p className="suggestion__meta">
+        <strong>{KIND[s.kind]}</strong> · {s.authorName || 'Someone'} · <time dateTime={s.at}>{when(s.at)}</time>
+      </p>
+      <p className="suggestion__quote">“{short(s.quote)}”</p>
+      <div className="suggestion__actions">
+        <button type="button" className="button button--small button--primary" aria-label={`Accept ${label}`} onClick={() => resolve((n) => n.getSuggestionId() === s.id, 'accept', '')}>
+          Accept
+        </button>
+        <button type="button" className="button button--small" aria-label={`Reject ${label}`} onClick={() => resolve((n) => n.getSuggestionId() === s.id, 'reject', '')}>
+          Reject
+        </button>
+      </div>
+    </li>
+  );
+});
 
 /**
  * Pending suggestions beside the text, in text order: accept or reject one, all of one author's,
@@ -46,7 +98,7 @@ export function SuggestionsPanel({ editorRef }: { editorRef: RefObject<LexicalEd
   const id = useId();
   const authors = useMemo(() => [...new Map(list.map((s) => [s.authorId, s.authorName || 'Someone'])).entries()], [list]);
 
-  const resolve = (which: SuggestionPick, how: Resolution, what: string) => {
+  const resolve: Resolve = useStableCallback((which, how, what) => {
     if (!editor) return;
     editor.update(
       () => {
@@ -55,7 +107,7 @@ export function SuggestionsPanel({ editorRef }: { editorRef: RefObject<LexicalEd
       },
       { tag: HISTORY_PUSH_TAG },
     );
-  };
+  });
 
   return (
     <section className="draft-panel suggestions-panel" aria-labelledby={`${id}-h`}>
@@ -87,25 +139,9 @@ export function SuggestionsPanel({ editorRef }: { editorRef: RefObject<LexicalEd
               </div>
             ))}
           <ol className="suggestions-panel__list" aria-label="Pending suggestions, in text order">
-            {list.map((s) => {
-              const label = `${NOUN[s.kind]} by ${s.authorName || 'someone'}: “${short(s.quote)}”`;
-              return (
-                <li key={s.id} className="suggestion" style={{ ['--suggestion-colour' as string]: memberColour(s.authorId) }}>
-                  <p className="suggestion__meta">
-                    <strong>{KIND[s.kind]}</strong> · {s.authorName || 'Someone'} · <time dateTime={s.at}>{when(s.at)}</time>
-                  </p>
-                  <p className="suggestion__quote">“{short(s.quote)}”</p>
-                  <div className="suggestion__actions">
-                    <button type="button" className="button button--small button--primary" aria-label={`Accept ${label}`} onClick={() => resolve((n) => n.getSuggestionId() === s.id, 'accept', '')}>
-                      Accept
-                    </button>
-                    <button type="button" className="button button--small" aria-label={`Reject ${label}`} onClick={() => resolve((n) => n.getSuggestionId() === s.id, 'reject', '')}>
-                      Reject
-                    </button>
-                  </div>
-                </li>
-              );
-            })}
+            {list.map((s) => (
+              <SuggestionItem key={s.id} s={s} resolve={resolve} />
+            ))}
           </ol>
         </>
       )}
