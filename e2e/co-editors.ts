@@ -2,6 +2,7 @@
  * e2e co-editors: a `workbench serve` app on its own database, joined to a team server through the
  * window as a user joins (Local only → Team workspace → Join), with windows opened on it.
  */
+import AxeBuilder from '@axe-core/playwright';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { expect } from './fixtures';
@@ -46,3 +47,9 @@ export async function member(browser: Browser, data: string, teamUrl: string, to
 }
 
 export const draftText = (page: Page) => page.getByRole('textbox', { name: 'Draft text' });
+
+/** axe's serious and critical findings on the page as it is, one line each (none is the pass). */
+export async function seriousFindings(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(', ')}]`);
+}

@@ -6,13 +6,11 @@
  * holds exactly the accepted changes. The credit of Gus on the draft is set through Ed's app's API
  * (crediting is not what this journey is about).
  */
-import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { draftText, member } from './co-editors';
+import { draftText, member, seriousFindings } from './co-editors';
 import { bytesOf, ExportDialog } from './pages/ExportPage';
 import { selectWithMouse } from './pages/select-words';
 import { callApi, fetchSecret } from './server';
@@ -23,11 +21,6 @@ test.setTimeout(360_000);
 
 const OUT = process.env.PW_OUTPUT_DIR ?? 'test-results';
 const FINAL = 'Admissions sharply rose . Beds were short.';
-
-async function seriousFindings(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(', ')}]`);
-}
 
 test('an editor suggests three changes and mentions the guest author, who accepts two, rejects one, replies and resolves; both end with the same text and the export holds the accepted changes', async ({ browser }) => {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-guest-suggest-'));

@@ -4,13 +4,11 @@
  * For you lists it, he opens it, replies and resolves; Ed sees the reply. Two apps (two
  * `workbench serve` processes, two stores) on one real team server; everything through the windows.
  */
-import AxeBuilder from '@axe-core/playwright';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
-import { draftText, member } from './co-editors';
+import { draftText, member, seriousFindings } from './co-editors';
 import { selectWithMouse } from './pages/select-words';
 import { invite, startServerProcess } from '../main/sync/testing/team-server-process';
 
@@ -18,11 +16,6 @@ test.use({ viewport: { width: 1280, height: 800 } });
 test.setTimeout(300_000);
 
 const OUT = process.env.PW_OUTPUT_DIR ?? 'test-results';
-
-async function seriousFindings(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} [${v.nodes.map((n) => n.target.join(' ')).join(', ')}]`);
-}
 
 test('Ed mentions Sam in a note; Sam finds it in For you, opens it, replies and resolves; Ed sees the reply', async ({ browser }) => {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-mentions-'));
