@@ -18,8 +18,13 @@ export interface BoundEditor {
   json(): SerializedEditorState;
 }
 
-export function boundEditor(): BoundEditor {
+/**
+ * clientId: Yjs orders two laptops' inserts at the same place by their client ids, so a test that
+ * depends on that order fixes them (by default each document draws its own at random).
+ */
+export function boundEditor(clientId?: number): BoundEditor {
   const { doc, editor } = bindHeadlessEditor({ gc: true });
+  if (clientId !== undefined) doc.clientID = clientId;
   registerCopyMending(editor);
   return {
     doc,
