@@ -41,6 +41,17 @@ async function start(): Promise<[CoEditor, CoEditor]> {
   return [ann, ed];
 }
 
+/** Both go offline, each makes their edits with `edits`, and both reconnect. */
+async function apart(ann: CoEditor, ed: CoEditor, edits: () => unknown): Promise<void> {
+  ann.socket.disconnect();
+  ed.socket.disconnect();
+  // connect() is a no-op until the socket has really closed.
+  await until('both to be offline', () => ann.socket.status === 'disconnected' && ed.socket.status === 'disconnected');
+  await edits();
+  ann.socket.connect();
+  ed.socket.connect();
+}
+
 describe('suggestions in a co-edited body', { timeout: 120_000 }, () => {
   it('online: two members suggest on the same words; both are listed on both laptops; accepting on Ann shows on Ed', async () => {
     const [ann, ed] = await start();
@@ -71,17 +82,13 @@ describe('suggestions in a co-edited body', { timeout: 120_000 }, () => {
 
   it('offline: each suggests on the same word apart; after reconnecting both suggestions survive and are listed on both', async () => {
     const [ann, ed] = await start();
-    ann.socket.disconnect();
-    ed.socket.disconnect();
-    // connect() is a no-op until the socket has really closed.
-    await until('both to be offline', () => ann.socket.status === 'disconnected' && ed.socket.status === 'disconnected');
-    ann.edit(() => $suggestDeleteSelection($selectWord('ninety'), ANN, false));
-    ed.edit(() => {
-      $selectWord('ninety');
-      $suggestFormat('bold', ED);
+    await apart(ann, ed, () => {
+      ann.edit(() => $suggestDeleteSelection($selectWord('ninety'), ANN, false));
+      ed.edit(() => {
+        $selectWord('ninety');
+        $suggestFormat('bold', ED);
+      });
     });
-    ann.socket.connect();
-    ed.socket.connect();
     await converged([ann, ed]);
     await until('both to list both', () => pending(ann).length === 2 && pending(ed).length === 2);
     expect(pending(ann).map((s) => s.authorName).sort()).toEqual(['Ann Editor', 'Ed Itor']);
@@ -116,12 +123,7 @@ describe('suggestions in a co-edited body', { timeout: 120_000 }, () => {
 
   it('offline: each suggests a different format on the same word apart; after reconnecting the word is there once and both are listed', async () => {
     const [ann, ed] = await start();
-    ann.socket.disconnect();
-    ed.socket.disconnect();
-    await until('both to be offline', () => ann.socket.status === 'disconnected' && ed.socket.status === 'disconnected');
-    await formatTheSameWord(ann, ed);
-    ann.socket.connect();
-    ed.socket.connect();
+    await apart(ann, ed, () => formatTheSameWord(ann, ed));
     await bothListBothOnce(ann, ed);
   });
 
@@ -164,12 +166,7 @@ describe('suggestions in a co-edited body', { timeout: 120_000 }, () => {
 
   it('offline: two members format the same word with suggestion mode off (bold and italic); after reconnecting it is there once, bold italic', async () => {
     const [ann, ed] = await start();
-    ann.socket.disconnect();
-    ed.socket.disconnect();
-    await until('both to be offline', () => ann.socket.status === 'disconnected' && ed.socket.status === 'disconnected');
-    formatPlainly(ann, ed);
-    ann.socket.connect();
-    ed.socket.connect();
+    await apart(ann, ed, () => formatPlainly(ann, ed));
     await onceBoldItalic(ann, ed);
   });
 

@@ -1,6 +1,6 @@
 /**
  * For tests: headless editors with the draft node set, each bound through @lexical/yjs to a Y.Doc
- * of its own as the window binds it (with the copy mending its CoEditPlugin registers), and no
+ * of its own as the window binds it (with the copy stamping and mending its CoEditPlugin registers), and no
  * network: `exchange` hands each document the other's updates, as a reconnect would.
  */
 import type { LexicalEditor, SerializedEditorState } from 'lexical';

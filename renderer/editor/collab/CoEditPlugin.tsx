@@ -35,7 +35,8 @@ interface Props {
  */
 export function CoEditPlugin({ settings, cursorsRef }: Props) {
   const [editor] = useLexicalComposerContext();
-  // Words two members' suggestions doubled in a merge are mended on every laptop alike.
+  // Words two members' suggestions or format changes doubled in a merge are mended on every laptop
+  // alike (and this editor's format changes' cuts stamped, so they can be).
   useEffect(() => registerCopyMending(editor), [editor]);
   const holder = useRef<BodyProvider | null>(null);
   const [provider, setProvider] = useState<BodyProvider | null>(null);
