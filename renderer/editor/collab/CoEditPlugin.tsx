@@ -37,7 +37,8 @@ interface Props {
  */
 export function CoEditPlugin({ settings, cursorsRef }: Props) {
   const [editor] = useLexicalComposerContext();
-  // Words two members' suggestions doubled in a merge are mended on every laptop alike.
+  // Words two members' suggestions or format changes doubled in a merge are mended on every laptop
+  // alike (and this editor's format changes' cuts stamped, so they can be).
   useEffect(() => registerCopyMending(editor), [editor]);
   const { yjsDocMap } = useCollaborationContext();
   const [resync, setResync] = useState<{ generation: number; reason: string } | null>(null);
