@@ -44,17 +44,22 @@ test('an editor suggests an insertion, a deletion and a bold; accepts one, rejec
   await page.keyboard.type('sharply ');
   await expect(editor.body.locator('ins.suggestion-insert')).toHaveText('sharply ');
   await expect(editor.body.locator('ins.suggestion-insert')).toHaveAttribute('title', /^Suggested insertion by .+, \d+ \w+ \d{4}, \d\d:\d\d UTC$/);
+  // Screen readers hear who suggested it from the element itself; no generated text, which would be painted on every frame.
+  await expect(editor.body.locator('ins.suggestion-insert')).toHaveAccessibleDescription(/^Suggested insertion by .+, \d+ \w+ \d{4}, \d\d:\d\d UTC$/);
+  expect(await editor.body.locator('ins.suggestion-insert').evaluate((el) => getComputedStyle(el, '::before').content)).toBe('none');
 
   // Delete: the words stay, struck through.
   await selectWithMouse(page, editor.body, 'in March');
   await page.keyboard.press('Backspace');
   await expect(editor.body.locator('del.suggestion-delete')).toHaveText('in March');
+  await expect(editor.body.locator('del.suggestion-delete')).toHaveAccessibleDescription(/^Suggested deletion by /);
   await expect(editor.body).toContainText('Admissions sharply rose in March. Beds were short.');
 
   // Bold: a format suggestion.
   await selectWithMouse(page, editor.body, 'short');
   await page.keyboard.press('Control+b');
   await expect(editor.body.locator('.suggestion-format')).toHaveText('short');
+  await expect(editor.body.locator('.suggestion-format')).toHaveAccessibleDescription(/^Suggested format change by /);
 
   await expect(pending).toHaveCount(3);
   await expect(pending.nth(0)).toContainText('Insert');
