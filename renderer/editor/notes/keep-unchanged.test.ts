@@ -2,8 +2,18 @@ import { describe, expect, it } from 'vitest';
 import type { Note } from '../../../common/api/notes';
 import { keepUnchanged } from './keep-unchanged';
 
-const note = (id: string, body = 'source?'): Note =>
-  ({ id, postId: 'p1', quote: 'the figure', resolvedAt: null, resolvedBy: null, createdAt: '2026-12-07T10:00:00Z', messages: [{ id: `${id}-m`, body, authorName: 'Ann', mine: true, createdAt: '2026-12-07T10:00:00Z', editedAt: null, deleted: false }] }) as unknown as Note;
+const AT = '2026-12-07T10:00:00.000Z';
+const note = (id: string, body = 'source?'): Note => ({
+  id,
+  postId: 'p1',
+  quote: 'the figure',
+  authorName: 'Ann',
+  createdAt: AT,
+  resolvedAt: null,
+  resolvedBy: null,
+  detached: false,
+  messages: [{ id: `${id}-m`, authorId: 'm-ann', authorName: 'Ann', body, createdAt: AT, editedAt: null, deleted: false, mine: true, mentions: [] }],
+});
 
 describe('keepUnchanged', () => {
   it('returns the list held before when a re-read finds nothing changed', () => {
