@@ -84,8 +84,9 @@ const SuggestionItem = memo(function SuggestionItem({ s, resolve }: { s: Pending
 /**
  * Pending suggestions beside the text, in text order: accept or reject one, all of one author's,
  * or all. Each decision is one editor update, so it is one undo step (and syncs like an edit).
+ * Memoized: it shows nothing of the stored post, so an autosave does not re-render its 500 items.
  */
-export function SuggestionsPanel({ editorRef }: { editorRef: RefObject<LexicalEditor | null> }) {
+export const SuggestionsPanel = memo(function SuggestionsPanel({ editorRef }: { editorRef: RefObject<LexicalEditor | null> }) {
   const editor = editorRef.current;
   const list = usePendingSuggestions(editor);
   const [said, setSaid] = useState('');
@@ -141,4 +142,4 @@ export function SuggestionsPanel({ editorRef }: { editorRef: RefObject<LexicalEd
       )}
     </section>
   );
-}
+});
