@@ -14,6 +14,7 @@ import { NoteThread, type ThreadActions } from './NoteThread';
 import { MentionTextarea } from './MentionTextarea';
 import { withMentionTokens, type Mention } from '../../../common/notes/mentions';
 import { useChanges } from '../../api/useChanges';
+import { useLatestAnswer } from '../../api/useLatestAnswer';
 import { touches } from '../../../common/changes';
 import { useRoute } from '../../shell/router';
 import './notes.css';
@@ -45,9 +46,10 @@ export const NotesPanel = memo(function NotesPanel({ postId, editorRef }: { post
   const composer = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
+  const latest = useLatestAnswer();
   const load = useCallback(
-    () => void client.call('notes.list', { postId }).then((next) => setNotes((prev) => keepUnchanged(prev, next)), (e: Error) => setError(e.message)),
-    [client, postId],
+    () => latest(client.call('notes.list', { postId }), (next) => setNotes((prev) => keepUnchanged(prev, next)), (e) => setError(e.message)),
+    [client, postId, latest],
   );
   useEffect(load, [load]);
   // A colleague's reply or resolve (through the workspace), or another window's: read again.

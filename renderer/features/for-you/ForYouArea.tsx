@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useState } from 'react';
 import type { ForYouEntry } from '../../../common/api/notes';
 import { touches } from '../../../common/changes';
 import { useClient } from '../../api/ClientContext';
 import { takeOrCall } from '../../api/early';
 import { useChanges } from '../../api/useChanges';
+import { useLatestAnswer } from '../../api/useLatestAnswer';
 import { formatTimestamp } from '../../format/dates';
 import { navigate } from '../../shell/router';
 import './for-you.css';
@@ -19,19 +20,10 @@ export function ForYouArea() {
   const [entries, setEntries] = useState<ForYouEntry[] | null>(null);
   const [error, setError] = useState('');
   const [said, setSaid] = useState('');
-  // Only the latest answer is shown: changes arriving by sync start loads close together, and an
-  // older answer landing last put back what it read before (a draft's title still "Untitled").
-  const asked = useRef(0);
+  const latest = useLatestAnswer();
   const load = useCallback(
-    (first = false) => {
-      const mine = ++asked.current;
-      const answer = first ? takeOrCall(client, 'notes.forYou', {}) : client.call('notes.forYou', {});
-      void answer.then(
-        (found) => mine === asked.current && setEntries(found),
-        (e: Error) => mine === asked.current && setError(e.message),
-      );
-    },
-    [client],
+    (first = false) => latest(first ? takeOrCall(client, 'notes.forYou', {}) : client.call('notes.forYou', {}), setEntries, (e) => setError(e.message)),
+    [client, latest],
   );
   // The first answer was asked for as the window booted (shell/early-requests.ts).
   useEffect(() => load(true), [load]);

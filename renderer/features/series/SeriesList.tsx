@@ -3,6 +3,7 @@ import type { SeriesInfo } from '../../../common/api/series';
 import { describeCadence } from '../../../common/series/cadence';
 import { useClient } from '../../api/ClientContext';
 import { useChanges } from '../../api/useChanges';
+import { useLatestAnswer } from '../../api/useLatestAnswer';
 import { touches } from '../../../common/changes';
 import { takeAnswered, takeOrCall } from '../../api/early';
 import { navigate } from '../../shell/router';
@@ -19,10 +20,11 @@ export function SeriesList() {
   const [error, setError] = useState('');
   const [creating, setCreating] = useState(false);
 
+  const latest = useLatestAnswer();
   const load = useCallback(() => {
     // The unfiltered list may have been asked for as the window booted (shell/early-requests.ts).
-    takeOrCall(client, 'series.list', { trash }).then(setList, (e: Error) => setError(e.message));
-  }, [client, trash]);
+    latest(takeOrCall(client, 'series.list', { trash }), setList, (e) => setError(e.message));
+  }, [client, trash, latest]);
   useEffect(() => {
     // The first list came with the first render (above): no second request for it.
     if (answered.current) answered.current = false;
