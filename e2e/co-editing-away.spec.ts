@@ -29,8 +29,8 @@ test('a member who was away sees who changed which paragraph, highlighted, and d
     // paragraphs (the title's save is through before the body's typing starts), and Ed opens it.
     await ann.page.getByRole('button', { name: 'New draft' }).click();
     await expect(ann.page.getByText('Only you are in this draft.')).toBeVisible();
-    await ann.page.getByPlaceholder('Title').fill('Harbour notes');
-    await ann.page.getByPlaceholder('Title').press('Tab');
+    await ann.page.getByPlaceholder('Title', { exact: true }).fill('Harbour notes');
+    await ann.page.getByPlaceholder('Title', { exact: true }).press('Tab');
     const row = (p: typeof ed.page) => p.getByTestId('draft-row').filter({ hasText: 'Harbour notes' });
     await expect(async () => {
       await ed.page.reload();

@@ -24,7 +24,7 @@ test('two windows on one laptop co-edit one draft live', async ({ browser }) => 
     const a = ann.page;
     await a.getByRole('button', { name: 'New draft' }).click();
     await expect(a.getByText('Only you are in this draft.')).toBeVisible();
-    await a.getByPlaceholder('Title').fill('Two windows');
+    await a.getByPlaceholder('Title', { exact: true }).fill('Two windows');
     await draftText(a).click();
     await a.keyboard.type('Typed in window A.');
 

@@ -29,7 +29,7 @@ test('two members co-edit a draft live and apart: typing, carets, offline edits 
     // Ann starts a draft; it reaches Ed's list through the team server.
     await ann.page.getByRole('button', { name: 'New draft' }).click();
     await expect(ann.page.getByText('Only you are in this draft.')).toBeVisible();
-    await ann.page.getByPlaceholder('Title').fill('Rivers of the north');
+    await ann.page.getByPlaceholder('Title', { exact: true }).fill('Rivers of the north');
     await text(ann.page).click();
     await ann.page.keyboard.type('Ann writes first.');
     // The drafts list does not follow the team yet (it loads once): Ed reloads it, as a user would.

@@ -25,7 +25,7 @@ test('Ed mentions Sam in a note; Sam finds it in For you, opens it, replies and 
   const sam = await member(browser, data, team.url, samToken, 'Sam Reviewer');
   try {
     await ed.page.getByRole('button', { name: 'New draft' }).click();
-    await ed.page.getByPlaceholder('Title').fill('Rivers of the north');
+    await ed.page.getByPlaceholder('Title', { exact: true }).fill('Rivers of the north');
     await draftText(ed.page).click();
     await ed.page.keyboard.type('Admissions rose by ninety in March.');
 
