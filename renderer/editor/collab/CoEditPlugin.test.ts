@@ -37,9 +37,11 @@ interface Window {
   root: Root;
   host: HTMLElement;
   editor: RefObject<LexicalEditor | null>;
+  /** Renders the window again (as any state change above the editor does), nothing else changed. */
+  rerender(): void;
 }
 
-function openWindow(member: string): Window {
+function openWindow(member: string, strict = true): Window {
   const settings: CoEditSettings = {
     docName: 'body/0190a0b2-7c1d-7000-8000-000000000001',
     secret: 'per-launch secret',
@@ -50,7 +52,7 @@ function openWindow(member: string): Window {
     role: 'editor',
   };
   const editor: RefObject<LexicalEditor | null> = { current: null };
-  function Draft() {
+  function Draft(_: { render: number }) {
     const cursorsRef = useRef<HTMLDivElement>(null);
     return createElement(
       LexicalCollaboration,
@@ -68,8 +70,13 @@ function openWindow(member: string): Window {
   const host = document.createElement('div');
   document.body.append(host);
   const root = createRoot(host);
-  root.render(createElement(StrictMode, null, createElement(Draft)));
-  return { root, host, editor };
+  let render = 0;
+  const draw = () => {
+    const draft = createElement(Draft, { render: ++render });
+    root.render(strict ? createElement(StrictMode, null, draft) : draft);
+  };
+  draw();
+  return { root, host, editor, rerender: draw };
 }
 
 it('under StrictMode, what one window types reaches the other, and closing both lets go of the stream', async () => {
@@ -83,4 +90,21 @@ it('under StrictMode, what one window types reaches the other, and closing both 
   a.root.unmount();
   b.root.unmount();
   await until('both providers gone after the real unmount', () => server.hocuspocus.getConnectionsCount() === 0);
+});
+
+it('a window rendered again once its stream is up stays on it, and hears what another types', async () => {
+  const a = openWindow('Ann', false);
+  await until('window A on the stream', () => server.hocuspocus.getConnectionsCount() === 1);
+  await until('window A bound', () => a.editor.current !== null);
+  // Before: each render handed Lexical a new awareness object, so its provider effect disconnected
+  // (deferred until the connection was up) and connected again, which did nothing while the socket
+  // was still open; the deferred disconnect then left the window off the stream for good.
+  a.rerender();
+  await new Promise((r) => setTimeout(r, 300));
+  const b = openWindow('Ed', false);
+  await until('window B bound', () => b.editor.current !== null && server.hocuspocus.getConnectionsCount() === 2);
+  b.editor.current!.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Typed in window B'))));
+  await until('window A shows what B typed', () => (a.host.textContent ?? '').includes('Typed in window B'));
+  a.root.unmount();
+  b.root.unmount();
 });

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { useCollaborationContext } from '@lexical/react/LexicalCollaborationContext';
@@ -81,6 +81,12 @@ function BodyBinding({ settings, cursorsRef, onRefused }: Props & { onRefused: (
     },
     [settings.secret, settings.url, onRefused],
   );
+  // One object for the binding's life: Lexical's provider effect depends on it, and a new one each
+  // render made every render of this component disconnect the provider (once its connection was up)
+  // and connect it again. When the render came after the connection was established, the second
+  // connect saw it still up and did nothing, the deferred disconnect then closed it for good, and
+  // the draft stayed empty while the app said it was up to date (a guest's credited draft, 1 run in 4).
+  const awarenessData = useMemo(() => ({ memberId: settings.member.id }), [settings.member.id]);
   const mounted = useRef(false);
   useEffect(() => {
     mounted.current = true;
@@ -106,7 +112,7 @@ function BodyBinding({ settings, cursorsRef, onRefused }: Props & { onRefused: (
         username={settings.member.name}
         cursorColor={settings.colour}
         cursorsContainerRef={cursorsRef}
-        awarenessData={{ memberId: settings.member.id }}
+        awarenessData={awarenessData}
       />
       {provider && <Presence provider={provider} self={settings.member} />}
     </>
