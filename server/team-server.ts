@@ -20,7 +20,7 @@ import { DurableDocuments, storedDocuments } from './persistence';
 import { openStore } from './store-api';
 import { drain } from './drain';
 import { sweepIdleDocuments } from './idle-documents';
-import { GuardedHocuspocus, openHeldDirectConnection, stillHeld } from './unloading-race';
+import { GuardedHocuspocus, openHeldDirectConnection, stillHeld } from '../common/sync/unloading-race';
 import { jsonLogger, reasonCode, type Logger } from './logging';
 import { ServerMetrics } from './metrics';
 import { redisFanout } from './redis-fanout';

@@ -15,12 +15,13 @@
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Hocuspocus, type Document, type onAuthenticatePayload } from '@hocuspocus/server';
+import type { Document, onAuthenticatePayload } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { WriteVerdict } from '../../common/sync/body-writes';
 import { refusalMessage } from '../../common/sync/window-refusal';
+import { GuardedHocuspocus, stillHeld } from '../../common/sync/unloading-race';
 import { relayAwareness } from './awareness-relay';
 
 /** A body document as the main process lends it to the windows while one is open on it. */
@@ -109,16 +110,21 @@ function link(window: Document, main: StreamDoc): () => void {
 }
 
 export class WindowStream {
-  private readonly hocuspocus: Hocuspocus;
+  private readonly hocuspocus: GuardedHocuspocus;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
-  private readonly links = new Map<string, () => void>();
+  /**
+   * Each window-side document's link to main's, by instance, not by name: a copy of a body being
+   * unloaded and the copy loaded since under the same name are two links, and the unload of the
+   * first must not undo the second (that window would hear nothing more).
+   */
+  private readonly links = new Map<Document, () => void>();
 
   constructor(
     private readonly source: StreamSource,
     secret: string,
   ) {
     const links = this.links;
-    this.hocuspocus = new Hocuspocus({
+    const hocuspocus: GuardedHocuspocus = new GuardedHocuspocus({
       name: 'workbench-window',
       quiet: true,
       // Main's document already wrote each update to disk; nothing to store on the way out.
@@ -142,16 +148,24 @@ export class WindowStream {
       async onLoadDocument({ document, documentName }) {
         const main = source.open(documentName);
         const unlink = link(document, main);
-        links.set(documentName, () => {
+        links.set(document, () => {
           unlink();
           main.release();
         });
+        // Unloading destroys the instance: its link goes with it, whatever has the name since.
+        document.on('destroy', () => {
+          links.get(document)?.();
+          links.delete(document);
+        });
       },
-      async afterUnloadDocument({ documentName }) {
-        links.get(documentName)?.();
-        links.delete(documentName);
+      async connected({ connection, documentName }) {
+        // A connection handed the copy an unload was finishing hears nothing more (unloading-race.ts):
+        // closed, the window's provider reconnects and opens the copy held now.
+        if (await stillHeld(hocuspocus, connection.document)) return;
+        connection.webSocket.close(4000, `reset: "${documentName}" was unloaded while this window opened it; reconnect`);
       },
     });
+    this.hocuspocus = hocuspocus;
   }
 
   /** Takes over an HTTP upgrade that http.ts already checked (host, origin, path). */
@@ -168,7 +182,7 @@ export class WindowStream {
 
   /** Documents a window has open right now. */
   openDocuments(): string[] {
-    return [...this.links.keys()];
+    return [...this.links.keys()].map((d) => d.name);
   }
 
   close(): void {

@@ -16,18 +16,24 @@ export interface StreamClient {
   destroy(): void;
 }
 
-export function streamClient(url: string, name: string, token: string, origin: string): StreamClient {
+/**
+ * `attempts`: connections the socket may make (more than one: it reconnects when the stream resets
+ * it). `attach: false` leaves the provider for the caller to attach (`provider.attach()`), so a
+ * test can open the document at a moment of its choosing on a socket already connected.
+ */
+export function streamClient(url: string, name: string, token: string, origin: string, attempts = 1, attach = true): StreamClient & { socket: HocuspocusProviderWebsocket } {
   class PageSocket extends WebSocket {
     constructor(u: string, protocols?: string | string[]) {
       super(u, protocols, { origin });
     }
   }
   const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: PageSocket, maxAttempts: 1 });
+  const socket = new HocuspocusProviderWebsocket({ url, WebSocketPolyfill: PageSocket, maxAttempts: attempts, delay: 20, minDelay: 20, maxDelay: 200 });
   const failures: string[] = [];
   const provider = new HocuspocusProvider({ websocketProvider: socket, name, document: doc, token, onAuthenticationFailed: ({ reason }) => failures.push(reason) });
-  provider.attach();
+  if (attach) provider.attach();
   return {
+    socket,
     doc,
     provider,
     failures,

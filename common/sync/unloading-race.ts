@@ -7,8 +7,12 @@
  * connection, a laptop reopening a document it just closed) gets the instance still in the map,
  * and if the unload's second check runs before the connection has counted itself in, the
  * connection is left on a destroyed document nobody else has. It hears no change from anyone,
- * and what it writes reaches no one. Seen here as a guest author refused a draft they had just
- * been credited on: the server's copy of the credits had been read from such a document.
+ * and what it writes reaches no one. Seen on the team server as a guest author refused a draft
+ * they had just been credited on (the server's copy of the credits had been read from such a
+ * document), and on a laptop's window stream (main/sync/window-stream.ts, Hocuspocus too) as a
+ * draft shown empty while the app said it was up to date: the window opens a body's stream twice
+ * in quick succession as its editor binds, and the second connection landed on the copy the
+ * first one's close was unloading.
  *
  * Both ways in are checked a turn of the event loop after they open (when an unload in flight
  * has finished), against the document the server now holds by that name. The other half of the

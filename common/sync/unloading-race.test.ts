@@ -1,5 +1,5 @@
 /**
- * Hocuspocus 4's unloading races, in process (server/unloading-race.ts): a document reopened right
+ * Hocuspocus 4's unloading races, in process (common/sync/unloading-race.ts): a document reopened right
  * after its last connection went must stay the one the server holds, so that whoever reads it
  * (the guests' credits) hears every later change.
  */
