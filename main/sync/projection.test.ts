@@ -9,6 +9,7 @@ import { createAuthor, setPostAuthors } from '../../db/repos/authors';
 import { assignPost } from '../../db/repos/planning';
 import { applyMembers } from '../../db/repos/people-members';
 import { insertRawComment } from '../../db/testing/raw-rows';
+import { listRules, setRuleEnabled } from '../../db/repos/moderation-rules';
 import { uuidv7 } from '../../common/ids';
 import { useSyncTestKit } from './testing/laptops';
 import { joinedAs, meet, member } from './testing/offline-members';
@@ -131,5 +132,18 @@ describe('projection', () => {
     expect(rules(b.l.db)).toEqual(rules(a.l.db));
     expect(b.l.db.prepare('SELECT tbl, field FROM sync_refused').all()).toEqual([]);
     expect(a.l.db.prepare('SELECT count(*) FROM moderation_rules').pluck().get()).toBe(3);
+  });
+
+  it("lists no refusal for the starter rules of a member who may not write rules (the store made them), but does for a rule the member changed", () => {
+    const g = member(kit.laptop('g'), 'Gus', 'guest-author');
+    g.l.db.transaction(() => queueEverything(g.l.db))();
+    g.push();
+    const refused = () => g.l.db.prepare("SELECT DISTINCT row_id FROM sync_refused WHERE tbl = 'moderation_rules'").pluck().all();
+    expect(refused()).toEqual([]);
+    // Turned off here, a starter rule is the member's change: the team refuses it, and the list says so.
+    const [first] = listRules(g.l.db);
+    setRuleEnabled(g.l.db, first.id, false);
+    g.push();
+    expect(refused()).toEqual([first.id]);
   });
 });

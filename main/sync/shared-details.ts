@@ -140,6 +140,8 @@ export const DETAIL_SPECS: readonly TableSpec[] = [
     key: (r) => `rule:${r.id}`,
     localId: byId('moderation_rules'),
     toLocal: (db, row, docs) => ruleIn(db, docs, row),
+    // A starter rule never changed here (migration 0100 wrote both times at once).
+    seeded: (r) => STARTER_RULES.has(`${r.kind} ${r.params}`) && r.updated_at === r.created_at,
     parts: [{ kind: 'review', doc: () => 'review', creates: true, columns: ['id', 'created_at', 'kind', 'params', 'enabled', 'deleted_at'], decisions: ['enabled', 'deleted_at'] }],
   },
   {

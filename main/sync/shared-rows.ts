@@ -48,6 +48,12 @@ export interface TableSpec {
   toLocal?: (db: DB, shared: Row, docs: LocalDocs) => Row | typeof SKIP;
   /** Runs before the row's registers are written (a picture's bytes go first). */
   beforePush?: (docs: LocalDocs, role: import('../../common/sync/documents').Role, row: Row) => void;
+  /**
+   * A row the store made itself (a migration's starter rows), not its member. When the member may
+   * not write it, it stays here unlisted: the refused list says what of theirs the team did not
+   * take, and a new member saw a page of refusals of things they never did.
+   */
+  seeded?: (row: Row) => boolean;
   /** After a pull, with the shared values of the rows it read and the local rows they replaced. */
   settle?: (db: DB, docs: LocalDocs, pulled: ReadonlyArray<{ shared: Row; before?: Row }>) => void;
 }
