@@ -15,6 +15,7 @@ import { afterEach, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection';
 import { STREAM_PATH } from '../../common/transport';
 import { startServer } from '../http';
+import { lendableDoc } from './lendable-doc';
 import { LocalDocs } from './local-docs';
 import { TeamPresence } from './team-presence';
 import { WindowStream } from './window-stream';
@@ -62,7 +63,7 @@ it("re-announces the windows' carets when main reconnects to the team server, wi
   fs.mkdirSync(path.join(dir, 'www'));
   fs.writeFileSync(path.join(dir, 'www', 'index.html'), '<html><head></head></html>');
   const db = openDatabase(path.join(dir, 'store.sqlite'));
-  const docs = new LocalDocs(db);
+  const docs = new LocalDocs(db, undefined, lendableDoc);
   const presence = new TeamPresence(teamUrl, 'token');
   let stream: WindowStream | undefined;
   const http = await startServer({

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../db/connection';
 import { startServer, type RunningServer } from '../http';
 import { STREAM_PATH } from '../../common/transport';
+import { lendableDoc } from './lendable-doc';
 import { LocalDocs } from './local-docs';
 import { refuse, WindowStream, type StreamSource } from './window-stream';
 import { until as waitFor } from './testing/co-editors';
@@ -32,7 +33,7 @@ async function setup(o: { readOnly?: boolean } = {}) {
   const db: DB = openDatabase(path.join(dir, 'store.sqlite'));
   const heard: string[] = [];
   // The session projects what LocalDocs reports here into the posts table.
-  const docs = new LocalDocs(db, (name) => heard.push(name));
+  const docs = new LocalDocs(db, (name) => heard.push(name), lendableDoc);
   const team = new Awareness(docs.get(NAME));
   team.setLocalState(null);
   let holds = 0;
