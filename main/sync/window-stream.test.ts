@@ -170,7 +170,7 @@ describe('the window stream when main fails on an update', () => {
     expect(new LocalDocs(s.db).get(NAME).get('root', Y.XmlText).toString()).toBe('» Ann writes first.');
   });
 
-  it('keeps the windows on a draft hearing each other when a listener of main fails on an update', async () => {
+  it('keeps the windows on a draft and main hearing each other when a listener of main fails on an update', async () => {
     const s = await setup();
     let failNext = false;
     s.mainDoc.on('update', () => {
@@ -189,5 +189,9 @@ describe('the window stream when main fails on an update', () => {
     text.insert(text.length, 'n');
     text.insert(text.length, 'dow B.');
     await until(() => a.text() === 'Then window B.', 'the rest in window A');
+    // The windows share main's document: it must not go deaf either (on disk, and main's own changes out).
+    expect(new LocalDocs(s.db).get(NAME).get('root', Y.XmlText).toString()).toBe('Then window B.');
+    s.mainDoc.get('root', Y.XmlText).insert(0, '» ');
+    await until(() => a.text() === '» Then window B.' && b.text() === '» Then window B.', "main's change in both windows");
   });
 });
