@@ -6,18 +6,18 @@
  * server; the page's HocuspocusProvider authenticates with the per-launch secret that the API
  * calls carry, since a browser cannot put headers on a WebSocket.
  *
- * The main process's document is the one of record: every update from a window is applied to it
- * synchronously inside the Hocuspocus document's `update` event, and the main document writes it
- * to SQLite in its own `update` event (LocalDocs), so it is on disk before Hocuspocus answers the
- * window with its sync acknowledgement. What main's document receives (the team server, another
- * window, a whole-body save merged by main) is relayed to every window on it.
+ * Hocuspocus serves main's own document (made as a Hocuspocus document by lendable-doc.ts), not a
+ * copy: a window's update is applied to it directly, and it writes it to SQLite in its `update`
+ * event (LocalDocs), so it is on disk before Hocuspocus answers the window with its sync
+ * acknowledgement. What main's document receives (the team server, another window, a whole-body
+ * save merged by main) Hocuspocus broadcasts to every window on it.
  */
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Hocuspocus, type Configuration, type Document, type onAuthenticatePayload } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { WriteVerdict } from '../../common/sync/body-writes';
 import { relayAwareness } from './awareness-relay';
