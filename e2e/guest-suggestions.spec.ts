@@ -98,6 +98,19 @@ test('an editor suggests three changes and mentions the guest author, who accept
     const panel = page.getByRole('region', { name: /^Suggestions/ });
     const pending = panel.getByRole('list', { name: 'Pending suggestions, in text order' }).getByRole('listitem');
     await expect(pending).toHaveCount(3, { timeout: 60_000 });
+    // What suggestion mode cannot make a suggestion of is held back for him, with the reason.
+    for (const name of ['Heading 2', 'Bulleted list', 'Link', 'Insert table', 'Insert image']) {
+      const control = page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name, exact: true });
+      await expect(control, name).toHaveAttribute('aria-disabled', 'true');
+      await expect(control, name).toHaveAccessibleDescription(/^Not for guest authors: headings, lists, links/);
+    }
+    // And the heading shortcut does nothing: no heading, nothing refused, the text as it was.
+    const before = await draftText(page).innerText();
+    await selectWithMouse(page, draftText(page), 'Beds');
+    await page.keyboard.press('Control+Alt+2');
+    await expect(draftText(page).locator('h2')).toHaveCount(0);
+    await expect(draftText(page)).toHaveText(before.replace(/\n+/g, ''));
+    await expect(pending).toHaveCount(3);
     await panel.getByRole('button', { name: /^Accept insertion by Ed Itor.*“sharply ”$/ }).click();
     await expect(pending).toHaveCount(2);
     await panel.getByRole('button', { name: /^Accept deletion by Ed Itor.*“in March”$/ }).focus();
@@ -106,6 +119,13 @@ test('an editor suggests three changes and mentions the guest author, who accept
     await panel.getByRole('button', { name: /^Reject format change by Ed Itor.*“short”$/ }).click();
     await expect(pending).toHaveCount(0);
     await expect(draftText(page)).toHaveText(FINAL);
+    // Undoing the reject would put back Ed's suggestion in Ed's name, which is not Gus's to write:
+    // the stream refuses it, and his window drops its copy, resyncs and says so.
+    await draftText(page).click();
+    await page.keyboard.press('Control+z');
+    await expect(page.getByRole('status').filter({ hasText: 'Your last change was undone' })).toContainText('in the name of Ed Itor', { timeout: 30_000 });
+    await expect(draftText(page)).toHaveText(FINAL, { timeout: 30_000 });
+    await expect(pending).toHaveCount(0);
 
     // He replies to Ed's note and resolves it.
     const notes = page.getByRole('region', { name: /^Notes/ });

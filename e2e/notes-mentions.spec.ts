@@ -56,7 +56,8 @@ test('Ed mentions Sam in a note; Sam finds it in For you, opens it, replies and 
     await forYouLink.click();
     const entry = sam.page.getByRole('list', { name: 'Notes that mention you' }).getByRole('article');
     await expect(entry).toHaveCount(1);
-    await expect(entry).toContainText('Rivers of the north');
+    // The title was typed after the draft was made: it arrives by sync too, and the list follows it.
+    await expect(entry).toContainText('Rivers of the north', { timeout: 30_000 });
     await expect(entry).toContainText('Ed Itor: @Sam Reviewer source for this figure?');
     await sam.page.screenshot({ path: `${OUT}/notes-for-you.png` });
     expect(await seriousFindings(sam.page)).toEqual([]);

@@ -41,20 +41,37 @@ test('an editor suggests an insertion, a deletion and a bold; accepts one, rejec
   // Insert: typed words are underlined, not applied.
   await page.keyboard.press('Control+Home');
   for (let i = 0; i < 'Admissions '.length; i++) await page.keyboard.press('ArrowRight');
+  // After the first key, words joining one's own insertion are typed by the browser: the caret is
+  // not set by hand on each key (in a long draft that cost a selection update per keystroke).
+  await page.evaluate(() => {
+    const set = Selection.prototype.setBaseAndExtent;
+    const w = window as unknown as { caretSets: number };
+    w.caretSets = 0;
+    Selection.prototype.setBaseAndExtent = function (...args) {
+      w.caretSets++;
+      return set.apply(this, args);
+    };
+  });
   await page.keyboard.type('sharply ');
+  expect(await page.evaluate(() => (window as unknown as { caretSets: number }).caretSets)).toBeLessThanOrEqual(2);
   await expect(editor.body.locator('ins.suggestion-insert')).toHaveText('sharply ');
   await expect(editor.body.locator('ins.suggestion-insert')).toHaveAttribute('title', /^Suggested insertion by .+, \d+ \w+ \d{4}, \d\d:\d\d UTC$/);
+  // Screen readers hear who suggested it from the element itself; no generated text, which would be painted on every frame.
+  await expect(editor.body.locator('ins.suggestion-insert')).toHaveAccessibleDescription(/^Suggested insertion by .+, \d+ \w+ \d{4}, \d\d:\d\d UTC$/);
+  expect(await editor.body.locator('ins.suggestion-insert').evaluate((el) => getComputedStyle(el, '::before').content)).toBe('none');
 
   // Delete: the words stay, struck through.
   await selectWithMouse(page, editor.body, 'in March');
   await page.keyboard.press('Backspace');
   await expect(editor.body.locator('del.suggestion-delete')).toHaveText('in March');
+  await expect(editor.body.locator('del.suggestion-delete')).toHaveAccessibleDescription(/^Suggested deletion by /);
   await expect(editor.body).toContainText('Admissions sharply rose in March. Beds were short.');
 
   // Bold: a format suggestion.
   await selectWithMouse(page, editor.body, 'short');
   await page.keyboard.press('Control+b');
   await expect(editor.body.locator('.suggestion-format')).toHaveText('short');
+  await expect(editor.body.locator('.suggestion-format')).toHaveAccessibleDescription(/^Suggested format change by /);
 
   await expect(pending).toHaveCount(3);
   await expect(pending.nth(0)).toContainText('Insert');

@@ -17,12 +17,19 @@ export interface CopyStamp {
   of: string;
   from: number;
   cut: string;
+  /**
+   * The format the words had before a plain format change cut them (format-cuts.ts): with it the
+   * mend tells what each member changed and keeps both changes. Suggestions' cuts have none.
+   */
+  was?: number;
 }
 
 const isStamp = (v: unknown): v is CopyStamp =>
   typeof v === 'object' && v !== null && typeof (v as CopyStamp).of === 'string' && typeof (v as CopyStamp).from === 'number' && typeof (v as CopyStamp).cut === 'string';
 
-export const COPY_STAMP = createState('copyOf', { parse: (v): CopyStamp | null => (isStamp(v) ? { of: v.of, from: v.from, cut: v.cut } : null) });
+export const COPY_STAMP = createState('copyOf', {
+  parse: (v): CopyStamp | null => (isStamp(v) ? { of: v.of, from: v.from, cut: v.cut, ...(typeof v.was === 'number' ? { was: v.was } : {}) } : null),
+});
 
 export const $copyStamp = (node: TextNode): CopyStamp | null => $getState(node, COPY_STAMP);
 
@@ -40,15 +47,24 @@ function $stamp(node: TextNode, cut: string): CopyStamp {
   return stamp;
 }
 
-/** Splits `node` at `offsets`, every piece stamped with its place in the original words. */
-function $splitStamped(node: TextNode, offsets: number[], cut: string): TextNode[] {
-  const base = $stamp(node, cut);
-  const pieces = node.splitText(...offsets.filter((o) => o > 0 && o < node.getTextContentSize()));
-  let at = base.from;
+/**
+ * Stamps the pieces one text was cut into, in order, with their places in the words it was cut
+ * from: `had` is the uncut text's own stamp (it may itself be a piece of an earlier cut).
+ */
+export function $stampPieces(pieces: TextNode[], uncut: string, had: CopyStamp | null, cut: string, was?: number): void {
+  let at = had?.from ?? 0;
   for (const p of pieces) {
-    $setState(p, COPY_STAMP, { of: base.of, from: at, cut });
+    $setState(p, COPY_STAMP, { of: had?.of ?? fingerprint(uncut), from: at, cut, ...(was === undefined ? {} : { was }) });
     at += p.getTextContentSize();
   }
+}
+
+/** Splits `node` at `offsets`, every piece stamped with its place in the original words. */
+function $splitStamped(node: TextNode, offsets: number[], cut: string): TextNode[] {
+  const had = $copyStamp(node);
+  const uncut = node.getTextContent();
+  const pieces = node.splitText(...offsets.filter((o) => o > 0 && o < node.getTextContentSize()));
+  $stampPieces(pieces, uncut, had, cut);
   return pieces;
 }
 

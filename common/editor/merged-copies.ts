@@ -17,6 +17,7 @@
  */
 import { $getNodeByKey, $getRoot, $isElementNode, $isRootOrShadowRoot, COLLABORATION_TAG, type ElementNode, type LexicalEditor, type LexicalNode, type NodeKey, type TextNode } from 'lexical';
 import { $copyStamp, type CopyStamp } from './copy-stamps';
+import { registerFormatCutStamps } from './format-cuts';
 import { $isSuggestedInsertionNode, $isSuggestionNode, type AnySuggestionNode, type SameWordsSuggestion } from './nodes/SuggestionNodes';
 import { $addSameWordsSuggestions, ownEntry } from './same-words';
 
@@ -28,6 +29,7 @@ interface Piece {
   to: number;
   wrapper: AnySuggestionNode | null;
   order: number;
+  format: number;
 }
 
 // The root (and a table cell's shadow root) hold many blocks: a cut never spans them.
@@ -106,11 +108,16 @@ function $mendGroup(group: Piece[]): boolean {
   const splits = [...new Set(pieces.flatMap((p) => [p.from, p.to]))].sort((x, y) => x - y);
   for (const split of splits) {
     const kept = owners(first, second, split);
-    const c = kept ? cost(kept, pieces) : Infinity;
+    const c = kept ? cost(kept, pieces) + formatSpill(pieces, kept) : Infinity;
     if (c < bestCost) [best, bestCost] = [kept, c];
   }
   if (!best) return false;
+  const formats = mergedFormats(pieces, best);
   let changed = false;
+  for (const [p, format] of formats) {
+    p.node.setFormat(format);
+    changed = true;
+  }
   for (const p of pieces) {
     const kept = best.get(p) ?? [];
     if (kept.length === p.to - p.from) continue;
@@ -124,6 +131,50 @@ function $mendGroup(group: Piece[]): boolean {
     changed = true;
   }
   return changed;
+}
+
+/**
+ * What one character's format becomes when several copies of it, each cut by a plain format
+ * change, are made one: the format it had before, with every bit any member set or cleared set or
+ * cleared (both members' changes kept). A bit one set and another cleared (only possible when
+ * they started from different formats) stays set: a format is never dropped silently.
+ */
+function mergedFormat(copies: Piece[]): number {
+  let added = 0;
+  let removed = 0;
+  for (const c of copies) {
+    const was = c.stamp.was ?? 0;
+    added |= c.format & ~was;
+    removed |= was & ~c.format;
+  }
+  return ((copies[0].stamp.was ?? 0) | added) & ~(removed & ~added);
+}
+
+/**
+ * The new format of each kept copy cut by plain format changes (suggestions carry their formats
+ * in their wrappers, same-words.ts). A kept copy is one text node with one format; where its
+ * characters' merged formats differ, it takes all of them, so neither member's format is lost.
+ */
+function mergedFormats(pieces: Piece[], kept: Map<Piece, number[]>): Map<Piece, number> {
+  const out = new Map<Piece, number>();
+  if (pieces.some((p) => p.wrapper || p.stamp.was === undefined)) return out;
+  for (const p of pieces) {
+    let format = 0;
+    for (const i of kept.get(p) ?? []) format |= mergedFormat(pieces.filter((o) => o.from <= i && i < o.to));
+    if ((kept.get(p) ?? []).length > 0 && format !== p.format) out.set(p, format);
+  }
+  return out;
+}
+
+/**
+ * How many characters would show a format their words did not get (a kept copy takes all its
+ * characters' formats): among equally good ways to keep the words, the one that spreads least.
+ */
+function formatSpill(pieces: Piece[], kept: Map<Piece, number[]>): number {
+  const formats = mergedFormats(pieces, kept);
+  let spill = 0;
+  for (const [p, format] of formats) for (const i of kept.get(p) ?? []) if (mergedFormat(pieces.filter((o) => o.from <= i && i < o.to)) !== format) spill++;
+  return spill;
 }
 
 /** A wrapper's own suggestion and those it already lists, as entries for another's `also`. */
@@ -149,7 +200,7 @@ function $piecesByOrigin(block: ElementNode): Piece[][] {
     const stamp = $copyStamp(node);
     if (!stamp) return;
     const text = node.getTextContent();
-    const piece = { node, stamp, text, from: stamp.from, to: stamp.from + text.length, wrapper: $wrapperOf(node, block), order };
+    const piece = { node, stamp, text, from: stamp.from, to: stamp.from + text.length, wrapper: $wrapperOf(node, block), order, format: node.getFormat() };
     groups.set(stamp.of, [...(groups.get(stamp.of) ?? []), piece]);
   });
   return [...groups.values()];
@@ -165,13 +216,22 @@ export function $mendMergedCopies(keys?: Iterable<NodeKey>): boolean {
   return changed;
 }
 
-/** After each merge of another laptop's edits, mends what they doubled (as an edit of this laptop's, so it syncs). */
+/**
+ * After each merge of another laptop's edits, mends what they doubled (as an edit of this laptop's,
+ * so it syncs). Also stamps this editor's plain format changes' cuts, without which their copies
+ * could not be told apart (format-cuts.ts): every editor that mends must stamp too.
+ */
 export function registerCopyMending(editor: LexicalEditor): () => void {
-  return editor.registerUpdateListener(({ tags, dirtyElements, dirtyLeaves, editorState }) => {
+  const unstamp = registerFormatCutStamps(editor);
+  const unmend = editor.registerUpdateListener(({ tags, dirtyElements, dirtyLeaves, editorState }) => {
     if (!tags.has(COLLABORATION_TAG)) return;
     const keys = [...dirtyElements.keys(), ...dirtyLeaves];
     if (keys.length > 0 && editorState.read(() => [...$blocksOf(keys)].some((b) => $piecesByOrigin(b).some(doubled)))) {
       editor.update(() => void $mendMergedCopies(keys));
     }
   });
+  return () => {
+    unmend();
+    unstamp();
+  };
 }

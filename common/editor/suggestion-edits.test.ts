@@ -11,7 +11,7 @@ import { DRAFT_NODES } from './nodes';
 import { editorStateText } from './state-text';
 import { suggestionsInBody, withoutSuggestions, withSuggestions } from './suggestions';
 import { $find, $select } from './testing/words';
-import { $pendingSuggestions, $resolveSuggestions, $suggestDelete, $suggestDeleteSelection, $suggestFormat, $suggestInsertText, $suggestionTexts } from './suggestion-edits';
+import { $joinsOwnInsertion, $pendingSuggestions, $resolveSuggestions, $suggestDelete, $suggestDeleteSelection, $suggestFormat, $suggestInsertText, $suggestionTexts } from './suggestion-edits';
 
 const ANN = { id: 'm-ann', name: 'Ann Editor' };
 const GUS = { id: 'm-gus', name: 'Gus Guest' };
@@ -34,6 +34,22 @@ function $caret(p: number, word: string, after = false) {
 }
 
 const pending = (e: LexicalEditor) => e.getEditorState().read(() => $pendingSuggestions());
+
+describe('suggestion mode: which keys the browser may type itself', () => {
+  it('only words joining one\'s own insertion, past its first character', () => {
+    const e = editorWith('Admissions rose in March.');
+    const joins = (who: typeof ANN) => e.getEditorState().read(() => $joinsOwnInsertion(who));
+    edit(e, () => $caret(0, 'rose'));
+    expect(joins(ANN)).toBe(false); // plain text: the first key makes the insertion
+    edit(e, () => $suggestInsertText('sharply ', ANN));
+    expect(joins(ANN)).toBe(true); // the caret is at the end of Ann's words
+    expect(joins(GUS)).toBe(false); // someone else's words are not Gus's to join
+    edit(e, () => $caret(0, 'sharply'));
+    expect(joins(ANN)).toBe(false); // before the first character the browser may type outside the element
+    edit(e, () => $caret(0, 'March'));
+    expect(joins(ANN)).toBe(false);
+  });
+});
 
 describe('suggestion mode: insertions', () => {
   it('typed words inside a sentence become one insertion, not applied to the text readers get', () => {

@@ -87,6 +87,19 @@ export function $suggestInsertText(text: string, author: SuggestionAuthor): void
   else node.selectEnd();
 }
 
+/**
+ * Whether words typed now simply join the author's own pending insertion: the caret is inside its
+ * text, past the first character. Then the browser may type them itself, as in plain editing (they
+ * land in the same text, still a suggestion): putting the caret back by hand after each key costs
+ * a DOM selection update in a long draft on every keystroke.
+ */
+export function $joinsOwnInsertion(author: SuggestionAuthor): boolean {
+  const sel = $getSelection();
+  if (!$isRangeSelection(sel) || !sel.isCollapsed() || sel.anchor.type !== 'text' || sel.anchor.offset === 0) return false;
+  const at = sel.anchor.getNode();
+  return $isTextNode(at) && isOwnInsertion(at, author) !== null;
+}
+
 /** The character beside a collapsed caret within its block, skipping words already proposed for deletion. */
 function $characterBeside(sel: RangeSelection, backward: boolean): { node: TextNode; from: number; to: number } | null {
   const point = sel.anchor;

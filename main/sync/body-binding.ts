@@ -9,6 +9,7 @@
 import type { LexicalEditor, SerializedEditorState } from 'lexical';
 import * as Y from 'yjs';
 import { bindHeadlessEditor as bind, type BoundEditor as Bound } from '../../common/editor/headless-binding';
+import { $mendMergedCopies, registerCopyMending } from '../../common/editor/merged-copies';
 import { plainBodyJson } from './body-json';
 import { $reconcileRoot } from './body-reconcile';
 
@@ -24,11 +25,16 @@ export function isEmptyBody(doc: Y.Doc): boolean {
   return doc.get('root', Y.XmlText).length === 0;
 }
 
-/** The body a document holds, as the editor would serialize it. */
+/**
+ * The body a document holds, as the editor would serialize it. Words two members' edits doubled
+ * in a merge (merged-copies.ts) are read once, as a window would mend them: the projection into
+ * the posts row and every export read the merged text even when no window has opened the draft.
+ */
 export function readBody(state: Uint8Array): SerializedEditorState {
   const b = bind();
   try {
     load(b, state);
+    b.editor.update(() => void $mendMergedCopies(), { discrete: true });
     return b.editor.getEditorState().toJSON();
   } finally {
     b.doc.destroy();
@@ -67,6 +73,8 @@ export function editFrom(base: Uint8Array | null, target: SerializedEditorState)
  */
 export function bindEditor(target: Y.Doc, origin: unknown = 'headless-editor'): { editor: LexicalEditor; close(): void } {
   const b = bind();
+  // As a window's editor does: what a merge doubles is mended, and its own format cuts stamped.
+  const unmend = registerCopyMending(b.editor);
   const fromTarget = Symbol('from-target');
   load(b, Y.encodeStateAsUpdate(target));
   const out = (update: Uint8Array, o: unknown) => {
@@ -80,6 +88,7 @@ export function bindEditor(target: Y.Doc, origin: unknown = 'headless-editor'): 
   return {
     editor: b.editor,
     close() {
+      unmend();
       target.off('update', back);
       b.doc.destroy();
     },

@@ -27,7 +27,11 @@ export const marksMap = (index: Y.Doc) => index.getMap<number>('marks');
 const marked = (name: string): boolean => !SINGLETONS.has(name as DocumentKind);
 
 export class ChangeMarks {
-  constructor(private readonly db: DB) {}
+  /** `writesIndex`: whether this member may write the index (a guest author may not: the server refuses it). */
+  constructor(
+    private readonly db: DB,
+    private readonly writesIndex = true,
+  ) {}
 
   /** This store's name in the marks, made once. */
   laptopId(): string {
@@ -94,9 +98,16 @@ export class ChangeMarks {
   /**
    * Marks, in the index, the documents changed here: call it once their changes are on the server.
    * Our own mark counts as seen here. Returns how many it marked (the index then has to sync).
+   * A member who may not write the index only notes here that the changes were sent: a mark the
+   * server refuses would wait for its acknowledgement for ever (the status stuck on "Syncing…").
    */
   markSent(index: Y.Doc, names: string[]): number {
     if (names.length === 0) return 0;
+    if (!this.writesIndex) {
+      const sent = statement(this.db, 'UPDATE sync_doc_marks SET pending = 0 WHERE doc = ?');
+      this.db.transaction(() => names.forEach((name) => sent.run(name)))();
+      return 0;
+    }
     const laptop = this.laptopId();
     const seq = (statement(this.db, 'SELECT coalesce(max(seq), 0) FROM sync_doc_updates', true).get() as number) + 1;
     const done = statement(this.db, 'UPDATE sync_doc_marks SET pending = 0, seen = json_set(coalesce(seen, ?), ?, ?) WHERE doc = ?');

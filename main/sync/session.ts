@@ -6,7 +6,7 @@
 import { HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import { AppError } from '../../common/errors';
-import { parseDocumentName, postOf, POST_DOCUMENT_KINDS, SINGLETONS } from '../../common/sync/documents';
+import { canWrite, parseDocumentName, postOf, POST_DOCUMENT_KINDS, SINGLETONS } from '../../common/sync/documents';
 import { creditsIn } from '../../common/sync/credits';
 import type { DB } from '../../db/connection';
 import { BodyDocs } from './body-docs';
@@ -100,7 +100,8 @@ export class SyncSession {
       // The last window on the draft closed: its row catches up now.
       (name) => this.bodyProjections.flush(name),
     );
-    this.marks = new ChangeMarks(db);
+    // A guest author may not write the index: their marks would be refused and never acknowledged.
+    this.marks = new ChangeMarks(db, canWrite(workspace.role, 'index'));
   }
 
   /** When the first change not yet applied arrived (undefined: none waiting). */

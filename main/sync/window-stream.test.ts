@@ -17,6 +17,12 @@ import { LocalDocs } from './local-docs';
 import { refuse, WindowStream, type StreamSource } from './window-stream';
 import { until as waitFor } from './testing/co-editors';
 import { streamClient } from './testing/stream-client';
+import { bindHeadlessEditor } from '../../common/editor/headless-binding';
+import { $suggestInsertText } from '../../common/editor/suggestion-edits';
+import { $find } from '../../common/editor/testing/words';
+import { mayWriteBody } from '../../common/sync/body-writes';
+import { parseRefusal } from '../../common/sync/window-refusal';
+import { $createParagraphNode, $createTextNode, $getRoot } from 'lexical';
 
 const until = (check: () => boolean, what: string) => waitFor(what, check, 10_000);
 
@@ -26,7 +32,7 @@ afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
 
-async function setup(o: { readOnly?: boolean } = {}) {
+async function setup(o: { readOnly?: boolean; mayWrite?: ReturnType<StreamSource['check']>['mayWrite'] } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-stream-'));
   fs.mkdirSync(path.join(dir, 'www'));
   fs.writeFileSync(path.join(dir, 'www', 'index.html'), '<html><head></head></html>');
@@ -40,7 +46,7 @@ async function setup(o: { readOnly?: boolean } = {}) {
   const source: StreamSource = {
     check: (name) => {
       if (name !== NAME) throw refuse(`unknown-document: ${name}`);
-      return { readOnly: o.readOnly ?? false };
+      return { readOnly: o.readOnly ?? false, mayWrite: o.mayWrite };
     },
     open: (name) => {
       holds++;
@@ -142,6 +148,46 @@ describe('the window stream', () => {
     a.doc.get('root', Y.XmlText).insert(0, 'NOT ALLOWED ');
     await new Promise((r) => setTimeout(r, 300));
     expect(s.mainDoc.get('root', Y.XmlText).toString()).toBe('Stored text');
+  });
+
+  it("tells a guest author's window why it refused an update, and the window's next allowed update, once resynced, is applied", async () => {
+    const GUS = { id: 'm-gus', name: 'Gus Guest' };
+    const s = await setup({ mayWrite: (update, current) => mayWriteBody({ role: 'guest-author', memberId: GUS.id }, update, current) });
+    // The draft as an editor wrote it, through a Lexical editor bound as a window's is.
+    const seed = bindHeadlessEditor();
+    seed.editor.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Gus wrote this.'))), { discrete: true });
+    Y.applyUpdate(s.mainDoc, Y.encodeStateAsUpdate(seed.doc));
+    const stored = Y.encodeStateAsUpdate(s.mainDoc);
+
+    const a = windowClient(s.server, s.server.secret);
+    const refusals: string[] = [];
+    a.provider.on('stateless', ({ payload }: { payload: string }) => {
+      const reason = parseRefusal(payload);
+      if (reason !== null) refusals.push(reason);
+    });
+    await until(() => a.provider.isSynced, 'synced');
+    // The paragraph deleted outright: a change to the text itself.
+    a.doc.get('root', Y.XmlText).delete(0, 1);
+    await until(() => refusals.length > 0, 'the refusal');
+    expect(refusals[0]).toMatch(/^A guest author may suggest changes.*changes the text itself/);
+    expect(Y.encodeStateAsUpdate(s.mainDoc)).toEqual(stored);
+
+    // The window drops its copy and opens the body again (CoEditPlugin), then suggests: applied.
+    a.destroy();
+    const again = windowClient(s.server, s.server.secret);
+    await until(() => again.provider.isSynced, 'resynced');
+    const window = bindHeadlessEditor();
+    Y.applyUpdate(window.doc, Y.encodeStateAsUpdate(again.doc));
+    window.editor.read(() => undefined);
+    const known = Y.encodeStateVector(again.doc);
+    window.editor.update(() => {
+      const [text, at] = $find(0, 'wrote');
+      text.select(at, at);
+      $suggestInsertText('really ', GUS);
+    }, { discrete: true });
+    Y.applyUpdate(again.doc, Y.encodeStateAsUpdate(window.doc, known));
+    await until(() => s.mainDoc.get('root', Y.XmlText).toString().includes('really '), "the suggestion in main's document");
+    await until(() => !again.provider.hasUnsyncedChanges, 'the acknowledgement');
   });
 });
 

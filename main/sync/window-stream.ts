@@ -20,6 +20,7 @@ import { WebSocketServer } from 'ws';
 import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { WriteVerdict } from '../../common/sync/body-writes';
+import { refusalMessage } from '../../common/sync/window-refusal';
 import { relayAwareness } from './awareness-relay';
 import { isLendable } from './lendable-doc';
 
@@ -164,7 +165,11 @@ export class WindowStream {
         // Checked here as the team server checks it, so main's document (and its disk) never
         // holds what the server would refuse.
         const mayWrite = (context as { mayWrite?: (update: Uint8Array, current: Y.Doc) => WriteVerdict }).mayWrite;
-        if ((type === 1 || type === 2) && mayWrite) connection.readOnly = !mayWrite(payload, document).ok;
+        if ((type !== 1 && type !== 2) || !mayWrite) return;
+        const verdict = mayWrite(payload, document);
+        connection.readOnly = !verdict.ok;
+        // Hocuspocus's negative acknowledgement says nothing of why; the window resyncs on this.
+        if (!verdict.ok) connection.sendStateless(refusalMessage(verdict.reason));
       },
     }, source);
   }

@@ -28,6 +28,8 @@ import { CountsPlugin } from './plugins/CountsPlugin';
 import { LoadBodyPlugin } from './plugins/LoadBodyPlugin';
 import { TablesPlugin } from './plugins/TablesPlugin';
 import { SuggestionModePlugin } from './suggestions/SuggestionModePlugin';
+import { GuestLimitsPlugin } from './suggestions/GuestLimitsPlugin';
+import { useSuggestionLock } from './suggestions/suggestion-mode';
 import { AwayChanges } from './collab/AwayChanges';
 import { CoEditPlugin, type CoEditSettings } from './collab/CoEditPlugin';
 import './collab/coedit.css';
@@ -56,6 +58,8 @@ export const Editor = memo(function Editor({ postId, initialBody, editorRef, onC
   const [loadError, setLoadError] = useState('');
   const [history] = useState(createEmptyHistoryState);
   const cursorsRef = useRef<HTMLDivElement>(null);
+  // A guest author's typing is suggestions: "## " or "- " must not turn a block into a heading or a list.
+  const guest = useSuggestionLock() !== null;
   // No editorState here: LoadBodyPlugin loads the body after the plugins have registered, or the
   // co-editing binding fills the editor from the body's document (null: Lexical's rule for collab).
   const [initialConfig] = useState<InitialConfigType>(() => ({
@@ -102,11 +106,12 @@ export const Editor = memo(function Editor({ postId, initialBody, editorRef, onC
         </div>
         <ListPlugin />
         <LinkPlugin validateUrl={isAllowedUrl} />
-        <MarkdownShortcutPlugin transformers={DRAFT_TRANSFORMERS} />
+        {!guest && <MarkdownShortcutPlugin transformers={DRAFT_TRANSFORMERS} />}
         <ListTabPlugin />
         <TablesPlugin />
         <ShortcutsPlugin />
         <SuggestionModePlugin />
+        <GuestLimitsPlugin />
         <InsertNodesPlugin />
         <PastePlugin />
         <ImageFilePlugin />

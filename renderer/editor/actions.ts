@@ -5,8 +5,11 @@ import { $blockTypeAtSelection, $setBlockType } from './block-format';
 import { INSERT_RULE_COMMAND, NOTE_COMMAND, OPEN_DIALOG_COMMAND, SUGGESTION_MODE_COMMAND } from './commands';
 import type { ShortcutAction } from './shortcuts';
 import { insertTable } from './table/table-actions';
+import { heldBack } from './suggestions/guest-limits';
 
 export function runAction(editor: LexicalEditor, action: ShortcutAction): void {
+  // A guest author's window would only be refused the change (suggestions/guest-limits.ts).
+  if (heldBack(action)) return;
   switch (action) {
     case 'bold':
     case 'italic':

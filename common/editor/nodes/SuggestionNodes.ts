@@ -141,12 +141,18 @@ abstract class SuggestionNode extends ElementNode {
     return false;
   }
 
-  /** Author and time for the eye (title on hover) and for screen readers (read from the CSS ::before). */
+  /**
+   * Author and time for the eye (title on hover) and for screen readers (aria-description, read
+   * with the <ins>/<del> role). An attribute, not visually-hidden generated text: 500 clipped,
+   * absolutely positioned ::before boxes in a long draft made every frame's paint and hit-testing
+   * several times dearer while typing (issue 17, item 7).
+   */
   private decorate(el: HTMLElement): void {
-    el.title = this.describe();
+    const description = this.describe();
+    el.title = description;
+    el.setAttribute('aria-description', description);
     el.dataset.suggestion = this.__suggestionId;
     el.dataset.author = this.__authorId;
-    el.dataset.label = `${this.describe()}: `;
   }
 
   override exportJSON(): SerializedSuggestionNode {

@@ -1,6 +1,6 @@
 /**
  * For tests: headless editors with the draft node set, each bound through @lexical/yjs to a Y.Doc
- * of its own as the window binds it (with the copy mending its CoEditPlugin registers), and no
+ * of its own as the window binds it (with the copy stamping and mending its CoEditPlugin registers), and no
  * network: `exchange` hands each document the other's updates, as a reconnect would.
  */
 import type { LexicalEditor, SerializedEditorState } from 'lexical';
@@ -18,8 +18,13 @@ export interface BoundEditor {
   json(): SerializedEditorState;
 }
 
-export function boundEditor(): BoundEditor {
+/**
+ * clientId: Yjs orders two laptops' inserts at the same place by their client ids, so a test that
+ * depends on that order fixes them (by default each document draws its own at random).
+ */
+export function boundEditor(clientId?: number): BoundEditor {
   const { doc, editor } = bindHeadlessEditor({ gc: true });
+  if (clientId !== undefined) doc.clientID = clientId;
   registerCopyMending(editor);
   return {
     doc,

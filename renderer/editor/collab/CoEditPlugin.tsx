@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { CollaborationPlugin } from '@lexical/react/LexicalCollaborationPlugin';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
+import { useCollaborationContext } from '@lexical/react/LexicalCollaborationContext';
+import { $getRoot, SKIP_COLLAB_TAG } from 'lexical';
 import type { Provider } from '@lexical/yjs';
 import type { Role } from '../../../common/sync/documents';
 import type * as Y from 'yjs';
@@ -35,17 +37,49 @@ interface Props {
  */
 export function CoEditPlugin({ settings, cursorsRef }: Props) {
   const [editor] = useLexicalComposerContext();
-  // Words two members' suggestions doubled in a merge are mended on every laptop alike.
+  // Words two members' suggestions or format changes doubled in a merge are mended on every laptop
+  // alike (and this editor's format changes' cuts stamped, so they can be).
   useEffect(() => registerCopyMending(editor), [editor]);
+  const { yjsDocMap } = useCollaborationContext();
+  const [resync, setResync] = useState<{ generation: number; reason: string } | null>(null);
+  /**
+   * The stream refused one of this window's updates (a guest author's change to the text itself):
+   * Yjs would hold every later update of this window behind it, so the window's copy is dropped and
+   * the binding made again from main's document, which never had the refused change.
+   */
+  const onRefused = useCallback(
+    (reason: string) => {
+      // As Lexical's own document reload does: emptied without telling the (old) document.
+      editor.update(() => $getRoot().clear(), { tag: SKIP_COLLAB_TAG });
+      yjsDocMap.delete(settings.docName);
+      setResync((r) => ({ generation: (r?.generation ?? 0) + 1, reason }));
+    },
+    [editor, yjsDocMap, settings.docName],
+  );
+  return (
+    <>
+      <BodyBinding key={resync?.generation ?? 0} settings={settings} cursorsRef={cursorsRef} onRefused={onRefused} />
+      <p className="coedit-resync" role="status">
+        {resync ? `Your last change was undone: ${reason(resync.reason)} The draft shows the team’s copy again.` : ''}
+      </p>
+    </>
+  );
+}
+
+/** The stream's reason, as a sentence. */
+const reason = (text: string) => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/** One binding of the editor to the body's document, made again (with a new key) after a refusal. */
+function BodyBinding({ settings, cursorsRef, onRefused }: Props & { onRefused: (reason: string) => void }) {
   const holder = useRef<BodyProvider | null>(null);
   const [provider, setProvider] = useState<BodyProvider | null>(null);
   const factory = useCallback(
     (id: string, docMap: Map<string, Y.Doc>): Provider => {
-      const made = createBodyProvider(id, settings.secret, docMap, settings.url);
+      const made = createBodyProvider(id, settings.secret, docMap, settings.url, onRefused);
       holder.current = made;
       return made.lexical;
     },
-    [settings.secret, settings.url],
+    [settings.secret, settings.url, onRefused],
   );
   const mounted = useRef(false);
   useEffect(() => {

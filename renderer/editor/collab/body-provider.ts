@@ -6,12 +6,22 @@
 import { HocuspocusProvider, type HocuspocusProviderConfiguration, type HocuspocusProviderWebsocketConfiguration } from '@hocuspocus/provider';
 import type { Provider } from '@lexical/yjs';
 import * as Y from 'yjs';
+import { parseRefusal } from '../../../common/sync/window-refusal';
 
 /** Lexical listens for `sync` (a boolean), which Hocuspocus calls `synced` ({ state }). */
 class StreamProvider extends HocuspocusProvider {
-  constructor(configuration: ConstructorParameters<typeof HocuspocusProvider>[0]) {
+  constructor(configuration: ConstructorParameters<typeof HocuspocusProvider>[0], onRefused?: (reason: string) => void) {
     super(configuration);
     this.on('synced', ({ state }: { state: boolean }) => this.emit('sync', state));
+    if (!onRefused) return;
+    // Once: every update queued behind the refused one is refused too, and the window resyncs anyway.
+    let told = false;
+    this.on('stateless', ({ payload }: { payload: string }) => {
+      const reason = parseRefusal(payload);
+      if (reason === null || told) return;
+      told = true;
+      onRefused(reason);
+    });
   }
 }
 
@@ -21,8 +31,11 @@ export interface BodyProvider {
   hocuspocus: HocuspocusProvider;
 }
 
-/** Makes the window's Y.Doc for a body (registered in Lexical's doc map) and its provider. */
-export function createBodyProvider(name: string, secret: string, docMap: Map<string, Y.Doc>, url: string): BodyProvider {
+/**
+ * Makes the window's Y.Doc for a body (registered in Lexical's doc map) and its provider.
+ * `onRefused` hears the stream refuse one of this window's updates (common/sync/window-refusal.ts).
+ */
+export function createBodyProvider(name: string, secret: string, docMap: Map<string, Y.Doc>, url: string, onRefused?: (reason: string) => void): BodyProvider {
   let doc = docMap.get(name);
   if (!doc) {
     doc = new Y.Doc();
@@ -32,6 +45,6 @@ export function createBodyProvider(name: string, secret: string, docMap: Map<str
   // connect closed the socket opened here before it was established (two sockets per open). The
   // provider hands its whole configuration to the socket it makes, autoConnect included.
   const configuration: HocuspocusProviderConfiguration & Pick<HocuspocusProviderWebsocketConfiguration, 'autoConnect'> = { url, name, document: doc, token: secret, autoConnect: false };
-  const hocuspocus = new StreamProvider(configuration);
+  const hocuspocus = new StreamProvider(configuration, onRefused);
   return { lexical: hocuspocus as unknown as Provider, hocuspocus };
 }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { memo, useState, type FormEvent } from 'react';
 import type { Note, NoteMessage } from '../../../common/api/notes';
 import { formatTimestamp } from '../../format/dates';
 import { forComposer, messageParts, withMentionTokens, type Mention } from '../../../common/notes/mentions';
@@ -86,8 +86,12 @@ function Message({ message, actions }: { message: NoteMessage; actions: ThreadAc
   );
 }
 
-/** One note: the noted words (a button that selects them in the text), its messages, a reply box and resolve/reopen. */
-export function NoteThread({ note, detached, active, actions }: { note: Note; detached: boolean; active: boolean; actions: ThreadActions }) {
+/**
+ * One note: the noted words (a button that selects them in the text), its messages, a reply box
+ * and resolve/reopen. Memoized: moving the caret into another note re-renders only the two threads
+ * whose `active` changed, not all 200.
+ */
+export const NoteThread = memo(function NoteThread({ note, detached, active, actions }: { note: Note; detached: boolean; active: boolean; actions: ThreadActions }) {
   const [reply, setReply] = useState('');
   const [picked, setPicked] = useState<Mention[]>([]);
   const resolved = note.resolvedAt !== null;
@@ -132,4 +136,4 @@ export function NoteThread({ note, detached, active, actions }: { note: Note; de
       </article>
     </li>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type RefObject } from 'react';
 import { $wrapSelectionInMarkNode } from '@lexical/mark';
 import { $getSelection, $isRangeSelection, $setSelection, COMMAND_PRIORITY_LOW, SELECTION_CHANGE_COMMAND, type LexicalEditor, type RangeSelection } from 'lexical';
 import { mergeRegister } from '@lexical/utils';
@@ -9,6 +9,7 @@ import { NOTE_COMMAND } from '../commands';
 import { shortcutLabel } from '../shortcuts';
 import { $selectNote, noteIdsAt, styleMarks } from './anchors';
 import { useNoteAnchors } from './useNoteAnchors';
+import { keepUnchanged } from './keep-unchanged';
 import { NoteThread, type ThreadActions } from './NoteThread';
 import { MentionTextarea } from './MentionTextarea';
 import { withMentionTokens, type Mention } from '../../../common/notes/mentions';
@@ -26,8 +27,11 @@ interface Pending {
  * The draft's notes beside the text: open notes in text order, then detached and resolved ones.
  * Adding a note stores its thread first, then wraps the selected words in a mark with its id, so
  * a failure on the way leaves a detached note, never a lost one.
+ *
+ * Memoized: the side panels re-render after every autosave (the stored post changed), and this
+ * panel, with its 200 threads, shows nothing of the post but its id.
  */
-export function NotesPanel({ postId, editorRef }: { postId: string; editorRef: RefObject<LexicalEditor | null> }) {
+export const NotesPanel = memo(function NotesPanel({ postId, editorRef }: { postId: string; editorRef: RefObject<LexicalEditor | null> }) {
   const client = useClient();
   const editor = editorRef.current;
   const anchors = useNoteAnchors(editor);
@@ -41,7 +45,10 @@ export function NotesPanel({ postId, editorRef }: { postId: string; editorRef: R
   const composer = useRef<HTMLTextAreaElement>(null);
   const id = useId();
 
-  const load = useCallback(() => void client.call('notes.list', { postId }).then(setNotes, (e: Error) => setError(e.message)), [client, postId]);
+  const load = useCallback(
+    () => void client.call('notes.list', { postId }).then((next) => setNotes((prev) => keepUnchanged(prev, next)), (e: Error) => setError(e.message)),
+    [client, postId],
+  );
   useEffect(load, [load]);
   // A colleague's reply or resolve (through the workspace), or another window's: read again.
   useChanges((c) => touches(c, 'notes', [postId]) && load());
@@ -70,15 +77,16 @@ export function NotesPanel({ postId, editorRef }: { postId: string; editorRef: R
     setSaid(`Showing the note on “${byId.get(wanted)!.quote.slice(0, 80)}”.`);
   }, [wanted, byId, anchored, editor]);
 
-  const put = (note: Note) => setNotes((list) => (list.some((n) => n.id === note.id) ? list.map((n) => (n.id === note.id ? note : n)) : [...list, note]));
-  const attempt = async (fn: () => Promise<void>) => {
+  // Both use only state setters, so they never change: the memoized threads' actions stay the same.
+  const put = useCallback((note: Note) => setNotes((list) => (list.some((n) => n.id === note.id) ? list.map((n) => (n.id === note.id ? note : n)) : [...list, note])), []);
+  const attempt = useCallback(async (fn: () => Promise<void>) => {
     setError('');
     try {
       await fn();
     } catch (e) {
       setError((e as Error).message);
     }
-  };
+  }, []);
 
   const openRef = useRef(open);
   openRef.current = open;
@@ -162,21 +170,24 @@ export function NotesPanel({ postId, editorRef }: { postId: string; editorRef: R
     });
   };
 
-  const actions: ThreadActions = {
-    reply: (note, body) => attempt(async () => put(await client.call('notes.reply', { noteId: note.id, body }))),
-    edit: (m: NoteMessage, body) => attempt(async () => put(await client.call('notes.editMessage', { id: m.id, body }))),
-    remove: (m: NoteMessage) => attempt(async () => put(await client.call('notes.deleteMessage', { id: m.id }))),
-    resolve: (note, yes) =>
-      attempt(async () => {
-        put(await client.call('notes.resolve', { id: note.id, resolved: yes }));
-        setSaid(yes ? 'Note resolved.' : 'Note reopened.');
-      }),
-    show: (note) => {
-      setActive(note.id);
-      editor?.update(() => void $selectNote(note.id));
-      editor?.focus();
-    },
-  };
+  const actions = useMemo<ThreadActions>(
+    () => ({
+      reply: (note, body) => attempt(async () => put(await client.call('notes.reply', { noteId: note.id, body }))),
+      edit: (m: NoteMessage, body) => attempt(async () => put(await client.call('notes.editMessage', { id: m.id, body }))),
+      remove: (m: NoteMessage) => attempt(async () => put(await client.call('notes.deleteMessage', { id: m.id }))),
+      resolve: (note, yes) =>
+        attempt(async () => {
+          put(await client.call('notes.resolve', { id: note.id, resolved: yes }));
+          setSaid(yes ? 'Note resolved.' : 'Note reopened.');
+        }),
+      show: (note) => {
+        setActive(note.id);
+        editor?.update(() => void $selectNote(note.id));
+        editor?.focus();
+      },
+    }),
+    [client, editor, put, attempt],
+  );
 
   return (
     <section className="draft-panel notes-panel" aria-labelledby={`${id}-h`}>
@@ -245,4 +256,4 @@ export function NotesPanel({ postId, editorRef }: { postId: string; editorRef: R
       )}
     </section>
   );
-}
+});

@@ -29,7 +29,7 @@ import { useClient } from '../../api/ClientContext';
 import { memberColour } from '../collab/member-colour';
 import { SUGGESTION_MODE_COMMAND } from '../commands';
 import { suggestionMode } from './suggestion-mode';
-import { $suggestDelete, $suggestDeleteSelection, $suggestFormat, $suggestInsertText } from '../../../common/editor/suggestion-edits';
+import { $joinsOwnInsertion, $suggestDelete, $suggestDeleteSelection, $suggestFormat, $suggestInsertText } from '../../../common/editor/suggestion-edits';
 import './suggestions.css';
 
 export const GUEST_LOCK = 'Always on for guest authors: your changes are suggestions for the editors to accept.';
@@ -79,6 +79,10 @@ export function SuggestionModePlugin() {
     const onBeforeInput = (e: InputEvent) => {
       if (!suggestionMode.isOn() || !editor.isEditable() || e.isComposing) return;
       if ((e.inputType === 'insertText' || e.inputType === 'insertReplacementText') && e.data) {
+        // Typing on in one's own insertion: Lexical's native path keeps the words in it, and the
+        // browser moves the caret (no selection set by hand per key). Lexical sends anything it
+        // will not type natively as CONTROLLED_TEXT_INSERTION_COMMAND, which is taken below.
+        if (e.inputType === 'insertText' && !/[\r\n]/.test(e.data) && editor.read(() => $joinsOwnInsertion(author()))) return;
         e.preventDefault();
         e.stopImmediatePropagation();
         const data = e.data;

@@ -5,18 +5,12 @@ import { memberColour } from '../collab/member-colour';
 import { $resolveSuggestions, type PendingSuggestion, type Resolution, type SuggestionPick } from '../../../common/editor/suggestion-edits';
 import { useStableCallback } from '../../shell/useStableCallback';
 import { PendingList } from './pending-list';
+import { formatTimestamp } from '../../format/dates';
 import './suggestions.css';
 
 const KIND = { insertion: 'Insert', deletion: 'Delete', format: 'Format' } as const;
 const NOUN = { insertion: 'insertion', deletion: 'deletion', format: 'format change' } as const;
 const short = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
-// One formatter for every item: toLocaleString with options builds a new one per call.
-const WHEN = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-const when = (iso: string) => {
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : WHEN.format(d);
-};
-
 /** How long typing inside a suggestion must pause before the panel shows its new words. */
 const WORDS_DELAY_MS = 300;
 
@@ -72,7 +66,7 @@ const SuggestionItem = memo(function SuggestionItem({ s, resolve }: { s: Pending
   return (
     <li className="suggestion" style={{ ['--suggestion-colour' as string]: memberColour(s.authorId) }}>
       <p className="suggestion__meta">
-        <strong>{KIND[s.kind]}</strong> · {s.authorName || 'Someone'} · <time dateTime={s.at}>{when(s.at)}</time>
+        <strong>{KIND[s.kind]}</strong> · {s.authorName || 'Someone'} · <time dateTime={s.at}>{formatTimestamp(s.at)}</time>
       </p>
       <p className="suggestion__quote">“{short(s.quote)}”</p>
       <div className="suggestion__actions">
@@ -90,8 +84,9 @@ const SuggestionItem = memo(function SuggestionItem({ s, resolve }: { s: Pending
 /**
  * Pending suggestions beside the text, in text order: accept or reject one, all of one author's,
  * or all. Each decision is one editor update, so it is one undo step (and syncs like an edit).
+ * Memoized: it shows nothing of the stored post, so an autosave does not re-render its 500 items.
  */
-export function SuggestionsPanel({ editorRef }: { editorRef: RefObject<LexicalEditor | null> }) {
+export const SuggestionsPanel = memo(function SuggestionsPanel({ editorRef }: { editorRef: RefObject<LexicalEditor | null> }) {
   const editor = editorRef.current;
   const list = usePendingSuggestions(editor);
   const [said, setSaid] = useState('');
@@ -147,4 +142,4 @@ export function SuggestionsPanel({ editorRef }: { editorRef: RefObject<LexicalEd
       )}
     </section>
   );
-}
+});

@@ -32,17 +32,17 @@ export function TableControls({ editor, inTable, headerRow }: { editor: LexicalE
       {inTable && (
         <div className="toolbar__group toolbar__group--table" role="group" aria-label="Table tools">
           {TOOLS.map((t) => (
-            <ToolbarButton key={t.action} label={t.label} onClick={() => runTableAction(editor, t.action)}>
+            <ToolbarButton key={t.action} label={t.label} structural onClick={() => runTableAction(editor, t.action)}>
               <span className="toolbar__glyph">{t.glyph}</span>
             </ToolbarButton>
           ))}
-          <ToolbarButton label="Header row" pressed={headerRow} onClick={() => runTableAction(editor, 'toggleHeaderRow')}>
+          <ToolbarButton label="Header row" structural pressed={headerRow} onClick={() => runTableAction(editor, 'toggleHeaderRow')}>
             <span className="toolbar__glyph">Header row</span>
           </ToolbarButton>
-          <ToolbarButton label="Table caption" onClick={caption.show}>
+          <ToolbarButton label="Table caption" structural onClick={caption.show}>
             <span className="toolbar__glyph">Caption…</span>
           </ToolbarButton>
-          <ToolbarButton label="Delete table" onClick={() => runTableAction(editor, 'deleteTable')}>
+          <ToolbarButton label="Delete table" structural onClick={() => runTableAction(editor, 'deleteTable')}>
             <span className="toolbar__glyph">Delete table</span>
           </ToolbarButton>
           {caption.open && <CaptionForm editor={editor} anchor={caption.anchor} onClose={() => caption.close()} />}

@@ -9,6 +9,8 @@ import { InsertControls } from './InsertControls';
 import { FindControls } from './FindControls';
 import { TableControls } from './TableControls';
 import { SuggestControls } from './SuggestControls';
+import { GUEST_HOLD_ID, GUEST_HOLD_REASON } from '../suggestions/guest-limits';
+import { useSuggestionLock } from '../suggestions/suggestion-mode';
 import './toolbar.css';
 
 /** Arrow keys, Home and End move between the toolbar's buttons (the ARIA toolbar pattern). */
@@ -27,6 +29,7 @@ function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
 export function Toolbar({ postId }: { postId: string }) {
   const [editor] = useLexicalComposerContext();
   const state = useToolbarState(editor);
+  const guest = useSuggestionLock() !== null;
   return (
     <div className="toolbar" role="toolbar" aria-label="Formatting" onKeyDown={moveFocus}>
       <HistoryControls editor={editor} canUndo={state.canUndo} canRedo={state.canRedo} />
@@ -37,6 +40,11 @@ export function Toolbar({ postId }: { postId: string }) {
       <FindControls editor={editor} />
       <SuggestControls editor={editor} />
       <TableControls editor={editor} inTable={state.inTable} headerRow={state.headerRow} />
+      {guest && (
+        <span id={GUEST_HOLD_ID} className="visually-hidden">
+          {GUEST_HOLD_REASON}
+        </span>
+      )}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
 import { shortcutLabel, type ShortcutAction } from '../shortcuts';
+import { changesStructure, GUEST_HOLD_ID } from '../suggestions/guest-limits';
+import { useSuggestionLock } from '../suggestions/suggestion-mode';
 
 interface Props {
   label: string;
@@ -8,13 +10,17 @@ interface Props {
   disabled?: boolean;
   /** The id of what says why it is as it is (a held toggle's reason). */
   describedBy?: string;
+  /** It changes the text's structure (its action, if any, says so already): held back for a guest author. */
+  structural?: boolean;
   onClick: () => void;
   children: ReactNode;
 }
 
 /** A toolbar button: accessible name, pressed state for toggles, and its shortcut in the tooltip. */
-export function ToolbarButton({ label, action, pressed, disabled, describedBy, onClick, children }: Props) {
+export function ToolbarButton({ label, action, pressed, disabled, describedBy, structural, onClick, children }: Props) {
   const keys = action ? shortcutLabel(action) : '';
+  // Held back for a guest, it stays focusable (aria-disabled, not disabled) so the reason can be read.
+  const held = useSuggestionLock() !== null && (structural || (action !== undefined && changesStructure(action)));
   return (
     <button
       type="button"
@@ -24,10 +30,11 @@ export function ToolbarButton({ label, action, pressed, disabled, describedBy, o
       aria-keyshortcuts={keys ? keys.replace(/Cmd/, 'Meta').replace(/Ctrl/, 'Control') : undefined}
       title={keys ? `${label} (${keys})` : label}
       disabled={disabled}
-      aria-describedby={describedBy}
+      aria-disabled={held || undefined}
+      aria-describedby={held ? GUEST_HOLD_ID : describedBy}
       // Keep the editor's selection: a mouse press on the toolbar must not blur the text.
       onMouseDown={(e) => e.preventDefault()}
-      onClick={onClick}
+      onClick={held ? undefined : onClick}
     >
       {children}
     </button>
