@@ -7,9 +7,13 @@ import { HocuspocusProvider, type HocuspocusProviderConfiguration, type Hocuspoc
 import type { Provider } from '@lexical/yjs';
 import * as Y from 'yjs';
 import { parseRefusal } from '../../../common/sync/window-refusal';
+import { FrameBatch, isDocumentUpdate } from './frame-batch';
 
 /** Lexical listens for `sync` (a boolean), which Hocuspocus calls `synced` ({ state }). */
 class StreamProvider extends HocuspocusProvider {
+  /** Remote changes held for the next frame (frame-batch.ts), applied as one transaction of this provider's, as each was. */
+  private readonly remote = new FrameBatch<MessageEvent>((events) => this.document.transact(() => this.receive(events), this));
+
   constructor(configuration: ConstructorParameters<typeof HocuspocusProvider>[0], onRefused?: (reason: string) => void) {
     super(configuration);
     this.on('synced', ({ state }: { state: boolean }) => this.emit('sync', state));
@@ -22,6 +26,22 @@ class StreamProvider extends HocuspocusProvider {
       told = true;
       onRefused(reason);
     });
+  }
+
+  /** Once synced, a document update waits for the frame; any other message first lets the held ones in, keeping their order. */
+  override onMessage(event: MessageEvent): void {
+    if (this.synced && isDocumentUpdate(event.data as ArrayBuffer)) return this.remote.add(event);
+    this.remote.flush();
+    super.onMessage(event);
+  }
+
+  private receive(events: MessageEvent[]): void {
+    for (const event of events) super.onMessage(event);
+  }
+
+  override destroy(): void {
+    this.remote.drop();
+    super.destroy();
   }
 }
 
