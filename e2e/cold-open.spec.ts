@@ -12,6 +12,18 @@ import { callApi } from './server';
 
 const PAGE_TEXT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../demo/guest-blog-page.txt');
 
+/** Comments to show, so that the first screen has rows and a comment open (set up as the other specs do). */
+async function importDemoComments(url: string, secret: string): Promise<void> {
+  const post = await callApi(url, secret, 'posts.create', { title: 'A post with comments' });
+  const up = await fetch(new URL('upload', url), {
+    method: 'POST',
+    headers: { 'x-workbench-secret': secret, 'x-file-name': 'guest-blog-page.txt' },
+    body: fs.readFileSync(PAGE_TEXT),
+  }).then((r) => r.json());
+  const imported = await callApi(url, secret, 'imports.run', { file: { uploadId: up.value.uploadId }, format: 'text', postSlug: post.value.slug });
+  expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
+}
+
 /**
  * Resolves once no request has been in flight for half a second, the change-event stream aside:
  * it stays open for as long as the page does, so Playwright's 'networkidle' never comes.
@@ -106,15 +118,7 @@ for (const { area, method, chunk } of [
   });
 
 test('a cold open of comments loads no HTML sanitizer: the original formatting brings it when first unfolded', async ({ browser, server, secret }) => {
-  // Comments to show, so that the first screen has rows and a comment open (set up as the other specs do).
-  const post = await callApi(server.url, secret, 'posts.create', { title: 'A post with comments' });
-  const up = await fetch(new URL('upload', server.url), {
-    method: 'POST',
-    headers: { 'x-workbench-secret': secret, 'x-file-name': 'guest-blog-page.txt' },
-    body: fs.readFileSync(PAGE_TEXT),
-  }).then((r) => r.json());
-  const imported = await callApi(server.url, secret, 'imports.run', { file: { uploadId: up.value.uploadId }, format: 'text', postSlug: post.value.slug });
-  expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
+  await importDemoComments(server.url, secret);
   const context = await browser.newContext();
   const page = await context.newPage();
   const scripts: Promise<string>[] = [];
@@ -130,4 +134,35 @@ test('a cold open of comments loads no HTML sanitizer: the original formatting b
   expect(code.length).toBeGreaterThan(0);
   // DOMPurify's configuration keys survive minification.
   expect(code.filter((c) => c.includes('ALLOWED_TAGS'))).toHaveLength(0);
+});
+
+// The review pane's list draws its rows in the commit that first puts it in the document: it used
+// to commit empty (its virtualizer had no size before its first layout), force a layout to measure
+// itself, then draw the rows and force another, all before the first frame.
+test('a cold open of comments puts the list in the document with its rows already in it', async ({ browser, server, secret }) => {
+  await importDemoComments(server.url, secret);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The DOM's changes up to the first moment the list exists: its rows must come in with it, not
+  // be added to a list already in the document (a second commit, in the same task).
+  await context.addInitScript(() => {
+    const w = window as unknown as { __rowsAddedToList?: number };
+    const isRow = (n: Node) => n instanceof Element && (n.matches('[role="option"]') || !!n.querySelector('[role="option"]'));
+    const observer = new MutationObserver((records) => {
+      const list = document.querySelector('[role="listbox"]');
+      if (!list) return;
+      observer.disconnect();
+      const intoList = records.filter((r) => r.target instanceof Element && list.contains(r.target) && Array.from(r.addedNodes).some(isRow));
+      w.__rowsAddedToList = intoList.length;
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}#/comments`);
+  await expect(page.getByRole('listbox').getByRole('option').first()).toBeVisible();
+  const rowsAddedToList = await page.evaluate(() => (window as unknown as { __rowsAddedToList?: number }).__rowsAddedToList);
+  const shown = await page.getByRole('listbox').getByRole('option').count();
+  await context.close();
+  // The demo page holds five comments: all of them fit in the window.
+  expect(shown).toBe(5);
+  expect(rowsAddedToList).toBe(0);
 });
