@@ -166,3 +166,33 @@ test('a cold open of comments puts the list in the document with its rows alread
   expect(shown).toBe(5);
   expect(rowsAddedToList).toBe(0);
 });
+
+// The drafts list's first frame holds the rows a window can show, not all hundred: building,
+// styling and laying out the rest is work for the frame after, and they follow at once.
+test('a cold open of a long drafts list draws the first screen of rows first, and the rest right after', async ({ browser, server, secret }) => {
+  for (let i = 1; i <= 60; i++) {
+    const r = await callApi(server.url, secret, 'posts.create', { title: `Draft number ${String(i).padStart(2, '0')}` });
+    expect(r.ok, JSON.stringify(r.error)).toBe(true);
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The rows in the document when the list first is, then when it first held a row it did not hold then.
+  await context.addInitScript(() => {
+    const w = window as unknown as { __rowsAtFirst?: number };
+    const observer = new MutationObserver(() => {
+      const rows = document.querySelectorAll('[data-testid="draft-row"]').length;
+      if (rows === 0) return;
+      w.__rowsAtFirst = rows;
+      observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await page.goto(`${server.url}#/drafts`);
+  const rows = page.getByTestId('draft-row');
+  await expect(rows).toHaveCount(60);
+  const rowsAtFirst = await page.evaluate(() => (window as unknown as { __rowsAtFirst?: number }).__rowsAtFirst);
+  // The newest first: the first screen is the top of the list, and a row's link works at once.
+  await expect(rows.first().getByRole('link')).toHaveText('Draft number 60');
+  await context.close();
+  expect(rowsAtFirst).toBe(24);
+});
