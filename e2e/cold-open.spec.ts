@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page, Request } from '@playwright/test';
+import type { BrowserContext, Page, Request } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { callApi } from './server';
 
@@ -23,6 +23,22 @@ async function importDemoComments(url: string, secret: string): Promise<void> {
   const imported = await callApi(url, secret, 'imports.run', { file: { uploadId: up.value.uploadId }, format: 'text', postSlug: post.value.slug });
   expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
 }
+
+/** Records how many elements match `selector` when the first of them enters the document (read with firstCount). */
+async function recordFirstCount(context: BrowserContext, selector: string): Promise<void> {
+  await context.addInitScript((selector: string) => {
+    const w = window as unknown as { __firstCount?: number };
+    const observer = new MutationObserver(() => {
+      const n = document.querySelectorAll(selector).length;
+      if (n === 0) return;
+      w.__firstCount = n;
+      observer.disconnect();
+    });
+    observer.observe(document, { childList: true, subtree: true });
+  }, selector);
+}
+
+const firstCount = (page: Page) => page.evaluate(() => (window as unknown as { __firstCount?: number }).__firstCount);
 
 /**
  * Resolves once no request has been in flight for half a second, the change-event stream aside:
@@ -175,24 +191,32 @@ test('a cold open of a long drafts list draws the first screen of rows first, an
     expect(r.ok, JSON.stringify(r.error)).toBe(true);
   }
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  // The rows in the document when the list first is, then when it first held a row it did not hold then.
-  await context.addInitScript(() => {
-    const w = window as unknown as { __rowsAtFirst?: number };
-    const observer = new MutationObserver(() => {
-      const rows = document.querySelectorAll('[data-testid="draft-row"]').length;
-      if (rows === 0) return;
-      w.__rowsAtFirst = rows;
-      observer.disconnect();
-    });
-    observer.observe(document, { childList: true, subtree: true });
-  });
+  await recordFirstCount(context, '[data-testid="draft-row"]');
   const page = await context.newPage();
   await page.goto(`${server.url}#/drafts`);
   const rows = page.getByTestId('draft-row');
   await expect(rows).toHaveCount(60);
-  const rowsAtFirst = await page.evaluate(() => (window as unknown as { __rowsAtFirst?: number }).__rowsAtFirst);
+  const rowsAtFirst = await firstCount(page);
   // The newest first: the first screen is the top of the list, and a row's link works at once.
   await expect(rows.first().getByRole('link')).toHaveText('Draft number 60');
   await context.close();
   expect(rowsAtFirst).toBe(24);
+});
+
+// Planning's tray of undated drafts, likewise: its chips are draggables, each with its hooks.
+test('a cold open of planning draws the first screen of the tray first, and the rest right after', async ({ browser, server, secret }) => {
+  for (let i = 1; i <= 40; i++) {
+    const r = await callApi(server.url, secret, 'posts.create', { title: `Undated draft ${String(i).padStart(2, '0')}` });
+    expect(r.ok, JSON.stringify(r.error)).toBe(true);
+  }
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await recordFirstCount(context, '[data-testid="plan-tray"] .plan-chip');
+  const page = await context.newPage();
+  await page.goto(`${server.url}#/planning`);
+  const tray = page.getByTestId('plan-tray');
+  await expect(tray.locator('.plan-chip')).toHaveCount(40);
+  await expect(tray.getByRole('heading')).toHaveText('Unscheduled (40)');
+  const chipsAtFirst = await firstCount(page);
+  await context.close();
+  expect(chipsAtFirst).toBe(24);
 });
