@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page, Request } from '@playwright/test';
+import type { Browser, BrowserContext, Page, Request } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { callApi } from './server';
 
@@ -24,8 +24,20 @@ async function importDemoComments(url: string, secret: string): Promise<void> {
   expect(imported.ok, JSON.stringify(imported.error)).toBe(true);
 }
 
-/** Records how many elements match `selector` when the first of them enters the document (read with firstCount). */
-async function recordFirstCount(context: BrowserContext, selector: string): Promise<void> {
+/** `count` new drafts titled "<name> 01" and up, the last one the newest. */
+async function createDrafts(url: string, secret: string, count: number, name: string): Promise<void> {
+  for (let i = 1; i <= count; i++) {
+    const r = await callApi(url, secret, 'posts.create', { title: `${name} ${String(i).padStart(2, '0')}` });
+    expect(r.ok, JSON.stringify(r.error)).toBe(true);
+  }
+}
+
+/**
+ * A cold open of `url` in a fresh context at 1280×800 that records how many elements match
+ * `selector` when the first of them enters the document (read it with firstCount).
+ */
+async function openCounting(browser: Browser, url: string, selector: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript((selector: string) => {
     const w = window as unknown as { __firstCount?: number };
     const observer = new MutationObserver(() => {
@@ -36,6 +48,9 @@ async function recordFirstCount(context: BrowserContext, selector: string): Prom
     });
     observer.observe(document, { childList: true, subtree: true });
   }, selector);
+  const page = await context.newPage();
+  await page.goto(url);
+  return { context, page };
 }
 
 const firstCount = (page: Page) => page.evaluate(() => (window as unknown as { __firstCount?: number }).__firstCount);
@@ -186,14 +201,8 @@ test('a cold open of comments puts the list in the document with its rows alread
 // The drafts list's first frame holds the rows a window can show, not all hundred: building,
 // styling and laying out the rest is work for the frame after, and they follow at once.
 test('a cold open of a long drafts list draws the first screen of rows first, and the rest right after', async ({ browser, server, secret }) => {
-  for (let i = 1; i <= 60; i++) {
-    const r = await callApi(server.url, secret, 'posts.create', { title: `Draft number ${String(i).padStart(2, '0')}` });
-    expect(r.ok, JSON.stringify(r.error)).toBe(true);
-  }
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await recordFirstCount(context, '[data-testid="draft-row"]');
-  const page = await context.newPage();
-  await page.goto(`${server.url}#/drafts`);
+  await createDrafts(server.url, secret, 60, 'Draft number');
+  const { context, page } = await openCounting(browser, `${server.url}#/drafts`, '[data-testid="draft-row"]');
   const rows = page.getByTestId('draft-row');
   await expect(rows).toHaveCount(60);
   const rowsAtFirst = await firstCount(page);
@@ -205,14 +214,8 @@ test('a cold open of a long drafts list draws the first screen of rows first, an
 
 // Planning's tray of undated drafts, likewise: its chips are draggables, each with its hooks.
 test('a cold open of planning draws the first screen of the tray first, and the rest right after', async ({ browser, server, secret }) => {
-  for (let i = 1; i <= 40; i++) {
-    const r = await callApi(server.url, secret, 'posts.create', { title: `Undated draft ${String(i).padStart(2, '0')}` });
-    expect(r.ok, JSON.stringify(r.error)).toBe(true);
-  }
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-  await recordFirstCount(context, '[data-testid="plan-tray"] .plan-chip');
-  const page = await context.newPage();
-  await page.goto(`${server.url}#/planning`);
+  await createDrafts(server.url, secret, 40, 'Undated draft');
+  const { context, page } = await openCounting(browser, `${server.url}#/planning`, '[data-testid="plan-tray"] .plan-chip');
   const tray = page.getByTestId('plan-tray');
   await expect(tray.locator('.plan-chip')).toHaveCount(40);
   await expect(tray.getByRole('heading')).toHaveText('Unscheduled (40)');

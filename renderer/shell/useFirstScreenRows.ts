@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useAfterPaint } from './useAfterPaint';
 
 /**
  * As many rows as the tallest usual window shows (a row of a list is at least ~60 px high):
@@ -15,17 +15,5 @@ export const FIRST_SCREEN_ROWS = 24;
  * answer still on the way) draws them all when they come, as its first frame is long past.
  */
 export function useFirstScreenRows(): number {
-  const [limit, setLimit] = useState(FIRST_SCREEN_ROWS);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // rAF runs just before the frame is painted; the task after it, once it is out.
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => setLimit(Infinity), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
-  return limit;
+  return useAfterPaint() ? Infinity : FIRST_SCREEN_ROWS;
 }
