@@ -2,6 +2,8 @@ import { memo, useEffect, useId, useMemo, useState, type RefObject } from 'react
 import { HISTORY_PUSH_TAG, type LexicalEditor, type NodeKey, type NodeMutation } from 'lexical';
 import { SuggestedDeletionNode, SuggestedFormatNode, SuggestedInsertionNode } from '../../../common/editor/nodes/SuggestionNodes';
 import { memberColour } from '../collab/member-colour';
+import { afterSettlement } from './guest-history';
+import { isGuestEditor } from './guest-limits';
 import { $resolveSuggestions, type PendingSuggestion, type Resolution, type SuggestionPick } from '../../../common/editor/suggestion-edits';
 import { useStableCallback } from '../../shell/useStableCallback';
 import { PendingList } from './pending-list';
@@ -98,9 +100,11 @@ export const SuggestionsPanel = memo(function SuggestionsPanel({ editorRef }: { 
     editor.update(
       () => {
         const n = $resolveSuggestions(which, how);
-        setSaid(`${how === 'accept' ? 'Accepted' : 'Rejected'} ${n === 1 ? 'one suggestion' : `${n} suggestions`}${what}. Undo with ${'Ctrl+Z'}.`);
+        // A guest's settlement is final (guest-history.ts): no Undo is offered for it.
+        const undo = isGuestEditor() ? '' : ` Undo with ${'Ctrl+Z'}.`;
+        setSaid(`${how === 'accept' ? 'Accepted' : 'Rejected'} ${n === 1 ? 'one suggestion' : `${n} suggestions`}${what}.${undo}`);
       },
-      { tag: HISTORY_PUSH_TAG },
+      { tag: HISTORY_PUSH_TAG, onUpdate: () => afterSettlement(editor) },
     );
   });
 
