@@ -11,7 +11,7 @@ import { chromium, type Browser } from '@playwright/test';
 import { CHROMIUM, CHROMIUM_ARGS } from '../playwright.config';
 import { copyDataset, ensureData } from './generate/index';
 import { startApp, type AppServer } from './lib/app-server';
-import { placeCaret, typeMeasured } from './lib/browser';
+import { placeCaret, trialCss, typeMeasured } from './lib/browser';
 import { reviewedDraftDatabase } from './lib/reviewed-draft-db';
 import { p95 } from './lib/stats';
 import { typingPlan } from './scenarios/typing';
@@ -64,14 +64,7 @@ async function traceTyping(browser: Browser, app: AppServer, suggest: boolean, k
       await s.page.click('[aria-label="Suggestion mode"]');
       await s.page.waitForSelector('[aria-label="Suggestion mode"][aria-pressed="false"]');
     }
-    if (process.env.BENCH_PROFILE_CSS) {
-      // Adopted, not a <style> tag: the app's content security policy refuses inline styles.
-      await s.page.evaluate((css) => {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(css);
-        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      }, process.env.BENCH_PROFILE_CSS);
-    }
+    await trialCss(s.page);
     await placeCaret(s.page, s.root, 'end');
     const plan = typingPlan(keys, FULL.seed);
     await browser.startTracing(s.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
