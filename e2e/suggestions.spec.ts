@@ -59,6 +59,12 @@ test('an editor suggests an insertion, a deletion and a bold; accepts one, rejec
   // Screen readers hear who suggested it from the element itself; no generated text, which would be painted on every frame.
   await expect(editor.body.locator('ins.suggestion-insert')).toHaveAccessibleDescription(/^Suggested insertion by .+, \d+ \w+ \d{4}, \d\d:\d\d UTC$/);
   expect(await editor.body.locator('ins.suggestion-insert').evaluate((el) => getComputedStyle(el, '::before').content)).toBe('none');
+  // The author's colour comes from a shared class, not an inline style per element (hundreds in a
+  // long draft): the underline wears it (not the stylesheet's fallback), and so does the panel item's edge.
+  expect(await editor.body.locator('ins.suggestion-insert').getAttribute('style')).toBeNull();
+  const underline = await editor.body.locator('ins.suggestion-insert').evaluate((el) => getComputedStyle(el).textDecorationColor);
+  expect(underline).not.toBe('rgb(26, 95, 180)');
+  await expect(pending.first()).toHaveCSS('border-left-color', underline);
 
   // Delete: the words stay, struck through.
   await selectWithMouse(page, editor.body, 'in March');
