@@ -10,6 +10,7 @@ import { test, expect } from './fixtures';
 import { EditorPage } from './pages/EditorPage';
 import { bytesOf, ExportDialog } from './pages/ExportPage';
 import { selectWithMouse } from './pages/select-words';
+import { memberColour } from '../renderer/editor/collab/member-colour';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -63,7 +64,9 @@ test('an editor suggests an insertion, a deletion and a bold; accepts one, rejec
   // long draft): the underline wears it (not the stylesheet's fallback), and so does the panel item's edge.
   expect(await editor.body.locator('ins.suggestion-insert').getAttribute('style')).toBeNull();
   const underline = await editor.body.locator('ins.suggestion-insert').evaluate((el) => getComputedStyle(el).textDecorationColor);
-  expect(underline).not.toBe('rgb(26, 95, 180)');
+  const author = (await editor.body.locator('ins.suggestion-insert').getAttribute('data-author')) ?? '';
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(memberColour(author).slice(i, i + 2), 16));
+  expect(underline).toBe(`rgb(${r}, ${g}, ${b})`);
   await expect(pending.first()).toHaveCSS('border-left-color', underline);
 
   // Delete: the words stay, struck through.
