@@ -15,6 +15,7 @@ import { Database } from '@hocuspocus/extension-database';
 import type { Extension, afterLoadDocumentPayload, onCreateDocumentPayload } from '@hocuspocus/server';
 import type { GroupCommit } from './group-commit';
 import type { ServerStore } from './store-api';
+import { applySilently } from '../common/sync/silent-apply';
 
 /**
  * The stored parts of a document merged into one update, or null when there are none. Updates
@@ -30,32 +31,11 @@ export async function fetchDocument(store: ServerStore, name: string, commit?: G
   return merged;
 }
 
-/** Yjs 13 keeps a document's listeners in `_observers` (lib0's Observable); it has no silent apply. */
-type Observed = { _observers: Map<string, Set<unknown>> };
-
 /**
- * Applies a document's stored state without firing its `update` event. Yjs encodes every
- * transaction's changes anew for that event whenever anything listens (Hocuspocus' Document
- * always does, to broadcast), and at load nobody needs them: they are what the store already
- * holds, and no connection has the document yet. That encoding was a quarter of the server's CPU
- * in a new member's first sync (every document loaded, encoded for nobody, then encoded again
- * for the member).
+ * Loading and compaction, through the engine's own database extension. A stored state is applied
+ * without its update event (common/sync/silent-apply.ts): it is what the store holds already and no
+ * connection has the document yet.
  */
-export function applyStoredState(doc: Y.Doc, state: Uint8Array): void {
-  const observers = (doc as unknown as Observed)._observers;
-  const update = observers.get('update');
-  const updateV2 = observers.get('updateV2');
-  observers.delete('update');
-  observers.delete('updateV2');
-  try {
-    Y.applyUpdate(doc, state);
-  } finally {
-    if (update) observers.set('update', update);
-    if (updateV2) observers.set('updateV2', updateV2);
-  }
-}
-
-/** Loading and compaction, through the engine's own database extension; loading applies the stored state silently. */
 export function storedDocuments(store: ServerStore, commit: GroupCommit): Database {
   const extension = new Database({
     fetch: ({ documentName }) => fetchDocument(store, documentName, commit),
@@ -63,7 +43,7 @@ export function storedDocuments(store: ServerStore, commit: GroupCommit): Databa
   });
   extension.onLoadDocument = async ({ document, documentName }) => {
     const state = await fetchDocument(store, documentName, commit);
-    if (state) applyStoredState(document, state);
+    if (state) applySilently(document, state);
   };
   return extension;
 }

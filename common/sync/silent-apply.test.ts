@@ -1,11 +1,11 @@
 /**
- * A stored document is loaded without its `update` event (persistence.ts): the event's encoding
- * was wasted work at load. Its listeners must still hear every later change, which is how the
- * group commit stores and Hocuspocus broadcasts them.
+ * An update applied without the document's `update` event (the team server's load, a laptop's
+ * first state stored as received): its listeners must still hear every later change, which is how
+ * the group commit stores, Hocuspocus broadcasts and a laptop stores and sends them.
  */
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyStoredState } from './persistence';
+import { applySilently } from './silent-apply';
 
 function storedState(): Uint8Array {
   const doc = new Y.Doc();
@@ -14,13 +14,13 @@ function storedState(): Uint8Array {
   return Y.encodeStateAsUpdate(doc);
 }
 
-describe('applyStoredState', () => {
+describe('applySilently', () => {
   it('loads the state with no update event, and the listeners hear the changes after it', () => {
     const doc = new Y.Doc();
     const heard: string[] = [];
     doc.on('update', () => heard.push('update'));
     doc.on('updateV2', () => heard.push('updateV2'));
-    applyStoredState(doc, storedState());
+    applySilently(doc, storedState());
     expect(doc.getArray('rows').toArray()).toEqual(['a', 'b']);
     expect(doc.getMap('fields').get('k')).toBe(1);
     expect(heard).toEqual([]);
@@ -32,7 +32,7 @@ describe('applyStoredState', () => {
     const doc = new Y.Doc();
     let heard = 0;
     doc.on('update', () => heard++);
-    expect(() => applyStoredState(doc, new Uint8Array([255, 255, 255]))).toThrow();
+    expect(() => applySilently(doc, new Uint8Array([255, 255, 255]))).toThrow();
     doc.getMap('fields').set('k', 1);
     expect(heard).toBe(1);
   });
