@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent, type RefObject } from 'react';
 import type { Mentionable } from '../../../common/api/notes';
 import { mentionQueryAt, type Mention } from '../../../common/notes/mentions';
 import { useClient } from '../../api/ClientContext';
@@ -34,6 +34,17 @@ export function MentionTextarea({ label, hiddenLabel, value, onChange, picked, o
   const [people, setPeople] = useState<Mentionable | null>(null);
   const [query, setQuery] = useState<{ start: number; query: string } | null>(null);
   const [index, setIndex] = useState(0);
+  const caretAfterPick = useRef<number | null>(null);
+
+  // The caret goes after a picked name in the commit that shows the name, before the next key is
+  // handled: placed a frame later, a key typed meanwhile was already in, and the caret landed
+  // before it ("@Gus Guest ow many…h").
+  useLayoutEffect(() => {
+    const at = caretAfterPick.current;
+    if (at === null) return;
+    caretAfterPick.current = null;
+    ref.current?.setSelectionRange(at, at);
+  }, [value, ref]);
 
   useEffect(() => {
     // The members change rarely: asked once a window, again after a failure.
@@ -60,8 +71,7 @@ export function MentionTextarea({ label, hiddenLabel, value, onChange, picked, o
     onChange(next);
     onPick([...picked.filter((p) => p.id !== m.id), { id: m.id, name: m.name }]);
     setQuery(null);
-    const at = query.start + insert.length;
-    requestAnimationFrame(() => ref.current?.setSelectionRange(at, at));
+    caretAfterPick.current = query.start + insert.length;
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {

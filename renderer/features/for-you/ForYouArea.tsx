@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import type { ForYouEntry } from '../../../common/api/notes';
 import { touches } from '../../../common/changes';
 import { useClient } from '../../api/ClientContext';
@@ -19,7 +19,20 @@ export function ForYouArea() {
   const [entries, setEntries] = useState<ForYouEntry[] | null>(null);
   const [error, setError] = useState('');
   const [said, setSaid] = useState('');
-  const load = useCallback((first = false) => void (first ? takeOrCall(client, 'notes.forYou', {}) : client.call('notes.forYou', {})).then(setEntries, (e: Error) => setError(e.message)), [client]);
+  // Only the latest answer is shown: changes arriving by sync start loads close together, and an
+  // older answer landing last put back what it read before (a draft's title still "Untitled").
+  const asked = useRef(0);
+  const load = useCallback(
+    (first = false) => {
+      const mine = ++asked.current;
+      const answer = first ? takeOrCall(client, 'notes.forYou', {}) : client.call('notes.forYou', {});
+      void answer.then(
+        (found) => mine === asked.current && setEntries(found),
+        (e: Error) => mine === asked.current && setError(e.message),
+      );
+    },
+    [client],
+  );
   // The first answer was asked for as the window booted (shell/early-requests.ts).
   useEffect(() => load(true), [load]);
   useChanges((c) => (touches(c, 'notes') || touches(c, 'people') || touches(c, 'posts')) && load());
