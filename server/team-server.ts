@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
-import type { Hocuspocus, onAuthenticatePayload } from '@hocuspocus/server';
+import { Hocuspocus, type onAuthenticatePayload } from '@hocuspocus/server';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { canWrite, parseDocumentName, postOf } from '../common/sync/documents';
 import { mayWriteBody } from '../common/sync/body-writes';
@@ -20,7 +20,7 @@ import { DurableDocuments, storedDocuments } from './persistence';
 import { openStore } from './store-api';
 import { drain } from './drain';
 import { sweepIdleDocuments } from './idle-documents';
-import { GuardedHocuspocus, openHeldDirectConnection, stillHeld } from './unloading-race';
+import { openHeldDirectConnection, stillHeld } from './unloading-race';
 import { jsonLogger, reasonCode, type Logger } from './logging';
 import { ServerMetrics } from './metrics';
 import { redisFanout } from './redis-fanout';
@@ -94,7 +94,7 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
   const metrics: ServerMetrics = new ServerMetrics({ connections: () => wss.clients.size, documentsLoaded: (): number => hocuspocus.getDocumentsCount(), lockWaitSeconds: () => store.lockWaitSeconds ?? 0 });
   const commit = new GroupCommit(store, metrics.commitTimings(), log);
 
-  const hocuspocus: Hocuspocus = new GuardedHocuspocus({
+  const hocuspocus: Hocuspocus = new Hocuspocus({
     name: 'workbench-team',
     quiet: true,
     debounce: options.compactAfterMs ?? DEFAULT_COMPACT_AFTER_MS,
@@ -153,6 +153,10 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
       log.info('member.connected', { member: member.id, role: member.role });
     }
     if (member.role === 'guest-author') {
+      if (!guestSockets.has(socket)) {
+        guestSockets.add(socket);
+        socket.once('close', () => guestSockets.delete(socket) && guestSockets.size === 0 && forgetCredits());
+      }
       const post = postOf(ref);
       if (post !== undefined && !(await guestCredits()).credited(member.authorId, post)) {
         throw refuse(`not-credited: ${member.name} is a guest author and is not credited on this post, so may not open it`);
@@ -162,10 +166,9 @@ export async function startTeamServer(options: TeamServerOptions): Promise<Runni
     return { member };
   }
 
-  // The credits are read from the bylines document, opened when the first guest author connects
-  // (a team without guests loads nothing more) and held until the server closes. Released with the
-  // last guest socket, it was unloaded and reloaded many times a second as a guest's laptop
-  // reconnected, and every reload was a chance to read a copy the team no longer writes to.
+  // The credits are read from the bylines document, kept loaded while a guest author is connected
+  // (a team without guests loads nothing more).
+  const guestSockets = new Set<WebSocket>();
   let credits: Promise<{ credits: Credits; bylines: Awaited<ReturnType<typeof openHeldDirectConnection>> }> | undefined;
   async function guestCredits(): Promise<Credits> {
     credits ??= openHeldDirectConnection(hocuspocus, 'bylines').then((bylines) => ({ bylines, credits: new Credits(bylines.document!, closeUncredited) }));

@@ -11,10 +11,9 @@
  * been credited on: the server's copy of the credits had been read from such a document.
  *
  * Both ways in are checked a turn of the event loop after they open (when an unload in flight
- * has finished), against the document the server now holds by that name. The other half of the
- * race, a late unload of an instance already gone, is GuardedHocuspocus below.
+ * has finished), against the document the server now holds by that name.
  */
-import { Hocuspocus, type Document } from '@hocuspocus/server';
+import type { Document, Hocuspocus } from '@hocuspocus/server';
 
 type HeldDirectConnection = Awaited<ReturnType<Hocuspocus['openDirectConnection']>>;
 
@@ -34,21 +33,5 @@ export async function openHeldDirectConnection(hocuspocus: Hocuspocus, name: str
     if (await stillHeld(hocuspocus, connection.document!)) return connection;
     await connection.disconnect();
     if (attempt >= ATTEMPTS) throw new Error(`the document "${name}" was unloaded under ${ATTEMPTS} direct connections in a row`);
-  }
-}
-
-/**
- * Hocuspocus that unloads only the instance it holds. Its unloadDocument asks whether *a*
- * document of that name is loaded, not whether it is this one; a late call for an instance
- * already unloaded (the setTimeout after a store, a socket's close) then removes the instance
- * loaded since from the map, while that one's connections stay on it: they hear nothing more,
- * and the next opener loads a third copy. Seen as the guests' credits read from such an orphan
- * (bylines unloaded and reloaded within a millisecond as guest sockets came and went), so a guest
- * was refused the draft they had just seen themselves credited on.
- */
-export class GuardedHocuspocus extends Hocuspocus {
-  override async unloadDocument(document: Document): Promise<unknown> {
-    if (this.documents.get(document.name) !== document) return;
-    return super.unloadDocument(document);
   }
 }
