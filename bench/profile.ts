@@ -16,7 +16,7 @@ import { copyDataset, ensureData } from './generate/index';
 import { LONG_DRAFT_TITLE } from './generate/dataset';
 import { END_MARKER } from './generate/draft';
 import { startApp } from './lib/app-server';
-import { LEXICAL_ROOT, newPage, placeCaret, timeToEditable, typeMeasured } from './lib/browser';
+import { LEXICAL_ROOT, newPage, placeCaret, timeToEditable, trialCss, typeMeasured } from './lib/browser';
 import { reviewedDraftDatabase } from './lib/reviewed-draft-db';
 import { p95 } from './lib/stats';
 import { typingPlan } from './scenarios/typing';
@@ -81,15 +81,6 @@ async function profiled<T>(page: Page, run: () => Promise<T>): Promise<{ result:
   return { result, profile, trace };
 }
 
-/** BENCH_PROFILE_CSS: a style sheet added to the page before the profiled work, to see what a rule costs. */
-async function trialCss(page: Page): Promise<void> {
-  if (!process.env.BENCH_PROFILE_CSS) return;
-  await page.evaluate((css) => {
-    const sheet = new CSSStyleSheet();
-    sheet.replaceSync(css);
-    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-  }, process.env.BENCH_PROFILE_CSS);
-}
 
 const what = process.argv[2] ?? 'open';
 const data = ensureData(FULL, (l) => console.error(l));

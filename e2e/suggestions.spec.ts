@@ -10,6 +10,7 @@ import { test, expect } from './fixtures';
 import { EditorPage } from './pages/EditorPage';
 import { bytesOf, ExportDialog } from './pages/ExportPage';
 import { selectWithMouse } from './pages/select-words';
+import { memberColour } from '../renderer/editor/collab/member-colour';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -59,6 +60,14 @@ test('an editor suggests an insertion, a deletion and a bold; accepts one, rejec
   // Screen readers hear who suggested it from the element itself; no generated text, which would be painted on every frame.
   await expect(editor.body.locator('ins.suggestion-insert')).toHaveAccessibleDescription(/^Suggested insertion by .+, \d+ \w+ \d{4}, \d\d:\d\d UTC$/);
   expect(await editor.body.locator('ins.suggestion-insert').evaluate((el) => getComputedStyle(el, '::before').content)).toBe('none');
+  // The author's colour comes from a shared class, not an inline style per element (hundreds in a
+  // long draft): the underline wears it (not the stylesheet's fallback), and so does the panel item's edge.
+  expect(await editor.body.locator('ins.suggestion-insert').getAttribute('style')).toBeNull();
+  const underline = await editor.body.locator('ins.suggestion-insert').evaluate((el) => getComputedStyle(el).textDecorationColor);
+  const author = (await editor.body.locator('ins.suggestion-insert').getAttribute('data-author')) ?? '';
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(memberColour(author).slice(i, i + 2), 16));
+  expect(underline).toBe(`rgb(${r}, ${g}, ${b})`);
+  await expect(pending.first()).toHaveCSS('border-left-color', underline);
 
   // Delete: the words stay, struck through.
   await selectWithMouse(page, editor.body, 'in March');

@@ -15,6 +15,7 @@ import { Database } from '@hocuspocus/extension-database';
 import type { Extension, afterLoadDocumentPayload, onCreateDocumentPayload } from '@hocuspocus/server';
 import type { GroupCommit } from './group-commit';
 import type { ServerStore } from './store-api';
+import { applySilently } from '../common/sync/silent-apply';
 
 /**
  * The stored parts of a document merged into one update, or null when there are none. Updates
@@ -30,12 +31,21 @@ export async function fetchDocument(store: ServerStore, name: string, commit?: G
   return merged;
 }
 
-/** Loading and compaction, through the engine's own database extension. */
+/**
+ * Loading and compaction, through the engine's own database extension. A stored state is applied
+ * without its update event (common/sync/silent-apply.ts): it is what the store holds already and no
+ * connection has the document yet.
+ */
 export function storedDocuments(store: ServerStore, commit: GroupCommit): Database {
-  return new Database({
+  const extension = new Database({
     fetch: ({ documentName }) => fetchDocument(store, documentName, commit),
     store: ({ documentName, state }) => commit.compact(documentName, state),
   });
+  extension.onLoadDocument = async ({ document, documentName }) => {
+    const state = await fetchDocument(store, documentName, commit);
+    if (state) applySilently(document, state);
+  };
+  return extension;
 }
 
 const fromPeer = (origin: unknown) => (origin as { source?: string } | null)?.source === 'redis';

@@ -136,3 +136,13 @@ export function blockText(page: Page, root: string, index: number): Promise<stri
     { root, index },
   );
 }
+
+/** BENCH_PROFILE_CSS: a style sheet added to the page, to see what a rule costs. Adopted, not a <style> tag: the app's content security policy refuses inline styles. */
+export async function trialCss(page: Page): Promise<void> {
+  if (!process.env.BENCH_PROFILE_CSS) return;
+  await page.evaluate((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  }, process.env.BENCH_PROFILE_CSS);
+}

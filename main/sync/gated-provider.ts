@@ -16,6 +16,21 @@
  * authenticated.
  */
 import { HocuspocusProvider, type HocuspocusProviderConfiguration } from '@hocuspocus/provider';
+import * as decoding from 'lib0/decoding';
+import { messageYjsSyncStep2 } from 'y-protocols/sync';
+
+/** Hocuspocus' message type for the Yjs sync protocol (its MessageType.Sync). */
+const SYNC = 0;
+
+/** The update a message carries when it is a sync step 2 (the server's whole answer), else undefined. */
+function syncStep2Of(data: unknown): Uint8Array | undefined {
+  const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data instanceof Uint8Array ? data : undefined;
+  if (!bytes) return undefined;
+  const d = decoding.createDecoder(bytes);
+  decoding.readVarString(d); // the document's name
+  if (decoding.readVarUint(d) !== SYNC || decoding.readVarUint(d) !== messageYjsSyncStep2) return undefined;
+  return decoding.readVarUint8Array(d);
+}
 
 /** Comfortably below the server's default of 100 pending documents per connection. */
 export const PENDING_AUTH_LIMIT = 32;
@@ -65,6 +80,18 @@ export class GatedProvider extends HocuspocusProvider {
     const done = () => this.release();
     this.on('authenticated', done);
     this.on('authenticationFailed', done);
+  }
+
+  /**
+   * Set by a one-off sync: a document's first state (the server's sync step 2 into a document that
+   * holds nothing yet) is handed here with the function that applies it, to be stored as received.
+   */
+  firstState?: (update: Uint8Array, apply: () => void) => void;
+
+  override onMessage(event: MessageEvent): void {
+    const update = this.firstState && this.document.store.clients.size === 0 ? syncStep2Of(event.data) : undefined;
+    if (!update) return super.onMessage(event);
+    this.firstState!(update, () => super.onMessage(event));
   }
 
   override async onOpen(event: Event): Promise<void> {

@@ -10,6 +10,7 @@ import * as Y from 'yjs';
 import { SINGLETONS, type DocumentKind } from '../../common/sync/documents';
 import type { DB } from '../../db/connection';
 import { statement } from './statements';
+import { withoutUpdateEvents } from '../../common/sync/silent-apply';
 
 const FROM_DISK = Symbol('from-disk');
 /** The update's bytes for SQLite without copying them (Buffer.from(u) copies: a first sync's every document, twice). */
@@ -80,6 +81,24 @@ export class LocalDocs {
     });
     this.docs.set(name, doc);
     return doc;
+  }
+
+  /**
+   * A document's first state from the team server (a one-off sync), stored as it came, then applied
+   * (apply) without Yjs encoding it anew for the update event: that encoding, and the garbage it
+   * made, were a fifth of a new member's first sync. It is on disk before it is applied, as any
+   * received update is; should storing it fail, it goes the usual way.
+   */
+  receiveFirstState(name: string, update: Uint8Array, apply: () => void): void {
+    const doc = this.docs.get(name);
+    if (!doc || this.unsaved.has(name) || !this.db.open) return apply();
+    try {
+      this.append.run(name, bytesOf(update));
+    } catch {
+      return apply();
+    }
+    withoutUpdateEvents(doc, apply);
+    this.onRemote(name);
   }
 
   /** Documents whose last write failed: the next one writes the whole document. */

@@ -18,6 +18,10 @@ import { appendRecord, recordsIn } from './row-records';
 import { keyPrefix, SKIP, SPECS, specFor, WaitingForParent, type DocPart, type Row, type TableSpec } from './shared-rows';
 import { statement } from './statements';
 import { APPLYING_BULK } from '../../db/migrations/0300-bulk-comment-index';
+import { suspendDerivedTriggers } from '../../db/repos/comment-import';
+
+/** Comment rows in one pull from which their derived tables are filled in bulk (see pull). */
+export const BULK_COMMENTS = 200;
 
 export interface Member {
   name: string;
@@ -156,10 +160,16 @@ export function pull(db: DB, docs: LocalDocs, names?: Iterable<string>): { writt
     let written = 0;
     const lastComment = statement(db, 'SELECT coalesce(max(rowid), 0) FROM comments', true).get() as number;
     statement(db, 'UPDATE sync_workspace SET applying = ?').run(APPLYING_BULK);
+    // A window of a first sync brings thousands of comments: the per-row triggers of the tables
+    // derived from them (search index, states, counts) stand aside and each is filled in one
+    // statement, as an import does; they were a third of the cost of inserting the rows. A small
+    // pull (a live change) keeps the triggers: dropping and recreating them costs more than it saves.
+    const derived = rows.reduce((n, r) => n + (r.spec.table === 'comments' ? 1 : 0), 0) >= BULK_COMMENTS ? suspendDerivedTriggers(db, lastComment) : undefined;
     try {
       written = pullRows(db, docs, rows, refusals, pulled, waiting);
-      // Before settle and the bodies, which may update these rows (their index entries must exist by then).
-      statement(db, 'INSERT INTO comments_fts (rowid, author_name, body_text) SELECT rowid, author_name, body_text FROM comments WHERE rowid > ?').run(lastComment);
+      // Before settle and the bodies, which may update these rows (their derived rows must exist by then).
+      if (derived) derived();
+      else statement(db, 'INSERT INTO comments_fts (rowid, author_name, body_text) SELECT rowid, author_name, body_text FROM comments WHERE rowid > ?').run(lastComment);
       statement(db, 'UPDATE sync_workspace SET applying = 1').run();
       for (const [spec, list] of pulled) if (list.length > 0) spec.settle?.(db, docs, list);
       // Bodies after their posts: a body whose post has not arrived waits with the rows.

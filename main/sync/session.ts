@@ -329,6 +329,9 @@ export class SyncSession {
       onSynced: () => (syncTrace('provider.synced', { name }), this.changed()),
       onUnsyncedChanges: () => (this.live ? this.stateMoved() : this.changed()),
     }, this.gate);
+    // A one-off sync stores each document's first state as received (local-docs.ts); live, the
+    // windows' streams listen to the documents' updates, so every update goes the usual way.
+    if (!this.live) provider.firstState = (update, apply) => this.docs.receiveFirstState(name, update, apply);
     provider.attach();
     syncTrace('provider.opened', { name, socket: this.socket.status, gateWaiting: this.gate.waiting });
     this.providers.set(name, provider);

@@ -5,8 +5,22 @@
  */
 export const MEMBER_COLOURS = ['#1a56b0', '#a4262c', '#1e6b34', '#5b3cc4', '#8a4a00', '#00695c', '#ad1457', '#37474f'] as const;
 
-export function memberColour(memberId: string): string {
+/** The member's place in MEMBER_COLOURS. */
+function colourIndex(memberId: string): number {
   let h = 0;
   for (let i = 0; i < memberId.length; i++) h = (h * 31 + memberId.charCodeAt(i)) >>> 0;
-  return MEMBER_COLOURS[h % MEMBER_COLOURS.length];
+  return h % MEMBER_COLOURS.length;
+}
+
+export function memberColour(memberId: string): string {
+  return MEMBER_COLOURS[colourIndex(memberId)];
+}
+
+/**
+ * The class that gives an element the member's colour as `--member-colour` (member-colours.css).
+ * A shared class, not an inline custom property per element: hundreds of suggestions in a long
+ * draft then share their computed style instead of each carrying its own declaration block.
+ */
+export function memberColourClass(memberId: string): string {
+  return `member-colour-${colourIndex(memberId)}`;
 }

@@ -26,7 +26,8 @@ import {
 } from 'lexical';
 import { SuggestedDeletionNode, SuggestedFormatNode, SuggestedInsertionNode } from '../../../common/editor/nodes/SuggestionNodes';
 import { useClient } from '../../api/ClientContext';
-import { memberColour } from '../collab/member-colour';
+import { memberColourClass } from '../collab/member-colour';
+import '../collab/member-colours.css';
 import { SUGGESTION_MODE_COMMAND } from '../commands';
 import { suggestionMode } from './suggestion-mode';
 import { $joinsOwnInsertion, $suggestDelete, $suggestDeleteSelection, $suggestFormat, $suggestInsertText } from '../../../common/editor/suggestion-edits';
@@ -90,12 +91,19 @@ export function SuggestionModePlugin() {
       }
     };
 
-    /** Each suggestion shows in its author's colour. */
+    /**
+     * Each suggestion shows in its author's colour, by class. Set beside the theme's class (Lexical
+     * leaves other classes alone); unchanged on a keystroke, so typing touches no style.
+     */
     const colour = (mutations: Map<string, string>) => {
       for (const [key, kind] of mutations) {
         if (kind === 'destroyed') continue;
         const el = editor.getElementByKey(key);
-        if (el?.dataset.author) el.style.setProperty('--suggestion-colour', memberColour(el.dataset.author));
+        if (!el?.dataset.author) continue;
+        const want = memberColourClass(el.dataset.author);
+        if (el.classList.contains(want)) continue;
+        for (const c of [...el.classList]) if (c.startsWith('member-colour-')) el.classList.remove(c);
+        el.classList.add(want);
       }
     };
 

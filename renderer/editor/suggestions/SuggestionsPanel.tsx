@@ -1,7 +1,8 @@
 import { memo, useEffect, useId, useMemo, useState, type RefObject } from 'react';
 import { HISTORY_PUSH_TAG, type LexicalEditor, type NodeKey, type NodeMutation } from 'lexical';
 import { SuggestedDeletionNode, SuggestedFormatNode, SuggestedInsertionNode } from '../../../common/editor/nodes/SuggestionNodes';
-import { memberColour } from '../collab/member-colour';
+import { memberColourClass } from '../collab/member-colour';
+import '../collab/member-colours.css';
 import { $resolveSuggestions, type PendingSuggestion, type Resolution, type SuggestionPick } from '../../../common/editor/suggestion-edits';
 import { useStableCallback } from '../../shell/useStableCallback';
 import { PendingList } from './pending-list';
@@ -64,7 +65,7 @@ type Resolve = (which: SuggestionPick, how: Resolution, what: string) => void;
 const SuggestionItem = memo(function SuggestionItem({ s, resolve }: { s: PendingSuggestion; resolve: Resolve }) {
   const label = `${NOUN[s.kind]} by ${s.authorName || 'someone'}: “${short(s.quote)}”`;
   return (
-    <li className="suggestion" style={{ ['--suggestion-colour' as string]: memberColour(s.authorId) }}>
+    <li className={`suggestion ${memberColourClass(s.authorId)}`}>
       <p className="suggestion__meta">
         <strong>{KIND[s.kind]}</strong> · {s.authorName || 'Someone'} · <time dateTime={s.at}>{formatTimestamp(s.at)}</time>
       </p>

@@ -40,6 +40,12 @@ export function VirtualList({ count, rowHeight, activeIndex, renderRow, onRange,
     getScrollElement: () => ref.current,
     estimateSize: () => rowHeight,
     overscan: OVERSCAN,
+    // The first render has no element to measure yet, and a list sized 0 draws no rows: the pane
+    // committed empty, then measured (a forced layout), drew its rows and measured them again (a
+    // second one) before its first frame. The list is never taller than the window, so sized as
+    // the window it draws every row that can show (a few spare at most) in its first commit, and
+    // the real size corrects it in the same layout effect.
+    initialRect: { width: 0, height: typeof window === 'undefined' ? 0 : window.innerHeight },
     // Told on every scroll, before React renders: the rows are asked for one frame sooner after a
     // jump. Only from the range the scroll handler has just computed: asking for the items here
     // would lay out all `count` rows again for every row measured on first render (100,000 rows,

@@ -2,7 +2,7 @@ import type { RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
 import type { Post } from '../../../common/domain';
 import { DraftSidePanels } from './DraftSidePanels';
-import { useAfterPaint } from './useAfterPaint';
+import { useAfterPaint } from '../../shell/useAfterPaint';
 import { useSaverField, type DraftSaver } from './useDraftSaver';
 
 /**

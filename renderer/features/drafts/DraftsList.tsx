@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PostSummary } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
 import { navigate } from '../../shell/router';
+import { useFirstScreenRows } from '../../shell/useFirstScreenRows';
 import { DraftsFilters } from './DraftsFilters';
 import { DraftImport } from './DraftImport';
 import { DraftRow } from './DraftRow';
@@ -16,6 +17,8 @@ export function DraftsList({ view }: { view: 'drafts' | 'trash' }) {
   const { filters, setFilters, posts, more, showMore, error, setError, reload, filtered } = useDraftsQuery(trash);
   const [busyId, setBusyId] = useState('');
   const listed = posts !== null;
+  const drawn = useFirstScreenRows();
+  const allDrawn = !posts || drawn >= posts.length;
   useEffect(() => (listed ? draftViewLoader.preload() : undefined), [listed]);
   const [notice, setNotice] = useState('');
 
@@ -73,11 +76,11 @@ export function DraftsList({ view }: { view: 'drafts' | 'trash' }) {
   const list = posts && posts.length > 0 && (
     <>
       <ul className="drafts-list" aria-label={trash ? 'Drafts in the trash' : 'Drafts'}>
-        {posts.map((p) => (
+        {(allDrawn ? posts : posts.slice(0, drawn)).map((p) => (
           <DraftRow key={p.id} post={p} trash={trash} busy={busyId === p.id} onDuplicate={onDuplicate} onTrash={onTrash} onRestore={onRestore} />
         ))}
       </ul>
-      {more && (
+      {more && allDrawn && (
         <p className="drafts-list__more">
           <span className="muted">
             Showing the first {posts.length.toLocaleString('en-GB')} {trash ? 'posts in the trash' : 'drafts'}

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 
 /**
  * False until the browser has painted the frame this component first rendered in: what is not
- * needed to start editing (side panels and their fetches) mounts after the editor is on screen.
+ * needed on the first screen (a draft's side panels and their fetches, a list's off-screen rows)
+ * mounts after that screen is shown.
  */
 export function useAfterPaint(): boolean {
   const [painted, setPainted] = useState(false);
