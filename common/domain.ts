@@ -79,6 +79,10 @@ export const Post = PostSummary.extend({
 });
 export type Post = z.infer<typeof Post>;
 
+/** A post without its body: a co-edited draft's fields and panels (the body has its own stream). */
+export const PostDetails = Post.omit({ body: true });
+export type PostDetails = z.infer<typeof PostDetails>;
+
 export const Series = z.object({
   id: Id,
   slug: Slug,

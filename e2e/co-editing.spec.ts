@@ -53,6 +53,21 @@ test('two members co-edit a draft live and apart: typing, carets, offline edits 
     const axe = await new AxeBuilder({ page: ann.page }).include('.draft').analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
+    // Ed retitles the draft: the new title shows in Ann's open draft, and her standfirst, written
+    // next, is saved on it (no conflict) and reaches Ed.
+    const edTitle = ed.page.getByPlaceholder('Title', { exact: true });
+    await edTitle.fill('Rivers of the far north');
+    await edTitle.blur();
+    await expect(ann.page.getByPlaceholder('Title', { exact: true })).toHaveValue('Rivers of the far north', { timeout: 15_000 });
+    // The slug follows the title in Ed's window, which saves it; Ann's takes it (and does not save it again).
+    await expect(ann.page.getByLabel('Slug', { exact: true })).toHaveValue('rivers-of-the-far-north', { timeout: 15_000 });
+    const annStandfirst = ann.page.getByPlaceholder(/^Standfirst/);
+    await annStandfirst.fill('Where the rivers run.');
+    await annStandfirst.blur();
+    await expect(ed.page.getByPlaceholder(/^Standfirst/)).toHaveValue('Where the rivers run.', { timeout: 15_000 });
+    await expect(ann.page.getByRole('dialog', { name: 'This draft was changed in another window' })).toHaveCount(0);
+    await expect(ann.page.getByPlaceholder('Title', { exact: true })).toHaveValue('Rivers of the far north');
+
     // Both offline (the team server stops), both edit the same paragraph, then it comes back.
     team.child.kill('SIGTERM');
     await team.exited;

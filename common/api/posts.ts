@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CalendarDate, EditorState, Id, Line, Post, PostStatus, PostSummary, Slug } from '../domain';
+import { CalendarDate, EditorState, Id, Line, Post, PostDetails, PostStatus, PostSummary, Slug } from '../domain';
 import { mutation, query } from './method';
 
 /** 50 MB of file is about 66.7 MB of base64. */
@@ -35,6 +35,7 @@ export const postsApi = {
     z.array(PostSummary),
   ),
   'posts.get': query('One post with its body.', PostRef, Post),
+  'posts.details': query('One post without its body (a co-edited draft follows its title, standfirst and details by this; its body has its own stream).', PostRef, PostDetails),
   'posts.create': mutation(
     'A new draft. The slug is made from the title and kept unique.',
     z

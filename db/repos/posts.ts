@@ -3,7 +3,7 @@
  * a save that names an older base revision is refused, so two windows never overwrite each other.
  */
 import type { DB } from '../connection';
-import type { Author, EditorState, Post, PostSummary } from '../../common/domain';
+import type { Author, EditorState, Post, PostDetails, PostSummary } from '../../common/domain';
 import { AppError } from '../../common/errors';
 import { ftsQuery } from './search-query';
 import { uuidv7 } from '../../common/ids';
@@ -90,14 +90,12 @@ function summariesOf(db: DB, rows: PostRow[]): PostSummary[] {
   return rows.map((r) => summaryOf(r, authors.get(r.id) ?? [], counts.get(r.id) ?? 0));
 }
 
+function toDetails(db: DB, r: PostRow): PostDetails {
+  return { ...toSummary(db, r), label: r.label, sourceUrl: r.source_url, publishedAt: r.published_at };
+}
+
 function toPost(db: DB, r: PostRow): Post {
-  return {
-    ...toSummary(db, r),
-    label: r.label,
-    body: JSON.parse(r.body) as EditorState,
-    sourceUrl: r.source_url,
-    publishedAt: r.published_at,
-  };
+  return { ...toDetails(db, r), body: JSON.parse(r.body) as EditorState };
 }
 
 export interface ListPostsOptions {
@@ -178,10 +176,19 @@ export function findPostRow(db: DB, ref: { id: string } | { slug: string }, incl
     .get(val) as PostRow | undefined;
 }
 
-export function getPost(db: DB, ref: { id: string } | { slug: string }): Post {
+function postRow(db: DB, ref: { id: string } | { slug: string }): PostRow {
   const row = findPostRow(db, ref);
   if (!row) throw new AppError('NOT_FOUND', `No post with ${'id' in ref ? `id ${ref.id}` : `slug "${ref.slug}"`}.`);
-  return toPost(db, row);
+  return row;
+}
+
+export function getPost(db: DB, ref: { id: string } | { slug: string }): Post {
+  return toPost(db, postRow(db, ref));
+}
+
+/** The post without its body (not parsed, not sent): cheap enough to read on every synced change. */
+export function getPostDetails(db: DB, ref: { id: string } | { slug: string }): PostDetails {
+  return toDetails(db, postRow(db, ref));
 }
 
 /** A slug not used by any post (trash included, so restoring never clashes). */

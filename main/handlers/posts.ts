@@ -6,7 +6,7 @@ import type { Ctx } from '../context';
 import { DEFAULT_WORKFLOW } from '../../common/domain';
 import { outgoingStatuses } from '../../common/series/workflow';
 import { assertChecklistAllows } from '../checklist-gate';
-import { workflowOf, checkSlug, createPost, discardUntouchedDraft, duplicatePost, findPostRow, getPost, listPosts, restorePost, trashPost, updatePost } from '../../db/repos/posts';
+import { workflowOf, checkSlug, createPost, discardUntouchedDraft, duplicatePost, findPostRow, getPost, getPostDetails, listPosts, restorePost, trashPost, updatePost } from '../../db/repos/posts';
 import { readWorkspace } from '../sync/workspace-row';
 // The draft importer (jsdom, mammoth, marked) loads on the first import, not when the app starts.
 type DraftImport = typeof import('../draft-import/index');
@@ -15,6 +15,7 @@ const draftImport = (): Promise<DraftImport> => import('../draft-import/index');
 type PostMethods =
   | 'posts.list'
   | 'posts.get'
+  | 'posts.details'
   | 'posts.create'
   | 'posts.update'
   | 'posts.delete'
@@ -43,6 +44,7 @@ function readImportFile(file: string, maxBytes: number): { fileName: string; dat
 export const postsHandlers: Pick<Handlers<Ctx>, PostMethods> = {
   'posts.list': (input, ctx) => listPosts(ctx.db, input),
   'posts.get': (input, ctx) => getPost(ctx.db, input),
+  'posts.details': (input, ctx) => getPostDetails(ctx.db, input),
   'posts.create': ({ acceptWarnings, ...input }, ctx) =>
     ctx.db.transaction(() => {
       // A new post made straight into scheduled or published goes through the same gate as a status change.

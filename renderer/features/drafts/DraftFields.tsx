@@ -1,4 +1,4 @@
-import { memo, useId, useState } from 'react';
+import { memo, useEffect, useId, useRef, useState } from 'react';
 import { fitTitle, TITLE_MAX } from '../../../common/text';
 
 interface Props {
@@ -9,11 +9,20 @@ interface Props {
   onBlur: () => void;
   /** Shown, not editable: the member's role may not change the post's text (a guest author). */
   readOnly?: boolean;
+  /** A colleague's title and standfirst, put into the fields (DraftSession takes them only when neither is being edited). */
+  shown?: { title: string; standfirst: string };
 }
 
 /** Title and standfirst above the body; uncontrolled so typing re-renders nothing. */
-export const DraftFields = memo(function DraftFields({ initialTitle, initialStandfirst, onTitle, onStandfirst, onBlur, readOnly = false }: Props) {
+export const DraftFields = memo(function DraftFields({ initialTitle, initialStandfirst, onTitle, onStandfirst, onBlur, readOnly = false, shown }: Props) {
   const id = useId();
+  const titleRef = useRef<HTMLTextAreaElement>(null);
+  const standfirstRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!shown) return;
+    if (titleRef.current) titleRef.current.value = shown.title;
+    if (standfirstRef.current) standfirstRef.current.value = shown.standfirst;
+  }, [shown]);
   // A pasted title longer than a title can be is cut, and the writer is told so (not silently).
   const [cut, setCut] = useState(0);
   return (
@@ -24,6 +33,7 @@ export const DraftFields = memo(function DraftFields({ initialTitle, initialStan
       {/* A one-line title that wraps: a long headline stays readable instead of scrolling out of view. */}
       <textarea
         id={`${id}-title`}
+        ref={titleRef}
         className="draft__title"
         defaultValue={initialTitle}
         placeholder="Title"
@@ -55,6 +65,7 @@ export const DraftFields = memo(function DraftFields({ initialTitle, initialStan
       </label>
       <textarea
         id={`${id}-standfirst`}
+        ref={standfirstRef}
         className="draft__standfirst"
         defaultValue={initialStandfirst}
         placeholder="Standfirst: one or two sentences that sell the post"

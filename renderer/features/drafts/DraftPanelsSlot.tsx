@@ -11,7 +11,8 @@ import { useSaverField, type DraftSaver } from './useDraftSaver';
  */
 export function DraftPanelsSlot({ saver, onReplaced, editorRef, readOnly }: { saver: DraftSaver; onReplaced: (post: Post) => void; editorRef: RefObject<LexicalEditor | null>; readOnly?: boolean }) {
   const post = useSaverField(saver, 'post');
+  const adopted = useSaverField(saver, 'adopted');
   const painted = useAfterPaint();
   if (!painted) return <aside className="draft-panels" aria-label="Post details" aria-busy="true" />;
-  return <DraftSidePanels post={post} onChange={saver.queuePatch} onReplaced={onReplaced} editorRef={editorRef} readOnly={readOnly} />;
+  return <DraftSidePanels post={post} fromElsewhere={adopted} onChange={saver.queuePatch} onReplaced={onReplaced} editorRef={editorRef} readOnly={readOnly} />;
 }

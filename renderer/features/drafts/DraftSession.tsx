@@ -90,13 +90,29 @@ export function DraftSession({ post, coEdit, onReplaced, onReload }: Props) {
   }, [saver, togglePreview]);
   // The post changed elsewhere (a terminal, another window): while nothing here waits to be saved,
   // the stored post replaces ours. With unsaved changes, the next save meets the conflict dialog as
-  // before. A co-edited body follows its own stream instead.
+  // before. A co-edited body follows its own stream instead, so there only the other fields are
+  // taken, in place: a colleague's new title shows here, and the next save is based on it.
+  const [shown, setShown] = useState<{ title: string; standfirst: string }>();
   useChanges((c) => {
-    if (coEdit || !touches(c, 'posts', [post.id])) return;
-    void client.call('posts.get', { id: post.id }).then(
-      (stored) => stored.revision > saver.state.revision && !saver.hasUnsaved() && onReplaced(stored),
-      () => undefined,
-    );
+    if (!touches(c, 'posts', [post.id])) return;
+    if (!coEdit) {
+      void client.call('posts.get', { id: post.id }).then(
+        (stored) => stored.revision > saver.state.revision && !saver.hasUnsaved() && onReplaced(stored),
+        () => undefined,
+      );
+      return;
+    }
+    void client.call('posts.details', { id: post.id }).then((stored) => {
+      const fresh = { title: stored.title, standfirst: stored.standfirst };
+      const moved = fresh.title !== fields.current.title || fresh.standfirst !== fields.current.standfirst;
+      // A field in use keeps what is in it, and the post is not taken: the writer's next save then
+      // meets the conflict dialog, never silently over the colleague's words.
+      if (moved && document.activeElement?.closest('.draft__fields')) return;
+      if (!saver.adopt({ ...saver.state.post, ...stored })) return;
+      if (!moved) return;
+      fields.current = fresh;
+      setShown(fresh);
+    }, () => undefined);
   });
   // Leaving a draft never typed into removes it (discard-untouched.ts); the server checks again.
   useEffect(() => {
@@ -159,7 +175,7 @@ export function DraftSession({ post, coEdit, onReplaced, onReload }: Props) {
               You are a guest author: your changes to the text are suggestions for the editors, and you may accept or reject the suggestions in the Suggestions panel. Leave notes on the text; the title and details are the editors’.
             </p>
           )}
-          <DraftFields initialTitle={post.title} initialStandfirst={post.standfirst} onTitle={onTitle} onStandfirst={onStandfirst} onBlur={saver.flush} readOnly={guest} />
+          <DraftFields initialTitle={post.title} initialStandfirst={post.standfirst} onTitle={onTitle} onStandfirst={onStandfirst} onBlur={saver.flush} readOnly={guest} shown={shown} />
           <Editor
             postId={post.id}
             initialBody={post.body}

@@ -17,6 +17,8 @@ export type DraftPatch = Omit<Input<'posts.update'>, 'id' | 'baseRevision'>;
 
 export interface DraftSidePanelsProps {
   post: Post;
+  /** The post is a colleague's change taken into this window (the slug follows only titles saved here). */
+  fromElsewhere?: boolean;
   /** Queue a change; the draft's saver stores it with the body, in order, with revision checks. */
   onChange: (patch: DraftPatch) => void;
   /** A revision was restored on the server: the editor reloads this post. */
@@ -28,7 +30,7 @@ export interface DraftSidePanelsProps {
 }
 
 /** Metadata, the pre-publish checklist, the featured image and revisions beside the editor. */
-export function DraftSidePanels({ post, onChange, onReplaced, editorRef, readOnly = false }: DraftSidePanelsProps) {
+export function DraftSidePanels({ post, fromElsewhere = false, onChange, onReplaced, editorRef, readOnly = false }: DraftSidePanelsProps) {
   const checks = useDraftChecklist(post, editorRef);
   return (
     <aside className="draft-panels" aria-label="Post details">
@@ -41,7 +43,7 @@ export function DraftSidePanels({ post, onChange, onReplaced, editorRef, readOnl
             The details, featured image and revisions are the editors’ to change.
           </p>
         )}
-        <MetadataPanel post={post} onChange={onChange} gate={checks.gate} />
+        <MetadataPanel post={post} followTitle={!fromElsewhere} onChange={onChange} gate={checks.gate} />
         <ChecklistPanel checklist={checks.checklist} editorRef={editorRef} refusal={checks.refusal} />
         <FeaturedImagePanel post={post} context={checks.context} setFeatured={checks.setFeatured} />
         <RevisionsPanel post={post} onReplaced={onReplaced} />

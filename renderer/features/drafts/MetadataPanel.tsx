@@ -16,6 +16,8 @@ import { statusLabel } from '../../../common/series/workflow';
 
 interface Props {
   post: Post;
+  /** Whether a generated slug follows this post's title (not when the title is a colleague's: theirs brings its slug). */
+  followTitle?: boolean;
   onChange: (patch: DraftPatch) => void;
   /** Asked before a status change (the pre-publish checklist): refuse, or go, confirmed or not. */
   gate?: (status: string, workflow: readonly string[]) => Promise<{ go: boolean; acceptWarnings?: boolean }>;
@@ -25,7 +27,7 @@ interface Props {
  * The post's metadata. Field edits go through onChange to the draft's one saver; series
  * membership and position are series operations and are stored at once.
  */
-export function MetadataPanel({ post, onChange, gate }: Props) {
+export function MetadataPanel({ post, followTitle = true, onChange, gate }: Props) {
   const client = useClient();
   const id = useId();
   const [label, setLabel] = useState(post.label);
@@ -80,7 +82,7 @@ export function MetadataPanel({ post, onChange, gate }: Props) {
       <h2 id={`${id}-h`} className="draft-panel__title">
         Details
       </h2>
-      <SlugField postId={post.id} slug={post.slug} title={post.title} published={post.status === 'published' || post.publishedAt !== null} onChange={onChange} />
+      <SlugField postId={post.id} slug={post.slug} title={post.title} followTitle={followTitle} published={post.status === 'published' || post.publishedAt !== null} onChange={onChange} />
       <div className="meta-field">
         <label htmlFor={`${id}-label`}>Label</label>
         <input

@@ -9,6 +9,8 @@ interface Props {
   postId: string;
   slug: string;
   title: string;
+  /** False while the title is a colleague's, taken into this window: their window stores the slug that follows it. */
+  followTitle?: boolean;
   published: boolean;
   onChange: (patch: DraftPatch) => void;
 }
@@ -17,12 +19,13 @@ interface Props {
  * The post's address. It follows the title while it was generated from it (and the post is not
  * published); typing one makes it the person's own. A taken slug is shown with a free one to use.
  */
-export function SlugField({ postId, slug, title, published, onChange }: Props) {
+export function SlugField({ postId, slug, title, followTitle = true, published, onChange }: Props) {
   const client = useClient();
   const id = useId();
   const [text, setText] = useState(slug);
   const [message, setMessage] = useState<{ text: string; suggestion?: string } | null>(null);
   const stored = useRef(slug);
+  const input = useRef<HTMLInputElement>(null);
   const auto = useRef(!published && (slug === slugify(title) || /^untitled(-\d+)?$/.test(slug)));
 
   const commit = async (wanted: string, fromTitle = false) => {
@@ -51,9 +54,17 @@ export function SlugField({ postId, slug, title, published, onChange }: Props) {
     }
   };
 
-  // While generated, the slug follows the saved title.
+  // A slug stored elsewhere (a colleague's, taken into this window) is shown, unless one is being typed here.
   useEffect(() => {
-    if (auto.current && title.trim()) void commit(slugify(title), true);
+    if (slug === stored.current || document.activeElement === input.current) return;
+    stored.current = slug;
+    setText(slug);
+    setMessage(null);
+  }, [slug]);
+
+  // While generated, the slug follows the title saved in this window.
+  useEffect(() => {
+    if (auto.current && followTitle && title.trim()) void commit(slugify(title), true);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [title]);
 
@@ -62,6 +73,7 @@ export function SlugField({ postId, slug, title, published, onChange }: Props) {
       <label htmlFor={`${id}-slug`}>Slug</label>
       <div className="meta-field__row">
         <input
+          ref={input}
           id={`${id}-slug`}
           className="input"
           value={text}

@@ -27,6 +27,8 @@ export interface SaverSnapshot {
   revision: number;
   /** The post as last stored (after the last acknowledged save). */
   post: Post;
+  /** The post was a colleague's change taken in (adopt), not this window's own save. */
+  adopted: boolean;
 }
 
 export class DraftSaver {
@@ -46,7 +48,7 @@ export class DraftSaver {
     post: Post,
     private readonly getBody: () => EditorState | null,
   ) {
-    this.snapshot = { phase: { kind: 'clean' }, revision: post.revision, post };
+    this.snapshot = { phase: { kind: 'clean' }, revision: post.revision, post, adopted: false };
   }
 
   get state(): SaverSnapshot {
@@ -139,7 +141,7 @@ export class DraftSaver {
       this.failures = 0;
       if (body && json !== null) this.baseline = json;
       const more = this.bodyDirty || Object.keys(this.patch).length > 0;
-      this.set({ post, revision: post.revision, phase: more ? { kind: 'pending' } : { kind: 'clean' } });
+      this.set({ post, revision: post.revision, adopted: false, phase: more ? { kind: 'pending' } : { kind: 'clean' } });
     } catch (err) {
       // Put the unsaved changes back (newer edits made meanwhile win over the failed ones).
       this.patch = { ...patch, ...this.patch };
@@ -168,6 +170,18 @@ export class DraftSaver {
       if (withBody && Object.keys(patch).length > 0 && !this.disposed) this.timer = setTimeout(() => void this.flush(), 0);
       else this.bodyDirty = false;
     }
+  }
+
+  /**
+   * Takes a newer stored post as the one this window edits (a colleague's change to a co-edited
+   * draft), when nothing here waits to be saved: the next save is based on it. Not a save, so the
+   * status bar's "Saved" is left alone. False when it was not taken.
+   */
+  adopt(post: Post): boolean {
+    if (this.hasUnsaved() || this.snapshot.phase.kind === 'conflict' || post.revision <= this.snapshot.revision) return false;
+    this.snapshot = { ...this.snapshot, post, revision: post.revision, adopted: true };
+    for (const l of this.listeners) l();
+    return true;
   }
 
   /** What this window holds that the server refused, for "keep mine as a copy". */
