@@ -1,10 +1,11 @@
 /**
- * `node --import tsx bench/profile.ts <cold-open-drafts|cold-open-series|cold-open-comments|open|open-bare|open-reviewed|suggesting|suggesting-plain|typing-plain>`:
+ * `node --import tsx bench/profile.ts <cold-open-drafts|cold-open-series|cold-open-comments|open|open-bare|open-reviewed|suggesting|suggesting-plain|typing-plain|coedit-open|coedit-typing>`:
  * one run of the named path (after one untimed run) with Chromium's CPU profiler on, printing
  * where the page's time went: self time by script and the heaviest functions. Full data set;
  * open-reviewed and suggesting use the long draft under review (the suggestions scenario's), the
  * latter typing 80 keys at its end in suggestion mode; suggesting-plain types them in suggestion
- * mode in the plain draft, typing-plain without it;
+ * mode in the plain draft, typing-plain without it; coedit-open and coedit-typing open and type in
+ * the long draft co-edited (a store joined to a real team server, as the coedit scenario's);
  * BENCH_MINIFY=0 builds the bundles unminified, for readable function names.
  */
 import fs from 'node:fs';
@@ -23,6 +24,7 @@ import { typingPlan } from './scenarios/typing';
 import { firstMatchAt } from './lib/first-match';
 import { BENCH_ROOT } from './lib/paths';
 import { buildCli, buildRenderer } from './lib/builds';
+import { coEditStores } from './lib/coedit-store';
 import { Shared } from './lib/shared';
 import { FULL } from './lib/sizes';
 import { COLD_AREAS } from './scenarios/cold-open';
@@ -90,7 +92,10 @@ const cli = path.join(buildDir, 'main', 'cli.cjs');
 await buildRenderer(rendererDir);
 await buildCli(cli);
 const reviewed = what === 'open-reviewed' || what === 'suggesting';
-const app = await startApp(cli, rendererDir, reviewed ? reviewedDraftDatabase(data, 'profile').file : copyDataset(data, 'profile'));
+const coEdited = what.startsWith('coedit-') ? await coEditStores(data.db, path.join(BENCH_ROOT, '.data', 'work', 'coedit-profile')) : null;
+const app = coEdited
+  ? await startApp(cli, rendererDir, coEdited.onDb, { WORKBENCH_KEY_FILE: coEdited.keyFile })
+  : await startApp(cli, rendererDir, reviewed ? reviewedDraftDatabase(data, 'profile').file : copyDataset(data, 'profile'));
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 const shared = new Shared(buildDir, (l) => console.error(l));
 try {
@@ -101,16 +106,16 @@ try {
     let ms: number;
     let profile: Profile;
     let trace: string;
-    if (what === 'open' || what === 'open-reviewed') {
+    if (what === 'open' || what === 'open-reviewed' || what === 'coedit-open') {
       await gotoDraftsList(page, app.url);
       await trialCss(page);
       await page.waitForTimeout(500);
       ({ result: ms, profile, trace } = await profiled(page, () => timeToEditable(page, { text: LONG_DRAFT_TITLE }, LEXICAL_ROOT, END_MARKER)));
-    } else if (what === 'suggesting' || what === 'suggesting-plain' || what === 'typing-plain') {
+    } else if (what === 'suggesting' || what === 'suggesting-plain' || what === 'typing-plain' || what === 'coedit-typing') {
       await gotoDraftsList(page, app.url);
       await timeToEditable(page, { text: LONG_DRAFT_TITLE }, LEXICAL_ROOT, END_MARKER);
       await page.waitForTimeout(3000);
-      if (what !== 'typing-plain') {
+      if (what !== 'typing-plain' && what !== 'coedit-typing') {
         await page.click('[aria-label="Suggestion mode"]');
         await page.waitForSelector('[aria-label="Suggestion mode"][aria-pressed="true"]');
       }
@@ -147,4 +152,5 @@ try {
   await shared.close();
   await browser.close();
   await app.stop();
+  await coEdited?.stop();
 }

@@ -8,14 +8,8 @@
  *   interval p95 against typing alone in the same page;
  * - a keystroke in window A until window B shows it (two windows on the loopback stream).
  */
-import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase } from '../../db/connection';
-import { createPost, getPost } from '../../db/repos/posts';
-import { invite, startServerProcess } from '../../main/sync/testing/team-server-process';
-import { KeyFileVault } from '../../main/sync/token-vault';
-import { joinWorkspace, syncWorkspace } from '../../main/sync/workspace';
-import { LONG_DRAFT_TITLE } from '../generate/dataset';
+import { coEditStores } from '../lib/coedit-store';
 import { startApp } from '../lib/app-server';
 import { placeCaret, typeMeasured } from '../lib/browser';
 import { keyToOtherWindow, remoteBurst, streamClient } from '../lib/coedit-probes';
@@ -29,46 +23,14 @@ const OPEN_BUDGET_MS = 1000;
 const OPEN_TIMEOUT_MS = 120_000;
 const BURST = 1000;
 
-/** A store holding only the long draft (the whole data set would make seeding the workspace the bench). */
-function longDraftStore(src: string, dest: string): void {
-  const from = openDatabase(src, { readonly: true });
-  const to = openDatabase(dest);
-  try {
-    const id = (from.prepare('SELECT id FROM posts WHERE title = ?').pluck().get(LONG_DRAFT_TITLE) as string | undefined) ?? '';
-    createPost(to, { title: LONG_DRAFT_TITLE, body: getPost(from, { id }).body });
-  } finally {
-    from.close();
-    to.close();
-  }
-}
-
 export const coedit: Scenario = {
   name: 'coedit',
   title: 'the long draft co-edited: open, typing, a burst of remote changes, window A to window B (Chromium)',
   async run(ctx) {
     const [cli, renderer, browser, pages] = await Promise.all([ctx.shared.cli(), ctx.shared.renderer(), ctx.shared.browser(), ctx.shared.pages(ctx.data)]);
-    const work = path.join(ctx.data.dir, 'work', 'coedit');
-    fs.rmSync(work, { recursive: true, force: true });
-    fs.mkdirSync(work, { recursive: true });
-    const offDb = path.join(work, 'off.sqlite');
-    const onDb = path.join(work, 'on.sqlite');
-    longDraftStore(ctx.data.db, offDb);
-    longDraftStore(ctx.data.db, onDb);
-    const keyFile = path.join(work, 'workspace.key');
-    const team = await startServerProcess(path.join(work, 'server'));
+    const { onDb, offDb, keyFile, stop } = await coEditStores(ctx.data.db, path.join(ctx.data.dir, 'work', 'coedit'));
     const notes: string[] = [];
     try {
-      const [token] = invite(path.join(work, 'server'), ['Ann Admin', 'admin']);
-      const vault = new KeyFileVault(keyFile);
-      const db = openDatabase(onDb);
-      try {
-        await joinWorkspace(db, vault, { url: team.url, token });
-        await syncWorkspace(db, vault, 120_000);
-        const postId = db.prepare('SELECT id FROM posts').pluck().get() as string;
-        if (!db.prepare('SELECT 1 FROM sync_doc_updates WHERE doc = ?').get(`body/${postId}`)) throw new Error('the long draft was not seeded as a body document');
-      } finally {
-        db.close();
-      }
       const off = await startApp(cli, renderer, offDb, { WORKBENCH_KEY_FILE: keyFile });
       const on = await startApp(cli, renderer, onDb, { WORKBENCH_KEY_FILE: keyFile });
       try {
@@ -184,8 +146,7 @@ export const coedit: Scenario = {
         await off.stop();
       }
     } finally {
-      team.child.kill('SIGTERM');
-      await team.exited;
+      await stop();
     }
   },
 };

@@ -37,6 +37,7 @@ import { PAGE_CSP } from '../http';
 import { coEditingHandlers } from '../handlers/co-editing';
 import type { Ctx } from '../context';
 import { cspWithStream, isStreamRequest, setStreamEndpoint, startStreamEndpoint, type StreamEndpoint } from '../stream-endpoint';
+import { lendableDoc } from '../sync/lendable-doc';
 import { LocalDocs } from '../sync/local-docs';
 import { until as waitFor } from '../sync/testing/co-editors';
 import { WindowStream, type StreamSource } from '../sync/window-stream';
@@ -54,7 +55,7 @@ afterEach(async () => {
 async function setup() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-desktop-stream-'));
   const db = openDatabase(path.join(dir, 'store.sqlite'));
-  const docs = new LocalDocs(db);
+  const docs = new LocalDocs(db, undefined, lendableDoc);
   const source: StreamSource = { check: () => ({ readOnly: false }), open: (name) => ({ doc: docs.get(name), awareness: null, release: () => undefined }) };
   let stream: WindowStream | undefined;
   const endpoint = await startStreamEndpoint({

@@ -7,6 +7,7 @@ import { tokenVault } from './token-vault';
 import type { SyncSession } from './session';
 import { readWorkspace } from './workspace-row';
 import { openSession } from './workspace';
+import { lendableDoc } from './lendable-doc';
 import { keepMembersFresh, stopMembersFresh } from './member-directory';
 
 const sessions = new WeakMap<Ctx, SyncSession>();
@@ -16,7 +17,8 @@ export function liveSession(ctx: Ctx): SyncSession | undefined {
   const running = sessions.get(ctx);
   if (running) return running;
   if (ctx.mode === 'cli' || !readWorkspace(ctx.db)) return undefined;
-  const session = openSession(ctx.db, tokenVault());
+  // Its bodies are made so that the window stream can serve them as they are (lendable-doc.ts).
+  const session = openSession(ctx.db, tokenVault(), lendableDoc);
   session.startLive();
   keepMembersFresh(ctx.db, tokenVault(), session);
   sessions.set(ctx, session);

@@ -20,6 +20,10 @@ export const LOCAL = Symbol('local');
 /** Above this many stored updates a document is rewritten as one when it is loaded. */
 const COMPACT_AFTER = 64;
 
+/** Makes the empty document a name is loaded into (the live app's bodies: lendable-doc.ts). */
+export type DocMaker = (name: string, options: { guid: string; gc: boolean }) => Y.Doc;
+const plainDoc: DocMaker = (_name, options) => new Y.Doc(options);
+
 export class LocalDocs {
   private readonly docs = new Map<string, Y.Doc>();
   private readonly append;
@@ -28,6 +32,7 @@ export class LocalDocs {
   constructor(
     private readonly db: DB,
     private readonly onRemote: (name: string) => void = () => undefined,
+    private readonly makeDoc: DocMaker = plainDoc,
   ) {
     this.append = db.prepare('INSERT INTO sync_doc_updates (doc, data) VALUES (?, ?)');
     this.pending = db.prepare('INSERT INTO sync_doc_marks (doc, pending) VALUES (?, 1) ON CONFLICT (doc) DO UPDATE SET pending = 1');
@@ -55,7 +60,7 @@ export class LocalDocs {
     if (doc) return doc;
     // Its name as its guid: Yjs would otherwise draw a random UUID per document (it showed in profiles).
     // A body keeps its deleted text: revisions and merged saves rebuild it as it was at a snapshot.
-    doc = new Y.Doc({ guid: name, gc: !name.startsWith('body/') });
+    doc = this.makeDoc(name, { guid: name, gc: !name.startsWith('body/') });
     const parts = (statement(this.db, 'SELECT data FROM sync_doc_updates WHERE doc = ? ORDER BY seq', true).all(name) as Buffer[]).map((b) => new Uint8Array(b));
     if (parts.length > 0) Y.applyUpdate(doc, Y.mergeUpdates(parts), FROM_DISK);
     if (parts.length > COMPACT_AFTER) {

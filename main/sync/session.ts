@@ -13,7 +13,7 @@ import { BodyDocs } from './body-docs';
 import { ChangeMarks } from './change-marks';
 import { seedBodies } from './body-projection';
 import { AuthGate, GatedProvider } from './gated-provider';
-import { LocalDocs } from './local-docs';
+import { LocalDocs, type DocMaker } from './local-docs';
 import { pull, push, type Member } from './projection';
 import { MAX_LAG_MS, MAX_LAG_OPEN_MS, ProjectionSchedule } from './projection-schedule';
 import { conflictsIn, type Conflict } from './registers';
@@ -75,6 +75,7 @@ export class SyncSession {
     private readonly db: DB,
     readonly workspace: WorkspaceRow,
     private readonly token: string,
+    makeDoc?: DocMaker,
   ) {
     this.member = { name: workspace.member_name, role: workspace.role };
     this.docs = new LocalDocs(db, (name) => {
@@ -92,7 +93,7 @@ export class SyncSession {
         return this.bodyProjections.touch(name);
       }
       this.scheduleApply();
-    });
+    }, makeDoc);
     this.bodies = new BodyDocs(
       this.docs,
       (name) => this.open(name),

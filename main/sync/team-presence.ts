@@ -5,11 +5,20 @@
  * session's providers carry no awareness (thousands of documents cannot each renew a state every
  * 15 s); only the few bodies open in a window do. Main's own awareness state is empty: it is a
  * relay, not a person.
+ *
+ * It carries carets only: the session's provider already sends every change of the document, and
+ * this one sending each keystroke again made the server apply it twice and pass it to every
+ * member twice (an echo on each side).
  */
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import type * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
+
+/** A provider that syncs on connecting (so the server knows it) but leaves sending changes to the session's. */
+class PresenceProvider extends HocuspocusProvider {
+  override documentUpdateHandler(): void {}
+}
 
 interface Held {
   provider: HocuspocusProvider;
@@ -33,7 +42,7 @@ export class TeamPresence {
       this.socket ??= new HocuspocusProviderWebsocket({ url: this.url, WebSocketPolyfill: WebSocket, delay: 200, minDelay: 200, maxDelay: 5000, factor: 2, maxAttempts: 0 });
       const awareness = new Awareness(doc);
       awareness.setLocalState(null);
-      const provider = new HocuspocusProvider({ websocketProvider: this.socket, name, document: doc, token: this.token, awareness });
+      const provider = new PresenceProvider({ websocketProvider: this.socket, name, document: doc, token: this.token, awareness });
       // When its socket closes, the provider drops every state it heard but keeps their clocks; the
       // server sends the same states at the same clocks after reconnecting, which would be ignored
       // (the colleague's caret gone until they move it). Forgetting the clocks lets them back in.

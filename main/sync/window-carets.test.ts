@@ -15,6 +15,7 @@ import { afterEach, expect, it } from 'vitest';
 import { openDatabase } from '../../db/connection';
 import { STREAM_PATH } from '../../common/transport';
 import { startServer } from '../http';
+import { lendableDoc } from './lendable-doc';
 import { LocalDocs } from './local-docs';
 import { TeamPresence } from './team-presence';
 import { WindowStream } from './window-stream';
@@ -44,7 +45,9 @@ const names = (p: HocuspocusProvider) => [...p.awareness!.getStates().values()].
 
 it("re-announces the windows' carets when main reconnects to the team server, without the window moving", async () => {
   // The team server: Hocuspocus on a plain WebSocket server, whose sockets the test can cut.
-  const hocuspocus = new Hocuspocus({ quiet: true });
+  // Every document change the team server hears (there is no session provider here: only main's presence).
+  let changes = 0;
+  const hocuspocus = new Hocuspocus({ quiet: true, onChange: async () => void changes++ });
   const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
   const edSockets = new Set<WebSocket>();
   wss.on('connection', (ws, req) => {
@@ -62,7 +65,7 @@ it("re-announces the windows' carets when main reconnects to the team server, wi
   fs.mkdirSync(path.join(dir, 'www'));
   fs.writeFileSync(path.join(dir, 'www', 'index.html'), '<html><head></head></html>');
   const db = openDatabase(path.join(dir, 'store.sqlite'));
-  const docs = new LocalDocs(db);
+  const docs = new LocalDocs(db, undefined, lendableDoc);
   const presence = new TeamPresence(teamUrl, 'token');
   let stream: WindowStream | undefined;
   const http = await startServer({
@@ -107,4 +110,14 @@ it("re-announces the windows' carets when main reconnects to the team server, wi
   // Her next move is taken as new on both sides (her window's clock followed the renewal).
   ann.awareness!.setLocalStateField('anchorPos', 9);
   await until('the move reaches Ed', () => [...ed.awareness!.getStates().values()].some((s) => s.name === 'Ann' && s.anchorPos === 9), 10_000);
+
+  // The presence link carries carets only: Ann's typing goes to the server through the session's
+  // provider (absent here), never a second time through this one. Her caret moves after her typing,
+  // on the same sockets, so once Ed sees the move, any change sent through presence would be there.
+  ann.document.get('root', Y.XmlText).insert(0, 'Typed once');
+  await until("Ann's typing in main's document", () => docs.get(NAME).get('root', Y.XmlText).toString() === 'Typed once');
+  ann.awareness!.setLocalStateField('anchorPos', 10);
+  await until('the later move reaches Ed', () => [...ed.awareness!.getStates().values()].some((s) => s.name === 'Ann' && s.anchorPos === 10), 10_000);
+  expect(changes).toBe(0);
+  expect(ed.document.get('root', Y.XmlText).toString()).toBe('');
 });

@@ -12,6 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, type DB } from '../../db/connection';
 import { startServer, type RunningServer } from '../http';
 import { STREAM_PATH } from '../../common/transport';
+import { lendableDoc } from './lendable-doc';
 import { LocalDocs } from './local-docs';
 import { refuse, WindowStream, type StreamSource } from './window-stream';
 import { until as waitFor } from './testing/co-editors';
@@ -38,7 +39,7 @@ async function setup(o: { readOnly?: boolean; mayWrite?: ReturnType<StreamSource
   const db: DB = openDatabase(path.join(dir, 'store.sqlite'));
   const heard: string[] = [];
   // The session projects what LocalDocs reports here into the posts table.
-  const docs = new LocalDocs(db, (name) => heard.push(name));
+  const docs = new LocalDocs(db, (name) => heard.push(name), lendableDoc);
   const team = new Awareness(docs.get(NAME));
   team.setLocalState(null);
   let holds = 0;
@@ -237,7 +238,7 @@ describe('the window stream when main fails on an update', () => {
     expect(new LocalDocs(s.db).get(NAME).get('root', Y.XmlText).toString()).toBe('» Ann writes first.');
   });
 
-  it('keeps the windows on a draft hearing each other when a listener of main fails on an update', async () => {
+  it('keeps the windows on a draft and main hearing each other when a listener of main fails on an update', async () => {
     const s = await setup();
     let failNext = false;
     s.mainDoc.on('update', () => {
@@ -256,5 +257,9 @@ describe('the window stream when main fails on an update', () => {
     text.insert(text.length, 'n');
     text.insert(text.length, 'dow B.');
     await until(() => a.text() === 'Then window B.', 'the rest in window A');
+    // The windows share main's document: it must not go deaf either (on disk, and main's own changes out).
+    expect(new LocalDocs(s.db).get(NAME).get('root', Y.XmlText).toString()).toBe('Then window B.');
+    s.mainDoc.get('root', Y.XmlText).insert(0, '» ');
+    await until(() => a.text() === '» Then window B.' && b.text() === '» Then window B.', "main's change in both windows");
   });
 });

@@ -6,26 +6,28 @@
  * server; the page's HocuspocusProvider authenticates with the per-launch secret that the API
  * calls carry, since a browser cannot put headers on a WebSocket.
  *
- * The main process's document is the one of record: every update from a window is applied to it
- * synchronously inside the Hocuspocus document's `update` event, and the main document writes it
- * to SQLite in its own `update` event (LocalDocs), so it is on disk before Hocuspocus answers the
- * window with its sync acknowledgement. What main's document receives (the team server, another
- * window, a whole-body save merged by main) is relayed to every window on it.
+ * Hocuspocus serves main's own document (made as a Hocuspocus document by lendable-doc.ts), not a
+ * copy: a window's update is applied to it directly, and it writes it to SQLite in its `update`
+ * event (LocalDocs), so it is on disk before Hocuspocus answers the window with its sync
+ * acknowledgement. What main's document receives (the team server, another window, a whole-body
+ * save merged by main) Hocuspocus broadcasts to every window on it.
  */
 import crypto from 'node:crypto';
 import type http from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Document, onAuthenticatePayload } from '@hocuspocus/server';
+import type { Configuration, Document, onAuthenticatePayload } from '@hocuspocus/server';
 import { WebSocketServer } from 'ws';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Awareness } from 'y-protocols/awareness';
 import type { WriteVerdict } from '../../common/sync/body-writes';
 import { refusalMessage } from '../../common/sync/window-refusal';
 import { GuardedHocuspocus, stillHeld } from '../../common/sync/unloading-race';
 import { relayAwareness } from './awareness-relay';
+import { isLendable } from './lendable-doc';
 
 /** A body document as the main process lends it to the windows while one is open on it. */
 export interface StreamDoc {
+  /** Main's own document, made by lendable-doc.ts so that Hocuspocus can serve it as it is. */
   doc: Y.Doc;
   /** Awareness shared with the other members (through the team server), or null for none. */
   awareness: Awareness | null;
@@ -49,82 +51,107 @@ export interface StreamSource {
 
 export const refuse = (reason: string) => Object.assign(new Error(reason), { reason });
 
-const FROM_MAIN = Symbol('from-main');
-const FROM_WINDOW = Symbol('from-window');
-
 function safeEqual(a: string, b: string): boolean {
   const ab = Buffer.from(a);
   const bb = Buffer.from(b);
   return ab.length === bb.length && crypto.timingSafeEqual(ab, bb);
 }
 
-/** Keeps a window-side Hocuspocus document and main's document equal, both ways, awareness too. */
-function link(window: Document, main: StreamDoc): () => void {
-  Y.applyUpdate(window, Y.encodeStateAsUpdate(main.doc), FROM_MAIN);
-  let fromWindow = false;
-  const toMain = (update: Uint8Array, origin: unknown) => {
-    if (origin === FROM_MAIN) return;
-    fromWindow = true;
-    try {
-      // Not LOCAL (which marks changes pushed from the tables): like a colleague's change, a
-      // window's edit is then projected into the posts table (text, counts, search) by the session.
-      Y.applyUpdate(main.doc, update, FROM_WINDOW);
-    } catch (e) {
-      // Main's listeners failed on it (main has the update all the same). Never thrown on: inside
-      // this document's `update` event, an exception would leave it deaf for good (Yjs 13 skips
-      // the rest of the transaction's cleanup), so the windows on it stopped hearing each other.
-      console.error(`[window-stream] ${window.name}: main's document failed on a window's update: ${(e as Error).message}`);
-    } finally {
-      fromWindow = false;
-    }
-    // After the update's own events are through, and never able to break the stream.
-    if (main.author) {
-      const author = main.author;
-      setImmediate(() => {
-        try {
-          author(update);
-        } catch (e) {
-          console.error(`[window-stream] could not record who made an update: ${(e as Error).message}`);
-        }
-      });
-    }
-  };
-  const toWindow = (update: Uint8Array) => {
-    if (fromWindow) return;
-    // Inside main's `update` event: never thrown on, for the reason above.
-    try {
-      Y.applyUpdate(window, update, FROM_MAIN);
-    } catch (e) {
-      console.error(`[window-stream] ${window.name}: the windows' document failed on main's update: ${(e as Error).message}`);
-    }
-  };
-  window.on('update', toMain);
-  main.doc.on('update', toWindow);
+/** The origin Hocuspocus gives a window's updates. */
+const fromWindow = (origin: unknown): boolean => (origin as { source?: unknown } | null)?.source === 'connection';
 
-  const unrelay = main.awareness ? relayAwareness(window.awareness, main.awareness, main.onTeamSynced) : undefined;
+/**
+ * Lends main's document to the windows until the returned function is called: Hocuspocus serves
+ * it as it is (no copy) and broadcasts its every update to them, main's (the team server's, a
+ * merged save's) and each window's alike; here only who made a window's update is recorded, and
+ * carets are relayed to and from the team server.
+ */
+function lend(doc: Document, main: StreamDoc): () => void {
+  const author = main.author;
+  const recordAuthor = (update: Uint8Array, origin: unknown) => {
+    if (!author || !fromWindow(origin)) return;
+    // After the update's own events are through, and never able to break the stream: inside the
+    // document's `update` event an exception would leave it deaf for good (Yjs 13 skips the rest
+    // of the transaction's cleanup), so the windows on it stopped hearing each other.
+    setImmediate(() => {
+      try {
+        author(update);
+      } catch (e) {
+        console.error(`[window-stream] could not record who made an update: ${(e as Error).message}`);
+      }
+    });
+  };
+  doc.on('update', recordAuthor);
+  const unrelay = main.awareness ? relayAwareness(doc.awareness, main.awareness, main.onTeamSynced) : undefined;
   return () => {
-    window.off('update', toMain);
-    main.doc.off('update', toWindow);
+    doc.off('update', recordAuthor);
     unrelay?.();
   };
 }
 
+/**
+ * Hocuspocus serving main's documents: loading one lends it instead of making a new document
+ * filled with a copy, and unloading it (the last window closed) gives it back instead of
+ * destroying it, since main keeps it syncing and projecting.
+ */
+class LendingHocuspocus extends GuardedHocuspocus {
+  private readonly lent = new Map<string, { doc: Document; giveBack: () => void }>();
+
+  constructor(
+    configuration: Partial<Configuration>,
+    private readonly source: StreamSource,
+  ) {
+    super(configuration);
+  }
+
+  override async loadDocument(documentName: string): Promise<Document> {
+    const main = this.source.open(documentName);
+    const doc = main.doc;
+    if (!isLendable(doc)) {
+      main.release();
+      throw new Error(`${documentName} was not made by lendableDoc: the stream cannot serve it`);
+    }
+    const unlend = lend(doc, main);
+    this.lent.set(documentName, {
+      doc,
+      giveBack: () => {
+        unlend();
+        main.release();
+      },
+    });
+    return doc;
+  }
+
+  override async unloadDocument(document: Document): Promise<unknown> {
+    const lent = this.lent.get(document.name);
+    if (lent?.doc !== document) return super.unloadDocument(document);
+    if (!this.shouldUnloadDocument(document)) return;
+    this.documents.delete(document.name);
+    this.lent.delete(document.name);
+    lent.giveBack();
+  }
+
+  /** Documents a window has open right now. */
+  lentNames(): string[] {
+    return [...this.lent.keys()];
+  }
+
+  giveAllBack(): void {
+    for (const { giveBack } of this.lent.values()) giveBack();
+    this.lent.clear();
+    this.documents.clear();
+  }
+}
+
 export class WindowStream {
-  private readonly hocuspocus: GuardedHocuspocus;
+  private readonly hocuspocus: LendingHocuspocus;
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
-  /**
-   * Each window-side document's link to main's, by instance, not by name: a copy of a body being
-   * unloaded and the copy loaded since under the same name are two links, and the unload of the
-   * first must not undo the second (that window would hear nothing more).
-   */
-  private readonly links = new Map<Document, () => void>();
 
   constructor(
     private readonly source: StreamSource,
     secret: string,
   ) {
-    const links = this.links;
-    const hocuspocus: GuardedHocuspocus = new GuardedHocuspocus({
+    const hocuspocus: LendingHocuspocus = new LendingHocuspocus({
       name: 'workbench-window',
       quiet: true,
       // Main's document already wrote each update to disk; nothing to store on the way out.
@@ -145,26 +172,14 @@ export class WindowStream {
         // Hocuspocus's negative acknowledgement says nothing of why; the window resyncs on this.
         if (!verdict.ok) connection.sendStateless(refusalMessage(verdict.reason));
       },
-      async onLoadDocument({ document, documentName }) {
-        const main = source.open(documentName);
-        const unlink = link(document, main);
-        links.set(document, () => {
-          unlink();
-          main.release();
-        });
-        // Unloading destroys the instance: its link goes with it, whatever has the name since.
-        document.on('destroy', () => {
-          links.get(document)?.();
-          links.delete(document);
-        });
-      },
       async connected({ connection, documentName }) {
-        // A connection handed the copy an unload was finishing hears nothing more (unloading-race.ts):
-        // closed, the window's provider reconnects and opens the copy held now.
+        // A connection handed a document an unload was giving back (Hocuspocus 4's unloading race,
+        // common/sync/unloading-race.ts) is on a document no longer lent: closed, the window's
+        // provider reconnects and the document is lent again, presence and authorship included.
         if (await stillHeld(hocuspocus, connection.document)) return;
         connection.webSocket.close(4000, `reset: "${documentName}" was unloaded while this window opened it; reconnect`);
       },
-    });
+    }, source);
     this.hocuspocus = hocuspocus;
   }
 
@@ -182,14 +197,13 @@ export class WindowStream {
 
   /** Documents a window has open right now. */
   openDocuments(): string[] {
-    return [...this.links.keys()].map((d) => d.name);
+    return this.hocuspocus.lentNames();
   }
 
   close(): void {
     for (const ws of this.wss.clients) ws.terminate();
     this.wss.close();
-    for (const unlink of this.links.values()) unlink();
-    this.links.clear();
+    this.hocuspocus.giveAllBack();
     this.source.close?.();
   }
 }

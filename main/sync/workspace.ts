@@ -9,7 +9,7 @@ import { applyMembers, forgetMemberRoles } from '../../db/repos/people-members';
 import { fetchMembers, refreshMembers, whoAmI } from './member-directory';
 import { pull, queueEverything } from './projection';
 import { type Conflict, writeRegister } from './registers';
-import { LOCAL } from './local-docs';
+import { LOCAL, type DocMaker } from './local-docs';
 import { restoreJoinChoice } from './body-projection';
 import { SyncSession, type SyncState } from './session';
 import { LOCAL_ONLY_STATUS, pendingChanges, readWorkspace } from './workspace-row';
@@ -91,10 +91,11 @@ export function workspaceStatus(db: DB, live?: SyncSession): WorkspaceStatus {
   };
 }
 
-export function openSession(db: DB, vault: TokenVault): SyncSession {
+/** makeDoc: how documents are made in memory (the live app lends its bodies to the windows). */
+export function openSession(db: DB, vault: TokenVault, makeDoc?: DocMaker): SyncSession {
   const ws = readWorkspace(db);
   if (!ws) throw new AppError('NOT_FOUND', 'This store has not joined a team workspace (workbench workspace join <url> --token T).');
-  return new SyncSession(db, ws, vault.open(ws.token_sealed));
+  return new SyncSession(db, ws, vault.open(ws.token_sealed), makeDoc);
 }
 
 export async function syncWorkspace(db: DB, vault: TokenVault, timeoutMs: number): Promise<WorkspaceStatus> {

@@ -7,14 +7,16 @@
 import { createElement, StrictMode, useRef, type RefObject } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
-import { LexicalCollaboration } from '@lexical/react/LexicalCollaborationContext';
+import { LexicalCollaboration, useCollaborationContext } from '@lexical/react/LexicalCollaborationContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { EditorRefPlugin } from '@lexical/react/LexicalEditorRefPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
+import { HocuspocusProvider } from '@hocuspocus/provider';
 import { Server } from '@hocuspocus/server';
 import { $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor } from 'lexical';
-import { afterEach, beforeEach, it } from 'vitest';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import * as Y from 'yjs';
 import { DRAFT_NODES } from '../../../common/editor/nodes';
 import { CoEditPlugin, type CoEditSettings } from './CoEditPlugin';
 
@@ -33,17 +35,21 @@ async function until(what: string, ok: () => boolean, ms = 10_000): Promise<void
   }
 }
 
+const DOC_NAME = 'body/0190a0b2-7c1d-7000-8000-000000000001';
+
 interface Window {
   root: Root;
   host: HTMLElement;
   editor: RefObject<LexicalEditor | null>;
   /** Renders the window again (as any state change above the editor does), nothing else changed. */
   rerender(): void;
+  /** The window's Y.Doc for the body, once the binding made it. */
+  doc: () => Y.Doc | undefined;
 }
 
 function openWindow(member: string, strict = true): Window {
   const settings: CoEditSettings = {
-    docName: 'body/0190a0b2-7c1d-7000-8000-000000000001',
+    docName: DOC_NAME,
     secret: 'per-launch secret',
     url: `ws://127.0.0.1:${server.address.port}`,
     member: { id: member, name: member },
@@ -52,6 +58,11 @@ function openWindow(member: string, strict = true): Window {
     role: 'editor',
   };
   const editor: RefObject<LexicalEditor | null> = { current: null };
+  let docMap: Map<string, Y.Doc> | undefined;
+  function DocProbe() {
+    docMap = useCollaborationContext().yjsDocMap;
+    return null;
+  }
   function Draft(_: { render: number }) {
     const cursorsRef = useRef<HTMLDivElement>(null);
     return createElement(
@@ -64,6 +75,7 @@ function openWindow(member: string, strict = true): Window {
         createElement(RichTextPlugin, { contentEditable: createElement(ContentEditable, { 'aria-label': 'Draft text' }), ErrorBoundary: LexicalErrorBoundary }),
         createElement('div', { ref: cursorsRef }),
         createElement(EditorRefPlugin, { editorRef: editor }),
+        createElement(DocProbe),
       ),
     );
   }
@@ -76,7 +88,7 @@ function openWindow(member: string, strict = true): Window {
     root.render(strict ? createElement(StrictMode, null, draft) : draft);
   };
   draw();
-  return { root, host, editor, rerender: draw };
+  return { root, host, editor, rerender: draw, doc: () => docMap?.get(DOC_NAME) };
 }
 
 it('under StrictMode, what one window types reaches the other, and closing both lets go of the stream', async () => {
@@ -105,6 +117,48 @@ it('a window rendered again once its stream is up stays on it, and hears what an
   await until('window B bound', () => b.editor.current !== null && server.hocuspocus.getConnectionsCount() === 2);
   b.editor.current!.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Typed in window B'))));
   await until('window A shows what B typed', () => (a.host.textContent ?? '').includes('Typed in window B'));
+  a.root.unmount();
+  b.root.unmount();
+});
+
+it('applies a burst of remote changes in one go per frame, not one Yjs transaction and Lexical update each', async () => {
+  const a = openWindow('Ann');
+  await until('window A bound', () => a.editor.current !== null && server.hocuspocus.getConnectionsCount() === 1);
+  a.editor.current!.update(() => $getRoot().append($createParagraphNode().append($createTextNode('Start'))));
+  const b = openWindow('Ed');
+  await until('window B shows the paragraph', () => (b.host.textContent ?? '').includes('Start'));
+  // A colleague's client straight on the server, as a fast typist's or a reconnected laptop's changes arrive.
+  const doc = new Y.Doc();
+  const colleague = new HocuspocusProvider({ url: `ws://127.0.0.1:${server.address.port}`, name: DOC_NAME, document: doc });
+  await until('the colleague synced', () => colleague.synced);
+  const paragraph = (doc.get('root', Y.XmlText).toDelta() as Array<{ insert: unknown }>).find((d) => d.insert instanceof Y.XmlText)!.insert as Y.XmlText;
+  // Updates B's provider took off the stream, against those B's document applied.
+  const bDoc = b.doc()!;
+  let messages = 0;
+  const receive = HocuspocusProvider.prototype.onMessage;
+  HocuspocusProvider.prototype.onMessage = function (this: HocuspocusProvider, event: MessageEvent) {
+    if (this.document === bDoc) messages++;
+    receive.call(this, event);
+  };
+  let updates = 0;
+  bDoc.on('update', () => void updates++);
+  const BURST = 150;
+  try {
+    // One insertion a task, as a colleague's typing comes: the server relays each on its own.
+    for (let i = 0; i < BURST; i++) {
+      paragraph.insert(paragraph.length, 'x');
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    const want = `Start${'x'.repeat(BURST)}`;
+    await until('window B shows the whole burst', () => (b.host.textContent ?? '').includes(want));
+  } finally {
+    HocuspocusProvider.prototype.onMessage = receive;
+  }
+  // Before, one update of B's document (and one Lexical update) per message. Held until the frame
+  // (jsdom draws none: 100 ms at most), several messages go in at once.
+  expect(messages).toBeGreaterThan(10);
+  expect(updates).toBeLessThanOrEqual(messages / 3);
+  colleague.destroy();
   a.root.unmount();
   b.root.unmount();
 });

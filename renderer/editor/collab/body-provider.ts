@@ -7,9 +7,22 @@ import { HocuspocusProvider, type HocuspocusProviderConfiguration, type Hocuspoc
 import type { Provider } from '@lexical/yjs';
 import * as Y from 'yjs';
 import { parseRefusal } from '../../../common/sync/window-refusal';
+import { CaretThrottle } from './caret-throttle';
+import { FrameBatch, isDocumentUpdate } from './frame-batch';
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
 
 /** Lexical listens for `sync` (a boolean), which Hocuspocus calls `synced` ({ state }). */
 class StreamProvider extends HocuspocusProvider {
+  /** Remote changes held for the next frame (frame-batch.ts), applied as one transaction of this provider's, as each was. */
+  private readonly remote = new FrameBatch<MessageEvent>((events) => this.document.transact(() => this.receive(events), this));
+  /** This window's caret moves, sent at most every so often (caret-throttle.ts). */
+  private readonly carets = new CaretThrottle((updated) => this.sendAwareness({ added: [], updated, removed: [] }, null));
+
   constructor(configuration: ConstructorParameters<typeof HocuspocusProvider>[0], onRefused?: (reason: string) => void) {
     super(configuration);
     this.on('synced', ({ state }: { state: boolean }) => this.emit('sync', state));
@@ -22,6 +35,36 @@ class StreamProvider extends HocuspocusProvider {
       told = true;
       onRefused(reason);
     });
+  }
+
+  /** Once synced, a document update waits for the frame; any other message first lets the held ones in, keeping their order. */
+  override onMessage(event: MessageEvent): void {
+    if (this.synced && isDocumentUpdate(event.data as ArrayBuffer)) return this.remote.add(event);
+    this.remote.flush();
+    super.onMessage(event);
+  }
+
+  private receive(events: MessageEvent[]): void {
+    for (const event of events) super.onMessage(event);
+  }
+
+  /** A state that moved waits; one that appears or goes is sent at once, after the held moves. */
+  override awarenessUpdateHandler(change: AwarenessChange, origin: unknown): void {
+    if (origin === this) return;
+    if (change.added.length === 0 && change.removed.length === 0) return this.carets.add(change.updated);
+    this.carets.flush();
+    this.sendAwareness(change, origin);
+  }
+
+  private sendAwareness(change: AwarenessChange, origin: unknown): void {
+    super.awarenessUpdateHandler(change, origin);
+  }
+
+  override destroy(): void {
+    this.remote.drop();
+    this.carets.flush();
+    super.destroy();
+    this.carets.drop();
   }
 }
 
