@@ -4,6 +4,7 @@ import { $getNodeByKey, type NodeKey } from 'lexical';
 import { $isFootnoteNode } from '../../../common/editor/nodes';
 import { usePlacement } from '../popover/usePlacement';
 import { FootnoteForm } from './FootnoteForm';
+import { useGuestHold } from '../suggestions/useGuestHold';
 
 /**
  * A footnote reference: its number comes from a CSS counter (document order, free to keep
@@ -14,6 +15,8 @@ export function FootnoteComponent({ nodeKey, note }: { nodeKey: NodeKey; note: s
   const [editor] = useLexicalComposerContext();
   const [open, setOpen] = useState(false);
   const [tip, setTip] = useState(false);
+  // For a guest the marker still reads out its note (its name, and the tip), but opens no edit box.
+  const guest = useGuestHold();
   const ref = useRef<HTMLButtonElement>(null);
   const markerBox = () => ref.current?.getBoundingClientRect() ?? null;
   const placeForm = usePlacement(markerBox);
@@ -33,8 +36,10 @@ export function FootnoteComponent({ nodeKey, note }: { nodeKey: NodeKey; note: s
         type="button"
         className="ed-fn__ref"
         aria-label={`Footnote: ${note}`}
-        aria-expanded={open}
+        aria-expanded={guest.held ? undefined : open}
+        {...guest.props}
         onClick={() => {
+          if (guest.held) return;
           setOpen(!open);
           setTip(false);
         }}
@@ -49,7 +54,7 @@ export function FootnoteComponent({ nodeKey, note }: { nodeKey: NodeKey; note: s
           {note}
         </span>
       )}
-      {open && (
+      {open && !guest.held && (
         <span ref={placeForm} className="ed-fn__popover" role="dialog" aria-label="Edit footnote">
           <FootnoteForm initial={note} submitLabel="Save note" onSubmit={save} onCancel={() => setOpen(false)} />
           <button type="button" className="button button--danger" onClick={remove}>

@@ -5,6 +5,7 @@ import { $isImageNode } from '../../../common/editor/nodes';
 import { useClient } from '../../api/ClientContext';
 import { imageUrl, imageUrlNow } from './asset-url';
 import { ImageDetailsForm } from './ImageDetailsForm';
+import { useGuestHold } from '../suggestions/useGuestHold';
 
 interface Props {
   nodeKey: NodeKey;
@@ -22,6 +23,8 @@ export function ImageComponent({ nodeKey, src, altText, caption }: Props) {
   const [url, setUrl] = useState(() => imageUrlNow(src) ?? '');
   const [error, setError] = useState('');
   const [editing, setEditing] = useState(false);
+  // A picture's text and presence are the editors' to change: suggestion mode cannot make a suggestion of them.
+  const guest = useGuestHold();
 
   useEffect(() => {
     const now = imageUrlNow(src);
@@ -53,14 +56,14 @@ export function ImageComponent({ nodeKey, src, altText, caption }: Props) {
       {url ? <img src={url} alt={altText} className="ed-figure__img" draggable={false} /> : <div className="ed-figure__missing">{error || 'Loading image…'}</div>}
       {caption && <figcaption className="ed-figure__caption">{caption}</figcaption>}
       {!altText && <p className="ed-figure__warning" role="alert">This image has no alt text; add a description.</p>}
-      {editing ? (
+      {editing && !guest.held ? (
         <ImageDetailsForm initialAlt={altText} initialCaption={caption} submitLabel="Save" onSubmit={update} onCancel={() => setEditing(false)} />
       ) : (
         <div className="ed-figure__actions">
-          <button type="button" className="button" onClick={() => setEditing(true)}>
+          <button type="button" className="button" {...guest.props} onClick={guest.held ? undefined : () => setEditing(true)}>
             Edit alt text and caption
           </button>
-          <button type="button" className="button button--danger" onClick={remove}>
+          <button type="button" className="button button--danger" {...guest.props} onClick={guest.held ? undefined : remove}>
             Remove image
           </button>
         </div>

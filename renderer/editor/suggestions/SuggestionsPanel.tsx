@@ -3,6 +3,8 @@ import { HISTORY_PUSH_TAG, type LexicalEditor, type NodeKey, type NodeMutation }
 import { SuggestedDeletionNode, SuggestedFormatNode, SuggestedInsertionNode } from '../../../common/editor/nodes/SuggestionNodes';
 import { memberColourClass } from '../collab/member-colour';
 import '../collab/member-colours.css';
+import { afterSettlement } from './guest-history';
+import { isGuestEditor } from './guest-limits';
 import { $resolveSuggestions, type PendingSuggestion, type Resolution, type SuggestionPick } from '../../../common/editor/suggestion-edits';
 import { useStableCallback } from '../../shell/useStableCallback';
 import { PendingList } from './pending-list';
@@ -99,9 +101,11 @@ export const SuggestionsPanel = memo(function SuggestionsPanel({ editorRef }: { 
     editor.update(
       () => {
         const n = $resolveSuggestions(which, how);
-        setSaid(`${how === 'accept' ? 'Accepted' : 'Rejected'} ${n === 1 ? 'one suggestion' : `${n} suggestions`}${what}. Undo with ${'Ctrl+Z'}.`);
+        // A guest's settlement is final (guest-history.ts): no Undo is offered for it.
+        const undo = isGuestEditor() ? '' : ` Undo with ${'Ctrl+Z'}.`;
+        setSaid(`${how === 'accept' ? 'Accepted' : 'Rejected'} ${n === 1 ? 'one suggestion' : `${n} suggestions`}${what}.${undo}`);
       },
-      { tag: HISTORY_PUSH_TAG },
+      { tag: HISTORY_PUSH_TAG, onUpdate: () => afterSettlement(editor) },
     );
   });
 

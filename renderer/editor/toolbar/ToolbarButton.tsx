@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { shortcutLabel, type ShortcutAction } from '../shortcuts';
-import { changesStructure, GUEST_HOLD_ID } from '../suggestions/guest-limits';
-import { useSuggestionLock } from '../suggestions/suggestion-mode';
+import { changesStructure } from '../suggestions/guest-limits';
+import { useGuestHold } from '../suggestions/useGuestHold';
 
 interface Props {
   label: string;
@@ -19,8 +19,7 @@ interface Props {
 /** A toolbar button: accessible name, pressed state for toggles, and its shortcut in the tooltip. */
 export function ToolbarButton({ label, action, pressed, disabled, describedBy, structural, onClick, children }: Props) {
   const keys = action ? shortcutLabel(action) : '';
-  // Held back for a guest, it stays focusable (aria-disabled, not disabled) so the reason can be read.
-  const held = useSuggestionLock() !== null && (structural || (action !== undefined && changesStructure(action)));
+  const { held, props: hold } = useGuestHold(structural || (action !== undefined && changesStructure(action)));
   return (
     <button
       type="button"
@@ -30,8 +29,8 @@ export function ToolbarButton({ label, action, pressed, disabled, describedBy, s
       aria-keyshortcuts={keys ? keys.replace(/Cmd/, 'Meta').replace(/Ctrl/, 'Control') : undefined}
       title={keys ? `${label} (${keys})` : label}
       disabled={disabled}
-      aria-disabled={held || undefined}
-      aria-describedby={held ? GUEST_HOLD_ID : describedBy}
+      aria-describedby={describedBy}
+      {...hold}
       // Keep the editor's selection: a mouse press on the toolbar must not blur the text.
       onMouseDown={(e) => e.preventDefault()}
       onClick={held ? undefined : onClick}
