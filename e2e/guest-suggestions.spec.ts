@@ -119,13 +119,24 @@ test('an editor suggests three changes and mentions the guest author, who accept
     await panel.getByRole('button', { name: /^Reject format change by Ed Itor.*“short”$/ }).click();
     await expect(pending).toHaveCount(0);
     await expect(draftText(page)).toHaveText(FINAL);
-    // Undoing the reject would put back Ed's suggestion in Ed's name, which is not Gus's to write:
-    // the stream refuses it, and his window drops its copy, resyncs and says so.
+    // Undoing the reject would put back Ed's suggestion in Ed's name, which is not Gus's to write
+    // (the stream and the server refuse it): a settlement is final for him, so Undo is off and Ctrl+Z changes nothing.
+    const undo = page.getByRole('toolbar', { name: 'Formatting' }).getByRole('button', { name: 'Undo', exact: true });
+    const undone = page.getByRole('status').filter({ hasText: 'Your last change was undone' });
+    await expect(panel.getByRole('status')).toHaveText('Rejected one suggestion.');
+    await expect(undo).toBeDisabled();
     await draftText(page).click();
     await page.keyboard.press('Control+z');
-    await expect(page.getByRole('status').filter({ hasText: 'Your last change was undone' })).toContainText('in the name of Ed Itor', { timeout: 30_000 });
-    await expect(draftText(page)).toHaveText(FINAL, { timeout: 30_000 });
+    await expect(draftText(page)).toHaveText(FINAL);
+    // His own suggestion is his to undo: typed, then taken back with Ctrl+Z until Undo is off again.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type(' Truly.');
+    await expect(pending).toHaveCount(1);
+    await expect(undo).toBeEnabled();
+    for (let i = 0; i < 10 && (await undo.isEnabled()); i++) await page.keyboard.press('Control+z');
+    await expect(undo).toBeDisabled();
     await expect(pending).toHaveCount(0);
+    await expect(draftText(page)).toHaveText(FINAL);
 
     // He replies to Ed's note and resolves it.
     const notes = page.getByRole('region', { name: /^Notes/ });
@@ -143,6 +154,8 @@ test('an editor suggests three changes and mentions the guest author, who accept
     // Ed's window ends with the same text, no suggestion pending and the note resolved with Gus's reply.
     await expect(edBody).toHaveText(FINAL, { timeout: 60_000 });
     await expect(edPending).toHaveCount(0);
+    // Nothing Gus did, his undo included, was refused by the stream.
+    await expect(undone).toHaveCount(0);
     await expect(edNotes.getByText('Resolved (1)')).toBeVisible({ timeout: 60_000 });
 
     // The exported page holds exactly the accepted changes: no struck words, no bold.

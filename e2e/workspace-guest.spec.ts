@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
+import { build } from '../common/editor/serialized';
 import { callApi, fetchSecret, startServer, tempDbPath } from './server';
 import { DraftsPage } from './pages/DraftsPage';
 import { joinFromStatusBar } from './pages/join-workspace';
@@ -16,6 +17,10 @@ import { invite, startServerProcess } from '../main/sync/testing/team-server-pro
 
 test.use({ viewport: { width: 1280, height: 800 } });
 test.setTimeout(240_000);
+
+/** A paragraph with a footnote, and a picture (a 1×1 PNG) with its alt text. */
+const PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
+const WITH_PICTURE_AND_FOOTNOTE = build.root([build.paragraph([build.text('Admissions rose.'), build.footnote('Source: the trust’s figures')]), build.image(PNG, 'A chart of admissions')]);
 
 const value = (r: { ok: boolean; value?: any; error?: { message: string } }) => {
   if (!r.ok) throw new Error(r.error?.message);
@@ -36,7 +41,7 @@ test('a guest author joins and sees only the draft they are credited on, held in
     const gus = await call('authors.create', { name: 'Gus Guest' });
     const olive = await call('authors.create', { name: 'Olive Other' });
     for (const [title, author] of [["Gus's draft", gus], ["Olive's draft", olive]] as const) {
-      const post = await call('posts.create', { title });
+      const post = await call('posts.create', { title, body: WITH_PICTURE_AND_FOOTNOTE });
       await call('posts.update', { id: post.id, baseRevision: post.revision, authorIds: [author.id] });
     }
     await call('workspace.join', { url: team.url, token: adminToken });
@@ -60,6 +65,22 @@ test('a guest author joins and sees only the draft they are credited on, held in
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
     await expect(toggle).toBeDisabled();
     await expect(toggle).toHaveAccessibleDescription(/Always on for guest authors/);
+
+    // The picture's and the footnote's edit controls are the editors' too: held back with the reason, a click changes nothing.
+    await expect(page.getByRole('img', { name: 'A chart of admissions' })).toBeVisible();
+    for (const name of ['Edit alt text and caption', 'Remove image', 'Footnote: Source: the trust’s figures']) {
+      const control = page.getByRole('button', { name, exact: true });
+      await expect(control, name).toHaveAttribute('aria-disabled', 'true');
+      await expect(control, name).toHaveAccessibleDescription(/^Not for guest authors: headings, lists, links, pictures, footnotes/);
+      // By keyboard and by mouse (forced: Playwright waits for an aria-disabled control to be enabled).
+      await control.focus();
+      await page.keyboard.press('Enter');
+      await control.click({ force: true });
+    }
+    await expect(page.getByRole('dialog', { name: 'Edit footnote' })).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: /alt text/i })).toHaveCount(0);
+    await expect(page.getByRole('img', { name: 'A chart of admissions' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: 'Your last change was undone' })).toHaveCount(0);
 
     const axe = await new AxeBuilder({ page }).analyze();
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
