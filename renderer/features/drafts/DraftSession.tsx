@@ -2,7 +2,7 @@ import { touches } from '../../../common/changes';
 import { useChanges } from '../../api/useChanges';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import type { LexicalEditor } from 'lexical';
-import type { EditorState, Post } from '../../../common/domain';
+import type { EditorState, Post, PostDetails } from '../../../common/domain';
 import { useClient } from '../../api/ClientContext';
 import { Editor } from '../../editor/Editor';
 import type { CoEditSettings } from '../../editor/collab/CoEditPlugin';
@@ -41,6 +41,14 @@ function useLastEditor(): RefObject<LexicalEditor | null> {
     };
   });
   return holder;
+}
+
+/** What a projection of the body's text into the row changes; the other fields are the post's details. */
+const BODY_PROJECTION = new Set(['body', 'revision', 'updatedAt', 'wordCount']);
+const detailsOf = (p: PostDetails) => JSON.stringify(Object.entries(p).filter(([k]) => !BODY_PROJECTION.has(k)).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+function onlyBodyMoved(held: PostDetails, stored: PostDetails): boolean {
+  return detailsOf(held) === detailsOf(stored);
 }
 
 /** The editing session of one loaded post: fields, body editor, side panels, preview, one saver. */
@@ -103,6 +111,9 @@ export function DraftSession({ post, coEdit, onReplaced, onReload }: Props) {
       return;
     }
     void client.call('posts.details', { id: post.id }).then((stored) => {
+      // The body's own typing, projected into the row, moves only these: nothing to take (the
+      // server lets a save based on an older revision through when only the body moved since).
+      if (onlyBodyMoved(saver.state.post, stored)) return;
       const fresh = { title: stored.title, standfirst: stored.standfirst };
       const moved = fresh.title !== fields.current.title || fresh.standfirst !== fields.current.standfirst;
       // A field in use keeps what is in it, and the post is not taken: the writer's next save then
