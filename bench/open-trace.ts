@@ -20,7 +20,7 @@ import { Shared } from './lib/shared';
 import { FULL } from './lib/sizes';
 import { buildRenderer } from './lib/builds';
 import { median } from './lib/stats';
-import { gotoDraftsList } from './scenarios/editor-pages';
+import { gotoDraftsList, untilIdle } from './scenarios/editor-pages';
 
 interface TraceEvent { name: string; cat: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: Record<string, unknown> }
 
@@ -145,7 +145,7 @@ try {
         await page.goto(`${pages.url}bare-lexical/`);
         await page.waitForSelector('#open');
       }
-      await page.waitForTimeout(500);
+      await untilIdle(page);
       const run = await traced(page, () =>
         surface !== 'bare' ? timeToEditable(page, { text: LONG_DRAFT_TITLE }, LEXICAL_ROOT, END_MARKER) : timeToEditable(page, { selector: '#open' }, LEXICAL_ROOT, END_MARKER),
       );

@@ -245,6 +245,10 @@ test('horizontal rule, footnote and undo/redo from toolbar and keyboard', async 
   // Numbered in document order.
   const refs = editor.body.locator('.ed-fn__ref');
   expect(await refs.evaluateAll((els) => els.map((e) => getComputedStyle(e, '::before').content))).toEqual(['"[" counter(footnote) "]"', '"[" counter(footnote) "]"']);
+  // Blocks off screen are skipped (content-visibility), but not one holding a footnote: its
+  // containment would restart the counter in each block and clip the footnote's pop-over.
+  const visibility = await editor.body.evaluate((root) => Array.from(root.children, (b) => getComputedStyle(b).contentVisibility));
+  expect(visibility).toEqual(['visible', 'visible', 'auto', 'visible', 'auto']);
 
   await editor.button('Undo').click();
   await editor.waitSaved();

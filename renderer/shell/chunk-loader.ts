@@ -9,9 +9,16 @@ export interface ModuleLoader<M> {
   load: () => Promise<M>;
   /** The module if it is in, else null. */
   loaded: () => M | null;
-  /** Starts loading after the current task, so the view finds it ready; returns a cancel. */
+  /**
+   * Starts loading when the page is next idle (at the latest a second on), so the view finds it
+   * ready; returns a cancel. Not sooner: a preload started in the next task ran between the view
+   * that asked for it and that view's first paint, and on the long draft it delayed the text.
+   */
   preload: () => () => void;
 }
+
+/** The longest a preload waits for an idle moment. */
+const PRELOAD_WITHIN_MS = 1_000;
 
 export function moduleLoader<M>(importer: () => Promise<M>): ModuleLoader<M> {
   let mod: M | null = null;
@@ -28,8 +35,13 @@ export function moduleLoader<M>(importer: () => Promise<M>): ModuleLoader<M> {
     load,
     loaded: () => mod,
     preload: () => {
-      const timer = setTimeout(() => void load().catch(() => undefined), 0);
-      return () => clearTimeout(timer);
+      const start = () => void load().catch(() => undefined);
+      if (typeof requestIdleCallback !== 'function') {
+        const timer = setTimeout(start, 0);
+        return () => clearTimeout(timer);
+      }
+      const idle = requestIdleCallback(start, { timeout: PRELOAD_WITHIN_MS });
+      return () => cancelIdleCallback(idle);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { moduleLoader } from './module-loader';
 
 describe('module loader', () => {
@@ -28,7 +28,7 @@ describe('module loader', () => {
     expect(attempts).toBe(2);
   });
 
-  it('preloads after the current task, and not at all when cancelled first', async () => {
+  it('preloads after the current task (when the page is next idle), and not at all when cancelled first', async () => {
     let imports = 0;
     const loader = moduleLoader(async () => ({ n: ++imports }));
     loader.preload();
@@ -42,5 +42,36 @@ describe('module loader', () => {
     await new Promise((r) => setTimeout(r, 10));
     expect(cancelledImports).toBe(0);
     expect(cancelled.loaded()).toBeNull();
+  });
+
+  describe('in a page', () => {
+    afterEach(() => vi.unstubAllGlobals());
+
+    it('waits for the page to be idle before it preloads, and a cancel drops the wait', async () => {
+      const waiting = new Map<number, () => void>();
+      let next = 0;
+      vi.stubGlobal('requestIdleCallback', (cb: () => void, o?: { timeout?: number }) => {
+        expect(o?.timeout).toBeGreaterThan(0); // still loads soon on a page that is never idle
+        waiting.set(++next, cb);
+        return next;
+      });
+      vi.stubGlobal('cancelIdleCallback', (id: number) => waiting.delete(id));
+      let imports = 0;
+      const loader = moduleLoader(async () => ({ n: ++imports }));
+      loader.preload();
+      await new Promise((r) => setTimeout(r, 10));
+      expect(imports).toBe(0); // a task later is not idle yet
+      for (const cb of waiting.values()) cb();
+      await new Promise((r) => setTimeout(r, 0));
+      expect(loader.loaded()).toEqual({ n: 1 });
+
+      let cancelledImports = 0;
+      const cancelled = moduleLoader(async () => ({ n: ++cancelledImports }));
+      waiting.clear();
+      cancelled.preload()();
+      expect(waiting.size).toBe(0);
+      await new Promise((r) => setTimeout(r, 10));
+      expect(cancelledImports).toBe(0);
+    });
   });
 });
