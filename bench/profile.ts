@@ -6,7 +6,8 @@
  * latter typing 80 keys at its end in suggestion mode; suggesting-plain types them in suggestion
  * mode in the plain draft, typing-plain without it; coedit-open and coedit-typing open and type in
  * the long draft co-edited (a store joined to a real team server, as the coedit scenario's);
- * BENCH_MINIFY=0 builds the bundles unminified, for readable function names.
+ * BENCH_MINIFY=0 builds the bundles unminified, for readable function names; PROFILE_TRACE_SAVE=<file> keeps the
+ * Chromium trace, with style and layout invalidations, for DevTools.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,11 +75,13 @@ async function profiled<T>(page: Page, run: () => Promise<T>): Promise<{ result:
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline'] });
+  const invalidations = process.env.PROFILE_TRACE_SAVE ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [];
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'v8', 'disabled-by-default-devtools.timeline', ...invalidations] });
   await cdp.send('Profiler.start');
   const result = await run();
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   const buffer = await browser.stopTracing();
+  if (process.env.PROFILE_TRACE_SAVE) fs.writeFileSync(process.env.PROFILE_TRACE_SAVE, buffer);
   const trace = traceSummary((JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents);
   return { result, profile, trace };
 }

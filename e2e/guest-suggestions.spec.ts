@@ -20,7 +20,7 @@ test.use({ viewport: { width: 1280, height: 800 } });
 test.setTimeout(360_000);
 
 const OUT = process.env.PW_OUTPUT_DIR ?? 'test-results';
-const FINAL = 'Admissions sharply rose . Beds were short.';
+const FINAL = 'Admissions sharply rose. Beds were short.';
 
 test('an editor suggests three changes and mentions the guest author, who accepts two, rejects one, replies and resolves; both end with the same text and the export holds the accepted changes', async ({ browser }) => {
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-e2e-guest-suggest-'));

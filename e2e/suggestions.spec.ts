@@ -122,7 +122,7 @@ test('an editor suggests an insertion, a deletion and a bold; accepts one, rejec
   const frame = page.frameLocator('iframe[title="Publish preview of this draft"]');
   await expect(frame.locator('body')).toContainText('Admissions sharply rose in March. Beds were short.');
   await page.getByRole('group', { name: 'Pending suggestions' }).getByRole('button', { name: 'With suggestions' }).click();
-  await expect(frame.locator('body')).toContainText('Admissions sharply rose . Beds were short.');
+  await expect(frame.locator('body')).toContainText('Admissions sharply rose. Beds were short.');
   await expect(frame.locator('strong')).toHaveText('short');
   await page.getByRole('button', { name: '← Back to the text' }).click();
 

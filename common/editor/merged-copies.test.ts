@@ -70,7 +70,7 @@ describe('suggestions on the same words made apart', () => {
     });
     exchange(ann, ed);
     expect(readers(ed)).toBe(SENTENCE);
-    expect(accepted(ed)).toBe('Admissions rose by  in March.');
+    expect(accepted(ed)).toBe('Admissions rose by in March.');
     expect(pending(ed).sort()).toEqual([['Ann Editor', 'deletion', 'ninety'], ['Ed Itor', 'format', 'ninety']]);
     expect(ann.json()).toEqual(ed.json());
 
@@ -80,7 +80,7 @@ describe('suggestions on the same words made apart', () => {
     expect(formatOf(ann, 'ninety')).toEqual([0]);
     ann.edit(() => void $resolveSuggestions(() => true, 'accept'));
     exchange(ann, ed);
-    expect(readers(ed)).toBe('Admissions rose by  in March.');
+    expect(readers(ed)).toBe('Admissions rose by in March.');
     expect(pending(ed)).toEqual([]);
   });
 

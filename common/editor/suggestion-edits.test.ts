@@ -103,7 +103,7 @@ describe('suggestion mode: deletions', () => {
     const e = editorWith('First paragraph here.', 'Second paragraph there.');
     edit(e, () => $suggestDeleteSelection($select(0, 'here.', 1, 'Second '), ANN, false));
     expect(without(e)).toBe('First paragraph here.\nSecond paragraph there.');
-    expect(withAll(e)).toBe('First paragraph \nparagraph there.');
+    expect(withAll(e)).toBe('First paragraph\nparagraph there.');
     const list = pending(e);
     expect(list).toHaveLength(1);
     expect(list[0].quote).toBe('here. Second ');
@@ -181,6 +181,21 @@ describe('accepting and rejecting', () => {
     edit(e, () => void $resolveSuggestions(() => true, 'accept'));
     expect(pending(e)).toEqual([]);
     expect(without(e)).toBe('Admissions rose.\nBeds were short.');
+  });
+
+  it('an accepted deletion takes the space it would leave behind, and only that one', () => {
+    const e = editorWith('Roses bloom. Beds were short.', 'The red rose', 'Red roses bloom', 'A rose  bloomed');
+    edit(e, () => $suggestDeleteSelection($select(0, 'bloom', 0, 'bloom'), ANN, false));
+    edit(e, () => $suggestDeleteSelection($select(1, 'red', 1, 'red'), ANN, false));
+    edit(e, () => $suggestDeleteSelection($select(2, 'Red', 2, 'Red'), ANN, false));
+    edit(e, () => $suggestDeleteSelection($select(3, 'rose', 3, 'rose'), ANN, false));
+    const texts = () => e.getEditorState().read(() => $getRoot().getChildren().map((p) => p.getTextContent()));
+    edit(e, () => void $resolveSuggestions(() => true, 'reject'));
+    expect(texts()).toEqual(['Roses bloom. Beds were short.', 'The red rose', 'Red roses bloom', 'A rose  bloomed']);
+    for (const [p, word] of [[0, 'bloom'], [1, 'red'], [2, 'Red'], [3, 'rose']] as const) edit(e, () => $suggestDeleteSelection($select(p, word, p, word), ANN, false));
+    edit(e, () => void $resolveSuggestions(() => true, 'accept'));
+    // Not "Roses . Beds", "The  rose" or " roses"; a double space that was there stays one space less.
+    expect(texts()).toEqual(['Roses. Beds were short.', 'The rose', 'roses bloom', 'A  bloomed']);
   });
 
   it('an accepted suggested Enter splits the paragraph; the counts read both texts', () => {

@@ -40,6 +40,7 @@ import {
 } from './nodes/SuggestionNodes';
 import { $cutSelectionStamped } from './copy-stamps';
 import { $settleSameWords } from './same-words';
+import { $dropSpaceLeftByDeletion } from './deleted-word-space';
 
 export function newSuggestion(author: SuggestionAuthor): SuggestionMeta {
   return { suggestionId: uuidv7(), author, at: new Date().toISOString() };
@@ -299,7 +300,15 @@ export function $resolveSuggestions(which: SuggestionPick, how: Resolution): num
     if (type === 'suggestion-insert') {
       if (how === 'accept') $splitAtLineBreaks($unwrap(node));
       else node.remove();
-    } else $settleSameWords(node, picked, how, $unwrap);
+    } else {
+      const [prev, next] = [node.getPreviousSibling(), node.getNextSibling()];
+      $settleSameWords(node, picked, how, $unwrap);
+      // An accepted deletion removed its words (nothing took their place): the space they would
+      // leave goes too.
+      const keyOf = (n: LexicalNode | null | undefined) => n?.getKey() ?? null;
+      const closed = prev ? keyOf(prev.getNextSibling()) === keyOf(next) : next !== null && next.getPreviousSibling() === null;
+      if (!node.isAttached() && closed) $dropSpaceLeftByDeletion(prev, next);
+    }
   }
   return ids.size;
 }

@@ -23,6 +23,7 @@
  */
 
 import { isJsonNode as isNode, rewriteBody, type JsonNode } from './rewrite-children';
+import { TAKES_NO_SPACE_BEFORE } from './deleted-word-space';
 
 export const SUGGESTION_TYPES = ['suggestion-insert', 'suggestion-delete', 'suggestion-format'] as const;
 export type SuggestionType = (typeof SUGGESTION_TYPES)[number];
@@ -52,14 +53,50 @@ interface Entry {
 /** The element's own suggestion and those it lists in `also`. */
 const entriesOf = (node: JsonNode): Entry[] => [node, ...(Array.isArray(node.also) ? (node.also as unknown[]).filter(isNode) : [])];
 
+/** Where an accepted deletion's words were: gone once the space they leave is dropped. */
+const DROPPED = { type: '#dropped-deletion' };
+
+const plainText = (n: unknown): n is JsonNode & { text: string } => isNode(n) && n.type === 'text' && typeof n.text === 'string' && (n.mode === undefined || n.mode === 'normal');
+
+/** A deleted word takes one space with it, as accepting it in the editor does (deleted-word-space.ts). */
+function dropSpacesLeft(children: unknown[]): unknown[] | null {
+  if (!children.includes(DROPPED)) return null;
+  const list = [...children];
+  const out: unknown[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const child = list[i];
+    if (child !== DROPPED) {
+      out.push(child);
+      continue;
+    }
+    const prev = out[out.length - 1];
+    const next = list[i + 1];
+    const atEnd = next === undefined || (plainText(next) && TAKES_NO_SPACE_BEFORE.test(next.text));
+    if (plainText(prev) && prev.text.endsWith(' ') && atEnd) {
+      if (prev.text.length > 1) out[out.length - 1] = { ...prev, text: prev.text.slice(0, -1) };
+      else out.pop();
+    } else if (out.length === 0 && plainText(next) && next.text.startsWith(' ')) {
+      if (next.text.length > 1) list[i + 1] = { ...next, text: next.text.slice(1) };
+      else i++;
+    }
+  }
+  return out;
+}
+
 function resolveBody<T>(body: T, how: Resolve): T {
-  return rewriteBody(body, (node, children) => {
+  const resolved = rewriteBody(body, (node, children) => {
     if (!isSuggestion(node)) return null;
     const entries = entriesOf(node);
-    const dropped = (node.type === 'suggestion-insert' && how === 'reject') || (how === 'accept' && entries.some((e) => e.type === 'suggestion-delete'));
+    if (how === 'accept' && entries.some((e) => e.type === 'suggestion-delete')) return [DROPPED];
+    const dropped = node.type === 'suggestion-insert' && how === 'reject';
     if (dropped || !children) return [];
     const flips = entries.reduce((bits: number, e) => (e.type === 'suggestion-format' && typeof e.formatMask === 'number' ? bits | e.formatMask : bits), 0);
     return how === 'reject' && flips ? reformat(children, flips) : children;
+  });
+  if (how === 'reject') return resolved;
+  return rewriteBody(resolved, (node, children) => {
+    const tidied = children && dropSpacesLeft(children);
+    return tidied ? [{ ...node, children: tidied }] : null;
   });
 }
 

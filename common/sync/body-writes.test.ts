@@ -101,7 +101,27 @@ describe('a guest author’s body updates', () => {
     });
     expect(t.check('guest-author', GUS.id, mixed)).toEqual({ ok: true });
     t.take(mixed);
-    expect(t.text(t.ann)).toBe('Admissions sharply rose in March.\n\nThe figures are .');
+    // The accepted deletion took the space before it (deleted-word-space.ts), not "are ."
+    expect(t.text(t.ann)).toBe('Admissions sharply rose in March.\n\nThe figures are.');
+  });
+
+  it('let an accepted deletion take the space it leaves, and no other', () => {
+    const t = withAnnsSuggestions();
+    const tidy = t.edit(t.gus, () => $resolveSuggestions($ofType('suggestion-delete'), 'accept'));
+    expect(t.check('guest-author', GUS.id, tidy)).toEqual({ ok: true });
+    const dropSpace = (p: number, word: string) => {
+      const [node, at] = $find(p, word);
+      node.spliceText(at - 1, 1, '');
+    };
+    const elsewhere = {
+      // The space before "figures", away from the deletion.
+      'a space elsewhere': () => ($resolveSuggestions($ofType('suggestion-delete'), 'accept'), dropSpace(1, 'figures')),
+      // The deletion rejected, its space taken all the same.
+      'the space of a rejected deletion': () => ($resolveSuggestions($ofType('suggestion-delete'), 'reject'), dropSpace(1, 'final')),
+    };
+    for (const [what, fn] of Object.entries(elsewhere)) {
+      expect(t.check('guest-author', GUS.id, t.edit(t.open(), fn)), what).toEqual(refusedWith(/this update changes the text itself/));
+    }
   });
 
   it('accept an insertion that holds a suggested Enter, which splits the paragraph', () => {

@@ -14,6 +14,7 @@
 import * as Y from 'yjs';
 import { SUGGESTION_TYPES, type SuggestionType } from '../editor/suggestions';
 import { canWrite, refusalReason, type Role } from './documents';
+import { TAKES_NO_SPACE_BEFORE } from '../editor/deleted-word-space';
 
 export type WriteVerdict = { ok: true } | { ok: false; reason: string };
 
@@ -62,7 +63,8 @@ export function suggestionOnly(current: Y.Doc, update: Uint8Array, memberId: str
     }
     const settled = new Set([...before.suggestions.keys()].filter((id) => !after.suggestions.has(id)));
     const codes = new Codes();
-    if (!settles(before, settled, render(after, () => 'reject', codes), codes)) {
+    const tidy = spacesDeletionsMayTake(before, settled);
+    if (!settles(before, new Set([...settled, ...tidy.keys()]), render(after, () => 'reject', codes), codes, tidy)) {
       return refused(`${GUEST}: this update changes the text itself (typing, deleting or formatting words that are not a suggestion).`);
     }
     return OK;
@@ -214,12 +216,43 @@ function render(body: Body, decide: Decide, codes: Codes): string {
   return out;
 }
 
+const isPlainSpace = (u: Unit | undefined) => u?.kind === 'char' && u.ch === ' ' && u.in.length === 0;
+
+/**
+ * The space each settled deletion may take with it when accepted (deleted-word-space.ts): the
+ * plain space before it where it is followed by a space, closing punctuation or the end of its
+ * block, or else the one after it where it starts its block. Each such space is marked as in a
+ * deletion of its own (`tidy:<id>`, returned with the id it goes with), which `settles` may accept
+ * only with that deletion.
+ */
+function spacesDeletionsMayTake(before: Body, settled: Set<string>): Map<string, string> {
+  const tidy = new Map<string, string>();
+  for (const id of settled) {
+    const s = before.suggestions.get(id);
+    if (s?.type !== 'suggestion-delete') continue;
+    const first = before.units.findIndex((u) => u.in.includes(s));
+    if (first < 0) continue;
+    let last = first;
+    while (last + 1 < before.units.length && before.units[last + 1].in.includes(s)) last++;
+    const prev = before.units[first - 1];
+    const next = before.units[last + 1];
+    const endsHere = !next || next.kind === 'close' || next.kind === 'br' || (next.kind === 'char' && TAKES_NO_SPACE_BEFORE.test(next.ch));
+    const space = isPlainSpace(prev) && endsHere ? prev : (!prev || prev.kind === 'open') && isPlainSpace(next) ? next : null;
+    if (!space) continue;
+    const mark: Suggestion = { ...s, id: `tidy:${id}`, signature: '' };
+    space.in = [mark];
+    before.suggestions.set(mark.id, mark);
+    tidy.set(mark.id, id);
+  }
+  return tidy;
+}
+
 /**
  * Whether accepting some of `settled` and rejecting the rest (each suggestion one way throughout),
  * with every other suggestion left pending, gives `target` as the accepted text. A search over the
  * runs of units that a settled suggestion touches, trying accept and reject where undecided.
  */
-function settles(before: Body, settled: Set<string>, target: string, codes: Codes): boolean {
+function settles(before: Body, settled: Set<string>, target: string, codes: Codes, goesWith: Map<string, string> = new Map()): boolean {
   interface Run {
     ids: string[];
     units: Unit[];
@@ -233,6 +266,9 @@ function settles(before: Body, settled: Set<string>, target: string, codes: Code
   }
   const lastRun = new Map<string, number>();
   runs.forEach((r, i) => r.ids.forEach((id) => lastRun.set(id, i)));
+  // A deletion's space stays decided (in the memo's key) as long as the deletion is undecided.
+  for (const [space, id] of goesWith) lastRun.set(space, Math.max(lastRun.get(space) ?? 0, lastRun.get(id) ?? 0));
+  const consistent = () => [...goesWith].every(([space, id]) => !(decisions.get(space) === 'accept' && decisions.get(id) === 'reject'));
   const decisions = new Map<string, 'accept' | 'reject'>();
   const decide: Decide = (s) => (settled.has(s.id) ? decisions.get(s.id)! : 'reject');
   const failed = new Set<string>();
@@ -246,6 +282,7 @@ function settles(before: Body, settled: Set<string>, target: string, codes: Code
     const open = [...new Set(run.ids.filter((id) => !decisions.has(id)))];
     for (let combo = 0; combo < 1 << open.length; combo++) {
       open.forEach((id, b) => decisions.set(id, combo & (1 << b) ? 'accept' : 'reject'));
+      if (!consistent()) continue;
       let out = '';
       for (const u of run.units) out += renderUnit(u, decide, codes);
       if (target.startsWith(out, pos) && search(i + 1, pos + out.length)) return true;

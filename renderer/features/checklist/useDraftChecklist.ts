@@ -55,6 +55,13 @@ export function useDraftChecklist(post: Post, editorRef: RefObject<LexicalEditor
     async (status: string, workflow: readonly string[]): Promise<StatusDecision> => {
       setRefusal('');
       if (!workflow.slice(-2).includes(status)) return { go: true };
+      // Decided on the store's notes as they are now: a note added a moment ago may not have come
+      // back through the change stream yet, and the move must not pass it by.
+      const fresh = await client.call('checklist.context', { postId: post.id }).catch(() => null);
+      if (fresh) {
+        setContext(fresh);
+        checklist.setContext(fresh);
+      }
       checklist.recompute();
       const report = checklist.report;
       if (!report) return { go: true };
@@ -70,7 +77,7 @@ export function useDraftChecklist(post: Post, editorRef: RefObject<LexicalEditor
       }
       return { go: true };
     },
-    [checklist],
+    [checklist, client, post.id],
   );
 
   return { checklist, context, refusal, gate, question, setFeatured };
