@@ -42,6 +42,8 @@ import { $cutSelectionStamped } from './copy-stamps';
 import { $settleSameWords } from './same-words';
 import { $dropSpaceLeftByDeletion } from './deleted-word-space';
 
+const keyOf = (n: LexicalNode | null | undefined) => n?.getKey() ?? null;
+
 export function newSuggestion(author: SuggestionAuthor): SuggestionMeta {
   return { suggestionId: uuidv7(), author, at: new Date().toISOString() };
 }
@@ -305,7 +307,6 @@ export function $resolveSuggestions(which: SuggestionPick, how: Resolution): num
       $settleSameWords(node, picked, how, $unwrap);
       // An accepted deletion removed its words (nothing took their place): the space they would
       // leave goes too.
-      const keyOf = (n: LexicalNode | null | undefined) => n?.getKey() ?? null;
       const closed = prev ? keyOf(prev.getNextSibling()) === keyOf(next) : next !== null && next.getPreviousSibling() === null;
       if (!node.isAttached() && closed) $dropSpaceLeftByDeletion(prev, next);
     }

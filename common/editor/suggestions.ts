@@ -23,7 +23,7 @@
  */
 
 import { isJsonNode as isNode, rewriteBody, type JsonNode } from './rewrite-children';
-import { TAKES_NO_SPACE_BEFORE } from './deleted-word-space';
+import { spaceLeftBy, type Neighbour } from './deleted-word-space';
 
 export const SUGGESTION_TYPES = ['suggestion-insert', 'suggestion-delete', 'suggestion-format'] as const;
 export type SuggestionType = (typeof SUGGESTION_TYPES)[number];
@@ -58,6 +58,9 @@ const DROPPED = { type: '#dropped-deletion' };
 
 const plainText = (n: unknown): n is JsonNode & { text: string } => isNode(n) && n.type === 'text' && typeof n.text === 'string' && (n.mode === undefined || n.mode === 'normal');
 
+/** A neighbour for spaceLeftBy: no node is the parent's edge. */
+const sideOf = (n: unknown): Neighbour => (n === undefined ? null : plainText(n) ? n.text : undefined);
+
 /** A deleted word takes one space with it, as accepting it in the editor does (deleted-word-space.ts). */
 function dropSpacesLeft(children: unknown[]): unknown[] | null {
   if (!children.includes(DROPPED)) return null;
@@ -71,11 +74,11 @@ function dropSpacesLeft(children: unknown[]): unknown[] | null {
     }
     const prev = out[out.length - 1];
     const next = list[i + 1];
-    const atEnd = next === undefined || (plainText(next) && TAKES_NO_SPACE_BEFORE.test(next.text));
-    if (plainText(prev) && prev.text.endsWith(' ') && atEnd) {
+    const which = spaceLeftBy(sideOf(prev), sideOf(next));
+    if (which === 'before' && plainText(prev)) {
       if (prev.text.length > 1) out[out.length - 1] = { ...prev, text: prev.text.slice(0, -1) };
       else out.pop();
-    } else if (out.length === 0 && plainText(next) && next.text.startsWith(' ')) {
+    } else if (which === 'after' && plainText(next)) {
       if (next.text.length > 1) list[i + 1] = { ...next, text: next.text.slice(1) };
       else i++;
     }

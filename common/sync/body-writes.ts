@@ -268,8 +268,8 @@ function settles(before: Body, settled: Set<string>, target: string, codes: Code
   runs.forEach((r, i) => r.ids.forEach((id) => lastRun.set(id, i)));
   // A deletion's space stays decided (in the memo's key) as long as the deletion is undecided.
   for (const [space, id] of goesWith) lastRun.set(space, Math.max(lastRun.get(space) ?? 0, lastRun.get(id) ?? 0));
-  const consistent = () => [...goesWith].every(([space, id]) => !(decisions.get(space) === 'accept' && decisions.get(id) === 'reject'));
   const decisions = new Map<string, 'accept' | 'reject'>();
+  const consistent = () => [...goesWith].every(([space, id]) => !(decisions.get(space) === 'accept' && decisions.get(id) === 'reject'));
   const decide: Decide = (s) => (settled.has(s.id) ? decisions.get(s.id)! : 'reject');
   const failed = new Set<string>();
 
